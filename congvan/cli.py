@@ -1,0 +1,95 @@
+"""The `congvan` command line: the one place that wires settings, database, calendar and mailboxes together.
+
+Subcommands live in ``congvan/commands/`` and are imported only when they run, so that a quick command such as
+``congvan due`` does not pay for the NLP models or the database driver.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+# command name -> "module:attribute" (a click command). Keep names stable: they are a public interface.
+COMMANDS = {
+    "due": "congvan.commands.calendar:due",
+    "calendar": "congvan.commands.calendar:calendar",
+    "db": "congvan.commands.db:db",
+    "units": "congvan.commands.db:units",
+    "extract": "congvan.commands.extract:extract",
+    "import": "congvan.commands.intake:import_",
+    "run": "congvan.commands.intake:run",
+    "letters": "congvan.commands.intake:letters",
+    "quarantine": "congvan.commands.intake:quarantine",
+    "review": "congvan.commands.obligations:review",
+    "obligations": "congvan.commands.obligations:obligations",
+    "sweep": "congvan.commands.obligations:sweep",
+    "drafts": "congvan.commands.drafts:drafts",
+    "report": "congvan.commands.drafts:report",
+    "demo": "congvan.commands.demo:demo",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None  # not built yet
+            raise
+        return getattr(module, attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    envvar="CONGVAN_CONFIG",
+    help="Settings file (TOML). CONGVAN_DATABASE_URL overrides its database.",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    """congvan: theo dõi công văn, thời hạn phối hợp và văn bản nhắc việc."""
+    from congvan.settings import Settings
+
+    try:
+        ctx.obj = Settings.load(config_path)
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point. Usage errors are one line on stderr with exit code 2, as scripts relying on us expect."""
+    try:
+        rc = cli.main(args=argv, prog_name="congvan", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        sys.exit(0)
+    except click.UsageError as exc:
+        hint = f" (see 'congvan {exc.ctx.command_path.split(' ', 1)[-1]} --help')" if exc.ctx and " " in exc.ctx.command_path else ""
+        click.echo(f"congvan: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"congvan: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        sys.exit(1)
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        sys.exit(130)
+    sys.exit(rc if isinstance(rc, int) else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
