@@ -41,3 +41,26 @@ def _registry(path: str | None):
     from tracker.units import UnitRegistry
 
     return UnitRegistry.load(path) if path else UnitRegistry.load()
+
+
+def engine_for(settings: Settings):
+    """The database engine for these settings (one per URL per process)."""
+    return _engine(settings.database_url)
+
+
+@lru_cache(maxsize=4)
+def _engine(url: str):
+    from tracker import db
+
+    return db.create(url)
+
+
+def ready_engine(settings: Settings):
+    """The engine, with the schema brought up to date and the unit registry synchronised (idempotent)."""
+    from tracker import db
+    from tracker.db import units as unit_rows
+
+    engine = engine_for(settings)
+    db.upgrade(engine)
+    unit_rows.sync(engine, registry_for(settings))
+    return engine

@@ -1,0 +1,203 @@
+"""The tracker's tables (SQLAlchemy Core). The migrations in ``migrations/versions`` create exactly these; a test
+compares the two, so a change here needs a migration.
+
+Times are stored in UTC (``DateTime(timezone=True)``) and shown in Asia/Ho_Chi_Minh (+07:00); calendar days
+(issue dates, due dates) are plain dates, already local.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+now = func.now()
+
+# -- the unit registry (loaded from data; kept in the database so that letters and obligations can refer to it) --
+units = Table(
+    "units",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("short", String(64), nullable=False, server_default=""),
+    Column("kind", String(32), nullable=False),
+    Column("parent_id", String(64), nullable=True),
+    Column("aliases", JSON, nullable=False),
+    Column("emails", JSON, nullable=False),
+    Column("valid_from", Date, nullable=True),
+    Column("valid_to", Date, nullable=True),
+    Column("successors", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+
+# -- intake: one row per message seen, whatever became of it (the ledger) --
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("mailbox", String(200), nullable=False),  # configured mailbox name, or "import"
+    Column("folder", String(500), nullable=False),  # IMAP folder, or the imported file's path
+    Column("uidvalidity", BigInteger, nullable=True),
+    Column("uid", BigInteger, nullable=True),
+    Column("message_id", String(998), nullable=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("direction", String(3), nullable=False),  # in | out
+    Column("received_at", DateTime(timezone=True), nullable=True),
+    Column("from_addr", String(500), nullable=True),
+    Column("subject", Text, nullable=True),
+    Column("size", Integer, nullable=True),
+    Column("status", String(20), nullable=False),  # processing | processed | quarantined | duplicate
+    Column("reason", Text, nullable=True),
+    Column("action_done", Boolean, nullable=False, server_default="0"),  # the server-side action (flag/move)
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+    UniqueConstraint("mailbox", "folder", "uidvalidity", "uid", name="uq_messages_location"),
+)
+Index("ix_messages_message_id", messages.c.message_id)
+Index("ix_messages_content_hash", messages.c.content_hash)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("message_ref", Integer, ForeignKey("messages.id"), nullable=True),
+    Column("origin", String(1000), nullable=False),  # mailbox/folder/uid or path, for the operator
+    Column("reason", Text, nullable=False),
+    Column("raw", LargeBinary, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+
+# -- letters and where they came from --
+letters = Table(
+    "letters",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("direction", String(3), nullable=False),  # in | out
+    Column("doc_number", String(200), nullable=True),
+    Column("doc_type", String(100), nullable=True),
+    Column("issuer", String(500), nullable=True),
+    Column("issuer_unit_id", String(64), nullable=True),
+    Column("place", String(200), nullable=True),
+    Column("issue_date", Date, nullable=True),
+    Column("subject", Text, nullable=True),
+    Column("urgency", String(20), nullable=True),
+    Column("secrecy", String(20), nullable=True),
+    Column("arrival_number", Integer, nullable=True),
+    Column("arrival_date", Date, nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=True),
+    # new | needs_review | confirmed | secret | needs_ocr | needs_password | unreadable
+    Column("status", String(20), nullable=False),
+    Column("extraction", JSON, nullable=True),  # fields, confidences, evidence as extracted
+    Column("confidence", Float, nullable=True),  # the lowest confidence among the key fields
+    Column("text", Text, nullable=True),  # NFC; never stored for a letter bearing a secrecy mark
+    Column("content_hash", String(64), nullable=True),  # of the normalised text: the same letter by two routes
+    Column("obligations_built", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+Index("ix_letters_doc_number", letters.c.doc_number)
+Index("ix_letters_content_hash", letters.c.content_hash)
+Index("ix_letters_obligations_built", letters.c.obligations_built)
+
+letter_sources = Table(
+    "letter_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),
+    Column("message_ref", Integer, ForeignKey("messages.id"), nullable=False),
+    Column("part", String(500), nullable=True),  # attachment file name, or "body"
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    UniqueConstraint("letter_id", "message_ref", "part", name="uq_letter_sources_part"),
+)
+
+# -- obligations: one per owing unit, each with its own clock --
+obligations = Table(
+    "obligations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),
+    Column("unit_id", String(64), nullable=True),  # null while the unit is not resolved
+    Column("unit_text", String(500), nullable=False),  # as written in the letter
+    Column("role", String(20), nullable=False),  # addressee | lead | cooperating | self
+    Column("kind", String(30), nullable=False),  # answer | task | report | confirm_in_writing | progress
+    Column("rule", String(50), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("due_date", Date, nullable=False),
+    Column("basis", String(20), nullable=False),  # statutory | requested | default | capped | fixed_date
+    Column("on_lapse", String(20), nullable=False),
+    Column("flags", JSON, nullable=False),
+    Column("state", String(20), nullable=False),  # open | answered | deemed_agreed | escalated | withdrawn
+    Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
+    Column("answered_on", Date, nullable=True),
+    Column("late", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
+Index("ix_obligations_letter", obligations.c.letter_id)
+
+# -- append-only history of every state change and field edit --
+history = Table(
+    "history",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity", String(20), nullable=False),  # letter | obligation | draft
+    Column("entity_id", Integer, nullable=False),
+    Column("action", String(20), nullable=False),  # create | state | edit
+    Column("field", String(100), nullable=True),
+    Column("before", Text, nullable=True),
+    Column("after", Text, nullable=True),
+    Column("actor", String(200), nullable=False),  # "congvan" for the system, else the clerk's name
+    Column("note", Text, nullable=True),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+Index("ix_history_entity", history.c.entity, history.c.entity_id)
+
+# -- drafts the sweep wrote for a person to check and send --
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),  # reminder | deemed_agreed | escalation | progress | digest | report
+    Column("dedupe_key", String(300), nullable=False, unique=True),  # the same sweep twice writes nothing new
+    Column("obligation_id", Integer, ForeignKey("obligations.id"), nullable=True),
+    Column("letter_id", Integer, ForeignKey("letters.id"), nullable=True),
+    Column("to_unit_id", String(64), nullable=True),
+    Column("to_unit", String(500), nullable=True),
+    Column("letter_number", String(200), nullable=True),
+    Column("due_date", Date, nullable=True),
+    Column("subject", Text, nullable=False),
+    Column("body_text", Text, nullable=False),
+    Column("body_html", Text, nullable=True),
+    Column("docx", LargeBinary, nullable=True),
+    Column("eml", LargeBinary, nullable=True),
+    Column("status", String(20), nullable=False),  # drafted | appended | approved | sent | discarded
+    Column("sweep_date", Date, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
