@@ -1,0 +1,228 @@
+"""The body of a letter: who is asked to do what (lead and cooperating units), by when, and which letters it
+answers. Patterns follow the administrative language: "giao X chủ trì, phối hợp với Y", "đề nghị X ...",
+"trước ngày", "chậm nhất", "trong thời hạn N ngày làm việc", "Phúc đáp Công văn số ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp import unitnames
+from nlp.dates import DATE_RE, parse_date
+from nlp.header import SYMBOL, Hit
+from nlp.similar import key as name_key
+
+_FLAT_BREAK = re.compile(r"\n(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
+
+
+def flatten(body: str) -> str:
+    """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence."""
+    return _FLAT_BREAK.sub(" ", body)
+
+
+# ------------------------------------------------------------------------------------------------- units
+_LEAD_TRIGGERS = re.compile(
+    r"(?<!\w)(?:(?<!được )(?<!bàn )[Gg]iao(?:\s+cho)?|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Đđ]ơn\s+vị\s+(?:chủ\s+trì|thực\s+hiện|báo\s+cáo)\s*:)\s+"
+)
+_COOP_TRIGGERS = re.compile(r"(?<!\w)(?:[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|[Đđ]ơn\s+vị\s+phối\s+hợp\s*:)\s+")
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]{0,40}(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\))[ \t]{0,3}(?:Giao\s+)?")
+_DUTY = re.compile(r"\s+(?:có\s+trách\s+nhiệm|chủ\s+trì|phối\s+hợp)(?!\w)")
+_NOT_TASK = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành")
+
+
+@dataclass
+class Assignments:
+    lead: list[Hit] = field(default_factory=list)
+    cooperating: list[Hit] = field(default_factory=list)
+
+
+def _units_at(flat: str, pos: int) -> list[Hit]:
+    span = unitnames.bound(flat, pos)
+    if not span:
+        return []
+    start, end = span
+    return [Hit(flat[start + a:start + b], start + a, start + b, 0.7) for a, b in unitnames.split_units(flat[start:end])
+            if len(flat[start + a:start + b].split()) <= 25]
+
+
+def find_assignments(flat: str, base: int = 0) -> Assignments:
+    found = Assignments()
+    for m in _LEAD_TRIGGERS.finditer(flat):
+        before = flat[max(0, m.start() - 12):m.start()].lower()
+        if "theo" in before or "xét" in before:
+            continue
+        units = _units_at(flat, m.end())
+        if not units:
+            continue
+        after = flat[units[-1].end:units[-1].end + 40]
+        if re.match(r"\s*(?:của|tại|về)\b", after):
+            continue  # "đề nghị của X": X is asking, not asked
+        found.lead.extend(units)
+    for m in _ITEM_START.finditer(flat):
+        pos = m.end()
+        if re.match(r"Các\s", flat[pos:pos + 5]):
+            continue
+        units = _units_at(flat, pos)
+        if not units:
+            continue
+        rest = flat[units[-1].end:units[-1].end + 60]
+        if re.match(r"\s*[;:.,]?\s*$", rest[:3]) or re.match(r"\s*[;.]", rest):
+            continue  # a list of names (Kính gửi, Nơi nhận, thành phần), not a task
+        if re.match(r"\s*:", rest):
+            continue
+        found.lead.extend(units)
+    for m in _DUTY.finditer(flat):
+        if _NOT_TASK.match(flat, m.start() + 1):
+            continue
+        # "X có trách nhiệm / X chủ trì": X starts the clause
+        clause_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";", ":"))
+        pos = clause_start + 1
+        while pos < m.start() and flat[pos] in " \t-–•*+0123456789.)":
+            pos += 1
+        if re.match(r"(?:Điều\s+\d+\.?\s*)", flat[pos:]):
+            pos += re.match(r"(?:Điều\s+\d+\.?\s*)", flat[pos:]).end()
+        if re.match(r"(?:Giao|giao|Đề nghị|đề nghị)\s", flat[pos:]):
+            continue
+        units = _units_at(flat, pos)
+        if units and units[-1].end >= m.start() - 1:
+            found.lead.extend(units)
+    for m in _COOP_TRIGGERS.finditer(flat):
+        units = _units_at(flat, m.end())
+        found.cooperating.extend(units)
+    for hit in found.lead + found.cooperating:
+        hit.start += base
+        hit.end += base
+    return found
+
+
+# --------------------------------------------------------------------------------------------- deadlines
+_DEADLINE = re.compile(
+    r"(?<!\w)(?P<kw>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+muộn\s+hơn|hạn\s+cuối(?:\s+là)?)"
+    r"\s{1,3}(?:(?:\d{1,2}\s{0,2}(?:giờ|h|g)\s{0,2}(?:\d{1,2}\s{0,2}(?:phút)?)?,?\s{0,3}|lúc\s+\S{1,8}\s+)?(?:ngày|hết\s+ngày)\s{1,3}|ngày\s{1,3})?"
+    r"(?P<date>\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?(?!\d)|\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}(?:\s{1,3}năm\s{1,3}\d{4})?)",
+    re.I,
+)
+_MONTH = re.compile(r"(?<!\w)trong\s+tháng\s{1,3}(?P<m>\d{1,2})\s{0,2}(?:/|năm\s)\s{0,2}(?P<y>\d{4})", re.I)
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|trong|sau|chậm\s+nhất(?:\s+là)?)\s{1,3}(?P<n>\d{1,3})"
+    r"(?:\s{0,2}\([^)]{1,20}\))?\s{1,3}ngày\s+làm\s+việc",
+    re.I,
+)
+_QUOTED_RULE = re.compile(r"(?:theo\s+quy\s+định|quy\s+định\s+tại|Nghị\s+định|Thông\s+tư|Luật\s|Điều\s+\d+\s+của)", re.I)
+
+
+@dataclass
+class Deadline:
+    text: str
+    start: int
+    end: int
+    date: str | None
+    relative_working_days: int | None
+    applies_to: str | None
+    confidence: float
+
+
+def _sentence(flat: str, pos: int) -> tuple[int, int]:
+    start = max(flat.rfind(c, 0, pos) for c in (".\n", ". ", ";", "\n")) + 1
+    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
+    return start, min(ends) if ends else len(flat)
+
+
+def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[Hit]) -> list[Deadline]:
+    out: list[Deadline] = []
+
+    def applies(pos: int) -> str | None:
+        s, _ = _sentence(flat, pos)
+        near = [h for h in leads if h.start - base <= pos and h.start - base >= s - 400]
+        return near[-1].value if near else None
+
+    for m in _DEADLINE.finditer(flat):
+        date_match = DATE_RE.match(m.group("date"))
+        if not date_match:
+            continue
+        day = parse_date(date_match, default_year)
+        if day is None:
+            continue
+        s, _ = _sentence(flat, m.start())
+        context = flat[s:m.start()]
+        if re.search(r"(?:Căn\s+cứ|ban\s+hành|hiệu\s+lực)", context, re.I):
+            continue
+        out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), day.isoformat(), None,
+                            applies(m.start()), 0.8))
+    for m in _MONTH.finditer(flat):
+        month, year = int(m.group("m")), int(m.group("y"))
+        if 1 <= month <= 12:
+            out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), f"{year:04d}-{month:02d}",
+                                None, applies(m.start()), 0.6))
+    for m in _RELATIVE.finditer(flat):
+        s, e = _sentence(flat, m.start())
+        if _QUOTED_RULE.search(flat[s:e]):
+            continue  # a limit quoted from a regulation, not one this letter sets
+        end = e if e - m.start() < 160 else m.end()
+        out.append(Deadline(flat[m.start():end].rstrip(" .;"), base + m.start(), base + m.start() + len(flat[m.start():end].rstrip(" .;")),
+                            None, int(m.group("n")), applies(m.start()), 0.7))
+    seen, unique = set(), []
+    for d in out:
+        k = d.date or f"rel:{d.relative_working_days}"
+        if k not in seen:
+            seen.add(k)
+            unique.append(d)
+    return unique
+
+
+# ---------------------------------------------------------------------------------------------- replies
+_DOC_REF = re.compile(
+    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình|[Bb]áo\s+cáo|[Đđ]ơn|[Tt]hông\s+báo|[Kk]ế\s+hoạch|[Pp]hiếu\s+chuyển|"
+    r"[Cc]ông\s+điện|[Gg]iấy\s+mời|[Đđ]ề\s+nghị)"
+    r"(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + ")"
+)
+_EXPLICIT_REPLY = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)$")
+_IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
+_SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"\w+", name) if w.lower() not in ("và", "các")]
+    out = ""
+    for w in words:
+        if w.lower() in ("tỉnh", "thành", "huyện", "quận", "xã", "phường"):
+            break
+        out += w[0].upper()
+    return out.replace("Đ", "Đ")
+
+
+def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
+    out: list[Hit] = []
+    keys = [name_key(a) for a in addressees if a]
+    for m in _DOC_REF.finditer(flat):
+        s = max(flat.rfind(c, 0, m.start()) for c in (".", ";", "\n")) + 1
+        before = flat[max(s, m.start() - 80):m.start()]
+        number = re.sub(r"\s+", "", m.group("n")).replace("–", "-")
+        if _EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before):
+            out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.9))
+            continue
+        if not _IMPLICIT.search(before) or not keys:
+            continue
+        sender = None
+        sm = _SENDER.match(flat, m.end())
+        if sm:
+            sender = re.split(r"\s+(?:về|ngày|tại|đề nghị|gửi|hỏi|xin|v/v)\b", sm.group("who"))[0]
+        else:
+            bm = re.search(r"của\s+(?P<who>[^,;.\n]{3,100}?)\s+tại\s*$", before)
+            sender = bm.group("who") if bm else None
+        if sender:
+            sk = name_key(sender)
+            if any(sk == k or k.startswith(sk + " ") or sk.startswith(k + " ") or k.endswith(" " + sk) for k in keys):
+                out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.7))
+            continue
+        # No sender named: the symbol's issuing part matches the addressee's initials ("215/SNV-..." to Sở Nội vụ).
+        parts = number.split("/")[-1].split("-")
+        if any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2):
+            out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.6))
+    seen, unique = set(), []
+    for hit in out:
+        if hit.value.upper() not in seen:
+            seen.add(hit.value.upper())
+            unique.append(hit)
+    return unique

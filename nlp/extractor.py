@@ -1,0 +1,198 @@
+"""Reads one letter's text into an Extraction: header fields from the NĐ 30/2020 layout, tasks from the body."""
+
+from __future__ import annotations
+
+import re
+
+from nlp import body as body_rules
+from nlp import header as hdr
+from nlp import unitnames
+from nlp.extraction import Extraction
+from nlp.meeting import find_meeting, is_invitation
+from nlp.similar import dedupe, same_name
+from nlp.textnorm import normalize
+
+MAX_BODY = 300_000
+HEADER_LINES = 60
+_NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
+_ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")
+
+
+class Extractor:
+    """Turns letter text into fields. Holds nothing but the optional unit registry (anything with ``resolve``)."""
+
+    def __init__(self, registry=None) -> None:
+        self.registry = registry
+
+    def extract(self, text: str) -> Extraction:
+        if not isinstance(text, str):
+            raise TypeError("Extractor.extract expects str")
+        norm = normalize(text)
+        result = Extraction()
+        if not norm.strip() or sum(ch.isalpha() for ch in norm[:5000]) < 10:
+            return result
+        work = norm[:MAX_BODY]
+        lines = hdr.lines_of(work, limit=400)
+        stop = min(len(lines), HEADER_LINES)
+        evidence: dict[str, list[list[int]]] = {}
+        confidence: dict[str, float] = {}
+
+        def keep(field: str, hit) -> object:
+            if hit is None:
+                return None
+            evidence.setdefault(field, []).append([hit.start, hit.end])
+            confidence[field] = max(confidence.get(field, 0.0), hit.confidence)
+            return hit.value
+
+        number, so_index = hdr.find_number(lines, stop)
+        place, issued, date_index = hdr.find_place_date(lines, stop)
+        anchor = so_index if so_index is not None else date_index
+        issuer = hdr.find_issuer(lines, anchor)
+        if issuer is None and date_index is not None and so_index is not None and date_index < so_index:
+            issuer = hdr.find_issuer(lines, date_index)
+        title, title_index = hdr.find_title(lines, 0, stop)
+        after = max([i for i in (so_index, date_index, title_index) if i is not None], default=0)
+        body_index = hdr.body_start_index(lines, after + 1)
+        if issuer and title_index is not None:
+            issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
+
+        if number is None:
+            own, own_date = hdr.find_own_number(work)
+            number = own
+            if issued is None and own_date is not None:
+                issued = own_date
+        result.doc_number = keep("doc_number", number)
+        result.place = keep("place", place)
+        result.issue_date = keep("issue_date", issued)
+        result.urgency = keep("urgency", hdr.find_urgency(lines, body_index))
+        result.secrecy = keep("secrecy", hdr.find_secrecy(lines, body_index))
+
+        symbol_type = hdr.type_from_symbol(result.doc_number)
+        code_type = symbol_type if symbol_type and symbol_type != "Công văn" else None
+        if code_type:
+            result.doc_type = code_type
+            confidence["doc_type"] = 0.9
+            if number is not None:
+                evidence["doc_type"] = [[number.start, number.end]]
+        elif title is not None:
+            result.doc_type = keep("doc_type", title)
+        else:
+            web = hdr.web_title_type(lines) if anchor is None else None
+            if web is not None:
+                result.doc_type = keep("doc_type", web)
+            else:
+                result.doc_type = "Công văn"
+                confidence["doc_type"] = 0.6 if symbol_type else 0.4
+
+        subject = None
+        if title is not None and result.doc_type != "Công văn":
+            subject = hdr.find_subject_after_title(lines, title_index, body_index + 2)
+        if subject is None:
+            subject = hdr.find_subject_vv(lines, 0, body_index + 1)
+        if subject is None and anchor is None and result.doc_type != "Công văn" and lines:
+            first = lines[0].text.strip()
+            if hdr._WEB_TITLE_RE.match(first) and len(first) < 200:
+                subject = hdr.Hit(first, lines[0].start, lines[0].start + len(first), 0.4)
+        result.subject = keep("subject", subject)
+
+        body_start = lines[body_index].start if body_index < len(lines) else len(work)
+        nn = _NOI_NHAN.search(work, body_start)
+        body_end = nn.start() if nn else len(work)
+        body_text = work[body_start:body_end]
+        flat = body_rules.flatten(body_text)
+
+        result.recipients = self._recipients(work, body_start, body_end)
+
+        if issuer is None:
+            issuer = self._issuer_from_text(work)
+        result.issuer = keep("issuer", issuer)
+
+        assignments = body_rules.find_assignments(flat, body_start)
+        leads = dedupe([h for h in assignments.lead], text=lambda h: h.value)
+        coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)
+                 if not any(same_name(h.value, lead.value) for lead in leads)]
+        if result.issuer:
+            leads = [h for h in leads if not same_name(h.value, result.issuer)]
+        for hit in leads:
+            result.lead_units.append(keep("lead_units", hit))
+        for hit in coops:
+            result.cooperating_units.append(keep("cooperating_units", hit))
+
+        year = result.issue_date.year if result.issue_date else self._year(lines, stop)
+        for d in body_rules.find_deadlines(flat, body_start, year, leads):
+            evidence.setdefault("deadlines", []).append([d.start, d.end])
+            confidence["deadlines"] = max(confidence.get("deadlines", 0.0), d.confidence)
+            item = {"text": work[d.start:d.end], "date": d.date, "relative_working_days": d.relative_working_days,
+                    "applies_to": d.applies_to}
+            unit_id = self._resolve(d.applies_to, result.issue_date)
+            if unit_id:
+                item["unit_id"] = unit_id
+            result.deadlines.append(item)
+
+        if is_invitation(result.doc_type, work[:3000]):
+            meeting = find_meeting(flat, body_start, year) or find_meeting(
+                body_rules.flatten(work[:body_end]), 0, year)
+            result.meeting = keep("meeting", meeting)
+
+        addressees = list(result.recipients)
+        for hit in body_rules.find_replies(flat, body_start, addressees):
+            result.replies_to.append(keep("replies_to", hit))
+
+        result.issuer_unit_id = self._resolve(result.issuer, result.issue_date)
+        result.lead_unit_ids = [self._resolve(u, result.issue_date) for u in result.lead_units]
+        result.cooperating_unit_ids = [self._resolve(u, result.issue_date) for u in result.cooperating_units]
+        result.confidence = confidence
+        result.evidence = evidence
+        return result
+
+    # ------------------------------------------------------------------------------------------------------
+    def _resolve(self, name: str | None, on) -> str | None:
+        if not name or self.registry is None:
+            return None
+        try:
+            unit = self.registry.resolve(name, on)
+        except Exception:  # a registry problem must not lose the letter's other fields
+            return None
+        return getattr(unit, "id", None) if unit else None
+
+    @staticmethod
+    def _year(lines, stop) -> int | None:
+        for line in lines[:stop]:
+            m = re.search(r"năm\s{1,3}(\d{4})\b", line.text)
+            if m and "ngày" in line.text:
+                return int(m.group(1))
+        return None
+
+    @staticmethod
+    def _recipients(work: str, start: int, end: int) -> list[str]:
+        m = re.search(r"Kính\s+gửi\s*:?", work[max(0, start - 200):min(end, start + 3000)], re.I)
+        if not m:
+            return []
+        pos = max(0, start - 200) + m.end()
+        block = work[pos:pos + 1500]
+        stop = re.search(r"\n(?![ \t]*[-–+•])[ \t]*\S", block)
+        first_line_end = block.find("\n")
+        if first_line_end > 0 and block[:first_line_end].strip():
+            block = block[:first_line_end] if not re.match(r"\s*[-–]", block[:first_line_end]) else block[:stop.start() if stop else len(block)]
+        else:
+            block = block[:stop.start() if stop else len(block)]
+        names = []
+        for item in re.split(r"[;\n]|(?:^|\s)[-–+•]\s", block):
+            item = item.strip(" .;,-–\t")
+            if len(item) >= 3:
+                names.append(item)
+        return names[:30]
+
+    @staticmethod
+    def _issuer_from_text(work: str):
+        for m in _ISSUER_FALLBACK.finditer(work[:4000]):
+            span = unitnames.bound(work, m.end())
+            if span and re.match(r"(?:UBND|Ủy ban|Uỷ ban|Phòng|Sở|Bộ|Ban|Văn phòng|Cục|Tổng cục|Chi cục|Trung tâm|Hội đồng)",
+                                 work[span[0]:span[1]]):
+                value = work[span[0]:span[1]]
+                return hdr.Hit(value, span[0], span[1], 0.5)
+        for m in re.finditer(r"(?<!\w)của\s+(?=UBND|Ủy ban|Uỷ ban)", work[:3000]):
+            span = unitnames.bound(work, m.end())
+            if span:
+                return hdr.Hit(work[span[0]:span[1]], span[0], span[1], 0.4)
+        return None

@@ -1,0 +1,420 @@
+"""The top of a letter under NĐ 30/2020: letterhead, number and symbol, place and date, type, trích yếu, marks.
+
+Works on lines and on the "cells" of a line (two-column letterheads flattened by pdftotext, tables joined with tabs
+or pipes), never on the whole text with open-ended patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.dates import make_date
+
+TYPE_CODES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QYĐ": "Quy định",
+    "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "CTR": "Chương trình", "KH": "Kế hoạch",
+    "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTR": "Tờ trình",
+    "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
+    "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển",
+    "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch",
+}
+TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
+                     "Quy định", "Giấy mời"}, key=len, reverse=True)
+_TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
+_WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
+
+SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,15}(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,15}){0,5}"
+NUMBER_RE = re.compile(r"(?P<num>\d{1,6}(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+_SO_LINE = re.compile(r"(?<!\w)S[ốỐ]\s{0,3}:?[ \t]{0,40}(?=[\d/])")
+_OWN_NUMBER = re.compile(
+    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
+    r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
+    re.M | re.I,
+)
+_DATE_LINE = re.compile(
+    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày[ \t]{0,20}(?P<d>\d{1,2})?[ \t]{0,20}t?h?áng[ \t]{0,20}(?P<m>\d{1,2})?"
+    r"[ \t]{0,20}năm[ \t]{0,5}(?P<y>\d{4})",
+    re.I,
+)
+_MOTTO = re.compile(
+    r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA]\s{0,3}H[ỘO]I)?|(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
+    r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
+    re.I,
+)
+_BODY_START = re.compile(
+    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d|"
+    r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian)",
+    re.I,
+)
+_BODY_KEYWORDS = re.compile(
+    r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
+    r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
+    r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s)"
+)
+_PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
+_SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
+_URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
+_URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
+_SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
+_SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
+_CELL_SPLIT = re.compile(r"[ \t]{2,}|\t|\|")
+_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi\s{0,3}:?", re.I)
+
+
+@dataclass
+class Hit:
+    value: object
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+
+    def cells(self) -> list[tuple[str, int]]:
+        """Column cells of the line with their absolute offsets."""
+        cells, pos = [], 0
+        for sep in _CELL_SPLIT.finditer(self.text):
+            cells.append((self.text[pos:sep.start()], self.start + pos))
+            pos = sep.end()
+        cells.append((self.text[pos:], self.start + pos))
+        return [(c, s) for c, s in ((c.rstrip(), s + len(c) - len(c.lstrip())) for c, s in cells) if c.strip()]
+
+
+def lines_of(text: str, limit: int = 200) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n", limit)[:limit]:
+        out.append(Line(raw[:2000], pos))
+        pos += len(raw) + 1
+    return out
+
+
+def upper_ratio(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ch.isupper()) / len(letters)
+
+
+# ---------------------------------------------------------------------------------------------------- number
+def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
+    """The "Số:" line's number and symbol, and the index of that line."""
+    for index, line in enumerate(lines[:stop]):
+        for so in _SO_LINE.finditer(line.text):
+            match = NUMBER_RE.match(line.text, so.end())
+            if not match:
+                continue
+            num = re.sub(r"\s+", "", match.group("num") or "")
+            sym = re.sub(r"\s+", "", match.group("sym")).replace("–", "-")
+            value = f"{num}/{sym}"
+            return Hit(value, line.start + match.start(), line.start + match.end(), 0.95 if num else 0.9), index
+    return None, None
+
+
+def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
+    """A letter with no "Số:" line often names itself: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"."""
+    for match in _OWN_NUMBER.finditer(text[:20000]):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start:match.start()].strip().lower()
+        if before and not before.endswith("("):
+            continue
+        number = re.sub(r"\s+", "", match.group("n")).replace("–", "-")
+        hit = Hit(number, match.start("n"), match.end("n"), default_conf)
+        date_hit = None
+        if match.group("date"):
+            d, m, y = (int(x) for x in match.group("date").split("/"))
+            day = make_date(y, m, d)
+            if day:
+                date_hit = Hit(day, match.start("date"), match.end("date"), default_conf)
+        return hit, date_hit
+    return None, None
+
+
+def type_from_symbol(number: str | None) -> str | None:
+    if not number or "/" not in number:
+        return None
+    symbol = number.rsplit("/", 1)[-1] if not re.search(r"/\d{4}/", number) else number.split("/")[-1]
+    first = symbol.split("-")[0].upper()
+    if first in TYPE_CODES and "-" in symbol:
+        return TYPE_CODES[first]
+    return "Công văn" if "-" in symbol or symbol.isupper() else None
+
+
+# ------------------------------------------------------------------------------------------------ place, date
+def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int | None]:
+    text = "\n".join(line.text for line in lines[:stop])
+    base = lines[0].start if lines else 0
+    for match in _DATE_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        prefix = text[line_start:match.start()]
+        if not prefix.strip() and "\n" in text[match.start():match.start("d") if match.group("d") else match.end()]:
+            pass
+        if "\n" in match.group(0):  # "Quảng Bình,\nngày 25 ..." — the place sits on the line above
+            line_start = text.rfind("\n", 0, match.start()) + 1
+        prefix = text[line_start:match.start()]
+        place = _place_from(prefix)
+        if place is None and not match.group(0).lstrip(", \t").lower().startswith("ngày"):
+            continue
+        if place is None:
+            # A date line needs a place before it; "ngày 12 tháng 01" inside a sentence is not the letter's date.
+            continue
+        place_text, place_offset = place
+        d, m, y = match.group("d"), match.group("m"), match.group("y")
+        day = make_date(int(y), int(m), int(d)) if d and m else None
+        place_hit = Hit(place_text, base + line_start + place_offset, base + line_start + place_offset + len(place_text), 0.9)
+        date_hit = Hit(day, base + match.start(), base + match.end(), 0.95) if day else None
+        index = text.count("\n", 0, match.end())
+        return place_hit, date_hit, index
+    return None, None, None
+
+
+def _place_from(prefix: str) -> tuple[str, int] | None:
+    """The place name at the end of the text before ", ngày": capitalised words, with "phố", "xã"... allowed."""
+    cut = 0
+    for sep in list(_CELL_SPLIT.finditer(prefix)) + list(_MOTTO.finditer(prefix)):
+        cut = max(cut, sep.end())
+    for so in _SO_LINE.finditer(prefix):
+        match = NUMBER_RE.match(prefix, so.end())
+        if match:
+            cut = max(cut, match.end())
+    m = re.search(r"(?:phúc|PHÚC)\W*", prefix)
+    if m:
+        cut = max(cut, m.end())
+    segment = prefix[cut:]
+    words = list(re.finditer(r"[^\s,]+", segment))
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        w = word.group(0)
+        if w[0].isupper() or w[0].isdigit() or w.lower() in _PLACE_WORDS:
+            kept.append(word)
+            if len(kept) >= 7:
+                break
+        else:
+            break
+    while kept and kept[-1].group(0).lower() in _PLACE_WORDS - {"thành", "thị"} and not kept[-1].group(0)[0].isupper():
+        kept.pop()
+    if not kept:
+        return None
+    start, end = kept[-1].start(), kept[0].end()
+    value = segment[start:end].strip(" .-–")
+    if not value or not any(ch.isalpha() for ch in value) or value.startswith("V/v"):
+        return None
+    return value, cut + start
+
+
+# --------------------------------------------------------------------------------------------------- issuer
+def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
+    """The letterhead block above the "Số:" line: parent body first, parts joined with " - "."""
+    if anchor is None:
+        return None
+    parts: list[tuple[str, int]] = []
+    first = max(0, anchor - 10)
+    for index in range(anchor, first - 1, -1):
+        line = lines[index]
+        text = line.text
+        if index == anchor:
+            so = _SO_LINE.search(text)
+            text = text[:so.start()] if so else text
+        cells = []
+        stop_here = False
+        for cell, offset in Line(text, line.start).cells():
+            for piece, poff in _split_motto(cell, offset):
+                kind = _cell_kind(piece)
+                if kind == "letterhead":
+                    cells.append((piece, poff))
+                elif kind == "other":
+                    stop_here = True
+        if stop_here and (parts or cells) and index != anchor:
+            parts = cells + parts if not parts else parts
+            break
+        parts = cells + parts
+    if not parts:
+        return None
+    return _join_letterhead(parts)
+
+
+def _split_motto(cell: str, offset: int) -> list[tuple[str, int]]:
+    pieces, pos = [], 0
+    for m in _MOTTO.finditer(cell):
+        pieces.append((cell[pos:m.start()], offset + pos))
+        pos = m.end()
+    pieces.append((cell[pos:], offset + pos))
+    out = []
+    for piece, off in pieces:
+        stripped = piece.strip(" -–_|/.\t*")
+        if stripped:
+            lead = piece.index(stripped)
+            out.append((stripped, off + lead))
+    return out
+
+
+def _cell_kind(cell: str) -> str:
+    letters = sum(1 for ch in cell if ch.isalpha())
+    if letters < 2:
+        return "skip"
+    cell = re.sub(r"^\d{1,2}\.\s*", "", cell)
+    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
+        return "other"
+    if upper_ratio(cell) >= 0.85:
+        return "letterhead"
+    return "other"
+
+
+def _join_letterhead(parts: list[tuple[str, int]]) -> Hit:
+    names: list[list] = []
+    for text, offset in parts:
+        text = re.sub(r"^\d{1,2}\.\s*", "", text)
+        if names and not _BODY_KEYWORDS.match(text):
+            names[-1][0] += " " + text
+            names[-1][2] = offset + len(text)
+        else:
+            names.append([text, offset, offset + len(text)])
+    value = " - ".join(n[0] for n in names)
+    return Hit(value, names[0][1], names[-1][2], 0.85)
+
+
+def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int) -> Hit:
+    """"ỦY BAN NHÂN DÂN" alone in the letterhead: a decision's authority line names the place."""
+    if re.search(r"\b(?:TỈNH|THÀNH PHỐ|QUẬN|HUYỆN|XÃ|PHƯỜNG|THỊ XÃ|BỘ|SỞ|TỔNG CỤC)\b", issuer.value.upper()):
+        return issuer
+    for line in lines[start:stop]:
+        text = line.text.strip()
+        if text.upper() == text and text.startswith(issuer.value) and len(text) > len(issuer.value) + 3:
+            return Hit(text, line.start + line.text.index(text), line.start + line.text.index(text) + len(text), 0.7)
+    return issuer
+
+
+# --------------------------------------------------------------------------------------- type and subject
+def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
+    for index in range(start, min(stop, len(lines))):
+        line = lines[index]
+        for cell, offset in line.cells():
+            m = _TITLE_RE.match(cell.strip())
+            if m:
+                name = m.group(1)
+                value = next(n for n in TYPE_NAMES if n.upper() == name)
+                return Hit(value, offset, offset + len(cell.strip()), 0.9), index
+    return None, None
+
+
+def web_title_type(lines: list[Line]) -> Hit | None:
+    for line in lines[:3]:
+        text = line.text.strip()
+        m = _WEB_TITLE_RE.match(text)
+        if m:
+            value = next(n for n in TYPE_NAMES if n.lower() == m.group(1).lower())
+            offset = line.start + line.text.index(text)
+            return Hit(value, offset, offset + len(m.group(1)), 0.6)
+    return None
+
+
+def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
+    """A công văn's "V/v ..." (or "Về ...") cell, continued on the following lines of the same column."""
+    for index in range(start, min(stop, len(lines))):
+        line = lines[index]
+        cells = line.cells()
+        for col, (cell, offset) in enumerate(cells):
+            m = _SUBJECT_START.search(cell)
+            if not m:
+                continue
+            if m.start() > 0 and col == 0 and not re.search(r"\)\s*$|\d{4}\s+(?:của\s+.{0,60})?$", cell[:m.start()]):
+                # "V/v" in the middle of a cell only counts after a title or number ("...ngày 08/5/2019 của X V/v").
+                if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
+                    continue
+            first = cell[m.start():]
+            again = _SUBJECT_START.search(first, 3)
+            if again:  # a text box flattened twice: "V/v abc V/v abc"
+                first = first[:again.start()]
+            pieces = [first.strip()]
+            x0 = offset + m.start()
+            end = x0 + len(first.rstrip())
+            column = line.text.index(cell) if cell in line.text else 0
+            for follow in lines[index + 1:min(stop + 3, index + 6)]:
+                fcells = follow.cells()
+                if not fcells:
+                    break
+                fcell, foff = fcells[0]
+                if _stops_subject(fcell):
+                    break
+                if follow.text[:len(follow.text) - len(follow.text.lstrip())].__len__() > column + 25:
+                    break
+                pieces.append(fcell.strip())
+                end = foff + len(fcell.strip())
+                if fcell.rstrip().endswith("."):
+                    break
+            value = " ".join(p for p in pieces if p)
+            value = re.sub(r"^(V/v)\s*\n?\s*:", r"\1:", value)
+            return Hit(value, x0, end, 0.85)
+    return None
+
+
+def _stops_subject(cell: str) -> bool:
+    c = cell.strip()
+    return bool(
+        _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
+        or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
+        or re.match(r"^[-_=*]{3,}$", c)
+    )
+
+
+def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
+    """A named type's trích yếu: the lines after the type's name, up to the authority line or the body."""
+    pieces, x0, end = [], None, None
+    for line in lines[title_index + 1:min(title_index + 8, len(lines))]:
+        cells = line.cells()
+        if not cells:
+            if pieces:
+                break
+            continue
+        cell, off = cells[0]
+        c = cell.strip()
+        if _stops_subject(c) or re.match(r"^[-_=*]{3,}$", c):
+            break
+        if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c) and upper_ratio(pieces[-1]) > 0.85:
+            break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after an upper-case trích yếu
+        if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
+            break
+        if pieces and len(c) > 150:
+            break
+        if x0 is None:
+            x0 = off
+        pieces.append(c)
+        end = off + len(c)
+    if not pieces:
+        return None
+    return Hit(" ".join(pieces), x0, end, 0.8)
+
+
+# ------------------------------------------------------------------------------------------------ marks
+def find_urgency(lines: list[Line], stop: int) -> Hit | None:
+    for line in lines[:stop]:
+        for cell, offset in line.cells():
+            m = _URGENCY_LINE.match(cell.strip())
+            if m or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
+                raw = (m.group(1) if m else _URGENCY.search(cell).group(1)).lower()
+                value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+                return Hit(value, offset, offset + len(cell), 0.9)
+    return None
+
+
+def find_secrecy(lines: list[Line], stop: int) -> Hit | None:
+    for line in lines[:stop]:
+        for cell, offset in line.cells():
+            m = _SECRECY_LINE.match(cell.strip())
+            if m:
+                raw = m.group(1).lower()
+                value = "Tuyệt mật" if "tuyệt" in raw else "Tối mật" if "tối" in raw else "Mật"
+                return Hit(value, offset, offset + len(cell), 0.9)
+    return None
+
+
+def body_start_index(lines: list[Line], after: int) -> int:
+    for index in range(after, min(len(lines), after + 40)):
+        text = lines[index].text
+        if _KINH_GUI.search(text) or _BODY_START.match(text):
+            return index
+    return min(len(lines), after + 12)

@@ -1,0 +1,102 @@
+"""Legacy Vietnamese font encodings (TCVN3/ABC and VNI-Windows) read as Latin-1 text, converted to Unicode.
+
+Old documents typed with .VnTime (TCVN3) or VNI-Times fonts arrive as text such as "Céng hßa X· héi" (TCVN3) or
+"Coäng hoøa xaõ hoäi" (VNI). Each converter works on one line; ``best_reading`` keeps whichever reading leaves the
+fewest characters that never occur in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import re
+
+# TCVN3 (TCVN 5712:1993, VN3): one byte per letter; capitals with tone marks use separate fonts, so only the
+# toneless capitals have codes of their own.
+_TCVN3 = dict(zip(
+    "µ¶·¸¹¨»¼½¾Æ©ÇÈÉÊË®ÌÎÏÐÑªÒÓÔÕÖ×ØÜÝÞßáâãä«åæçèé¬êëìíîïñòóô\xadõö÷øùúûüýþ¡¢£¤¥¦§",
+    "àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵĂÂÊÔƠƯĐ",
+))
+_TCVN3_TABLE = str.maketrans(_TCVN3)
+
+# VNI-Windows: a base letter followed by one or two mark characters.
+_TONES = {"ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_CIRC = {"â": "", "à": "\u0300", "á": "\u0301", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+_VNI_SINGLE = {
+    "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
+    "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ",
+}
+_VNI_RE = re.compile(
+    "([aAeEoOuUyY])([âàáåãäêèéúüëÂÀÁÅÃÄÊÈÉÚÜË])?|([ôÔöÖ])([øùûõïØÙÛÕÏ])?|([ñÑæÆîÎóÓòÒ])"
+)
+
+
+def _vni_sub(match: re.Match) -> str:
+    import unicodedata
+
+    base, mark, horn, horn_tone, single = match.groups()
+    if single:
+        return _VNI_SINGLE[single]
+    if horn:
+        text = _VNI_SINGLE[horn]
+        if horn_tone:
+            text += _TONES[horn_tone.lower()]
+        return unicodedata.normalize("NFC", text)
+    if not mark:
+        return base
+    low = mark.lower()
+    if base.lower() in "aeo" and low in _CIRC:
+        return unicodedata.normalize("NFC", base + "\u0302" + _CIRC[low])
+    if base.lower() == "a" and low in _BREVE:
+        return unicodedata.normalize("NFC", base + "\u0306" + _BREVE[low])
+    return base + mark
+
+
+_VNI_TONE_RE = re.compile("([aAeEiIoOuUyYăĂâÂêÊôÔơƠưƯ])([øùûõïØÙÛÕÏ])")
+
+
+def from_vni(line: str) -> str:
+    import unicodedata
+
+    line = _VNI_RE.sub(_vni_sub, line)
+    line = _VNI_TONE_RE.sub(lambda m: m.group(1) + _TONES[m.group(2).lower()], line)
+    return unicodedata.normalize("NFC", line)
+
+
+def from_tcvn3(line: str) -> str:
+    return line.translate(_TCVN3_TABLE)
+
+
+# Characters that mark each legacy encoding when read as Latin-1 (TCVN3 uses 0xA1-0xBF, VNI does not).
+_TCVN3_SIGNS = set("µ¶·¸¹¨©ª«¬®»¼½¾¡¢£¤¥¦§\xad")
+_VNI_SIGNS = set("øûïåäëüæñîöØÛÏÅÄËÜÆÑÎÖ")
+_FOREIGN = _TCVN3_SIGNS | _VNI_SIGNS | set("ßÐ×Þçþ÷")
+_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+
+
+def foreign_count(text: str) -> int:
+    return sum(1 for ch in text if ch in _FOREIGN)
+
+
+# Frequent syllables of administrative Vietnamese: the reading that yields more of them is the right one.
+_COMMON = frozenset("""và của các ngày tháng năm được có không cho với trong người việt nam cộng hòa hoà xã hội chủ
+nghĩa số tỉnh phố thành ban nhân dân độc lập tự do hạnh phúc đề nghị thực hiện về việc kính gửi nơi nhận quyết định
+công văn ủy uỷ sở phòng huyện quận phường đơn vị cơ quan kế hoạch báo cáo thông tư chính phủ nhà nước theo quy tại
+những này đã đến từ trên địa bàn tổ chức triển khai giao phối hợp trước chậm nhất lưu như sau điều khoản luật
+giám đốc chỉ đạo hướng dẫn tài nội vụ y tế giáo dục đào tạo""".split())
+
+
+def _common_count(text: str) -> int:
+    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in _COMMON)
+
+
+def best_reading(line: str) -> str:
+    """The line as it was meant: unchanged, or converted from TCVN3 or VNI when it carries their signs."""
+    if foreign_count(line) == 0 or any(ch > "\u00ff" and ch.isalpha() for ch in line):
+        return line  # legacy text read as Latin-1 never holds letters beyond U+00FF
+    best, best_key = line, (_common_count(line), -foreign_count(line))
+    for convert in (from_tcvn3, from_vni):
+        candidate = convert(line)
+        key = (_common_count(candidate), -foreign_count(candidate))
+        if key > best_key:
+            best, best_key = candidate, key
+    return best

@@ -1,0 +1,55 @@
+"""The event a giấy mời summons its readers to: "bắt đầu lúc 14 giờ 30, ngày 12 tháng 01 năm 2026", "vào Thứ Hai,
+ngày 22/7/2013, từ 07h00 tại Hội trường ..."; the place from "Địa điểm:" or "tại ...".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from nlp.dates import DATE_RE, parse_date
+from nlp.header import Hit
+
+_TIME = r"(?P<h>\d{1,2})\s{0,2}(?:giờ|h|g|:)\s{0,2}(?P<min>\d{2})?(?:\s{0,2}phút)?"
+_TIME_RE = re.compile(r"(?<![\d/])" + _TIME + r"(?![\d/])", re.I)
+_PLACE = re.compile(r"(?:Địa\s+điểm\s*:\s*(?:[-–]\s*)?(?P<a>[^\n]{3,200})|(?<!\w)tại\s+(?P<b>[^\n.;]{3,160}))", re.I)
+_INVITATION = re.compile(r"(?<!\w)(?:mời|họp|hội\s+nghị|cuộc\s+họp)(?!\w)", re.I)
+
+
+def find_meeting(flat: str, base: int, default_year: int | None) -> Hit | None:
+    """The first time-and-date pair of the letter's announcement (a "Thời gian:" line is preferred)."""
+    label = re.search(r"Thời\s+gian\s*:", flat)
+    regions = ([label.start()] if label else []) + [0]
+    for region in regions:
+        for dm in DATE_RE.finditer(flat, region, min(len(flat), region + 6000)):
+            if not re.search(r"ngày\s{0,3}$", flat[max(0, dm.start() - 12):dm.start()], re.I):
+                continue
+            day = parse_date(dm, default_year)
+            if day is None:
+                continue
+            window_a = flat[max(0, dm.start() - 70):dm.start()]
+            window_b = flat[dm.end():dm.end() + 40]
+            tm = None
+            for cand in _TIME_RE.finditer(window_a):
+                tm = cand
+            if tm is None or not re.search(r"(?:lúc|từ|vào|giờ|\dh)", window_a[max(0, tm.start() - 12):tm.end() + 2], re.I):
+                tm2 = re.search(r"(?:lúc|từ|vào)\s{1,3}" + _TIME, window_b, re.I)
+                tm = tm2 or (tm if tm and re.search(r"giờ|h\d|\dh", tm.group(0)) else None)
+            if tm is None:
+                continue
+            hour, minute = int(tm.group("h")), int(tm.group("min") or 0)
+            if hour > 23 or minute > 59:
+                continue
+            when = datetime(day.year, day.month, day.day, hour, minute)
+            place = None
+            pm = _PLACE.search(flat, dm.start(), min(len(flat), dm.end() + 600))
+            if pm:
+                place = (pm.group("a") or pm.group("b")).strip(" .;")
+                place = re.sub(r"^[-–]\s*", "", place)
+            value = {"datetime": when.strftime("%Y-%m-%dT%H:%M"), "place": place}
+            return Hit(value, base + max(0, dm.start() - 70), base + dm.end(), 0.7)
+    return None
+
+
+def is_invitation(doc_type: str | None, head: str) -> bool:
+    return doc_type == "Giấy mời" or bool(re.search(r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|tổ\s+chức\s+cuộc\s+họp)", head, re.I))

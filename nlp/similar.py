@@ -1,0 +1,42 @@
+"""Comparing names the way a reader does: case, tone placement, abbreviations and punctuation do not matter."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_ABBREVIATIONS = [
+    (re.compile(r"\bubnd\b"), "ủy ban nhân dân"),
+    (re.compile(r"\bhđnd\b"), "hội đồng nhân dân"),
+    (re.compile(r"\bvp\b"), "văn phòng"),
+    (re.compile(r"\btp\.?\s*hcm\b"), "thành phố hồ chí minh"),
+    (re.compile(r"\btp\b"), "thành phố"),
+]
+_PUNCT = re.compile(r"[\"'“”‘’(),;:.!?]")
+
+
+def key(text: str | None) -> str:
+    text = (text or "").lower()
+    for pattern, repl in _ABBREVIATIONS:
+        text = pattern.sub(repl, text)
+    text = _PUNCT.sub(" ", text)
+    text = re.sub(r"\s*[-–]\s*", " - ", text)
+    return " ".join(text.split())
+
+
+def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
+    ka, kb = key(a), key(b)
+    if ka == kb:
+        return True
+    if not ka or not kb:
+        return False
+    return difflib.SequenceMatcher(None, ka, kb).ratio() >= threshold
+
+
+def dedupe(names: list, *, text=lambda item: item) -> list:
+    """Items whose names are the same as an earlier item's are dropped (the first spelling is kept)."""
+    kept: list = []
+    for item in names:
+        if not any(same_name(text(item), text(other)) for other in kept):
+            kept.append(item)
+    return kept

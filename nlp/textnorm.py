@@ -1,0 +1,57 @@
+"""One spelling for Vietnamese text: NFC, modern tone-mark placement, legacy encodings converted, junk removed.
+
+``normalize`` is applied to every text before it is stored or read, so offsets reported by the extractor are
+offsets into ``normalize(text)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nlp.legacy import best_reading
+
+MAX_CHARS = 5_000_000
+
+# Old placement -> modern placement, only where the vowel pair ends the syllable ("hoà" -> "hòa", but "hoàn",
+# "quý" stay). Same direction as ../shared/eval/score.py.
+_TONE_MOVES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_MOVES.update({k.upper(): v.upper() for k, v in list(_TONE_MOVES.items())})
+_TONE_MOVES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_MOVES.items()) if k.islower()})
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + r")(?!\w)")
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff\ufffe]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# A combining mark with no letter to sit on (PDF text layers put tone marks apart: "thiêt hai ̀ ̣ ̣").
+_ORPHAN_MARKS = re.compile(r"(?:(?<=\s)|^)[\u0300-\u036f]+[ \t]?", re.M)
+_STRAY_MARKS = re.compile(r"(?<=[^\w\u0300-\u036f])[\u0300-\u036f]+")
+# Spacing accents some converters emit instead of combining ones, directly after a vowel.
+_SPACING = {"\u00b4": "\u0301", "\u02cb": "\u0300", "\u02dc": "\u0303", "\u0060": "\u0300"}
+_SPACING_RE = re.compile(r"(?<=[aeiouyăâêôơưAEIOUYĂÂÊÔƠƯ])[\u00b4\u02cb\u02dc]")
+
+
+def _fix_tone(match: re.Match) -> str:
+    return _TONE_MOVES[match.group(1)]
+
+
+def normalize(text: str) -> str:
+    """NFC text with modern tone placement; legacy TCVN3/VNI lines converted; control characters removed."""
+    if not text:
+        return ""
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    if any("\u00a1" <= ch <= "\u00ff" for ch in text[:200_000]):
+        text = "\n".join(best_reading(line) if len(line) < 20_000 else line for line in text.split("\n"))
+    text = _CONTROL.sub("", text)
+    text = _SPACING_RE.sub(lambda m: _SPACING[m.group(0)], text)
+    text = unicodedata.normalize("NFC", text)
+    text = _ORPHAN_MARKS.sub("", text)
+    text = _STRAY_MARKS.sub("", text)
+    text = _TONE_RE.sub(_fix_tone, text)
+    return unicodedata.normalize("NFC", text)
