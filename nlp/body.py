@@ -145,8 +145,8 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         if day is None:
             continue
         s, _ = _sentence(flat, m.start())
-        context = flat[s:m.start()]
-        if re.search(r"(?:Căn\s+cứ|ban\s+hành|hiệu\s+lực)", context, re.I):
+        context = flat[max(s, m.start() - 40):m.start()]
+        if re.search(r"(?:ban\s+hành|hiệu\s+lực|được\s+thành\s+lập)", context, re.I):
             continue
         out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), day.isoformat(), None,
                             applies(m.start()), 0.8))

@@ -44,15 +44,22 @@ class Extractor:
             confidence[field] = max(confidence.get(field, 0.0), hit.confidence)
             return hit.value
 
-        number, so_index = hdr.find_number(lines, stop)
+        numbers = hdr.find_numbers(lines, stop)
+        number, so_index = numbers[0] if numbers else (None, None)
         place, issued, date_index = hdr.find_place_date(lines, stop)
         anchor = so_index if so_index is not None else date_index
         issuer = hdr.find_issuer(lines, anchor)
+        for other, other_index in numbers[1:3]:
+            if issuer is not None:
+                break
+            issuer = hdr.find_issuer(lines, other_index)
+            if issuer is not None:
+                number, so_index, anchor = other, other_index, other_index
         if issuer is None and date_index is not None and so_index is not None and date_index < so_index:
             issuer = hdr.find_issuer(lines, date_index)
         title, title_index = hdr.find_title(lines, 0, stop)
         after = max([i for i in (so_index, date_index, title_index) if i is not None], default=0)
-        body_index = hdr.body_start_index(lines, after + 1)
+        body_index = hdr.body_start_index(lines, after + 1 if anchor is not None or title is not None else 0)
         if issuer and title_index is not None:
             issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
 

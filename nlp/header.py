@@ -53,7 +53,7 @@ _BODY_KEYWORDS = re.compile(
     r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s)"
 )
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
-_SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
+_SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
@@ -82,7 +82,7 @@ class Line:
             cells.append((self.text[pos:sep.start()], self.start + pos))
             pos = sep.end()
         cells.append((self.text[pos:], self.start + pos))
-        return [(c, s) for c, s in ((c.rstrip(), s + len(c) - len(c.lstrip())) for c, s in cells) if c.strip()]
+        return [(c.strip(), s + len(c) - len(c.lstrip())) for c, s in cells if c.strip()]
 
 
 def lines_of(text: str, limit: int = 200) -> list[Line]:
@@ -103,6 +103,12 @@ def upper_ratio(text: str) -> float:
 # ---------------------------------------------------------------------------------------------------- number
 def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
     """The "Số:" line's number and symbol, and the index of that line."""
+    found = find_numbers(lines, stop)
+    return found[0] if found else (None, None)
+
+
+def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
+    out = []
     for index, line in enumerate(lines[:stop]):
         for so in _SO_LINE.finditer(line.text):
             match = NUMBER_RE.match(line.text, so.end())
@@ -111,8 +117,9 @@ def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
             num = re.sub(r"\s+", "", match.group("num") or "")
             sym = re.sub(r"\s+", "", match.group("sym")).replace("–", "-")
             value = f"{num}/{sym}"
-            return Hit(value, line.start + match.start(), line.start + match.end(), 0.95 if num else 0.9), index
-    return None, None
+            out.append((Hit(value, line.start + match.start(), line.start + match.end(), 0.95 if num else 0.9), index))
+            break
+    return out
 
 
 def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
@@ -163,6 +170,10 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             # A date line needs a place before it; "ngày 12 tháng 01" inside a sentence is not the letter's date.
             continue
         place_text, place_offset = place
+        if "," not in match.group(0)[:3] and prefix.strip() != place_text:
+            continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
+        if "/" in place_text:
+            continue
         d, m, y = match.group("d"), match.group("m"), match.group("y")
         day = make_date(int(y), int(m), int(d)) if d and m else None
         place_hit = Hit(place_text, base + line_start + place_offset, base + line_start + place_offset + len(place_text), 0.9)
@@ -326,6 +337,9 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
                     continue
             first = cell[m.start():]
+            cut = _KINH_GUI.search(first)
+            if cut:
+                first = first[:cut.start()]
             again = _SUBJECT_START.search(first, 3)
             if again:  # a text box flattened twice: "V/v abc V/v abc"
                 first = first[:again.start()]
@@ -417,4 +431,4 @@ def body_start_index(lines: list[Line], after: int) -> int:
         text = lines[index].text
         if _KINH_GUI.search(text) or _BODY_START.match(text):
             return index
-    return min(len(lines), after + 12)
+    return min(len(lines) - 1, after) if lines else 0
