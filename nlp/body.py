@@ -50,7 +50,7 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
     found = Assignments()
     for m in _LEAD_TRIGGERS.finditer(flat):
         before = flat[max(0, m.start() - 12):m.start()].lower()
-        if "theo" in before or "xét" in before:
+        if "theo" in before or "xét" in before or before.rstrip().endswith("nhiệm vụ"):
             continue
         units = _units_at(flat, m.end())
         if not units:
@@ -67,10 +67,8 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]
-        if re.match(r"\s*[;:.,]?\s*$", rest[:3]) or re.match(r"\s*[;.]", rest):
+        if not unitnames.ACTION_RE.match(rest):
             continue  # a list of names (Kính gửi, Nơi nhận, thành phần), not a task
-        if re.match(r"\s*:", rest):
-            continue
         found.lead.extend(units)
     for m in _DUTY.finditer(flat):
         if _NOT_TASK.match(flat, m.start() + 1):
@@ -88,6 +86,8 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         if units and units[-1].end >= m.start() - 1:
             found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
+        if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
+            continue  # "để phối hợp với X": the writer's own purpose, not a task for X
         units = _units_at(flat, m.end())
         found.cooperating.extend(units)
     for hit in found.lead + found.cooperating:

@@ -26,7 +26,7 @@ _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
 
 SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,15}(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,15}){0,5}"
 NUMBER_RE = re.compile(r"(?P<num>\d{1,6}(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
-_SO_LINE = re.compile(r"(?<!\w)S[ốỐ]\s{0,3}:?[ \t]{0,40}(?=[\d/])")
+_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
@@ -43,7 +43,7 @@ _MOTTO = re.compile(
     re.I,
 )
 _BODY_START = re.compile(
-    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d|"
+    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian)",
     re.I,
 )
@@ -337,7 +337,7 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
                     continue
             first = cell[m.start():]
-            cut = _KINH_GUI.search(first)
+            cut = _KINH_GUI.search(first) or _SO_LINE.search(first)
             if cut:
                 first = first[:cut.start()]
             again = _SUBJECT_START.search(first, 3)

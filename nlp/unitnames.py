@@ -20,7 +20,10 @@ HEADS = (
     "Thường trực", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Quận ủy", "Thành ủy", "Cục Thuế", "Chi Cục", "Chuyên viên",
     "Bí thư", "Hạt", "Trạm", "Quỹ", "Đội", "Học viện", "Liên minh", "Tổng Liên đoàn", "Phó Giám đốc",
 )
-_HEAD_RE = re.compile(r"(?:các\s+|Các\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b")
+_HEAD_RE = re.compile(
+    r"(?:các\s+|Các\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
+    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|nhiệm\s+vụ)\b)"
+)
 _COLLECTIVE = re.compile(
     r"các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
     r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn)\b"
@@ -38,17 +41,21 @@ STOPS = (
     "thẩm định", "sớm", "kịp thời", "trao đổi", "góp ý", "tiếp tục", "làm việc", "tham dự", "dự", "tham gia",
     "cập nhật", "đánh giá", "giao", "yêu cầu", "đề nghị", "được", "là", "nhằm", "trong", "theo", "tại", "về",
     "từ", "đến", "ngày", "trước", "chậm nhất", "khi", "nếu", "với", "cần", "phải", "sẽ", "đã", "đang", "không",
-    "tiếp âm", "tiếp thu", "mời", "nộp", "thường xuyên", "hỗ trợ", "lựa chọn", "quản lý", "vận động", "có",
-    "tạo điều kiện", "nắm", "rút kinh nghiệm", "chỉ", "ghi", "cấp", "trực tiếp", "lấy ý kiến", "tổng kết",
+    "tiếp âm", "tiếp thu", "mời", "nộp", "thường xuyên", "hỗ trợ", "lựa chọn", "quản lý", "vận động", "có văn bản",
+    "tạo điều kiện", "nắm", "triệu tập", "chấp thuận", "nơi", "gồm", "đặt", "rút kinh nghiệm", "chỉ", "ghi", "cấp", "trực tiếp", "lấy ý kiến", "tổng kết",
     "điều chỉnh", "bổ sung", "thu hồi", "ký", "soạn thảo", "gấp", "ngay", "thẩm tra", "thanh tra", "tuân thủ",
     "xác minh", "bàn giao", "nhận", "hướng", "đề", "như", "bằng", "qua", "sau", "cho", "tới", "của",
 )
+# The verbs among them: a list item "- X <verb> ..." is a task for X.
+ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", "tiếp âm", "tiếp thu", "nộp", "hỗ trợ", "lựa chọn",
+                                         "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh")
+ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)")
 _STOP_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, STOPS), key=len, reverse=True)) + r")(?!\w)"
 )
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
-_END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)|\s[-–]\s(?=[a-zđ])")
+_END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
 MAX_WORDS = 45
 
 
@@ -81,6 +88,8 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             segment = segment[:open_at]
     segment = segment.rstrip(" ,-–\t")
     if len(segment.split()) > MAX_WORDS or len(segment) < 3:
+        return None
+    if len(segment.split()) < 2 and not segment.isupper():
         return None
     return start, start + len(segment)
 
