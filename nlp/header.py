@@ -352,7 +352,7 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if not fcells:
                     break
                 fcell, foff = fcells[0]
-                if _stops_subject(fcell):
+                if _stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text)):
                     break
                 if follow.text[:len(follow.text) - len(follow.text.lstrip())].__len__() > column + 25:
                     break
