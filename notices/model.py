@@ -1,0 +1,294 @@
+"""What a draft needs, as frozen value objects. The caller computes every value; templates only format them.
+
+Names of units are written in sentence case as the body text uses them ("Ủy ban nhân dân Phường 5"); the .docx
+prints them IN HOA where NĐ 30/2020 asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+DECISION_1342 = "Quyết định số 1342/QĐ-UBND ngày 06/7/2023 của Ủy ban nhân dân Quận 11"
+URGENCIES = ("", "Khẩn", "Thượng khẩn", "Hỏa tốc")
+LAPSES = ("deemed_agreed", "escalate", "report_silent", "remind_only")
+
+
+def _strings(owner: object, name: str, value: object) -> None:
+    if isinstance(value, str) or not all(isinstance(v, str) for v in value):  # type: ignore[union-attr]
+        raise TypeError(f"{type(owner).__name__}.{name} must be a tuple of strings")
+
+
+@dataclass(frozen=True)
+class Body:
+    """The issuing body (NĐ 30 ô 2) and where it sits (ô 4).
+
+    ``abbreviation`` is the body's part of the number symbol ("QLĐT", "UBND"); ``drafting_unit`` the drafting
+    unit's part for a công văn ("XD" gives "Số:      /QLĐT-XD").
+    """
+
+    name: str  # "Phòng Quản lý đô thị", "Ủy ban nhân dân Phường 5"
+    abbreviation: str  # "QLĐT"
+    place: str = "Quận 11"  # the date line's địa danh
+    parent: str = ""  # "Ủy ban nhân dân Quận 11" (printed above the body, not bold)
+    drafting_unit: str = ""  # "XD"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The signature block (ô 7): ``authority`` is "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"... or "" when the head
+    signs in their own name; ``title`` the signer's position ("PHÓ CHỦ TỊCH", "TRƯỞNG PHÒNG")."""
+
+    title: str
+    name: str
+    authority: str = ""
+
+
+@dataclass(frozen=True)
+class LetterRef:
+    """A letter cited by a notice: its number and symbol, date, trích yếu and who issued it."""
+
+    number: str  # "123/QLĐT-XD"
+    date: date
+    subject: str  # the trích yếu, without "V/v"
+    issuer: str  # "Phòng Quản lý đô thị"
+    kind: str = "Công văn"  # tên loại as written in a sentence: "Công văn", "Tờ trình", "Giấy mời"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A clause of the regulation: "Điều 7 khoản 3 điểm a" of the Quy chế issued with ``decision``."""
+
+    article: str
+    decision: str = DECISION_1342
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice:
+    """What every formal notice (.docx + e-mail) has: who issues and signs it, its date, to whom it goes.
+
+    ``to`` is the "Kính gửi" list; ``copies`` the other lines of "Nơi nhận" (before "Lưu"); ``archive`` the "Lưu:"
+    line's content ("VT, XD"); ``urgency`` one of URGENCIES.
+    """
+
+    sender: Body
+    signer: Signer
+    date: date
+    to: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
+    archive: str = "VT"
+    urgency: str = ""
+
+    def __post_init__(self) -> None:
+        _strings(self, "to", self.to)
+        _strings(self, "copies", self.copies)
+        if self.urgency not in URGENCIES:
+            raise ValueError(f"urgency must be one of {', '.join(repr(u) for u in URGENCIES)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReminderContext(Notice):
+    """Đôn đốc: ``unit`` has not answered ``letter``, due at the end of ``due`` (``working_days_left`` to go)."""
+
+    unit: str
+    letter: LetterRef
+    due: date
+    working_days_left: int
+    citation: Citation
+    on_lapse: str = "deemed_agreed"  # what happens after ``due`` (tracker.rules LAPSES)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.on_lapse not in LAPSES:
+            raise ValueError(f"on_lapse must be one of {', '.join(LAPSES)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class InternalReminderContext:
+    """A reminder to the office's own clerk: ``office`` must answer ``letter`` (from ``letter.issuer``) by ``due``.
+    E-mail only."""
+
+    office: str
+    letter: LetterRef
+    due: date
+    working_days_left: int
+    citation: Citation
+    date: date
+    on_lapse: str = "deemed_agreed"
+
+    def __post_init__(self) -> None:
+        if self.on_lapse not in LAPSES:
+            raise ValueError(f"on_lapse must be one of {', '.join(LAPSES)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeemedAgreedContext(Notice):
+    """Thông báo: the time limit of ``letter`` lapsed at the end of ``due`` without an answer from ``unit``, which is
+    therefore deemed to agree with the lead unit's content and answerable for it."""
+
+    unit: str
+    letter: LetterRef
+    due: date
+    citation: Citation
+    working_days: int | None = None  # the limit that applied, when it was counted in working days
+
+
+@dataclass(frozen=True)
+class LateItem:
+    """One silent unit of an escalation: the letter it did not answer and how late it is."""
+
+    unit: str
+    letter: LetterRef
+    sent: date  # when the letter reached the unit (the day the clock started)
+    due: date
+    working_days_late: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class EscalationContext(Notice):
+    """Báo cáo to the district chairman listing units that did not answer in time.
+
+    ``basis`` is "ward_recommendation" (a ward chairman reports departments that did not answer its
+    recommendations, Đ.8.1.b) or "silent_units" (the lead unit lists the units that stayed silent on its
+    consultation, Đ.8.2.a, Đ.10.2).
+    """
+
+    items: tuple[LateItem, ...]
+    citations: tuple[Citation, ...]
+    basis: str = "ward_recommendation"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.basis not in ("ward_recommendation", "silent_units"):
+            raise ValueError("basis must be ward_recommendation or silent_units")
+        if not self.items:
+            raise ValueError("an escalation needs at least one late unit")
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """A unit the department asked for its opinion while handling a ward's recommendation."""
+
+    unit: str
+    letter_number: str
+    sent: date
+    due: date
+    answered: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressContext(Notice):
+    """Công văn from a department to ``unit`` (a ward) on the progress of its ``request`` while the department
+    consults others (Đ.8.1.b): the 15 working days run from the answers; ``expected_by`` when already known."""
+
+    unit: str
+    request: LetterRef
+    received: date
+    consulted: tuple[Consultation, ...]
+    citation: Citation
+    expected_by: date | None = None
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    unit: str
+    letter_number: str
+    subject: str
+    due: date | None = None
+    note: str = ""  # "trễ 3 ngày làm việc", "chờ xác nhận"... already worded by the caller
+
+
+@dataclass(frozen=True, kw_only=True)
+class DigestContext:
+    """The weekly digest for leaders (e-mail only)."""
+
+    office: str
+    date: date
+    week_start: date
+    week_end: date
+    overdue: tuple[DigestItem, ...] = ()
+    due_this_week: tuple[DigestItem, ...] = ()
+    deemed_agreed: tuple[DigestItem, ...] = ()
+    escalated: tuple[DigestItem, ...] = ()
+    waiting_review: tuple[DigestItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Requests in one direction: how they ended. The parts add up to ``total``."""
+
+    total: int = 0
+    on_time: int = 0
+    late: int = 0
+    deemed_agreed: int = 0
+    escalated: int = 0
+    open: int = 0
+
+    def __post_init__(self) -> None:
+        parts = (self.on_time, self.late, self.deemed_agreed, self.escalated, self.open)
+        if min(parts + (self.total,)) < 0 or sum(parts) != self.total:
+            raise ValueError(f"tally does not add up: {self}")
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple())))
+
+    def as_tuple(self) -> tuple[int, ...]:
+        return (self.total, self.on_time, self.late, self.deemed_agreed, self.escalated, self.open)
+
+
+@dataclass(frozen=True)
+class CounterpartRow:
+    """Per counterpart unit: requests the reporting unit sent it, and requests it received from it."""
+
+    unit: str
+    sent: Tally = field(default_factory=Tally)
+    received: Tally = field(default_factory=Tally)
+
+
+_PERIOD = re.compile(r"^(\d{4})-H([12])$")
+
+
+def parse_period(period: str) -> tuple[date, date, str]:
+    """'2026-H2' -> (2026-07-01, 2026-12-31, '6 tháng cuối năm 2026')."""
+    m = _PERIOD.match(period.strip())
+    if not m:
+        raise ValueError(f"period {period!r}: expected YYYY-H1 or YYYY-H2")
+    year, half = int(m.group(1)), int(m.group(2))
+    if half == 1:
+        return date(year, 1, 1), date(year, 6, 30), f"6 tháng đầu năm {year}"
+    return date(year, 7, 1), date(year, 12, 31), f"6 tháng cuối năm {year}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportContext(Notice):
+    """The semi-annual report of Đ.10.1 for the sending unit, per counterpart, with a chart."""
+
+    period: str  # "2026-H2"
+    rows: tuple[CounterpartRow, ...]
+    citation: Citation = Citation("Điều 10 khoản 1")
+    chart: bool = True
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        parse_period(self.period)
+
+    @property
+    def period_start(self) -> date:
+        return parse_period(self.period)[0]
+
+    @property
+    def period_end(self) -> date:
+        return parse_period(self.period)[1]
+
+    @property
+    def period_label(self) -> str:
+        return parse_period(self.period)[2]
+
+    @property
+    def total_sent(self) -> Tally:
+        return sum((r.sent for r in self.rows), Tally())
+
+    @property
+    def total_received(self) -> Tally:
+        return sum((r.received for r in self.rows), Tally())
