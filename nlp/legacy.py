@@ -100,3 +100,21 @@ def best_reading(line: str) -> str:
         if key > best_key:
             best, best_key = candidate, key
     return best
+
+
+def convert_document(text: str) -> str:
+    """Every line converted with the encoding the document as a whole is in (a TCVN3 line such as
+    "Sè: 07/GM-UBND" carries no sign of its own), or line by line when the document is mixed."""
+    lines = text.split("\n")
+    legacy = [line for line in lines if not any(ch > "\u00ff" and ch.isalpha() for ch in line)]
+    sample = "\n".join(legacy)[:200_000]
+    if foreign_count(sample) < 3:
+        return "\n".join(best_reading(line) if len(line) < 20_000 else line for line in lines)
+    scores = {convert: _common_count(convert(sample)) for convert in (from_tcvn3, from_vni)}
+    convert = max(scores, key=scores.get)
+    if scores[convert] <= _common_count(sample):
+        return text
+    return "\n".join(
+        convert(line) if len(line) < 20_000 and not any(ch > "\u00ff" and ch.isalpha() for ch in line) else line
+        for line in lines
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from nlp.legacy import best_reading
+from nlp.legacy import convert_document
 
 MAX_CHARS = 5_000_000
 
@@ -47,7 +47,7 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     if any("\u00a1" <= ch <= "\u00ff" for ch in text[:200_000]):
-        text = "\n".join(best_reading(line) if len(line) < 20_000 else line for line in text.split("\n"))
+        text = convert_document(text)
     text = _CONTROL.sub("", text)
     text = _SPACING_RE.sub(lambda m: _SPACING[m.group(0)], text)
     text = unicodedata.normalize("NFC", text)

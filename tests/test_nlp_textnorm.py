@@ -1,0 +1,52 @@
+"""normalize(): one spelling for every way Vietnamese text arrives."""
+
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from nlp.legacy import _TCVN3
+from nlp.textnorm import normalize
+
+_TO_TCVN3 = str.maketrans({v: k for k, v in _TCVN3.items()})
+
+
+def test_decomposed_text_comes_out_composed():
+    nfd = unicodedata.normalize("NFD", "Cộng hòa xã hội chủ nghĩa Việt Nam")
+    assert normalize(nfd) == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+
+
+def test_old_tone_placement_becomes_the_modern_one_only_at_the_end_of_a_syllable():
+    assert normalize("hoà bình, Thuỷ, khoẻ, HOÀ") == "hòa bình, Thủy, khỏe, HÒA"
+    assert normalize("hoàn thành, quý, thuyết") == "hoàn thành, quý, thuyết"
+
+
+def test_tcvn3_text_is_converted():
+    legacy = "Quyết định về việc giao nhiệm vụ cho các đơn vị".translate(_TO_TCVN3)
+    assert legacy != "Quyết định về việc giao nhiệm vụ cho các đơn vị"
+    assert normalize(legacy) == "Quyết định về việc giao nhiệm vụ cho các đơn vị"
+
+
+def test_vni_text_is_converted():
+    assert normalize("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam") == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert normalize("Ñaø Naüng, ngaøy 05 thaùng 02 naêm 2026") == "Đà Nẵng, ngày 05 tháng 02 năm 2026"
+
+
+def test_unicode_lines_with_a_stray_latin1_sign_are_left_alone():
+    assert normalize("Thành phố Hồ Chí Minh ß") == "Thành phố Hồ Chí Minh ß"
+    assert normalize("Quận 11 and Müller") == "Quận 11 and Müller"
+
+
+def test_detached_tone_marks_of_a_pdf_text_layer_are_dropped_not_misplaced():
+    assert normalize("thiêt hai ̀ ̣ ̣ do lũ lụt. ̉ ̀ Kính") == "thiêt hai do lũ lụt. Kính"
+
+
+def test_control_characters_and_bom_are_removed_and_lines_kept():
+    assert normalize("\ufeffSố:\x00 12\x07/UBND\r\nKính gửi") == "Số: 12/UBND\nKính gửi"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_normalizes_to_nfc_idempotently(text):
+    once = normalize(text)
+    assert unicodedata.is_normalized("NFC", once)
+    assert normalize(once) == once
