@@ -1,0 +1,200 @@
+"""Reads and writes of letters, obligations, history and drafts for the tracker's use cases."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Iterable, Sequence
+
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
+
+from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations
+from tracker.sweep import OPEN, OpenObligation
+
+SYSTEM = "congvan"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# -- history ----------------------------------------------------------------------------------------------------
+
+def record(conn: Connection, rows: Sequence[dict]) -> None:
+    """Append history rows: dicts with entity, entity_id, action and optionally field, before, after, actor, note."""
+    if rows:
+        conn.execute(insert(history), [{"field": None, "before": None, "after": None, "note": None,
+                                        "actor": SYSTEM, **r} for r in rows])
+
+
+def history_of(conn: Connection, entity: str, entity_id: int) -> list[dict]:
+    q = select(history).where(history.c.entity == entity, history.c.entity_id == entity_id).order_by(history.c.id)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+# -- letters ----------------------------------------------------------------------------------------------------
+
+def pending_letters(conn: Connection) -> list[dict]:
+    """Letters whose obligations have not been built yet, oldest first."""
+    q = select(letters).where(letters.c.obligations_built.is_(False)).order_by(letters.c.id)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def letter(conn: Connection, letter_id: int) -> dict | None:
+    row = conn.execute(select(letters).where(letters.c.id == letter_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def letters_numbered(conn: Connection, number_key: str, normalize) -> list[dict]:
+    """Letters whose number is ``number_key`` once normalised (spaces, dashes, leading zeros)."""
+    head = number_key.split("/", 1)[0]
+    q = select(letters).where(or_(letters.c.doc_number == number_key, letters.c.doc_number.like(f"%{head}%/%")))
+    return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
+
+
+def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
+    q = (select(messages.c.from_addr, messages.c.direction, messages.c.received_at, messages.c.subject)
+         .join(letter_sources, letter_sources.c.message_ref == messages.c.id)
+         .where(letter_sources.c.letter_id == letter_id))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def mark_built(conn: Connection, letter_id: int) -> None:
+    conn.execute(update(letters).where(letters.c.id == letter_id)
+                 .values(obligations_built=True, updated_at=utcnow()))
+
+
+def edit_letter(conn: Connection, letter_id: int, changes: dict, *, actor: str, note: str | None = None) -> None:
+    """Change fields of a letter, keeping every before/after in the history."""
+    old = letter(conn, letter_id)
+    if old is None:
+        raise KeyError(letter_id)
+    rows = []
+    for field, value in changes.items():
+        if old.get(field) != value:
+            rows.append({"entity": "letter", "entity_id": letter_id, "action": "edit", "field": field,
+                         "before": _text(old.get(field)), "after": _text(value), "actor": actor, "note": note})
+    if rows:
+        conn.execute(update(letters).where(letters.c.id == letter_id).values(**changes, updated_at=utcnow()))
+        record(conn, rows)
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+# -- obligations ------------------------------------------------------------------------------------------------
+
+def add_obligations(conn: Connection, letter_id: int, rows: list[dict]) -> list[int]:
+    ids = []
+    for row in rows:
+        ob_id = conn.execute(insert(obligations).values(letter_id=letter_id, state=OPEN, **row)
+                             .returning(obligations.c.id)).scalar_one()
+        ids.append(ob_id)
+        record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create",
+                       "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}"}])
+    return ids
+
+
+def obligations_of_letter(conn: Connection, letter_id: int) -> list[dict]:
+    q = select(obligations).where(obligations.c.letter_id == letter_id).order_by(obligations.c.id)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def set_state(conn: Connection, changes: Iterable[tuple[int, str, str]], *, actor: str = SYSTEM,
+              note: str | None = None, extra: dict | None = None) -> None:
+    """Move obligations (id, old state, new state) and record each move."""
+    changes = list(changes)
+    by_state: dict[str, list[int]] = {}
+    for ob_id, _old, new in changes:
+        by_state.setdefault(new, []).append(ob_id)
+    now = utcnow()
+    for new, ids in by_state.items():
+        for chunk in _chunks(ids, 900):
+            conn.execute(update(obligations).where(obligations.c.id.in_(chunk))
+                         .values(state=new, updated_at=now, **(extra or {})))
+    record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "state", "field": "state",
+                   "before": old, "after": new, "actor": actor, "note": note} for ob_id, old, new in changes])
+
+
+def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, note: str) -> None:
+    conn.execute(update(obligations).where(obligations.c.id == ob["id"])
+                 .values(state="answered", answered_by=by_letter, answered_on=on, late=late, updated_at=utcnow()))
+    record(conn, [{"entity": "obligation", "entity_id": ob["id"], "action": "state", "field": "state",
+                   "before": ob["state"], "after": "answered", "note": note}])
+
+
+def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObligation]:
+    """Open obligations whose due day is on or before ``last_day`` (the sweep's window)."""
+    q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
+                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse)
+         .where(and_(obligations.c.state == OPEN, obligations.c.due_date <= last_day)))
+    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse)
+            for r in conn.execute(q)]
+
+
+def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
+    """Obligations joined with their letter, for drafting."""
+    out: dict[int, dict] = {}
+    cols = [obligations, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date, letters.c.subject,
+            letters.c.received_at, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id]
+    for chunk in _chunks(list(ids), 900):
+        q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk))
+        for r in conn.execute(q):
+            out[r.id] = dict(r._mapping)
+    return out
+
+
+# -- drafts -----------------------------------------------------------------------------------------------------
+
+def existing_draft_keys(conn: Connection, prefixes_for: Sequence[int]) -> set[str]:
+    """Keys of drafts already written for these obligations."""
+    keys: set[str] = set()
+    for chunk in _chunks(list(prefixes_for), 900):
+        q = select(drafts.c.dedupe_key).where(drafts.c.obligation_id.in_(chunk))
+        keys.update(r[0] for r in conn.execute(q))
+    return keys
+
+
+def draft_key_exists(conn: Connection, key: str) -> bool:
+    return conn.execute(select(func.count()).select_from(drafts).where(drafts.c.dedupe_key == key)).scalar_one() > 0
+
+
+def add_drafts(conn: Connection, rows: list[dict]) -> int:
+    if not rows:
+        return 0
+    for chunk in _chunks(rows, 500):
+        conn.execute(insert(drafts), [{"status": "drafted", "obligation_id": None, "letter_id": None,
+                                       "to_unit_id": None, "to_unit": None, "letter_number": None,
+                                       "due_date": None, "sweep_date": None, **r} for r in chunk])
+    return len(rows)
+
+
+def list_drafts(conn: Connection, *, status: str | None = None) -> list[dict]:
+    q = select(drafts.c.id, drafts.c.kind, drafts.c.to_unit_id, drafts.c.to_unit, drafts.c.letter_number,
+               drafts.c.due_date, drafts.c.subject, drafts.c.created_at, drafts.c.status, drafts.c.sweep_date,
+               drafts.c.obligation_id, drafts.c.letter_id).order_by(drafts.c.id)
+    if status:
+        q = q.where(drafts.c.status == status)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def draft(conn: Connection, draft_id: int) -> dict | None:
+    row = conn.execute(select(drafts).where(drafts.c.id == draft_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def save_rendering(conn: Connection, draft_id: int, **values) -> None:
+    conn.execute(update(drafts).where(drafts.c.id == draft_id).values(**values, updated_at=utcnow()))
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
