@@ -146,6 +146,8 @@ class Letter:
 
         ``recipients`` and ``cc`` may name registry ids ("q11.qldt"); they are written as the units' names.
         """
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
         profile = issuer_profile(by, kind)
         values: dict = dict(profile)
         values.update(
