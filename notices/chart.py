@@ -36,8 +36,8 @@ def report_chart(context: ReportContext, *, dpi: int = 150) -> bytes:
             left = [a + b for a, b in zip(left, values)]
         ax.set_title(title, fontsize=9)
         ax.tick_params(labelsize=7)
-        ax.invert_yaxis()
         ax.xaxis.get_major_locator().set_params(integer=True)
+    axes[0].invert_yaxis()  # shared: first counterpart on top in both panels
     handles, names = axes[0].get_legend_handles_labels()
     fig.legend(handles, names, loc="lower center", ncol=len(OUTCOMES), fontsize=7, frameon=False)
     fig.suptitle(f"{context.sender.name}: {context.period_label}", fontsize=10)

@@ -241,9 +241,10 @@ def _header_table(doc, layout: Layout) -> None:
     _no_borders(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
     if layout.parent:
-        _first_para(left, layout.parent, pt=13)
-    _first_para(left, layout.body, pt=13, bold=True)
-    body_w = min(text_width_mm(layout.body, 13, bold=True), left_w)
+        _first_para(left, layout.parent, pt=_fit(layout.parent, left_w), bold=False)
+    body_pt = _fit(layout.body, left_w, bold=True)
+    _first_para(left, layout.body, pt=body_pt, bold=True)
+    body_w = min(text_width_mm(layout.body, body_pt, bold=True), left_w)
     _rule(left, body_w * 0.4, left_w)
     qh_pt = 13 if text_width_mm(QUOC_HIEU, 13, bold=True) <= right_w - FIT_SLACK else 12
     _first_para(right, QUOC_HIEU, pt=qh_pt, bold=True)
@@ -258,6 +259,13 @@ def _header_table(doc, layout: Layout) -> None:
         _para(number, layout.vv, pt=12, before=6)
     date_pt = 14 if text_width_mm(layout.date_line, 14, italic=True) <= right_w - FIT_SLACK else 13
     _first_para(date_cell, layout.date_line, pt=date_pt, italic=True, before=6)
+
+
+def _fit(text: str, width_mm: float, *, bold: bool = False) -> float:
+    """13 pt, or 12 pt when that keeps a name on one line (NĐ 30 allows 12-13 pt for ô 1 and ô 2)."""
+    if text_width_mm(text, 13, bold=bold) <= width_mm - FIT_SLACK:
+        return 13
+    return 12
 
 
 def _stamp(doc, urgency: str) -> None:
@@ -321,14 +329,23 @@ def _block(doc, block: Block, chart_png: bytes | None) -> None:
 
 
 def _column_widths(rows: tuple[tuple[str, ...], ...]) -> tuple[float, ...]:
+    """Widths in mm: every column gets room for its longest word (dates and numbers never break); the rest of the
+    text width goes to the columns whose text is longer than that."""
     cols = max(len(r) for r in rows)
-    weights = []
+    pad = 2 * CELL_PAD + 0.8
+    least, wanted = [], []
     for i in range(cols):
-        longest = max((len(r[i]) if i < len(r) else 0) for r in rows[1:] or rows)
-        header = len(rows[0][i]) if i < len(rows[0]) else 0
-        weights.append(max(min(longest, 60), min(header, 14), 3))
-    total = sum(weights)
-    return tuple(TEXT_W * w / total for w in weights)
+        texts = [(r[i], r is rows[0]) for r in rows if i < len(r)]
+        word = max((text_width_mm(w, 12, bold=b) for t, b in texts for w in t.split()), default=0.0)
+        line = max((text_width_mm(t, 12, bold=b) for t, b in texts), default=0.0)
+        least.append(max(word, 4.0) + pad)
+        wanted.append(max(word, min(line, 60.0), 4.0) + pad)
+    if sum(wanted) <= TEXT_W:
+        return tuple(TEXT_W * w / sum(wanted) for w in wanted)
+    if sum(least) >= TEXT_W:
+        return tuple(TEXT_W * w / sum(least) for w in least)
+    spare, extra = TEXT_W - sum(least), [w - m for w, m in zip(wanted, least)]
+    return tuple(m + spare * e / sum(extra) for m, e in zip(least, extra))
 
 
 def _data_table(doc, rows: tuple[tuple[str, ...], ...]) -> None:
