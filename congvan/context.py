@@ -64,3 +64,27 @@ def ready_engine(settings: Settings):
     db.upgrade(engine)
     unit_rows.sync(engine, registry_for(settings))
     return engine
+
+
+def office_unit(settings: Settings):
+    """The registry unit whose mailbox this is (settings' office.unit: a name, an alias or an id)."""
+    registry = registry_for(settings)
+    unit = registry.get(settings.office.unit) or registry.resolve(settings.office.unit)
+    if unit is None:
+        raise ValueError(f"[office] unit {settings.office.unit!r} is not in the unit registry")
+    return unit
+
+
+def tracker_for(settings: Settings, engine=None):
+    """The tracker's use-case context: database (migrated), registry, rule pack, calendar and the office."""
+    from tracker.service import Tracker
+
+    return Tracker(
+        engine=engine if engine is not None else ready_engine(settings),
+        registry=registry_for(settings),
+        pack=rule_pack_for(settings),
+        calendar=calendar_for(settings),
+        office_unit_id=office_unit(settings).id,
+        days_before=tuple(settings.reminders.days_before),
+        min_confidence=settings.reminders.min_confidence,
+    )

@@ -20,6 +20,13 @@ class OfficeSettings:
     unit: str = "Phòng Quản lý đô thị"  # a unit of the registry: whose mailbox this is
     addresses: tuple[str, ...] = ()  # mail from these addresses is the office's own (outgoing)
     place: str = "Quận 11"  # the place name of the date line of its drafts
+    # How its drafts are signed and numbered (NĐ 30/2020): "Số:      /UBND-ĐT", "TM. ỦY BAN NHÂN DÂN" ...
+    abbreviation: str = ""  # the body's part of the number symbol; default: the registry's short name
+    drafting_unit: str = ""  # the drafting unit's part ("ĐT", "XD")
+    signer_authority: str = ""  # "TM. ỦY BAN NHÂN DÂN", "KT. TRƯỞNG PHÒNG"; empty when the head signs
+    signer_title: str = "TRƯỞNG PHÒNG"
+    signer_name: str = ""  # left blank for the leader to sign when empty
+    email: str = ""  # From: of its drafts; default: the first of addresses
 
 
 @dataclass(frozen=True)

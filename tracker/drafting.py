@@ -28,6 +28,9 @@ def letter_label(doc_type: str | None, number: str | None) -> str:
 
 def _context(tracker, action: Action, d: dict, today: date) -> dict:
     rule = tracker.pack.rule(d["rule"])
+    left = action.working_days_left
+    if left is None:  # a lapse: how many working days late, as a negative count
+        left = -tracker.calendar.working_days_between(d["due_date"], today)
     unit = tracker.registry.get(d["unit_id"])
     office = tracker.office
     return {
@@ -45,15 +48,25 @@ def _context(tracker, action: Action, d: dict, today: date) -> dict:
             "type": _clean(d["doc_type"]) or None,
             "date": d["issue_date"].isoformat() if d["issue_date"] else None,
             "subject": _clean(d["subject"]) or None,
-            "issuer": _clean(d["issuer"]) or None,
+            "issuer": _issuer_name(tracker, d),
             "direction": d["direction"],
         },
         "obligation": {"id": d["id"], "start": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
                        "rule": d["rule"], "rule_title": rule.title, "basis": d["basis"],
-                       "working_days_left": action.working_days_left, "on_lapse": d["on_lapse"]},
+                       "working_days_left": left, "on_lapse": d["on_lapse"]},
         "articles": list(rule.articles),
         "regulation": tracker.pack.decision,
     }
+
+
+def _issuer_name(tracker, d: dict) -> str | None:
+    """The letter's issuer as a sentence names it: the office for its own letters, else the registry's name."""
+    if d["direction"] == "out":
+        return tracker.office.name
+    unit = tracker.registry.get(d.get("issuer_unit_id"))
+    if unit is None and d.get("issuer"):
+        unit = tracker.registry.resolve(d["issuer"], d.get("issue_date"))
+    return unit.name if unit else (_clean(d["issuer"]) or None)
 
 
 def _subject(kind: str, ctx: dict) -> str:

@@ -77,7 +77,7 @@ def _lapse(ob: OpenObligation, done) -> list[Action]:
     state = _LAPSE_STATE.get(ob.on_lapse)
     if state is None:  # remind_only: stays open, one overdue reminder
         key = f"reminder:{ob.id}:overdue"
-        return [] if key in done else [Action(ob, "reminder", key, stage="overdue", working_days_left=0)]
+        return [] if key in done else [Action(ob, "reminder", key, stage="overdue")]
     kind = "escalation" if state == ESCALATED else "deemed_agreed"
     key = f"{kind}:{ob.id}"
     return [] if key in done else [Action(ob, kind, key, new_state=state)]

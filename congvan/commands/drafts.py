@@ -1,0 +1,148 @@
+"""`congvan drafts` (list, export, deliver) and `congvan report semiannual`."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import click
+
+from congvan.context import registry_for, tracker_for
+
+LOCAL = timezone(timedelta(hours=7))
+
+
+def _iso_local(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(LOCAL).isoformat(timespec="seconds")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--jsonl", is_flag=True, help="One JSON object per draft and line.")
+@click.option("--status", help="Only drafts in this status (drafted, appended, approved, sent, discarded).")
+@click.pass_context
+def drafts(ctx, jsonl, status):
+    """Văn bản dự thảo (nhắc hạn, xem như đồng ý, báo cáo vượt hạn...) chờ văn thư kiểm tra."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from tracker.db import store
+
+    tracker = tracker_for(ctx.obj)
+    with tracker.engine.connect() as conn:
+        rows = store.list_drafts(conn, status=status)
+    for r in rows:
+        if jsonl:
+            click.echo(json.dumps({
+                "id": r["id"], "kind": r["kind"], "to_unit": r["to_unit"], "to_unit_id": r["to_unit_id"],
+                "letter": r["letter_number"], "due": r["due_date"].isoformat() if r["due_date"] else None,
+                "subject": r["subject"], "created_at": _iso_local(r["created_at"]), "status": r["status"],
+                "sweep_date": r["sweep_date"].isoformat() if r["sweep_date"] else None,
+            }, ensure_ascii=False))
+        else:
+            due = r["due_date"].strftime("%d/%m/%Y") if r["due_date"] else "          "
+            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {r['status']:<9} {r['subject']}")
+    if not rows and not jsonl:
+        click.echo("Chưa có văn bản dự thảo nào.")
+
+
+_KIND_VN = {"reminder": "nhắc hạn", "deemed_agreed": "xem như đồng ý", "escalation": "báo cáo vượt hạn",
+            "progress": "thông tin tiến độ", "digest": "tin tổng hợp", "report": "báo cáo 6 tháng",
+            "alert": "cảnh báo"}
+
+
+def _safe_name(text: str, limit: int = 80) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[^\w\s.-]", "", text, flags=re.UNICODE).strip().replace(" ", "_")
+    return text[:limit] or "du-thao"
+
+
+def rendered_message(row: dict, settings, registry, tracker):
+    """(Rendered, RFC 5322 bytes) for a draft row; renderings are kept in the row for the next time."""
+    from congvan.drafting import render_draft
+    from notices.mime import build_message
+
+    rendered = render_draft(row, settings, registry)
+    to_unit = registry.get(row["to_unit_id"])
+    to_addrs = list(to_unit.emails) if to_unit else []
+    from_addr = settings.office.email or (settings.office.addresses[0] if settings.office.addresses
+                                          else (tracker.office.emails[0] if tracker.office.emails else "congvan@localhost"))
+    when = datetime.combine(row["sweep_date"] or date.today(), datetime.min.time().replace(hour=7), LOCAL)
+    raw = build_message(rendered, from_addr=from_addr, to_addrs=to_addrs or [from_addr], date=when,
+                        message_id_domain=from_addr.rpartition("@")[2] or "localhost")
+    return rendered, raw
+
+
+@drafts.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--status", help="Only drafts in this status.")
+@click.pass_obj
+def export(settings, directory, status):
+    """Ghi mỗi dự thảo ra DIRECTORY thành tệp .eml (thư điện tử) và .docx (văn bản theo Nghị định 30/2020)."""
+    from tracker.db import store
+
+    tracker = tracker_for(settings)
+    registry = registry_for(settings)
+    directory.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with tracker.engine.begin() as conn:
+        for item in store.list_drafts(conn, status=status):
+            row = store.draft(conn, item["id"])
+            rendered, raw = rendered_message(row, settings, registry, tracker)
+            stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
+            (directory / f"{stem}.eml").write_bytes(raw)
+            if rendered.docx:
+                (directory / f"{stem}.docx").write_bytes(rendered.docx)
+            store.save_rendering(conn, row["id"], body_text=rendered.text, body_html=rendered.html,
+                                 docx=rendered.docx, eml=raw)
+            count += 1
+    click.echo(f"Đã ghi {count} dự thảo vào {directory}.")
+
+
+@drafts.command("deliver")
+@click.option("--mailbox", "mailbox_name", help="The mailbox whose Drafts folder receives them (default: the first).")
+@click.pass_obj
+def deliver(settings, mailbox_name):
+    """Đưa các dự thảo mới vào thư mục Thư nháp (Drafts) của văn thư trên máy chủ thư."""
+    from congvan.delivery import deliver_drafts
+
+    try:
+        count, folder = deliver_drafts(settings, mailbox_name)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}.")
+
+
+@click.group()
+def report():
+    """Báo cáo định kỳ."""
+
+
+@report.command("semiannual")
+@click.option("--period", required=True, help="YYYY-H1 or YYYY-H2 (Đ.10.1: before 15/5 and 15/11).")
+@click.option("--unit", "unit_name", help="The reporting unit (default: the office).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file: .docx or .html.")
+@click.pass_obj
+def semiannual(settings, period, unit_name, out):
+    """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (Điều 10 khoản 1), theo từng đơn vị phối hợp."""
+    from congvan.reporting import semiannual_report
+
+    if out.suffix.lower() not in (".docx", ".html"):
+        raise click.UsageError(f"--out {out}: the report is written as .docx or .html")
+    try:
+        rendered = semiannual_report(settings, period, unit_name)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".docx":
+        out.write_bytes(rendered.docx)
+    else:
+        out.write_text(rendered.html, encoding="utf-8")
+    click.echo(f"Đã ghi báo cáo {period} vào {out}.")

@@ -1,0 +1,147 @@
+"""`congvan sweep`, `congvan obligations` and `congvan review`: the tracker's daily work and the clerk's checks."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from congvan.context import tracker_for
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _tracker(settings):
+    try:
+        return tracker_for(settings)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.command()
+@click.option("--today", callback=_date, metavar="DATE", help="The day to sweep for (default: today, +07:00).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def sweep(settings, today, as_json):
+    """Quét hằng ngày: nhắc hạn, xem như đồng ý, báo cáo vượt hạn; chạy lại cùng ngày không tạo gì mới."""
+    from tracker.service import build_obligations, sweep as run_sweep
+
+    today = today or _local_today()
+    tracker = _tracker(settings)
+    build_obligations(tracker)
+    result = run_sweep(tracker, today)
+    if as_json:
+        click.echo(json.dumps({"today": today.isoformat(), "reminders": result.reminders,
+                               "deemed_agreed": result.deemed_agreed, "escalated": result.escalated,
+                               "reports": result.reports}, ensure_ascii=False))
+        return
+    click.echo(f"Quét ngày {today:%d/%m/%Y}: {result.reminders} nhắc hạn, {result.deemed_agreed} xem như đồng ý, "
+               f"{result.escalated} báo cáo vượt hạn, {result.reports} danh sách đơn vị không trả lời.")
+
+
+def _local_today() -> date:
+    from datetime import datetime
+
+    from tracker.service import LOCAL
+
+    return datetime.now(LOCAL).date()
+
+
+@click.command()
+@click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "withdrawn"]))
+@click.option("--jsonl", is_flag=True, help="One JSON object per line.")
+@click.pass_obj
+def obligations(settings, state, jsonl):
+    """Nghĩa vụ trả lời, thực hiện của từng đơn vị, với thời hạn và căn cứ."""
+    from sqlalchemy import select
+
+    from tracker.db.schema import letters, obligations as ob_t
+
+    tracker = _tracker(settings)
+    q = (select(ob_t, letters.c.doc_number, letters.c.direction).join(letters, letters.c.id == ob_t.c.letter_id)
+         .order_by(ob_t.c.due_date, ob_t.c.id))
+    if state:
+        q = q.where(ob_t.c.state == state)
+    with tracker.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+    for r in rows:
+        if jsonl:
+            click.echo(json.dumps({
+                "id": r["id"], "letter_id": r["letter_id"], "letter": r["doc_number"], "unit_id": r["unit_id"],
+                "unit": r["unit_text"], "role": r["role"], "kind": r["kind"], "rule": r["rule"],
+                "start": r["start_date"].isoformat(), "due": r["due_date"].isoformat(), "basis": r["basis"],
+                "flags": r["flags"], "state": r["state"], "late": bool(r["late"]),
+                "answered_on": r["answered_on"].isoformat() if r["answered_on"] else None,
+            }, ensure_ascii=False))
+        else:
+            late = " (trễ)" if r["late"] else ""
+            click.echo(f"{r['id']:>5}  {r['due_date']:%d/%m/%Y}  {_STATE_VN[r['state']]:<16} "
+                       f"{r['unit_text'][:40]:<40} {r['doc_number'] or '(không số)'}{late}")
+    if not rows and not jsonl:
+        click.echo("Không có nghĩa vụ nào.")
+
+
+_STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
+             "escalated": "đã báo cáo vượt", "withdrawn": "đã rút"}
+
+
+@click.group()
+def review():
+    """Văn thư xác nhận, sửa thông tin trích xuất của văn bản."""
+
+
+@review.command("list")
+@click.pass_obj
+def review_list(settings):
+    """Văn bản đang chờ văn thư xác nhận."""
+    from sqlalchemy import select
+
+    from tracker.db.schema import letters
+
+    tracker = _tracker(settings)
+    with tracker.engine.connect() as conn:
+        rows = conn.execute(select(letters).where(letters.c.status.in_(
+            ["needs_review", "needs_ocr", "needs_password", "unreadable"])).order_by(letters.c.id)).all()
+    for r in rows:
+        conf = f"{r.confidence:.2f}" if r.confidence is not None else "-"
+        click.echo(f"{r.id:>5}  {r.status:<15} {conf:>5}  {r.doc_number or '(không số)'}  {(r.subject or '')[:60]}")
+    if not rows:
+        click.echo("Không có văn bản nào chờ xác nhận.")
+
+
+@review.command("confirm")
+@click.argument("letter_id", type=int)
+@click.option("--by", "actor", required=True, help="Who confirms (the clerk's name), kept in the history.")
+@click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE",
+              help="Correct a field; lists (recipients, lead_units, cooperating_units, replies_to) take ';'.")
+@click.pass_obj
+def review_confirm(settings, letter_id, actor, assignments):
+    """Xác nhận (và sửa) thông tin của văn bản LETTER_ID; sau đó văn bản mới tạo nghĩa vụ."""
+    from tracker.service import confirm_letter
+
+    changes = {}
+    for item in assignments:
+        if "=" not in item:
+            raise click.UsageError(f"--set {item!r}: expected FIELD=VALUE")
+        field, value = item.split("=", 1)
+        field = field.strip()
+        if field in ("recipients", "lead_units", "cooperating_units", "replies_to"):
+            changes[field] = [v.strip() for v in value.split(";") if v.strip()]
+        else:
+            changes[field] = value.strip()
+    tracker = _tracker(settings)
+    try:
+        confirm_letter(tracker, letter_id, actor=actor, changes=changes)
+    except KeyError:
+        raise click.ClickException(f"no letter {letter_id}") from None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"Đã xác nhận văn bản {letter_id}.")

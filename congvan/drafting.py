@@ -1,0 +1,123 @@
+"""Turns a stored draft (its computed context) into the notices package's value objects, and renders it.
+
+The sweep stores plain values; this module adds what the office's settings say about signing and numbering, and
+picks the template: a formal notice (.docx + e-mail) when the draft goes to another unit, an internal reminder
+when it is for the office's own clerk.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from congvan.settings import Settings
+
+_D = date.fromisoformat
+
+
+def _body(settings: Settings, registry, office_id: str):
+    from notices.model import Body
+
+    office = registry[office_id]
+    parent = registry.get(office.parent)
+    short = settings.office.abbreviation or (office.short.split()[0] if office.short else "")
+    return Body(name=office.name, abbreviation=short, place=settings.office.place,
+                parent=parent.name if parent and office.kind != "district" else "",
+                drafting_unit=settings.office.drafting_unit)
+
+
+def _signer(settings: Settings):
+    from notices.model import Signer
+
+    return Signer(title=settings.office.signer_title, name=settings.office.signer_name,
+                  authority=settings.office.signer_authority)
+
+
+def _letter_ref(letter: dict, fallback_date: date):
+    from notices.model import LetterRef
+
+    subject = letter.get("subject") or ""
+    for prefix in ("V/v ", "v/v ", "Về việc ", "về việc "):
+        if subject.startswith(prefix):
+            subject = subject[len(prefix):]
+            break
+    return LetterRef(number=letter.get("number") or "(không số)",
+                     date=_D(letter["date"]) if letter.get("date") else fallback_date,
+                     subject=subject or "(không có trích yếu)",
+                     issuer=letter.get("issuer") or "",
+                     kind=letter.get("type") or "Công văn")
+
+
+def notice_context(row: dict, settings: Settings, registry):
+    """(template kind, context object) for a stored draft row."""
+    from notices.model import (Citation, DeemedAgreedContext, EscalationContext, InternalReminderContext, LateItem,
+                               ReminderContext)
+
+    ctx = row["context"]
+    today = _D(ctx["today"]) if ctx.get("today") else row["sweep_date"]
+    office_id = ctx["office"]["id"]
+    decision = ctx.get("regulation") or Citation("").decision
+    citations = tuple(Citation(a, decision) for a in ctx.get("articles") or ()) or (Citation("", decision),)
+    archive = "VT" + (f", {settings.office.drafting_unit}" if settings.office.drafting_unit else "")
+    common = dict(sender=_body(settings, registry, office_id), signer=_signer(settings), date=today, archive=archive)
+    kind = row["kind"]
+
+    if kind == "escalation":
+        items = []
+        for s in ctx.get("silent") or ():
+            letter = dict(ctx["letter"])
+            items.append(LateItem(unit=s["unit"], letter=_letter_ref(letter, _D(s["sent"])), sent=_D(s["sent"]),
+                                  due=_D(s["due"]), working_days_late=int(s["working_days_late"])))
+        if ctx.get("role") == "self":
+            return _internal(ctx, today, citations[0], "escalate")
+        basis = "silent_units" if ctx.get("stage") == "silent_units" else "ward_recommendation"
+        return "escalation", EscalationContext(**common, to=(ctx["chairman"]["name"],), items=tuple(items),
+                                               citations=citations, basis=basis)
+
+    ob = ctx["obligation"]
+    letter = _letter_ref(ctx["letter"], _D(ob["start"]))
+    if ctx.get("role") == "self":
+        return _internal(ctx, today, citations[0], ob["on_lapse"])
+    unit = ctx["to_unit"]["name"]
+    if kind == "reminder":
+        return "reminder", ReminderContext(**common, to=(unit,), unit=unit, letter=letter, due=_D(ob["due"]),
+                                           working_days_left=int(ob.get("working_days_left") or 0),
+                                           citation=citations[0], on_lapse=ob["on_lapse"])
+    if kind == "deemed_agreed":
+        return "deemed_agreed", DeemedAgreedContext(**common, to=(unit,), unit=unit, letter=letter,
+                                                    due=_D(ob["due"]), citation=citations[0])
+    raise ValueError(f"draft {row.get('id')}: no template for kind {kind!r}")
+
+
+def _internal(ctx: dict, today: date, citation, on_lapse: str):
+    from notices.model import InternalReminderContext
+
+    ob = ctx.get("obligation") or {}
+    start = _D(ob["start"]) if ob.get("start") else today
+    letter = _letter_ref(ctx["letter"], start)
+    due = _D(ob["due"]) if ob.get("due") else today
+    return "internal_reminder", InternalReminderContext(
+        office=ctx["office"]["name"], letter=letter, due=due,
+        working_days_left=int(ob.get("working_days_left") or 0), citation=citation, date=today,
+        on_lapse=on_lapse)
+
+
+def render_draft(row: dict, settings: Settings, registry):
+    """The rendered draft (subject, text, HTML, .docx) of a stored draft row."""
+    from notices.render import Rendered, render
+
+    if row["kind"] == "alert":
+        return _render_alert(row)
+    kind, context = notice_context(row, settings, registry)
+    return render(kind, context)
+
+
+def _render_alert(row: dict):
+    from notices.render import Rendered, environment
+
+    env = environment()
+    ctx = row["context"]
+    values = {"subject": row["subject"], "letter": ctx["letter"], "office": ctx["office"],
+              "secrecy": ctx.get("secrecy") or "Mật"}
+    text = env.get_template("alert.txt.j2").render(values)
+    html = env.get_template("alert.html.j2").render(values)
+    return Rendered(kind="alert", subject=row["subject"], text=text, html=html)
