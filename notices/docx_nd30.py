@@ -10,6 +10,7 @@ numbers in the header from page 2.
 from __future__ import annotations
 
 import io
+from math import ceil
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from notices.document import Block, Layout
 
@@ -27,6 +28,7 @@ FONT = "Times New Roman"
 PAGE_W, PAGE_H = 210, 297
 MARGIN_T, MARGIN_B, MARGIN_L, MARGIN_R = 20, 20, 30, 15
 TEXT_W = PAGE_W - MARGIN_L - MARGIN_R  # 165 mm
+TWIPS_PER_MM = 1440 / 25.4
 HEAD_COLS = (70, TEXT_W - 70)
 SIGN_COLS = (68, TEXT_W - 68)
 CELL_PAD = 1.9  # mm, Word's default left and right cell margin (108 twips)
@@ -95,8 +97,9 @@ def _page(doc) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(PAGE_W), Mm(PAGE_H)
-    section.top_margin, section.bottom_margin = Mm(MARGIN_T), Mm(MARGIN_B)
-    section.left_margin, section.right_margin = Mm(MARGIN_L), Mm(MARGIN_R)
+    section.top_margin, section.bottom_margin = _twips(MARGIN_T), _twips(MARGIN_B)
+    # whole twips, rounded up so that no margin falls a hair below the decree's minimum
+    section.left_margin, section.right_margin = _twips(MARGIN_L), _twips(MARGIN_R)
     section.header_distance = section.footer_distance = Mm(10)
     style = doc.styles["Normal"]
     style.font.name = FONT
@@ -117,6 +120,10 @@ def _page(doc) -> None:
     _page_field(para.add_run())
     for run in para.runs:
         run.font.size = Pt(14)
+
+
+def _twips(millimetres: float) -> Twips:
+    return Twips(ceil(millimetres * TWIPS_PER_MM))
 
 
 def _page_field(run) -> None:
