@@ -1,0 +1,112 @@
+"""A draft as an e-mail: parts, the .docx under its Vietnamese name, and no header smuggled in from a letter."""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import io
+from datetime import datetime, timedelta, timezone
+from email.policy import default
+
+import pytest
+from docx import Document
+
+from notices import samples
+from notices.mime import MessageError, build_message
+from notices.render import render
+
+ICT = timezone(timedelta(hours=7))
+WHEN = datetime(2026, 11, 20, 8, 30, tzinfo=ICT)
+
+
+def build(rendered, **kwargs):
+    args = dict(from_addr=("Phòng Quản lý đô thị", "qldt@quan11.example"), to_addrs=["p5@quan11.example"],
+                date=WHEN, message_id_domain="quan11.example")
+    args.update(kwargs)
+    return build_message(rendered, **args)
+
+
+def parse(raw: bytes):
+    return email.message_from_bytes(raw, policy=default)
+
+
+def test_a_draft_has_text_html_and_the_docx_under_its_vietnamese_name():
+    rendered = render("reminder", samples.reminder())
+    raw = build(rendered)
+    assert b"\r\n" in raw and all(ord(c) < 128 for c in raw.decode("ascii"))
+    msg = parse(raw)
+    assert msg["Subject"] == rendered.subject
+    assert msg["From"].addresses[0].display_name == "Phòng Quản lý đô thị"
+    assert msg["Date"].datetime == WHEN
+    assert msg.get_body(("plain",)).get_content().replace("\r\n", "\n") == rendered.text
+    assert "Kính gửi: Ủy ban nhân dân Phường 5." in msg.get_body(("html",)).get_content()
+    (attachment,) = list(msg.iter_attachments())
+    assert attachment.get_filename() == rendered.filename
+    assert b"filename*0*=utf-8''%C4%90%C3%B4n%20%C4%91%E1%BB%91c" in raw.replace(b"\r\n ", b"")
+    assert attachment.get_content_type().endswith("wordprocessingml.document")
+    doc = Document(io.BytesIO(attachment.get_content()))
+    assert doc.tables[0].cell(1, 0).paragraphs[0].text == "Số:      /QLĐT-XD"
+
+
+def test_the_report_chart_travels_inline_with_a_content_id():
+    rendered = render("report", samples.report())
+    msg = parse(build(rendered))
+    html = msg.get_body(("html",)).get_content()
+    assert 'src="cid:chart0@congvan"' in html and "data:image" not in html
+    images = [p for p in msg.walk() if p.get_content_type() == "image/png"]
+    assert len(images) == 1 and images[0]["Content-ID"] == "<chart0@congvan>"
+    assert images[0].get_content() == rendered.chart_png
+
+
+def test_an_email_only_draft_has_no_attachment():
+    msg = parse(build(render("digest", samples.digest())))
+    assert not list(msg.iter_attachments())
+    assert msg.get_content_type() == "multipart/alternative"
+
+
+def test_attach_docx_false_leaves_the_docx_out():
+    msg = parse(build(render("reminder", samples.reminder()), attach_docx=False))
+    assert not list(msg.iter_attachments())
+
+
+def test_no_header_can_be_injected_through_the_subject_or_a_unit_name():
+    hostile = "Phường 5\r\nBcc: spy@attacker.example\r\n\r\nFake body\x00\x0b"
+    ctx = dataclasses.replace(samples.reminder(), unit=hostile, to=())
+    rendered = render("reminder", ctx)
+    rendered = dataclasses.replace(rendered, subject=rendered.subject + "\nX-Evil: 1\rReply-To: spy@attacker.example")
+    raw = build(rendered, from_addr=(f"Phòng QLĐT\r\nX-Injected: yes", "qldt@quan11.example"),
+                to_addrs=[(hostile, "p5@quan11.example")])
+    msg = parse(raw)
+    for name in ("Bcc", "X-Evil", "Reply-To", "X-Injected"):
+        assert msg[name] is None, name
+    assert "X-Evil: 1 Reply-To: spy@attacker.example" in msg["Subject"]
+    assert msg["To"].addresses[0].display_name == "Phường 5 Bcc: spy@attacker.example Fake body"
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    assert b"\nBcc:" not in head and b"\nX-Injected:" not in head and b"\x00" not in raw
+    kinh_gui = [line for line in msg.get_body(("plain",)).get_content().splitlines() if line.startswith("Kính gửi")]
+    assert kinh_gui == ["Kính gửi: Phường 5 Bcc: spy@attacker.example Fake body."]
+
+
+@pytest.mark.parametrize("address", ["p5@quan11.example\r\nBcc: spy@attacker.example", "no-at-sign",
+                                     "a@b@c.example", "p5@quan11.example, spy@attacker.example", "p5@bad_host"])
+def test_a_bad_address_is_refused_with_a_clear_error(address):
+    with pytest.raises(MessageError, match="address"):
+        build(render("digest", samples.digest()), to_addrs=[address])
+
+
+def test_a_date_without_time_zone_and_an_empty_recipient_list_are_refused():
+    rendered = render("digest", samples.digest())
+    with pytest.raises(MessageError, match="time zone"):
+        build(rendered, date=datetime(2026, 11, 20, 8, 30))
+    with pytest.raises(MessageError, match="recipient"):
+        build(rendered, to_addrs=[])
+    with pytest.raises(MessageError, match="domain"):
+        build(rendered, message_id_domain="quan11.example>\r\nX: y")
+
+
+def test_the_same_draft_gets_the_same_message_id_and_another_draft_another():
+    first = parse(build(render("reminder", samples.reminder())))["Message-ID"]
+    again = parse(build(render("reminder", samples.reminder())))["Message-ID"]
+    other = parse(build(render("deemed_agreed", samples.deemed_agreed())))["Message-ID"]
+    assert first == again != other
+    assert first.startswith("<congvan.reminder.") and first.endswith("@quan11.example>")
