@@ -215,6 +215,9 @@ class WorkingCalendar:
         """Why ``day`` is not a working day (None when it is one)."""
         if self.is_working_day(day):
             return None
+        return self._reason(day)
+
+    def _reason(self, day: date) -> str:
         name = self._days_off.get(day)
         weekday = WEEKDAY_NAMES[day.weekday()]
         if name and day.weekday() in (SATURDAY, SUNDAY):
@@ -258,13 +261,15 @@ class WorkingCalendar:
 
     def skipped_between(self, start: date, end: date) -> list[SkippedDay]:
         """The days after ``start`` up to and including ``end`` that are not working days, each with its reason."""
+        if end <= start:
+            return []
+        self._ensure(end, margin_years=0)
+        self._ensure(start, margin_years=0)
         out = []
-        day = start + timedelta(days=1)
-        while day <= end:
-            reason = self.reason_off(day)
-            if reason is not None:
-                out.append(SkippedDay(day, reason))
-            day += timedelta(days=1)
+        for ordinal in range(start.toordinal() + 1, end.toordinal() + 1):
+            if not self._is_working_ordinal(ordinal):
+                day = date.fromordinal(ordinal)
+                out.append(SkippedDay(day, self._reason(day)))
         return out
 
     def year_listing(self, year: int) -> tuple[list[CalendarEntry], list[CalendarEntry]]:

@@ -145,17 +145,19 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
         d = details[a.obligation.id]
         if a.new_state == DEEMED_AGREED and d["role"] != "self":
             letters.setdefault(d["letter_id"], []).append(d["id"])
+    if not letters:
+        return []
+    keys = {letter_id: f"silent:{letter_id}:{','.join(map(str, sorted(ids)))}" for letter_id, ids in letters.items()}
+    existing = store.existing_keys(conn, list(keys.values()))
+    lapsed_by_letter = store.lapsed_obligations_of_letters(conn, list(letters))
     rows = []
     chair = _chairman(tracker)
     for letter_id, ids in letters.items():
-        key = f"silent:{letter_id}:{','.join(map(str, sorted(ids)))}"
-        if store.draft_key_exists(conn, key):
+        key = keys[letter_id]
+        if key in existing:
             continue
-        lapsed = [o for o in store.obligations_of_letter(conn, letter_id) if o["state"] in (DEEMED_AGREED, ESCALATED)]
         first = details[ids[0]]
-        silent = []
-        for o in lapsed:
-            silent.append(_silent_row(tracker, {**first, **o, "unit_text": o["unit_text"]}, today))
+        silent = [_silent_row(tracker, {**first, **o}, today) for o in lapsed_by_letter.get(letter_id, [])]
         ctx = {
             "kind": "escalation",
             "stage": "silent_units",
@@ -165,9 +167,9 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
             "chairman": {"id": chair.id if chair else None,
                          "name": chair.name if chair else "Chủ tịch Ủy ban nhân dân quận"},
             "letter": {"id": letter_id, "label": letter_label(first["doc_type"], first["doc_number"]),
-                       "number": _clean(first["doc_number"]) or None,
+                       "number": _clean(first["doc_number"]) or None, "type": _clean(first["doc_type"]) or None,
                        "date": first["issue_date"].isoformat() if first["issue_date"] else None,
-                       "subject": _clean(first["subject"]) or None},
+                       "subject": _clean(first["subject"]) or None, "issuer": tracker.office.name},
             "silent": silent,
             "articles": ["Điều 8 khoản 2 điểm a", "Điều 10 khoản 2"],
             "regulation": tracker.pack.decision,

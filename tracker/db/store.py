@@ -163,6 +163,26 @@ def existing_draft_keys(conn: Connection, prefixes_for: Sequence[int]) -> set[st
     return keys
 
 
+def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(list(keys), 900):
+        found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(drafts.c.dedupe_key.in_(chunk))))
+    return found
+
+
+def lapsed_obligations_of_letters(conn: Connection, letter_ids: Sequence[int]) -> dict[int, list[dict]]:
+    """Obligations deemed agreed or escalated, per letter."""
+    out: dict[int, list[dict]] = {}
+    cols = (obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.unit_text,
+            obligations.c.start_date, obligations.c.due_date, obligations.c.state)
+    for chunk in _chunks(list(letter_ids), 900):
+        q = (select(*cols).where(obligations.c.letter_id.in_(chunk),
+                                 obligations.c.state.in_(("deemed_agreed", "escalated"))).order_by(obligations.c.id))
+        for r in conn.execute(q):
+            out.setdefault(r.letter_id, []).append(dict(r._mapping))
+    return out
+
+
 def draft_key_exists(conn: Connection, key: str) -> bool:
     return conn.execute(select(func.count()).select_from(drafts).where(drafts.c.dedupe_key == key)).scalar_one() > 0
 
