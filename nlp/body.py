@@ -43,14 +43,88 @@ def _units_at(flat: str, pos: int) -> list[Hit]:
         return []
     start, end = span
     return [Hit(flat[start + a:start + b], start + a, start + b, 0.7) for a, b in unitnames.split_units(flat[start:end])
-            if len(flat[start + a:start + b].split()) <= 25]
+            if len(flat[start + a:start + b].split()) <= 25 and not unitnames.is_bare(flat[start + a:start + b])]
+
+
+# What follows a unit list when the unit is asked to help rather than lead: "đề nghị X phối hợp ...", "X chủ động
+# phối hợp thực hiện", "X căn cứ kế hoạch này, khi có thông báo phối hợp ...". "chủ trì, phối hợp" is a lead's.
+_COOP_VERB = re.compile(
+    r"[ \t]{0,3}(?:căn\s+cứ\s[^,.;\n]{0,80},\s{0,3})?(?:khi\s[^,.;\n]{0,60}?\s)?"
+    r"(?:(?:chủ\s+động|tích\s+cực|thường\s+xuyên|tiếp\s+tục)\s+)?phối\s+(?:kết\s+)?hợp(?!\w)"
+)
+# "phối hợp (chặt chẽ) với <unit>" / "phối hợp <unit>": the unit after it is the partner being helped.
+_PARTNER = re.compile(r"\s{0,3}(?:chặt\s+chẽ\s+)?(?:với\s+)?")
+# Handing a draft or a plan to units "to cooperate": "gửi đến các cơ quan, đơn vị phối hợp góp ý".
+_SEND_TO = re.compile(r"(?<!\w)[Gg]ửi\s+(?:đến|tới|cho)\s+")
+# The closing formula "nếu có khó khăn, vướng mắc, đề nghị X phản ánh về ..." asks for feedback, not a task.
+_IF_TROUBLE = re.compile(r"(?:[Nn]ếu|[Tt]rường\s+hợp|[Qq]uá\s+trình)[^.;\n]{0,120}(?:khó\s+khăn|vướng\s+mắc)[^.;\n]{0,40}$")
+# A plan's duty section: "IV. TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "TRÁCH NHIỆM CỦA CÁC CƠ QUAN".
+_DUTY_SECTION = re.compile(
+    r"(?:^|\n)[ \t]{0,20}(?:[IVX]{1,4}|\d{1,2})[.)][ \t]{0,3}(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG|TRÁCH\s+NHIỆM|"
+    r"NHIỆM\s+VỤ\s+CỤ\s+THỂ|Tổ\s+chức\s+thực\s+hiện)"
+)
+# A numbered heading of a plan or a letter that is only a unit's name; its duties follow as items below it.
+_HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\))[ \t]{1,3}")
+_SUB_ITEM = re.compile(r"\n[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
+
+
+def _helps(flat: str, end: int) -> re.Match | None:
+    """The "phối hợp" right after a unit list when the units are asked to help, else None."""
+    return _COOP_VERB.match(flat, end)
+
+
+def _helps_alone(flat: str, end: int) -> bool:
+    """A clause "X ... phối hợp <task>" with no partner named: X helps. With a partner ("X phối hợp với Y <task>"),
+    X does the task and Y helps."""
+    verb = _helps(flat, end)
+    return bool(verb) and not unitnames.head_at(flat, _PARTNER.match(flat, verb.end()).end())
+
+
+def _heading_units(flat: str) -> list[Hit]:
+    """"2. Văn phòng Ủy ban nhân dân tỉnh" alone on its line, then "a) Khẩn trương ..." items: the unit leads them."""
+    out: list[Hit] = []
+    sections = [m.end() for m in _DUTY_SECTION.finditer(flat)]
+    for m in _HEADING.finditer(flat):
+        pos = m.end()
+        eol = flat.find("\n", pos)
+        if eol < 0:
+            continue
+        line = flat[pos:eol].rstrip(" \t:.")
+        if not line or line[-1] in ";,":
+            continue
+        units = _units_at(flat, pos)
+        if not units or units[-1].end < pos + len(line):
+            continue  # the line goes on past the names: a sentence, not a heading
+        item = _SUB_ITEM.match(flat, eol)
+        if not item:
+            continue
+        first = flat[item.end():item.end() + 60]
+        acts = bool(unitnames.ACTION_RE.match(first[:1].lower() + first[1:]))
+        in_duty_section = any(s <= pos for s in sections)
+        if acts or in_duty_section:
+            out.extend(units)
+    return out
 
 
 def find_assignments(flat: str, base: int = 0) -> Assignments:
     found = Assignments()
+    partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
+
+    def sort(units: list[Hit], lead: bool = True) -> None:
+        """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
+        verb = _helps(flat, units[-1].end)
+        if verb:
+            found.cooperating.extend(units)
+            partners.add(verb.end())
+        elif lead:
+            found.lead.extend(units)
+
     for m in _LEAD_TRIGGERS.finditer(flat):
         before = flat[max(0, m.start() - 12):m.start()].lower()
         if "theo" in before or "xét" in before or before.rstrip().endswith("nhiệm vụ"):
+            continue
+        sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
+        if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
         units = _units_at(flat, m.end())
         if not units:
@@ -58,7 +132,11 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         after = flat[units[-1].end:units[-1].end + 40]
         if re.match(r"\s*(?:của|tại|về)\b", after):
             continue  # "đề nghị của X": X is asking, not asked
-        found.lead.extend(units)
+        sort(units)
+    for m in _SEND_TO.finditer(flat):
+        units = _units_at(flat, m.end())
+        if units:
+            sort(units, lead=False)
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
         if re.match(r"Các\s", flat[pos:pos + 5]):
@@ -69,7 +147,11 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         rest = flat[units[-1].end:units[-1].end + 60]
         if not unitnames.ACTION_RE.match(rest):
             continue  # a list of names (Kính gửi, Nơi nhận, thành phần), not a task
-        found.lead.extend(units)
+        if _helps_alone(flat, units[-1].end):
+            found.cooperating.extend(units)  # "X chủ động phối hợp thực hiện": X helps
+        else:
+            found.lead.extend(units)  # "X phối hợp với Y <task>": X does the task with Y's help
+    found.lead.extend(_heading_units(flat))
     for m in _DUTY.finditer(flat):
         if _NOT_TASK.match(flat, m.start() + 1):
             continue
@@ -80,14 +162,19 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
             pos += 1
         if re.match(r"(?:Điều\s+\d+\.?\s*)", flat[pos:]):
             pos += re.match(r"(?:Điều\s+\d+\.?\s*)", flat[pos:]).end()
-        if re.match(r"(?:Giao|giao|Đề nghị|đề nghị)\s", flat[pos:]):
+        if re.match(r"(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)\s", flat[pos:]):
             continue
         units = _units_at(flat, pos)
         if units and units[-1].end >= m.start() - 1:
-            found.lead.extend(units)
+            if _helps_alone(flat, units[-1].end):
+                found.cooperating.extend(units)
+            else:
+                found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
         if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
             continue  # "để phối hợp với X": the writer's own purpose, not a task for X
+        if any(m.start() <= p <= m.end() for p in partners):
+            continue  # "đề nghị X phối hợp với Y": Y is helped, X cooperates
         units = _units_at(flat, m.end())
         found.cooperating.extend(units)
     for hit in found.lead + found.cooperating:

@@ -24,6 +24,7 @@ _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
     r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|nhiệm\s+vụ)\b)"
 )
+_BARE_HEADS = frozenset(h.lower() for h in HEADS)
 _COLLECTIVE = re.compile(
     r"các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
     r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn)\b"
@@ -45,13 +46,25 @@ STOPS = (
     "tạo điều kiện", "nắm", "triệu tập", "chấp thuận", "nơi", "gồm", "đặt", "rút kinh nghiệm", "chỉ", "ghi", "cấp", "trực tiếp", "lấy ý kiến", "tổng kết",
     "điều chỉnh", "bổ sung", "thu hồi", "ký", "soạn thảo", "gấp", "ngay", "thẩm tra", "thanh tra", "tuân thủ",
     "xác minh", "bàn giao", "nhận", "hướng", "đề", "như", "bằng", "qua", "sau", "cho", "tới", "của",
+    "phụ trách", "tham khảo",
 )
 # The verbs among them: a list item "- X <verb> ..." is a task for X.
 ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", "tiếp âm", "tiếp thu", "nộp", "hỗ trợ", "lựa chọn",
-                                         "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh")
+                                         "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh",
+                                         "phụ trách", "tham khảo")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)")
+# A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
+# ("tham khảohướng dẫn"); a one-syllable stop must stand alone ("về" is not the start of "vềnh").
 _STOP_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, STOPS), key=len, reverse=True)) + r")(?!\w)"
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " in w), key=len, reverse=True))
+    + r"|(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " not in w), key=len, reverse=True))
+    + r")(?!\w))"
+)
+# "tổ chức" is a noun, not the verb "organise", when a kind of organisation follows ("các tổ chức chính trị - xã
+# hội, tổ chức thành viên của Mặt trận").
+_NOUN_TO_CHUC = re.compile(
+    r"tổ\s+chức\s+(?:thành\s+viên|chính\s+trị|xã\s+hội|đoàn\s+thể|tôn\s+giáo|kinh\s+tế|quốc\s+tế|phi\s+chính\s+phủ|"
+    r"nghề\s+nghiệp|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|đảng|công\s+đoàn)(?!\w)"
 )
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
@@ -59,9 +72,29 @@ _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể 
 MAX_WORDS = 45
 
 
+def is_bare(name: str) -> bool:
+    """A head with nothing naming which one ("Cơ quan", "Chuyên viên") is not a unit's name."""
+    return not name.isupper() and " ".join(name.split()).lower() in _BARE_HEADS
+
+
 def head_at(text: str, pos: int) -> bool:
     """Whether a unit's name starts at ``pos``."""
     return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos))
+
+
+_OF = re.compile(r"của[ \t]{1,3}")
+
+
+def _of_continues(window: str, at: int) -> bool:
+    """Whether "của" at ``at`` belongs to a collective's name ("tổ chức thành viên của Mặt trận", "các đơn vị
+    trực thuộc của Sở"): the piece before it starts in lower case and a unit's head follows it."""
+    comma, and_at = window.rfind(",", 0, at), window.rfind(" và ", 0, at)
+    piece_start = max(comma + 1, and_at + 4 if and_at >= 0 else 0)
+    piece = window[piece_start:at].lstrip()
+    if not piece or not piece[0].islower():
+        return False
+    after = _OF.match(window, at)
+    return bool(after and window[after.end():after.end() + 1].isupper() and _HEAD_RE.match(window, after.end()))
 
 
 def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
@@ -75,6 +108,10 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
     head = _HEAD_RE.match(window) or _COLLECTIVE.match(window)
     for stop in _STOP_RE.finditer(window, head.end() if head else 0, end):
         # "Ủy ban nhân dân tỉnh, thành phố" keeps "thành phố"; a stop right after a comma ends the list too.
+        if stop.group() == "tổ chức" and _NOUN_TO_CHUC.match(window, stop.start()):
+            continue
+        if stop.group() == "của" and _of_continues(window, stop.start()):
+            continue
         end = stop.start()
         break
     # Keep a parenthesis that closes inside the window ("(cũ)", "(Trung tâm Phục vụ hành chính công tỉnh)").
@@ -91,6 +128,9 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         return None
     if len(segment.split()) < 2 and not segment.isupper():
         return None
+    if is_bare(segment):
+        return None
+
     return start, start + len(segment)
 
 

@@ -1,0 +1,109 @@
+"""Lead and cooperating units on letters written for these tests (invented names and places): the forms of
+assignment the genre uses, one per test."""
+
+from nlp import Extractor
+
+EX = Extractor()
+
+HEAD = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 77/KH-UBND                     Hưng Lam, ngày 09 tháng 4 năm 2025
+"""
+
+
+def units(body: str) -> tuple[list[str], list[str]]:
+    out = EX.extract(HEAD + body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n").to_json("t")
+    return out["lead_units"], out["cooperating_units"]
+
+
+def test_headings_of_a_plans_duty_section_name_the_lead_units():
+    lead, coop = units("""KẾ HOẠCH
+Tập huấn phòng cháy cho các chợ năm 2025
+I. MỤC ĐÍCH
+Nâng cao kỹ năng thoát nạn cho tiểu thương.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Xây dựng chương trình tập huấn tại các chợ loại một.
+- Chủ trì, phối hợp với Công an tỉnh bố trí giảng viên.
+2. Ban Quản lý chợ Đồng Xuyên
+- Bố trí hội trường và danh sách tiểu thương tham dự.
+""")
+    assert lead == ["Sở Công Thương", "Ban Quản lý chợ Đồng Xuyên"]
+    assert coop == ["Công an tỉnh"]
+
+
+def test_a_unit_heading_counts_outside_a_duty_section_when_its_items_are_tasks():
+    lead, _ = units("""Để chuẩn bị mùa mưa bão, Chủ tịch UBND tỉnh yêu cầu:
+1. Văn phòng UBND tỉnh (Phòng Kinh tế ngành)
+a) Theo dõi diễn biến thời tiết hằng ngày.
+b) Tổng hợp thiệt hại báo cáo Chủ tịch UBND tỉnh.
+""")
+    assert lead == ["Văn phòng UBND tỉnh (Phòng Kinh tế ngành)"]
+
+
+def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
+    lead, _ = units("""BÁO CÁO
+Kết quả quý I
+1. Sở Nông nghiệp và Môi trường
+- Đã trồng mới 40 ha rừng phòng hộ.
+2. Sở Xây dựng đã hoàn thành tuyến đường Bắc Nam.
+""")
+    assert lead == []
+
+
+def test_de_nghi_x_phoi_hop_makes_x_cooperating_and_not_the_unit_it_helps():
+    lead, coop = units("""Đề nghị Trung tâm Y tế huyện Khê Lục, Đài Truyền thanh huyện phối hợp với Phòng Văn hóa huyện
+trong việc tuyên truyền tiêm chủng mở rộng.
+""")
+    assert lead == []
+    assert coop == ["Trung tâm Y tế huyện Khê Lục", "Đài Truyền thanh huyện"]
+
+
+def test_chu_tri_phoi_hop_still_names_a_lead_and_its_partners():
+    lead, coop = units("""Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và Thanh tra tỉnh rà soát các thủ tục.
+""")
+    assert lead == ["Sở Tư pháp"]
+    assert coop == ["Sở Nội vụ", "Thanh tra tỉnh"]
+
+
+def test_a_unit_that_only_joins_in_is_cooperating_one_that_works_with_a_partner_leads():
+    lead, coop = units("""III. TỔ CHỨC THỰC HIỆN
+1. Hội Nông dân xã Bình Khê phối hợp với Đoàn Thanh niên xã vận động nông dân đăng ký.
+2. Ban công tác Mặt trận các thôn căn cứ kế hoạch này, khi có thông báo chủ động phối hợp thực hiện.
+""")
+    assert lead == ["Hội Nông dân xã Bình Khê"]
+    assert sorted(coop) == ["Ban công tác Mặt trận các thôn", "Đoàn Thanh niên xã"]
+
+
+def test_a_draft_sent_to_units_for_their_comments_makes_them_cooperating():
+    lead, coop = units("""Phòng Tư pháp gửi đến các cơ quan, đơn vị, địa phương phối hợp góp ý dự thảo quy chế.
+""")
+    assert lead == []
+    assert coop == ["các cơ quan, đơn vị, địa phương"]
+
+
+def test_member_organisations_of_the_front_are_one_name():
+    _, coop = units("""Ban Thường trực Ủy ban MTTQ Việt Nam xã chủ trì, phối hợp với các tổ chức chính trị - xã hội, tổ chức
+thành viên của Mặt trận giám sát việc niêm yết danh sách cử tri.
+""")
+    assert coop == ["các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận"]
+
+
+def test_if_troubles_arise_the_closing_request_for_feedback_is_not_a_task():
+    lead, _ = units("""Yêu cầu Giám đốc Sở Giáo dục và Đào tạo nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có khó
+khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về Sở Nội vụ để tổng hợp.
+""")
+    assert lead == ["Giám đốc Sở Giáo dục và Đào tạo"]
+
+
+def test_a_bare_head_word_is_not_a_unit():
+    lead, _ = units("""- Chuyên viên phụ trách tổng hợp chuẩn bị tài liệu cho hội nghị.
+- Cơ quan chủ trì, thành phần và số lượng đại biểu.
+""")
+    assert lead == []
+
+
+def test_a_verb_glued_to_the_next_word_by_a_pdf_text_layer_still_ends_the_name():
+    lead, _ = units("""Đề nghị Chi cục Thuế khu vực Tây Sơn tham khảohướng dẫn nêu trên để giải quyết.
+""")
+    assert lead == ["Chi cục Thuế khu vực Tây Sơn"]
