@@ -21,7 +21,8 @@ from notices.vnformat import clean
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 _DATA_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
-_DOMAIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
 
 
 class MessageError(ValueError):
@@ -41,11 +42,15 @@ def _address(value: str | tuple[str, str]) -> Address:
     if addr.count("@") != 1 or " " in addr or any(c in addr for c in '<>,;"()[]\\'):
         raise MessageError(f"not a valid e-mail address: {addr!r}")
     user, host = addr.split("@")
-    if not user or not _DOMAIN.match(host.encode("idna").decode("ascii") if not host.isascii() else host):
+    try:
+        ascii_host = host if host.isascii() else host.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_host = ""
+    if not user or not _DOMAIN.match(ascii_host):
         raise MessageError(f"not a valid e-mail address: {addr!r}")
     try:
         return Address(display_name=name, username=user, domain=host)
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError):
         raise MessageError(f"not a valid e-mail address: {addr!r}") from None
 
 

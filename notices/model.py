@@ -64,6 +64,13 @@ class Citation:
     decision: str = DECISION_1342
 
 
+def citations_for(pack, rule_name: str) -> tuple[Citation, ...]:
+    """The clauses a rule of a rule pack enforces (``tracker.rules.RulePack``: ``.decision`` and
+    ``.rule(name).articles``), as citations of that pack's decision."""
+    decision = getattr(pack, "decision", "") or DECISION_1342
+    return tuple(Citation(article, decision) for article in pack.rule(rule_name).articles)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Notice:
     """What every formal notice (.docx + e-mail) has: who issues and signs it, its date, to whom it goes.

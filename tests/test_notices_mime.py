@@ -88,7 +88,8 @@ def test_no_header_can_be_injected_through_the_subject_or_a_unit_name():
 
 
 @pytest.mark.parametrize("address", ["p5@quan11.example\r\nBcc: spy@attacker.example", "no-at-sign",
-                                     "a@b@c.example", "p5@quan11.example, spy@attacker.example", "p5@bad_host"])
+                                     "a@b@c.example", "p5@quan11.example, spy@attacker.example", "p5@bad_host",
+                                     "p5@" + "ấ" * 70 + ".example"])
 def test_a_bad_address_is_refused_with_a_clear_error(address):
     with pytest.raises(MessageError, match="address"):
         build(render("digest", samples.digest()), to_addrs=[address])

@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 
 from notices import samples
-from notices.model import Citation, LateItem, LetterRef, ReportContext, Tally, parse_period
+from notices.model import Citation, LateItem, LetterRef, ReportContext, Tally, citations_for, parse_period
 from notices.render import KINDS, RenderError, render
 from notices.vnformat import date_line
 from templates import templates_dir
@@ -58,6 +58,7 @@ def test_a_reminder_for_a_ward_recommendation_warns_of_a_report_not_of_deemed_ag
 def test_the_number_is_left_blank_for_the_clerk():
     r = render("reminder", samples.reminder())
     assert "Số:      /QLĐT-XD" in r.text
+    assert "<span style=\"white-space:pre\">Số:      /QLĐT-XD</span>" in r.html
     doc = Document(io.BytesIO(r.docx))
     number = [p.text for p in doc.tables[0].cell(1, 0).paragraphs if p.text.startswith("Số:")]
     assert number == ["Số:      /QLĐT-XD"]
@@ -238,3 +239,11 @@ def test_report_without_counterparts_still_renders():
                         rows=(), chart=False)
     r = render("report", ctx)
     assert "0 văn bản" in r.text and r.chart_png is None
+
+
+def test_citations_come_from_the_rule_pack(pack):
+    assert citations_for(pack, "written") == (
+        Citation("Điều 7 khoản 3 điểm a", "Quyết định số 1342/QĐ-UBND ngày 06/7/2023 của Ủy ban nhân dân Quận 11"),)
+    r = render("reminder", dataclasses.replace(samples.reminder(),
+                                               citation=citations_for(pack, "ward-recommendation")[0]), docx=False)
+    assert "Điều 8 khoản 1 điểm b Quy chế ban hành kèm theo Quyết định số 1342/QĐ-UBND" in r.text
