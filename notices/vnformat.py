@@ -6,9 +6,9 @@ import re
 import unicodedata
 from datetime import date
 
-# C0 and C1 controls, DEL, line/paragraph separators and other characters that must not reach a header or a
-# .docx (XML 1.0 forbids most C0 controls).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# C0 and C1 controls, DEL, line/paragraph separators, lone surrogates (from undecodable bytes) and other characters
+# that must not reach a header or a .docx (XML 1.0 forbids most C0 controls).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def clean(text: str) -> str:

@@ -9,6 +9,8 @@ from datetime import datetime, timedelta, timezone
 from email.policy import default
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx import Document
 
 from notices import samples
@@ -111,3 +113,15 @@ def test_the_same_draft_gets_the_same_message_id_and_another_draft_another():
     other = parse(build(render("deemed_agreed", samples.deemed_agreed())))["Message-ID"]
     assert first == again != other
     assert first.startswith("<congvan.reminder.") and first.endswith("@quan11.example>")
+
+
+@settings(max_examples=40, deadline=None)
+@given(unit=st.text(min_size=1, max_size=80), subject=st.text(max_size=120))
+def test_any_text_from_a_letter_renders_and_wraps_without_adding_a_header(unit, subject):
+    letter = dataclasses.replace(samples.CONSULTATION, subject=subject)
+    rendered = render("reminder", dataclasses.replace(samples.reminder(), unit=unit, to=(), letter=letter))
+    msg = parse(build(rendered, to_addrs=[(unit, "p5@quan11.example")]))
+    assert sorted(set(msg.keys())) == ["Content-Type", "Date", "From", "MIME-Version", "Message-ID", "Subject", "To",
+                                       "X-Congvan-Kind"]
+    assert "\n" not in msg["Subject"] and "\r" not in msg["Subject"]
+    Document(io.BytesIO(rendered.docx))

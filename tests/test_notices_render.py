@@ -247,3 +247,10 @@ def test_citations_come_from_the_rule_pack(pack):
     r = render("reminder", dataclasses.replace(samples.reminder(),
                                                citation=citations_for(pack, "ward-recommendation")[0]), docx=False)
     assert "Điều 8 khoản 1 điểm b Quy chế ban hành kèm theo Quyết định số 1342/QĐ-UBND" in r.text
+
+
+def test_undecodable_bytes_kept_as_surrogates_do_not_break_the_docx():
+    unit = b"Ph\xb0\xeeng 5".decode("utf-8", errors="surrogateescape")
+    r = render("reminder", dataclasses.replace(samples.reminder(), unit=unit, to=()))
+    assert "Kính gửi: Ph ng 5." in r.text
+    Document(io.BytesIO(r.docx))
