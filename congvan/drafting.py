@@ -54,6 +54,8 @@ def notice_context(row: dict, settings: Settings, registry):
 
     ctx = row["context"]
     today = _D(ctx["today"]) if ctx.get("today") else row["sweep_date"]
+    if row["kind"] == "digest":
+        return "digest", _digest(ctx, today)
     office_id = ctx["office"]["id"]
     decision = ctx.get("regulation") or Citation("").decision
     citations = tuple(Citation(a, decision) for a in ctx.get("articles") or ()) or (Citation("", decision),)
@@ -86,6 +88,20 @@ def notice_context(row: dict, settings: Settings, registry):
         return "deemed_agreed", DeemedAgreedContext(**common, to=(unit,), unit=unit, letter=letter,
                                                     due=_D(ob["due"]), citation=citations[0])
     raise ValueError(f"draft {row.get('id')}: no template for kind {kind!r}")
+
+
+def _digest(ctx: dict, today: date):
+    from notices.model import DigestContext, DigestItem
+
+    def items(key):
+        return tuple(DigestItem(unit=i["unit"], letter_number=i["letter_number"], subject=i["subject"],
+                                due=_D(i["due"]) if i.get("due") else None, note=i.get("note") or "")
+                     for i in ctx.get(key) or ())
+
+    return DigestContext(office=ctx["office"]["name"], date=today, week_start=_D(ctx["week_start"]),
+                         week_end=_D(ctx["week_end"]), overdue=items("overdue"), due_this_week=items("due_this_week"),
+                         deemed_agreed=items("deemed_agreed"), escalated=items("escalated"),
+                         waiting_review=items("waiting_review"))
 
 
 def _internal(ctx: dict, today: date, citation, on_lapse: str):

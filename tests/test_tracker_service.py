@@ -170,3 +170,19 @@ def test_a_request_in_another_form_is_capped_at_15_working_days(tracker, engine)
     with engine.connect() as conn:
         (ob,) = store.obligations_of_letter(conn, letter_id)
     assert (ob["rule"], ob["due_date"], ob["basis"], ob["flags"]) == ("other", D("2025-05-27"), "capped", ["capped"])
+
+
+def test_leaders_get_one_digest_on_the_first_working_day_of_the_week(tracker, engine, registry):
+    from congvan.drafting import render_draft
+    from congvan.settings import Settings
+
+    consult_three_units(engine)
+    build_obligations(tracker)
+    assert sweep(tracker, D("2025-02-14")).digest is False  # a Friday
+    assert sweep(tracker, D("2025-02-17")).digest is True  # Monday
+    assert sweep(tracker, D("2025-02-17")).digest is False  # once a week
+    (digest,) = [d for d in draft_rows(engine) if d["kind"] == "digest"]
+    assert [i["unit"] for i in digest["context"]["due_this_week"]] == [
+        "Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân Phường 14"]
+    rendered = render_draft(digest, Settings(), registry)
+    assert "12/UBND-ĐT" in rendered.text and "Phòng Tài nguyên và Môi trường" in rendered.html

@@ -189,3 +189,50 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
             "sweep_date": today,
         })
     return rows
+
+
+def weekly_digest(tracker, conn, today: date) -> list[dict]:
+    """The leaders' weekly digest, written on the first working day of each week (once)."""
+    from datetime import timedelta
+
+    week_start = today - timedelta(days=today.weekday())
+    week_end = week_start + timedelta(days=6)
+    first_working = tracker.calendar.next_working_day(week_start)
+    if today != first_working:
+        return []
+    year, week, _ = today.isocalendar()
+    key = f"digest:{year}-W{week:02d}"
+    if store.existing_keys(conn, [key]):
+        return []
+    rows = store.digest_rows(conn, today - timedelta(days=7), week_end)
+
+    def item(r: dict, note: str = "") -> dict:
+        unit = tracker.registry.get(r["unit_id"])
+        return {"unit": unit.name if unit else _clean(r["unit_text"]),
+                "letter_number": _clean(r["doc_number"]) or "(không số)",
+                "subject": _clean(r["subject"]) or "", "due": r["due_date"].isoformat() if r["due_date"] else None,
+                "note": note}
+
+    def late_note(r: dict) -> str:
+        n = tracker.calendar.working_days_between(r["due_date"], today)
+        return f"quá hạn {n} ngày làm việc" if n > 0 else ""
+
+    ctx = {
+        "kind": "digest",
+        "today": today.isoformat(),
+        "office": {"id": tracker.office.id, "name": tracker.office.name},
+        "week_start": week_start.isoformat(),
+        "week_end": week_end.isoformat(),
+        "overdue": [item(r, late_note(r)) for r in rows["obligations"]
+                    if r["state"] == "open" and r["due_date"] < today],
+        "due_this_week": [item(r, "đơn vị mình phải trả lời" if r["role"] == "self" else "")
+                          for r in rows["obligations"] if r["state"] == "open" and today <= r["due_date"] <= week_end],
+        "deemed_agreed": [item(r) for r in rows["obligations"] if r["state"] == "deemed_agreed"],
+        "escalated": [item(r) for r in rows["obligations"] if r["state"] == "escalated"],
+        "waiting_review": [{"unit": _clean(r["issuer"]) or "", "letter_number": _clean(r["doc_number"]) or "(không số)",
+                            "subject": _clean(r["subject"]) or "", "due": None, "note": "chờ văn thư xác nhận"}
+                           for r in rows["review"]],
+    }
+    subject = f"Tình hình trả lời văn bản tuần {week_start:%d/%m} - {week_end:%d/%m/%Y} của {tracker.office.name}"
+    return [{"kind": "digest", "dedupe_key": key, "to_unit_id": tracker.office_unit_id,
+             "to_unit": f"Lãnh đạo {tracker.office.name}", "subject": subject, "context": ctx, "sweep_date": today}]

@@ -60,7 +60,7 @@ class SweepSummary:
     deemed_agreed: int = 0
     escalated: int = 0
     reports: int = 0
-    drafts: list[int] = field(default_factory=list)
+    digest: bool = False
 
 
 def local_day(moment: datetime | None) -> date | None:
@@ -311,6 +311,8 @@ def sweep(tracker: Tracker, today: date) -> SweepSummary:
         rows = drafting.drafts_for_actions(tracker, actions, details, today)
         rows += drafting.silent_unit_reports(tracker, conn, actions, details, today)
         store.add_drafts(conn, rows)
+        digest = drafting.weekly_digest(tracker, conn, today)
+        store.add_drafts(conn, digest)
     for a in actions:
         if a.draft_kind == "reminder":
             summary.reminders += 1
@@ -319,4 +321,5 @@ def sweep(tracker: Tracker, today: date) -> SweepSummary:
         elif a.new_state == sweep_domain.DEEMED_AGREED:
             summary.deemed_agreed += 1
     summary.reports = sum(1 for r in rows if r["kind"] == "escalation" and r.get("obligation_id") is None)
+    summary.digest = bool(digest)
     return summary

@@ -183,6 +183,23 @@ def lapsed_obligations_of_letters(conn: Connection, letter_ids: Sequence[int]) -
     return out
 
 
+def digest_rows(conn: Connection, lapsed_since: date, due_until: date) -> dict[str, list[dict]]:
+    """What the weekly digest lists: open obligations due by ``due_until``, those that lapsed since
+    ``lapsed_since``, and letters waiting for a clerk."""
+    cols = (obligations.c.unit_id, obligations.c.unit_text, obligations.c.role, obligations.c.state,
+            obligations.c.due_date, letters.c.doc_number, letters.c.subject)
+    q = (select(*cols).join(letters, letters.c.id == obligations.c.letter_id)
+         .where(or_(and_(obligations.c.state == OPEN, obligations.c.due_date <= due_until),
+                    and_(obligations.c.state.in_(("deemed_agreed", "escalated")),
+                         obligations.c.due_date >= lapsed_since)))
+         .order_by(obligations.c.due_date, obligations.c.id))
+    review = (select(letters.c.doc_number, letters.c.subject, letters.c.issuer)
+              .where(letters.c.status.in_(("needs_review", "needs_ocr", "needs_password", "unreadable")))
+              .order_by(letters.c.id))
+    return {"obligations": [dict(r._mapping) for r in conn.execute(q)],
+            "review": [dict(r._mapping) for r in conn.execute(review)]}
+
+
 def draft_key_exists(conn: Connection, key: str) -> bool:
     return conn.execute(select(func.count()).select_from(drafts).where(drafts.c.dedupe_key == key)).scalar_one() > 0
 
