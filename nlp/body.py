@@ -68,6 +68,19 @@ _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\
 _SUB_ITEM = re.compile(r"\n[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
 
+# The closing exhortation "Đề nghị X nghiêm túc thực hiện" gives no task of its own: a unit named there and as
+# cooperating in the body stays cooperating, and a collective named there ("các sở, ngành") adds nothing when
+# named units were given tasks.
+_GENERIC_EXECUTION = re.compile(
+    r"\s{0,3}(?:(?:nghiêm\s+túc|khẩn\s+trương|tích\s+cực)\s+)?(?:(?:triển\s+khai|tổ\s+chức)\s*,?\s+)?thực\s+hiện"
+    r"(?:\s+(?:tốt|nghiêm|nghiêm\s+túc|có\s+hiệu\s+quả|đầy\s+đủ))?"
+    r"(?:\s+(?:kế\s+hoạch|công\s+văn|văn\s+bản|chỉ\s+thị|thông\s+báo)\s+này|\s+(?:các\s+)?nội\s+dung\s+(?:nêu\s+)?trên)?"
+    r"\s*(?:[.,;]|$)"
+)
+WEAK = 0.5
+_WEAK = WEAK
+
+
 def _helps(flat: str, end: int) -> re.Match | None:
     """The "phối hợp" right after a unit list when the units are asked to help, else None."""
     return _COOP_VERB.match(flat, end)
@@ -132,6 +145,9 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         after = flat[units[-1].end:units[-1].end + 40]
         if re.match(r"\s*(?:của|tại|về)\b", after):
             continue  # "đề nghị của X": X is asking, not asked
+        if _GENERIC_EXECUTION.match(flat, units[-1].end):
+            for hit in units:
+                hit.confidence = _WEAK  # "đề nghị X nghiêm túc thực hiện": X's role is the one given above
         sort(units)
     for m in _SEND_TO.finditer(flat):
         units = _units_at(flat, m.end())

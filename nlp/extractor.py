@@ -117,7 +117,12 @@ class Extractor:
         result.issuer = keep("issuer", issuer)
 
         assignments = body_rules.find_assignments(flat, body_start)
-        leads = dedupe([h for h in assignments.lead], text=lambda h: h.value)
+        # A unit named only in the closing exhortation keeps the cooperating role the body gave it.
+        leads = [h for h in assignments.lead if h.confidence > body_rules.WEAK
+                 or not any(same_name(h.value, c.value) for c in assignments.cooperating)]
+        if any(h.confidence > body_rules.WEAK for h in leads):
+            leads = [h for h in leads if h.confidence > body_rules.WEAK or not h.value.startswith("các ")]
+        leads = dedupe(leads, text=lambda h: h.value)
         coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)
                  if not any(same_name(h.value, lead.value) for lead in leads)]
         if result.issuer:

@@ -11,6 +11,10 @@ _ABBREVIATIONS = [
     (re.compile(r"\bvp\b"), "văn phòng"),
     (re.compile(r"\btp\.?\s*hcm\b"), "thành phố hồ chí minh"),
     (re.compile(r"\btp\b"), "thành phố"),
+    # The Fatherland Front is written out or abbreviated, with or without "Việt Nam", within one letter.
+    (re.compile(r"\bubmttq\b"), "ủy ban mặt trận tổ quốc"),
+    (re.compile(r"\bmttq\b"), "mặt trận tổ quốc"),
+    (re.compile(r"\bmặt trận tổ quốc (?:việt nam|vn)\b"), "mặt trận tổ quốc"),
 ]
 _PUNCT = re.compile(r"[\"'“”‘’(),;:.!?]")
 

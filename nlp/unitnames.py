@@ -46,12 +46,13 @@ STOPS = (
     "tạo điều kiện", "nắm", "triệu tập", "chấp thuận", "nơi", "gồm", "đặt", "rút kinh nghiệm", "chỉ", "ghi", "cấp", "trực tiếp", "lấy ý kiến", "tổng kết",
     "điều chỉnh", "bổ sung", "thu hồi", "ký", "soạn thảo", "gấp", "ngay", "thẩm tra", "thanh tra", "tuân thủ",
     "xác minh", "bàn giao", "nhận", "hướng", "đề", "như", "bằng", "qua", "sau", "cho", "tới", "của",
-    "phụ trách", "tham khảo",
+    "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt", "khắc phục", "biên soạn", "in ấn",
 )
 # The verbs among them: a list item "- X <verb> ..." is a task for X.
 ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", "tiếp âm", "tiếp thu", "nộp", "hỗ trợ", "lựa chọn",
                                          "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh",
-                                         "phụ trách", "tham khảo")
+                                         "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt",
+                                         "khắc phục", "biên soạn", "in ấn")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)")
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
 # ("tham khảohướng dẫn"); a one-syllable stop must stand alone ("về" is not the start of "vềnh").

@@ -107,3 +107,26 @@ def test_a_verb_glued_to_the_next_word_by_a_pdf_text_layer_still_ends_the_name()
     lead, _ = units("""Đề nghị Chi cục Thuế khu vực Tây Sơn tham khảohướng dẫn nêu trên để giải quyết.
 """)
     assert lead == ["Chi cục Thuế khu vực Tây Sơn"]
+
+
+def test_the_closing_exhortation_keeps_roles_and_drops_collectives_when_units_were_named():
+    lead, coop = units("""1. Giao Phòng Kinh tế huyện Tân Mỹ chủ trì, phối hợp với Hội Phụ nữ huyện khảo sát các hộ nghèo.
+2. Giao Trung tâm Văn hóa huyện Tân Mỹ biên soạn tài liệu tuyên truyền.
+Đề nghị các cơ quan, đơn vị, Hội Phụ nữ huyện nghiêm túc triển khai thực hiện./.
+""")
+    assert lead == ["Phòng Kinh tế huyện Tân Mỹ", "Trung tâm Văn hóa huyện Tân Mỹ"]
+    assert coop == ["Hội Phụ nữ huyện"]
+
+
+def test_a_collective_told_to_carry_out_the_letter_is_its_lead_when_no_unit_is_named():
+    lead, _ = units("""Để bảo đảm an toàn dịp lễ, đề nghị các trường học trên địa bàn xã nghiêm túc thực hiện./.
+""")
+    assert lead == ["các trường học trên địa bàn xã"]
+
+
+def test_the_front_written_out_and_abbreviated_is_one_unit():
+    lead, _ = units("""III. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ xã Hòa Lạc chủ trì tổ chức hội nghị cử tri.
+2. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Hòa Lạc có trách nhiệm báo cáo kết quả về huyện.
+""")
+    assert lead == ["Ban Thường trực Ủy ban MTTQ xã Hòa Lạc"]
