@@ -46,8 +46,15 @@ def normalize(text: str) -> str:
         text = text[:MAX_CHARS]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
-    if any("\u00a1" <= ch <= "\u00ff" for ch in text[:200_000]):
-        text = convert_document(text)
+    # A conversion can leave letters that read as another legacy encoding ("AÄ¢"): convert until nothing changes,
+    # so that normalize(normalize(t)) == normalize(t).
+    for _ in range(4):
+        if not any("\u00a1" <= ch <= "\u00ff" for ch in text[:200_000]):
+            break
+        converted = convert_document(text)
+        if converted == text:
+            break
+        text = converted
     text = _CONTROL.sub("", text)
     text = _SPACING_RE.sub(lambda m: _SPACING[m.group(0)], text)
     text = unicodedata.normalize("NFC", text)

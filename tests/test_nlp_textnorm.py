@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from nlp.legacy import _TCVN3
 from nlp.textnorm import normalize
@@ -46,6 +46,7 @@ def test_control_characters_and_bom_are_removed_and_lines_kept():
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
+@example("AÄ¢")  # a first conversion left letters that read as another legacy encoding
 def test_any_text_normalizes_to_nfc_idempotently(text):
     once = normalize(text)
     assert unicodedata.is_normalized("NFC", once)
