@@ -54,6 +54,10 @@ _BODY_KEYWORDS = re.compile(
 )
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
+# Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
+# cộng đồngSố:" (the number itself sits in the next cell).
+_GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
+_GLUED_SO_END = re.compile(r"(?<=[a-zà-ỹ])Số\s{0,3}:?\s{0,3}$")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
@@ -337,20 +341,26 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
                     continue
             first = cell[m.start():]
-            cut = _KINH_GUI.search(first) or _SO_LINE.search(first)
+            cut = _KINH_GUI.search(first) or _SO_LINE.search(first) or _GLUED_SO_END.search(first)
             if cut:
                 first = first[:cut.start()]
-            again = _SUBJECT_START.search(first, 3)
+            again = _SUBJECT_START.search(first, 3) or _GLUED_SUBJECT.search(first, 3)
             if again:  # a text box flattened twice: "V/v abc V/v abc"
                 first = first[:again.start()]
             pieces = [first.strip()]
             x0 = offset + m.start()
             end = x0 + len(first.rstrip())
             column = line.text.index(cell) if cell in line.text else 0
-            for follow in lines[index + 1:min(stop + 3, index + 6)]:
+            blank_seen = False
+            spaced = _double_spaced(lines, stop)
+            for follow in lines[index + 1:min(stop + 3, index + (10 if spaced else 6))]:
                 fcells = follow.cells()
                 if not fcells:
+                    if spaced and not blank_seen:
+                        blank_seen = True
+                        continue
                     break
+                blank_seen = False
                 fcell, foff = fcells[0]
                 if _stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text)):
                     break
@@ -364,6 +374,15 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             value = re.sub(r"^(V/v)\s*\n?\s*:", r"\1:", value)
             return Hit(value, x0, end, 0.85)
     return None
+
+
+def _double_spaced(lines: list[Line], stop: int) -> bool:
+    """Web pages and some converters put a blank line after every line: there one blank line is not a break."""
+    head = lines[:min(stop + 3, len(lines))]
+    filled = [i for i, ln in enumerate(head[:-1]) if ln.text.strip()]
+    if len(filled) < 5:
+        return False
+    return sum(1 for i in filled if not head[i + 1].text.strip()) >= 0.8 * len(filled)
 
 
 def _stops_subject(cell: str) -> bool:

@@ -1,0 +1,55 @@
+"""The trích yếu on layouts that converters mangle, with letters written for these tests (invented names)."""
+
+from nlp import Extractor
+
+EX = Extractor()
+
+
+def test_a_text_box_copied_twice_and_glued_to_the_number_cell_gives_one_subject():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH HƯNG LAM
+
+V/v kiểm tra an toàn đập thủy lợi mùa lũV/v kiểm tra an toàn đập thủy lợi mùa lũSố:           /UBND-KT
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hưng Lam, ngày 03 tháng 9 năm 2025
+
+Kính gửi: Sở Nông nghiệp và Môi trường.
+
+Giao Sở Nông nghiệp và Môi trường kiểm tra các đập xung yếu trước ngày 20/9/2025.
+"""
+    out = EX.extract(text).to_json("t")
+    assert out["subject"] == "V/v kiểm tra an toàn đập thủy lợi mùa lũ"
+    assert out["doc_number"] == "/UBND-KT"
+
+
+def test_a_double_spaced_web_copy_keeps_the_second_line_of_the_subject():
+    text = """PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+
+HUYỆN KHÊ LỤC
+
+Số: 215/PGDĐT-VP                              Khê Lục, ngày 14 tháng 10 năm 2024
+
+V/v cho học sinh nghỉ học do mưa lớn
+
+các ngày 15 và 16/10/2024
+
+Kính gửi: Hiệu trưởng các trường mầm non, tiểu học trên địa bàn huyện.
+
+Đề nghị Hiệu trưởng các trường thông báo cho phụ huynh học sinh biết.
+"""
+    out = EX.extract(text).to_json("t")
+    assert out["subject"] == "V/v cho học sinh nghỉ học do mưa lớn các ngày 15 và 16/10/2024"
+
+
+def test_a_single_spaced_subject_still_ends_at_a_blank_line():
+    text = """PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN KHÊ LỤC
+Số: 216/PGDĐT-VP                              Khê Lục, ngày 14 tháng 10 năm 2024
+V/v cho học sinh nghỉ học do mưa lớn
+
+Đề nghị Hiệu trưởng các trường thông báo cho phụ huynh học sinh biết.
+"""
+    out = EX.extract(text).to_json("t")
+    assert out["subject"] == "V/v cho học sinh nghỉ học do mưa lớn"
