@@ -81,6 +81,21 @@ WEAK = 0.5
 _WEAK = WEAK
 
 
+# Parties named by their role rather than their name, as comments on a draft and investment letters address them:
+# "đề nghị cơ quan soạn thảo xem xét", "yêu cầu chủ đầu tư khẩn trương hoàn thiện hồ sơ".
+_ROLE = re.compile(
+    r"(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì\s+)?soạn\s+thảo|[Bb]an\s+soạn\s+thảo|[Tt]ổ\s+biên\s+tập|"
+    r"(?:các\s+)?chủ\s+đầu\s+tư|[Cc]hủ\s+đầu\s+tư|(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+quản)(?!\w)"
+)
+
+
+def _role_at(flat: str, pos: int) -> list[Hit]:
+    m = _ROLE.match(flat, pos)
+    if not m or not unitnames.ACTION_RE.match(flat, m.end()):
+        return []
+    return [Hit(m.group(), m.start(), m.end(), 0.6)]
+
+
 def _helps(flat: str, end: int) -> re.Match | None:
     """The "phối hợp" right after a unit list when the units are asked to help, else None."""
     return _COOP_VERB.match(flat, end)
@@ -139,7 +154,7 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
-        units = _units_at(flat, m.end())
+        units = _units_at(flat, m.end()) or _role_at(flat, m.end())
         if not units:
             continue
         after = flat[units[-1].end:units[-1].end + 40]

@@ -53,7 +53,9 @@ ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", 
                                          "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh",
                                          "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt",
                                          "khắc phục", "biên soạn", "in ấn")
-ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)")
+# "dự" is the verb "attend" but starts the nouns "dự thảo", "dự án", "dự toán", "dự kiến".
+ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
+                       r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))")
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
 # ("tham khảohướng dẫn"); a one-syllable stop must stand alone ("về" is not the start of "vềnh").
 _STOP_RE = re.compile(

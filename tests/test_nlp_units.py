@@ -130,3 +130,17 @@ def test_the_front_written_out_and_abbreviated_is_one_unit():
 2. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Hòa Lạc có trách nhiệm báo cáo kết quả về huyện.
 """)
     assert lead == ["Ban Thường trực Ủy ban MTTQ xã Hòa Lạc"]
+
+
+def test_a_party_named_by_its_role_is_a_lead_when_it_is_asked_to_act():
+    lead, _ = units("""Sau khi nghiên cứu dự thảo Quy định về chợ đêm, Sở Tư pháp có ý kiến như sau: đề nghị cơ quan soạn thảo
+rà soát lại Điều 4 cho thống nhất. Yêu cầu chủ đầu tư khẩn trương hoàn thiện hồ sơ thiết kế.
+Đề nghị chủ đầu tư của dự án cho ý kiến.
+""")
+    assert lead == ["cơ quan soạn thảo", "chủ đầu tư"]
+
+
+def test_a_role_word_without_an_action_is_not_a_unit():
+    lead, _ = units("""Sở Tư pháp đề nghị cơ quan soạn thảo dự thảo này.
+""")
+    assert lead == []
