@@ -186,3 +186,12 @@ def test_leaders_get_one_digest_on_the_first_working_day_of_the_week(tracker, en
         "Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân Phường 14"]
     rendered = render_draft(digest, Settings(), registry)
     assert "12/UBND-ĐT" in rendered.text and "Phòng Tài nguyên và Môi trường" in rendered.html
+
+
+def test_a_letter_to_a_ward_that_no_longer_exists_binds_its_successor(tracker, engine):
+    letter_id = add_letter(
+        engine, direction="out", received="2025-07-14", number="90/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v lấy ý kiến", text="Đề nghị có ý kiến bằng văn bản.", recipients=["UBND Phường 14"])
+    build_obligations(tracker)
+    # Phường 14 merged into phường Hòa Bình on 1/7/2025
+    assert set(states(engine, letter_id)) == {"hcm.hoa-binh"}

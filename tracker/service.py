@@ -130,6 +130,11 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
         if unit_id is None or unit_id not in reg.units:
             unit = reg.resolve(text, on)
             unit_id = unit.id if unit else None
+        if unit_id is not None and not reg[unit_id].valid_on(on):
+            # A unit that no longer existed that day: its work passed to its successor (the 2025 restructuring).
+            current = reg.current(unit_id, on)
+            if len(current) == 1:
+                unit_id = current[0].id
         return UnitRef(text, unit_id)
 
     def refs(texts, ids=None) -> tuple[UnitRef, ...]:
