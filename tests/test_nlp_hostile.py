@@ -36,6 +36,11 @@ def test_binary_junk_gives_no_fields():
     "ngày " + "tháng " * 30_000 + "năm",
     "Kính gửi: " + "- Sở Nội vụ; " * 10_000,
     "Phúc đáp Công văn số " + "1/" * 30_000,
+    "Nếu có " + "khó khăn, " * 20_000 + "đề nghị Sở Nội vụ báo cáo.",
+    "Đề nghị Sở Nội vụ " + "căn cứ a " * 20_000 + "phối hợp",
+    "1. Sở Tài chính tỉnh\n" * 5_000 + "- Chủ trì",
+    "Đề nghị các tổ chức thành viên của " * 5_000,
+    "V/v a" + "bV/v " * 20_000,
     "ỦY BAN NHÂN DÂN\n" * 20_000,
     ("Lãnh đạo UBND tỉnh mời họp lúc 8 giờ 30 ngày 1/1/2025 tại " + "Hội trường " * 10_000),
 ])
