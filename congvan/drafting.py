@@ -75,6 +75,18 @@ def notice_context(row: dict, settings: Settings, registry):
         return "escalation", EscalationContext(**common, to=(ctx["chairman"]["name"],), items=tuple(items),
                                                citations=citations, basis=basis)
 
+    if kind == "progress":
+        from notices.model import Consultation, ProgressContext
+
+        consulted = tuple(Consultation(unit=c["unit"], letter_number=c["letter_number"], sent=_D(c["sent"]),
+                                       due=_D(c["due"]), answered=_D(c["answered"]) if c.get("answered") else None)
+                          for c in ctx["consulted"])
+        ward = ctx["to_unit"]["name"]
+        return "progress", ProgressContext(**common, to=(ward,), unit=ward,
+                                           request=_letter_ref(ctx["request"], _D(ctx["received"])),
+                                           received=_D(ctx["received"]), consulted=consulted,
+                                           citation=citations[0], expected_by=_D(ctx["expected_by"]))
+
     ob = ctx["obligation"]
     letter = _letter_ref(ctx["letter"], _D(ob["start"]))
     if ctx.get("role") == "self":

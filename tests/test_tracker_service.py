@@ -195,3 +195,36 @@ def test_a_letter_to_a_ward_that_no_longer_exists_binds_its_successor(tracker, e
     build_obligations(tracker)
     # Phường 14 merged into phường Hòa Bình on 1/7/2025
     assert set(states(engine, letter_id)) == {"hcm.hoa-binh"}
+
+
+def test_a_department_consulting_others_keeps_the_ward_informed_and_counts_from_their_answers(
+        engine, registry, pack, calendar):
+    from congvan.drafting import render_draft
+    from congvan.settings import Settings
+
+    qldt = Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.qldt")
+    rec_letter = add_letter(
+        engine, direction="in", received="2025-03-03", number="58/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v kiến nghị xử lý ngập nước hẻm 46",
+        text="UBND Phường 5 kiến nghị Phòng Quản lý đô thị xem xét, giải quyết.", recipients=["Phòng Quản lý đô thị"])
+    build_obligations(qldt)
+    assert states(engine, rec_letter) == {"q11.qldt": ("open", D("2025-03-24"), False)}
+    # the department asks Phòng TNMT before answering, citing the ward's letter
+    consult = add_letter(
+        engine, direction="out", received="2025-03-05", number="301/QLĐT-HT", issuer="Phòng Quản lý đô thị",
+        subject="V/v lấy ý kiến về kiến nghị của UBND Phường 5",
+        text="Xét Công văn số 58/UBND-ĐT ngày 03/3/2025 của UBND Phường 5, đề nghị Phòng Tài nguyên và Môi trường "
+             "có ý kiến bằng văn bản.", recipients=["Phòng Tài nguyên và Môi trường"])
+    build_obligations(qldt)
+    assert states(engine, consult)["q11.tnmt"][1] == D("2025-03-26")
+    # provisional: 15 working days after the consulted unit's due day
+    assert states(engine, rec_letter)["q11.qldt"][1] == D("2025-04-17")
+    (progress,) = [d for d in draft_rows(engine) if d["kind"] == "progress"]
+    assert progress["to_unit_id"] == "q11.p5"
+    assert "Phòng Tài nguyên và Môi trường" in render_draft(progress, Settings(), registry).text
+    # the answer comes: 15 working days from it
+    add_letter(engine, direction="in", received="2025-03-20", number="77/TNMT", issuer="Phòng Tài nguyên và Môi trường",
+               replies_to=["301/QLĐT-HT"])
+    build_obligations(qldt)
+    assert states(engine, rec_letter)["q11.qldt"][1] == D("2025-04-11")
+    assert len([d for d in draft_rows(engine) if d["kind"] == "progress"]) == 2

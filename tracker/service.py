@@ -5,6 +5,7 @@ and let a clerk confirm or correct a letter. Each use case runs in one transacti
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -96,8 +97,10 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
             plan = ob_domain.plan(facts, office_unit_id=tracker.office_unit_id, registry=tracker.registry,
                                   pack=tracker.pack, calendar=tracker.calendar)
             rows = [_obligation_row(p) for p in plan.obligations]
-            store.add_obligations(conn, row["id"], rows)
+            ids = store.add_obligations(conn, row["id"], rows)
             summary.obligations += len(rows)
+            if facts.direction == "out" and ids:
+                _link_consultations(conn, tracker, facts, ids)
             summary.replies += _close_replied(conn, tracker, facts)
             if plan.flags:
                 summary.flags[row["id"]] = list(plan.flags)
@@ -231,7 +234,89 @@ def _close_replied(conn, tracker: Tracker, facts: LetterFacts) -> int:
                 note = f"Trả lời bằng văn bản số {facts.doc_number or '(không số)'}" + (" (trễ hạn)" if late else "")
                 store.answer(conn, ob, by_letter=facts.letter_id, on=facts.received, late=late, note=note)
                 closed += 1
+                if ob.get("consults_for"):
+                    _answers_in(conn, tracker, ob["consults_for"], facts.received)
     return closed
+
+
+# -- Đ.8.1.b: a department consulting others before it answers a ward ------------------------------------------
+
+_CITED_NUMBER = re.compile(r"(?<![\w/])(\d{1,6}\s?/\s?[A-ZĐ][A-ZĐ0-9.\-–]{0,40})")
+
+
+def _link_consultations(conn, tracker: Tracker, facts: LetterFacts, new_ids: list[int]) -> None:
+    """An outgoing letter that cites a ward recommendation the office must answer is a consultation for it: the
+    15 working days then run from the consulted units' answers, and the ward is kept informed."""
+    owed = store.owed_ward_recommendations(conn)
+    if not owed:
+        return
+    cited = {normalize_number(m.group(1)) for m in _CITED_NUMBER.finditer(f"{facts.subject or ''}\n{facts.text}")}
+    for rec in owed:
+        if not rec["doc_number"] or normalize_number(rec["doc_number"]) not in cited:
+            continue
+        for ob_id in new_ids:
+            ob = store.obligation(conn, ob_id)
+            store.edit_obligation(conn, ob, {"consults_for": rec["id"]},
+                                  note=f"lấy ý kiến để trả lời kiến nghị {rec['doc_number']}")
+        consulted = store.consultations_for(conn, rec["id"])
+        latest = max(c["due_date"] for c in consulted)
+        expected = tracker.calendar.add_working_days(latest, int(tracker.pack.rule("ward-recommendation").working_days))
+        store.edit_obligation(conn, rec, {"due_date": expected, "flags": sorted(set(rec["flags"]) | {"consulting"})},
+                              note="Đ.8.1.b: thời hạn tính từ ngày nhận được trả lời của các đơn vị được lấy ý kiến "
+                                   "(tạm tính theo hạn trả lời của các đơn vị)")
+        _progress_draft(conn, tracker, rec, consulted, facts.received, expected, stage=str(facts.letter_id))
+
+
+def _answers_in(conn, tracker: Tracker, rec_id: int, on: date) -> None:
+    """All consulted units answered: the recommendation's 15 working days now run from the last answer."""
+    from tracker.rules import Request, compute_deadline
+
+    consulted = store.consultations_for(conn, rec_id)
+    if any(c["state"] != "answered" for c in consulted):
+        return
+    rec = next((r for r in store.owed_ward_recommendations(conn) if r["id"] == rec_id), None)
+    if rec is None:
+        return
+    last = max(c["answered_on"] for c in consulted)
+    deadline = compute_deadline(tracker.pack, tracker.calendar, "ward-recommendation",
+                                Request(received=rec["start_date"], answers_received=last))
+    store.edit_obligation(conn, rec, {"due_date": deadline.due, "start_date": deadline.start},
+                          note="Đ.8.1.b: đã nhận đủ trả lời của các đơn vị được lấy ý kiến")
+    _progress_draft(conn, tracker, rec, consulted, on, deadline.due, stage="answers")
+
+
+def _progress_draft(conn, tracker: Tracker, rec: dict, consulted: list[dict], today: date, expected: date,
+                    *, stage: str) -> None:
+    from tracker.drafting import letter_label, vn_date
+
+    key = f"progress:{rec['id']}:{stage}"
+    if store.existing_keys(conn, [key]):
+        return
+    ward = tracker.registry.get(rec["issuer_unit_id"]) or (tracker.registry.resolve(rec["issuer"] or "", today))
+    ward_name = ward.name if ward else (rec["issuer"] or "")
+    context = {
+        "kind": "progress", "today": today.isoformat(),
+        "office": {"id": tracker.office.id, "name": tracker.office.name},
+        "to_unit": {"id": ward.id if ward else None, "name": ward_name},
+        "request": {"number": rec["doc_number"], "type": rec["doc_type"] or "Công văn",
+                    "date": (rec["issue_date"] or rec["start_date"]).isoformat(), "subject": rec["subject"],
+                    "issuer": ward_name},
+        "received": rec["start_date"].isoformat(),
+        "consulted": [{"unit": (tracker.registry.get(c["unit_id"]).name if tracker.registry.get(c["unit_id"])
+                                else c["unit_text"]),
+                       "letter_number": c["doc_number"] or "(không số)", "sent": c["start_date"].isoformat(),
+                       "due": c["due_date"].isoformat(),
+                       "answered": c["answered_on"].isoformat() if c["answered_on"] else None} for c in consulted],
+        "expected_by": expected.isoformat(),
+        "articles": list(tracker.pack.rule("ward-recommendation").articles),
+        "regulation": tracker.pack.decision,
+    }
+    subject = (f"Thông tin tiến độ giải quyết {letter_label(rec['doc_type'], rec['doc_number'])} của {ward_name} "
+               f"(dự kiến trả lời trước ngày {vn_date(expected)})")
+    store.add_drafts(conn, [{"kind": "progress", "dedupe_key": key, "obligation_id": rec["id"],
+                             "letter_id": rec["letter_id"], "to_unit_id": ward.id if ward else None,
+                             "to_unit": ward_name, "letter_number": rec["doc_number"], "due_date": expected,
+                             "subject": subject, "context": context, "sweep_date": today}])
 
 
 def _alert_secret(conn, tracker: Tracker, row: dict) -> None:

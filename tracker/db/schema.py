@@ -155,10 +155,13 @@ obligations = Table(
     Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
     Column("answered_on", Date, nullable=True),
     Column("late", Boolean, nullable=False, server_default="0"),
+    # Đ.8.1.b: this obligation is a unit's answer the office needs before it can answer a ward's recommendation
+    Column("consults_for", Integer, ForeignKey("obligations.id"), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
+Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
 
 # -- append-only history of every state change and field edit --

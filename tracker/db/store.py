@@ -131,6 +131,37 @@ def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, 
                    "before": ob["state"], "after": "answered", "note": note}])
 
 
+def edit_obligation(conn: Connection, ob: dict, changes: dict, *, actor: str = SYSTEM, note: str | None = None) -> None:
+    """Change fields of an obligation (due date, flags...), keeping before/after in the history."""
+    rows = [{"entity": "obligation", "entity_id": ob["id"], "action": "edit", "field": k, "before": _text(ob.get(k)),
+             "after": _text(v), "actor": actor, "note": note} for k, v in changes.items() if ob.get(k) != v]
+    if rows:
+        conn.execute(update(obligations).where(obligations.c.id == ob["id"]).values(**changes, updated_at=utcnow()))
+        record(conn, rows)
+
+
+def owed_ward_recommendations(conn: Connection) -> list[dict]:
+    """Ward recommendations the office itself must still answer, with their letters' numbers."""
+    q = (select(obligations, letters.c.doc_number, letters.c.issue_date, letters.c.subject, letters.c.issuer,
+                letters.c.issuer_unit_id, letters.c.doc_type)
+         .join(letters, letters.c.id == obligations.c.letter_id)
+         .where(obligations.c.role == "self", obligations.c.rule == "ward-recommendation",
+                obligations.c.state == OPEN))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def consultations_for(conn: Connection, recommendation_id: int) -> list[dict]:
+    """The obligations of the units the office consulted about one ward recommendation (Đ.8.1.b)."""
+    q = (select(obligations, letters.c.doc_number).join(letters, letters.c.id == obligations.c.letter_id)
+         .where(obligations.c.consults_for == recommendation_id).order_by(obligations.c.id))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def obligation(conn: Connection, ob_id: int) -> dict | None:
+    row = conn.execute(select(obligations).where(obligations.c.id == ob_id)).first()
+    return dict(row._mapping) if row else None
+
+
 def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObligation]:
     """Open obligations whose due day is on or before ``last_day`` (the sweep's window)."""
     q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,

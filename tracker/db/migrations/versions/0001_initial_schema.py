@@ -142,13 +142,16 @@ def upgrade() -> None:
     sa.Column('answered_by', sa.Integer(), nullable=True),
     sa.Column('answered_on', sa.Date(), nullable=True),
     sa.Column('late', sa.Boolean(), server_default='0', nullable=False),
+    sa.Column('consults_for', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.ForeignKeyConstraint(['answered_by'], ['letters.id'], name=op.f('fk_obligations_answered_by_letters')),
     sa.ForeignKeyConstraint(['letter_id'], ['letters.id'], name=op.f('fk_obligations_letter_id_letters')),
+    sa.ForeignKeyConstraint(['consults_for'], ['obligations.id'], name=op.f('fk_obligations_consults_for_obligations')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_obligations'))
     )
     with op.batch_alter_table('obligations', schema=None) as batch_op:
+        batch_op.create_index('ix_obligations_consults_for', ['consults_for'], unique=False)
         batch_op.create_index('ix_obligations_letter', ['letter_id'], unique=False)
         batch_op.create_index('ix_obligations_state_due', ['state', 'due_date'], unique=False)
 
