@@ -1,0 +1,361 @@
+"""The text of a document: a PDF, a DOCX, a plain text or an e-mail, read safely.
+
+``read_attachment(name, data, limits)`` reads one file's bytes; ``read_file(path, limits)`` reads a file on disk
+(an .eml gives its body and each attachment). The content type is sniffed from the bytes, never taken from a name
+or a header. PDF and DOCX parsing runs in an isolated worker (``intake.isolate``) with the time and memory limits
+of the settings: a hostile file costs at most its time limit and ends as ``unreadable``, never as a crash or hang.
+
+PDF: PDFium (pypdfium2) first, as it is ~75 times faster than pdfminer; pdfplumber when PDFium's text looks wrong
+(tone marks set apart, replacement characters); tesseract (Vietnamese) for pages without a text layer when it is
+installed, else the document is ``needs_ocr``. An encrypted PDF is ``needs_password``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import unicodedata
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from congvan.settings import LimitSettings
+
+log = logging.getLogger(__name__)
+
+OK, NEEDS_OCR, NEEDS_PASSWORD, UNREADABLE = "ok", "needs_ocr", "needs_password", "unreadable"
+MAX_PDF_PAGES = 200
+MAX_OCR_PAGES = 20
+MAX_ZIP_ENTRIES = 2000
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """One document's text (normalised NFC), or why there is none."""
+
+    name: str
+    text: str
+    status: str = OK  # ok | needs_ocr | needs_password | unreadable
+    warning: str | None = None
+    kind: str = "text"  # pdf | docx | text | html | eml | doc | image | other
+    pages: int | None = None
+
+
+def normalize(text: str) -> str:
+    """The project's one spelling of Vietnamese text (nlp.textnorm), NFC at the least."""
+    try:
+        from nlp.textnorm import normalize as nlp_normalize
+    except ImportError:  # pragma: no cover - nlp not installed
+        return unicodedata.normalize("NFC", text or "")
+    return nlp_normalize(text or "")
+
+
+# -- sniffing ---------------------------------------------------------------------------------------------------------
+
+def sniff(data: bytes) -> str:
+    """The kind of document the bytes are, whatever their name says."""
+    head = data[:2048]
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, ValueError, OSError, RuntimeError):
+            return "other"
+        if "word/document.xml" in names:
+            return "docx"
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"  # OLE2: .doc, .xls, Outlook .msg
+    if head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    sample = head.lstrip()
+    if re.match(rb"(?i)(<!doctype html|<html|<head|<body|<div|<p[ >])", sample):
+        return "html"
+    if _looks_like_mail(head):
+        return "eml"
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        return "other"
+    return "text"
+
+
+def _looks_like_mail(head: bytes) -> bool:
+    first = head.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    names = re.findall(rb"(?m)^([A-Za-z][A-Za-z0-9-]{1,40}):", first)
+    known = {n.lower() for n in names} & {b"from", b"to", b"subject", b"date", b"message-id", b"received",
+                                          b"mime-version", b"return-path", b"content-type"}
+    return len(known) >= 2
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a plain text in UTF-8/UTF-16 (BOM) or, failing that, windows-1258 (Vietnamese Windows)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1258", "replace")
+
+
+# -- the public reading functions -------------------------------------------------------------------------------------
+
+_pool = None
+_pool_lock = threading.Lock()
+
+
+def _default_pool(limits: LimitSettings):
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            from intake.isolate import WorkerPool
+
+            _pool = WorkerPool(1, memory_mb=limits.parse_memory_mb, preload=("intake.documents:extract_isolated",))
+            atexit.register(_pool.close)
+        return _pool
+
+
+def read_attachment(name: str, data: bytes, limits: LimitSettings | None = None, *, pool=None,
+                    ocr: bool = True) -> DocumentText:
+    """The text of one attachment. PDF and DOCX are parsed in an isolated worker (``pool``, or a default one)."""
+    limits = limits or LimitSettings()
+    name = safe_name(name)
+    if len(data) > limits.max_attachment_bytes:
+        return DocumentText(name, "", UNREADABLE, f"tệp quá lớn ({len(data)} byte)", sniff(data))
+    kind = sniff(data)
+    if kind not in ("pdf", "docx"):
+        return extract_direct(name, data, limits, ocr, kind)
+    pool = pool or _default_pool(limits)
+    return run_isolated(pool, name, data, limits, ocr, kind)
+
+
+def run_isolated(pool, name: str, data: bytes, limits: LimitSettings, ocr: bool, kind: str) -> DocumentText:
+    """Extract in ``pool`` and turn a timeout, a crash or an error into an ``unreadable`` document."""
+    from intake.isolate import JobCrashed, JobFailed, JobTimeout
+
+    timeout = limits.parse_timeout_s * (1 + (MAX_OCR_PAGES if ocr and kind == "pdf" else 0) // 4)
+    try:
+        return pool.call("intake.documents:extract_isolated", name, data, limits, ocr, timeout=timeout)
+    except JobTimeout:
+        log.warning("reading %s (%s) took longer than %.0f s: stopped", name, kind, timeout)
+        return DocumentText(name, "", UNREADABLE, f"đọc tệp quá {timeout:.0f} giây, đã dừng", kind)
+    except JobCrashed as exc:
+        log.warning("reading %s (%s) crashed its worker: %s", name, kind, exc)
+        return DocumentText(name, "", UNREADABLE, "tệp làm hỏng bộ đọc (có thể vượt giới hạn bộ nhớ)", kind)
+    except JobFailed as exc:
+        log.warning("reading %s (%s) failed: %s", name, kind, exc)
+        return DocumentText(name, "", UNREADABLE, f"không đọc được tệp: {exc.kind}", kind)
+
+
+def read_file(path: Path | str, limits: LimitSettings | None = None, *, pool=None,
+              ocr: bool = True) -> list[DocumentText]:
+    """The documents in a file: one for .txt/.pdf/.docx; for an e-mail, its body then each attachment."""
+    limits = limits or LimitSettings()
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max(limits.max_message_bytes, limits.max_attachment_bytes):
+            return [DocumentText(path.name, "", UNREADABLE, f"tệp quá lớn ({size} byte)", "other")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [DocumentText(path.name, "", UNREADABLE, f"không mở được tệp: {exc.strerror or exc}", "other")]
+    kind = sniff(data)
+    if kind == "eml" or (path.suffix.lower() == ".eml" and kind == "text"):
+        from intake.isolate import IsolationError, JobFailed
+
+        pool = pool or _default_pool(limits)
+        try:
+            mail = pool.call("intake.mailparse:parse_message", data, timeout=limits.parse_timeout_s)
+        except JobFailed as exc:
+            reason = str(exc).split(": ", 1)[-1] if exc.kind == "ValueError" else f"thư hỏng: {exc.kind}"
+            return [DocumentText(path.name, "", UNREADABLE, reason, "eml")]
+        except IsolationError:
+            return [DocumentText(path.name, "", UNREADABLE, "thư hỏng, đọc quá lâu hoặc làm hỏng bộ đọc", "eml")]
+        docs = []
+        if mail.body.strip():
+            docs.append(DocumentText("body", normalize(mail.body), OK, None, "eml"))
+        for att in mail.attachments:
+            docs.append(read_attachment(att.name, att.data, limits, pool=pool, ocr=ocr))
+        return docs or [DocumentText("body", "", OK, "thư không có nội dung", "eml")]
+    return [read_attachment(path.name, data, limits, pool=pool, ocr=ocr)]
+
+
+def safe_name(name: str | None) -> str:
+    """An attachment name fit for display: NFC, no folders, no control characters, at most 200 characters."""
+    name = unicodedata.normalize("NFC", name or "")
+    name = re.sub(r"[\x00-\x1f\x7f]", "", name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = name.lstrip(".") or "attachment"
+    return name[:200]
+
+
+# -- extraction (runs in the isolated worker for PDF and DOCX) ----------------------------------------------------------
+
+def extract_isolated(name: str, data: bytes, limits: LimitSettings, ocr: bool) -> DocumentText:
+    """Entry point of the isolated worker."""
+    return extract_direct(name, data, limits, ocr, sniff(data))
+
+
+def extract_direct(name: str, data: bytes, limits: LimitSettings, ocr: bool, kind: str) -> DocumentText:
+    if kind == "pdf":
+        return _pdf(name, data, ocr, limits)
+    if kind == "docx":
+        return _docx(name, data, limits)
+    if kind in ("text", "eml"):
+        return DocumentText(name, normalize(decode_text(data)), OK, None, kind)
+    if kind == "html":
+        from intake.mailparse import html_to_text
+
+        return DocumentText(name, normalize(html_to_text(decode_text(data))), OK, None, "html")
+    if kind == "doc":
+        return DocumentText(name, "", UNREADABLE, "định dạng Word cũ (.doc) chưa đọc được", kind)
+    if kind == "image":
+        return DocumentText(name, "", NEEDS_OCR, "ảnh chụp: cần nhận dạng chữ", kind)
+    return DocumentText(name, "", UNREADABLE, "không nhận ra định dạng tệp", kind)
+
+
+_BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff]")
+_ORPHAN = re.compile(r"(?:^|\s)[\u0300-\u036f]")
+
+
+def _text_quality_bad(text: str) -> bool:
+    """PDFium text that a second engine should try: replacement or private-use characters, detached tone marks."""
+    if not text:
+        return False
+    bad = len(_BAD_CHARS.findall(text)) + len(_ORPHAN.findall(unicodedata.normalize("NFC", text)))
+    return bad > max(3, len(text) // 200)
+
+
+def _pdf(name: str, data: bytes, ocr: bool, limits: LimitSettings) -> DocumentText:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            return DocumentText(name, "", NEEDS_PASSWORD, "PDF có mật khẩu", "pdf")
+        return _pdf_plumber(name, data, None, f"PDFium: {exc}")
+    try:
+        pages = len(pdf)
+        texts = []
+        for i in range(min(pages, MAX_PDF_PAGES)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        pdf.close()
+        return _pdf_plumber(name, data, None, f"PDFium: {exc}")
+    text = "\n\f".join(texts)
+    if _text_quality_bad(text):
+        other = _pdf_plumber(name, data, pages, None)
+        if other.status == OK and not _text_quality_bad(other.text):
+            pdf.close()
+            return other
+    warning = f"chỉ đọc {MAX_PDF_PAGES}/{pages} trang" if pages > MAX_PDF_PAGES else None
+    if len(text.strip()) < 20 * max(1, min(pages, 3)) // 3:  # no text layer worth the name: a scan
+        result = _ocr(name, pdf, pages) if ocr else None
+        pdf.close()
+        if result is not None:
+            return result
+        return DocumentText(name, normalize(text), NEEDS_OCR, "bản quét: cần nhận dạng chữ (OCR)", "pdf", pages)
+    pdf.close()
+    return DocumentText(name, normalize(text), OK, warning, "pdf", pages)
+
+
+def _pdf_plumber(name: str, data: bytes, pages: int | None, first_error: str | None) -> DocumentText:
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            texts = [(page.extract_text() or "") for page in pdf.pages[:MAX_PDF_PAGES]]
+            pages = len(pdf.pages)
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+        if "password" in (type(exc).__name__ + str(exc)).lower():
+            return DocumentText(name, "", NEEDS_PASSWORD, "PDF có mật khẩu", "pdf")
+        log.info("pdf %s unreadable: %s / %s", name, first_error, exc)
+        return DocumentText(name, "", UNREADABLE, "PDF hỏng, không đọc được", "pdf")
+    text = "\n\f".join(texts)
+    if not text.strip():
+        return DocumentText(name, "", NEEDS_OCR, "bản quét: cần nhận dạng chữ (OCR)", "pdf", pages)
+    return DocumentText(name, normalize(text), OK, None, "pdf", pages)
+
+
+def tesseract_available() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "vie" in out.split()
+
+
+def _ocr(name: str, pdf, pages: int) -> DocumentText | None:
+    """Tesseract (Vietnamese) on each page image; None when tesseract or its Vietnamese data is missing."""
+    if not tesseract_available():
+        return None
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    texts = []
+    with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as tmp:
+        for i in range(min(pages, MAX_OCR_PAGES)):
+            image = pdf[i].render(scale=300 / 72).to_pil()
+            png = Path(tmp) / f"p{i}.png"
+            image.save(png)
+            try:
+                done = subprocess.run(["tesseract", str(png), "stdout", "-l", "vie", "--psm", "3"],
+                                      capture_output=True, timeout=120, env=env)
+            except subprocess.TimeoutExpired:
+                return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ quá lâu", "pdf", pages)
+            texts.append(done.stdout.decode("utf-8", "replace"))
+    text = normalize("\n\f".join(texts))
+    if not text.strip():
+        return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ không ra chữ nào", "pdf", pages)
+    return DocumentText(name, text, OK, "chữ nhận dạng từ bản quét (OCR), cần kiểm tra", "pdf", pages)
+
+
+def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if len(infos) > MAX_ZIP_ENTRIES or total > limits.max_uncompressed_bytes:
+                return DocumentText(name, "", UNREADABLE, "tệp nén bất thường (nghi bom nén), đã từ chối", "docx")
+            if any(i.compress_size and i.file_size / i.compress_size > 1000 for i in infos):
+                return DocumentText(name, "", UNREADABLE, "tệp nén bất thường (nghi bom nén), đã từ chối", "docx")
+    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError, NotImplementedError):
+        return DocumentText(name, "", UNREADABLE, "tệp DOCX hỏng", "docx")
+    try:
+        import docx
+        from docx.oxml.ns import qn
+
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+        lines = []
+        for p in body.iter(qn("w:p")):
+            if any(anc.tag == fallback for anc in p.iterancestors()):
+                continue  # a text box's legacy copy: its text is already in mc:Choice
+            parts = []
+            for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+                parts.append(el.text or "" if el.tag == qn("w:t") else ("\t" if el.tag == qn("w:tab") else "\n"))
+            lines.append("".join(parts))
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on broken files
+        log.info("docx %s unreadable: %s", name, exc)
+        return DocumentText(name, "", UNREADABLE, "tệp DOCX hỏng, không đọc được", "docx")
+    return DocumentText(name, normalize("\n".join(lines)), OK, None, "docx")
+
+
+def with_name(doc: DocumentText, name: str) -> DocumentText:
+    return replace(doc, name=name)

@@ -1,0 +1,218 @@
+"""The one module that talks IMAP (imapclient). Everything else sees ``Mailbox`` and ``ImapError``.
+
+- TLS certificates are always verified (``ca_file`` adds a private authority); ``security = "none"`` is allowed
+  only to a loopback address.
+- Only new UIDs are looked at (``UID n:*``, UIDVALIDITY-aware); sizes come first (RFC822.SIZE) so that an oversized
+  message is never downloaded; bodies are fetched with BODY.PEEK[] so that fetching marks nothing \\Seen.
+- SEARCH is only ever sent with ASCII criteria: Dovecot misses windows-1258 subjects in a UTF-8 SEARCH, so any
+  filtering on text happens on our side.
+- ``append`` / ``ensure_folder`` / ``drafts_folder`` are for the drafts writer (notices).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+import ssl
+from datetime import datetime
+from typing import Iterable
+
+import imapclient
+from imapclient.exceptions import IMAPClientError
+
+from congvan.settings import MailboxSettings
+
+log = logging.getLogger(__name__)
+
+KEYWORD = "$Congvan"
+FETCH_BATCH = 25
+
+
+class ImapError(Exception):
+    """Raised when the server cannot be reached, refuses the login or a command; the message is one line."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def ssl_context(settings: MailboxSettings) -> ssl.SSLContext:
+    ctx = ssl.create_default_context()
+    if settings.ca_file:
+        ctx.load_verify_locations(cafile=settings.ca_file)
+    ctx.check_hostname = True
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    return ctx
+
+
+class Mailbox:
+    """One connected mailbox. Use as a context manager; every server error comes out as ``ImapError``."""
+
+    def __init__(self, settings: MailboxSettings):
+        self.settings = settings
+        self.client: imapclient.IMAPClient | None = None
+        self.folder: str | None = None
+
+    # -- connection --
+    def __enter__(self) -> "Mailbox":
+        self.connect()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def connect(self) -> None:
+        s = self.settings
+        if s.security == "none" and not _is_loopback(s.host):
+            raise ImapError(f"mailbox {s.name}: security = \"none\" is allowed only to a loopback address")
+        try:
+            password = s.password()
+        except (ValueError, OSError) as exc:
+            raise ImapError(str(exc)) from None
+        try:
+            if s.security == "tls":
+                client = imapclient.IMAPClient(s.host, port=s.port, ssl=True, ssl_context=ssl_context(s),
+                                               timeout=s.timeout)
+            else:
+                client = imapclient.IMAPClient(s.host, port=s.port, ssl=False, timeout=s.timeout)
+                if s.security == "starttls":
+                    client.starttls(ssl_context(s))
+            client.login(s.username, password)
+        except ssl.SSLError as exc:
+            raise ImapError(f"mailbox {s.name}: TLS failed ({exc.reason or exc.__class__.__name__})") from None
+        except (OSError, socket.timeout) as exc:
+            raise ImapError(f"mailbox {s.name}: cannot connect to {s.host}:{s.port} ({_short(exc)})") from None
+        except IMAPClientError as exc:
+            raise ImapError(f"mailbox {s.name}: login refused ({_short(exc)})") from None
+        finally:
+            del password
+        self.client = client
+        log.info("mailbox %s: connected to %s:%s", s.name, s.host, s.port)
+
+    def close(self) -> None:
+        if self.client is None:
+            return
+        try:
+            self.client.logout()
+        except Exception:  # noqa: BLE001 - closing anyway
+            try:
+                self.client.shutdown()
+            except Exception:  # noqa: BLE001
+                pass
+        self.client = None
+
+    def _do(self, what: str, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (IMAPClientError, OSError, ssl.SSLError) as exc:
+            raise ImapError(f"mailbox {self.settings.name}: {what} failed ({_short(exc)})") from None
+
+    # -- reading --
+    def select(self, folder: str) -> int:
+        """Open ``folder`` for reading and flagging; returns its UIDVALIDITY."""
+        info = self._do(f"select {folder}", self.client.select_folder, folder)
+        self.folder = folder
+        return int(info[b"UIDVALIDITY"])
+
+    def folder_exists(self, folder: str) -> bool:
+        return bool(self._do("list", self.client.folder_exists, folder))
+
+    def new_uids(self, after_uid: int) -> list[int]:
+        """UIDs above ``after_uid`` in the selected folder, ascending (ASCII-only SEARCH)."""
+        uids = self._do("search", self.client.search, ["UID", f"{after_uid + 1}:*"])
+        return sorted(u for u in uids if u > after_uid)  # "n:*" always matches the last message
+
+    def sizes(self, uids: list[int]) -> dict[int, tuple[int, datetime | None]]:
+        """UID -> (RFC822.SIZE, INTERNALDATE) without downloading anything."""
+        out: dict[int, tuple[int, datetime | None]] = {}
+        for batch in _chunks(uids, 500):
+            data = self._do("fetch sizes", self.client.fetch, batch, ["RFC822.SIZE", "INTERNALDATE"])
+            for uid, item in data.items():
+                out[uid] = (int(item.get(b"RFC822.SIZE", 0)), item.get(b"INTERNALDATE"))
+        return out
+
+    def fetch(self, uids: list[int]) -> dict[int, bytes]:
+        """UID -> the raw message, with BODY.PEEK[] (nothing becomes \\Seen)."""
+        data = self._do("fetch", self.client.fetch, uids, ["BODY.PEEK[]"])
+        return {uid: item.get(b"BODY[]") or b"" for uid, item in data.items()}
+
+    # -- after a message is recorded --
+    def mark_done(self, uids: list[int], after: str) -> None:
+        """The configured server-side action: keyword $Congvan, \\Seen, or move to a folder."""
+        if not uids:
+            return
+        if after == "keyword":
+            self._do("store", self.client.add_flags, uids, [KEYWORD], silent=True)
+        elif after == "seen":
+            self._do("store", self.client.add_flags, uids, [imapclient.SEEN], silent=True)
+        elif after.startswith("move:"):
+            target = after[5:]
+            self.ensure_folder(target)
+            if self.client.has_capability("MOVE"):
+                self._do("move", self.client.move, uids, target)
+            else:
+                self._do("copy", self.client.copy, uids, target)
+                self._do("store", self.client.add_flags, uids, [imapclient.DELETED], silent=True)
+                if self.client.has_capability("UIDPLUS"):
+                    self._do("expunge", self.client.uid_expunge, uids)
+                else:
+                    self._do("expunge", self.client.expunge)
+        else:  # pragma: no cover - settings validate this
+            raise ValueError(after)
+
+    # -- for the drafts writer --
+    def ensure_folder(self, folder: str) -> None:
+        if not self._do("list", self.client.folder_exists, folder):
+            self._do(f"create {folder}", self.client.create_folder, folder)
+            try:
+                self.client.subscribe_folder(folder)
+            except (IMAPClientError, OSError):
+                pass
+
+    def drafts_folder(self) -> str:
+        """The folder flagged \\Drafts (SPECIAL-USE), else the configured one (created if missing)."""
+        try:
+            found = self.client.find_special_folder(imapclient.DRAFTS)
+        except (IMAPClientError, OSError):
+            found = None
+        if found:
+            return found
+        self.ensure_folder(self.settings.drafts)
+        return self.settings.drafts
+
+    def append(self, folder: str, raw: bytes, flags: Iterable = (), when: datetime | None = None) -> int | None:
+        """Store ``raw`` in ``folder``; returns the new UID when the server says it (UIDPLUS), else None."""
+        reply = self._do(f"append {folder}", self.client.append, folder, raw, flags=tuple(flags), msg_time=when)
+        try:
+            text = reply.decode("ascii", "replace") if isinstance(reply, bytes) else str(reply)
+            if "APPENDUID" in text:
+                return int(text.split("APPENDUID", 1)[1].split("]", 1)[0].split()[1])
+        except (IndexError, ValueError):
+            pass
+        return None
+
+    # -- for the daemon (later) --
+    def wait_for_changes(self, timeout: float) -> bool:
+        """IDLE on the selected folder until the server reports something or ``timeout`` passes."""
+        self._do("idle", self.client.idle)
+        try:
+            responses = self._do("idle", self.client.idle_check, timeout=timeout)
+        finally:
+            self._do("idle", self.client.idle_done)
+        return bool(responses)
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    return text[:200]

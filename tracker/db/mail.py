@@ -1,0 +1,288 @@
+"""The mail ledger, letters and quarantine in SQL: what intake records, and what `congvan letters` reads.
+
+One transaction records a message with everything that came of it (letters, their sources, or its quarantine
+entry), so that after a crash a message is either fully recorded or not at all. The server-side action (keyword,
+move, \\Seen) is marked done in a second step, after the server has done it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, and_, func, insert, select, text, update
+from sqlalchemy.engine import Connection
+
+from tracker.db.schema import letter_sources, letters, messages, quarantine
+
+
+@dataclass
+class MessageRecord:
+    mailbox: str
+    folder: str
+    uidvalidity: int | None
+    uid: int | None
+    content_hash: str
+    direction: str
+    message_id: str | None = None
+    received_at: datetime | None = None
+    from_addr: str | None = None
+    subject: str | None = None
+    size: int | None = None
+
+
+@dataclass
+class LetterRecord:
+    part: str  # attachment name or "body"
+    direction: str
+    status: str
+    content_hash: str | None
+    fields: dict = field(default_factory=dict)  # doc_number, doc_type, issuer, issuer_unit_id, place, issue_date...
+    extraction: dict | None = None
+    confidence: float | None = None
+    text: str | None = None
+    received_at: datetime | None = None
+
+
+@dataclass
+class Recorded:
+    message_ref: int
+    status: str  # processed | quarantined | duplicate
+    letter_ids: list[int]
+    new_letter_ids: list[int]
+
+
+def _utc(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def as_aware(dt: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (SQLite gives them back naive)."""
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+_LETTER_COLUMNS = ("doc_number", "doc_type", "issuer", "issuer_unit_id", "place", "issue_date", "subject",
+                   "urgency", "secrecy")
+
+
+def location_known(engine: Engine, mailbox: str, folder: str, uidvalidity: int | None, uid: int | None) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(messages.c.id).where(_at(mailbox, folder, uidvalidity, uid))).first() is not None
+
+
+def _at(mailbox, folder, uidvalidity, uid):
+    cond = [messages.c.mailbox == mailbox, messages.c.folder == folder]
+    cond.append(messages.c.uidvalidity.is_(None) if uidvalidity is None else messages.c.uidvalidity == uidvalidity)
+    cond.append(messages.c.uid.is_(None) if uid is None else messages.c.uid == uid)
+    return and_(*cond)
+
+
+def max_uid(engine: Engine, mailbox: str, folder: str, uidvalidity: int) -> int:
+    """The highest UID recorded for this folder at this UIDVALIDITY (0 when none)."""
+    with engine.connect() as conn:
+        value = conn.execute(select(func.max(messages.c.uid)).where(
+            messages.c.mailbox == mailbox, messages.c.folder == folder,
+            messages.c.uidvalidity == uidvalidity)).scalar()
+    return int(value or 0)
+
+
+def record_message(engine: Engine, msg: MessageRecord, letter_records: list[LetterRecord], *,
+                   quarantine_reason: str | None = None, raw: bytes | None = None, origin: str = "",
+                   note: str | None = None) -> Recorded | None:
+    """Record one message and what came of it, in one transaction.
+
+    Returns None when this location (mailbox, folder, UIDVALIDITY, UID) is already recorded (another run got it
+    first). A message whose exact bytes are already recorded from elsewhere is a ``duplicate``: it gets its own row
+    and becomes a second source of the same letters, which are not recorded again. A letter whose text is already
+    recorded (the same letter by another route) gets one more source instead of a second row.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with engine.begin() as conn:
+            if msg.uid is not None and conn.execute(select(messages.c.id).where(
+                    _at(msg.mailbox, msg.folder, msg.uidvalidity, msg.uid))).first():
+                return None
+            earlier = None
+            if quarantine_reason is None:
+                earlier = conn.execute(
+                    select(messages.c.id).where(messages.c.content_hash == msg.content_hash,
+                                                messages.c.status.in_(("processed", "duplicate")))
+                    .order_by(messages.c.id).limit(1)).scalar()
+            status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
+            now = datetime.now(timezone.utc)
+            ref = conn.execute(insert(messages).values(
+                mailbox=msg.mailbox, folder=msg.folder, uidvalidity=msg.uidvalidity, uid=msg.uid,
+                message_id=msg.message_id, content_hash=msg.content_hash, direction=msg.direction,
+                received_at=_utc(msg.received_at), from_addr=(msg.from_addr or None) and msg.from_addr[:500],
+                subject=msg.subject, size=msg.size, status=status, reason=quarantine_reason or note,
+                action_done=False, created_at=now, updated_at=now,
+            ).returning(messages.c.id)).scalar_one()
+            if quarantine_reason:
+                conn.execute(insert(quarantine).values(message_ref=ref, origin=origin[:1000],
+                                                       reason=quarantine_reason, raw=raw, created_at=now))
+                return Recorded(ref, status, [], [])
+            if earlier:
+                linked = []
+                for row in conn.execute(select(letter_sources.c.letter_id, letter_sources.c.part)
+                                        .where(letter_sources.c.message_ref == earlier)).all():
+                    conn.execute(insert(letter_sources).values(letter_id=row.letter_id, message_ref=ref,
+                                                               part=row.part, created_at=now))
+                    linked.append(row.letter_id)
+                return Recorded(ref, status, linked, [])
+            ids, new_ids = [], []
+            for rec in letter_records:
+                letter_id = _existing_letter(conn, rec)
+                if letter_id is None:
+                    values = {k: rec.fields.get(k) for k in _LETTER_COLUMNS}
+                    letter_id = conn.execute(insert(letters).values(
+                        direction=rec.direction, status=rec.status, extraction=rec.extraction,
+                        confidence=rec.confidence, text=rec.text, content_hash=rec.content_hash,
+                        received_at=_utc(rec.received_at), obligations_built=False, created_at=now,
+                        updated_at=now, **values,
+                    ).returning(letters.c.id)).scalar_one()
+                    new_ids.append(letter_id)
+                if letter_id not in ids:
+                    exists = conn.execute(select(letter_sources.c.id).where(
+                        letter_sources.c.letter_id == letter_id, letter_sources.c.message_ref == ref,
+                        letter_sources.c.part == rec.part)).first()
+                    if not exists:
+                        conn.execute(insert(letter_sources).values(letter_id=letter_id, message_ref=ref,
+                                                                   part=rec.part[:500], created_at=now))
+                    ids.append(letter_id)
+            return Recorded(ref, status, ids, new_ids)
+    except IntegrityError:
+        if msg.uid is not None and location_known(engine, msg.mailbox, msg.folder, msg.uidvalidity, msg.uid):
+            return None  # a concurrent run recorded it between our check and our insert
+        raise
+
+
+def _existing_letter(conn: Connection, rec: LetterRecord) -> int | None:
+    if not rec.content_hash:
+        return None
+    return conn.execute(select(letters.c.id).where(letters.c.content_hash == rec.content_hash)
+                        .order_by(letters.c.id).limit(1)).scalar()
+
+
+def pending_actions(engine: Engine, mailbox: str, folder: str, uidvalidity: int) -> list[int]:
+    """UIDs recorded in this folder whose server-side action is not done yet (a crash came between)."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(messages.c.uid).where(
+            messages.c.mailbox == mailbox, messages.c.folder == folder, messages.c.uidvalidity == uidvalidity,
+            messages.c.action_done.is_(False), messages.c.uid.is_not(None)).order_by(messages.c.uid)).all()
+    return [int(r.uid) for r in rows]
+
+
+def mark_action_done(engine: Engine, mailbox: str, folder: str, uidvalidity: int, uids: list[int]) -> None:
+    if not uids:
+        return
+    with engine.begin() as conn:
+        for start in range(0, len(uids), 500):
+            conn.execute(update(messages).where(
+                messages.c.mailbox == mailbox, messages.c.folder == folder,
+                messages.c.uidvalidity == uidvalidity, messages.c.uid.in_(uids[start:start + 500]))
+                .values(action_done=True, updated_at=datetime.now(timezone.utc)))
+
+
+def imported_hashes(engine: Engine, mailbox: str = "import") -> set[str]:
+    with engine.connect() as conn:
+        return {r[0] for r in conn.execute(select(messages.c.content_hash).where(messages.c.mailbox == mailbox))}
+
+
+# -- reading back -------------------------------------------------------------------------------------------------------
+
+def list_letters(engine: Engine) -> list[dict]:
+    """Every letter with its sources (first source first), for `congvan letters`."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(letters).order_by(letters.c.id)).mappings().all()
+        sources = conn.execute(
+            select(letter_sources.c.letter_id, letter_sources.c.part, messages.c.message_id, messages.c.mailbox,
+                   messages.c.folder, messages.c.uid, messages.c.received_at, messages.c.direction)
+            .join(messages, messages.c.id == letter_sources.c.message_ref)
+            .order_by(letter_sources.c.letter_id, letter_sources.c.id)).mappings().all()
+    by_letter: dict[int, list[dict]] = {}
+    for s in sources:
+        by_letter.setdefault(s["letter_id"], []).append(dict(s))
+    out = []
+    for row in rows:
+        item = dict(row)
+        item["received_at"] = as_aware(item["received_at"])
+        item["sources"] = by_letter.get(row["id"], [])
+        for s in item["sources"]:
+            s["received_at"] = as_aware(s["received_at"])
+        out.append(item)
+    return out
+
+
+def message_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(select(messages.c.status, func.count()).group_by(messages.c.status))}
+
+
+def list_quarantine(engine: Engine) -> list[dict]:
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(
+            select(quarantine.c.id, quarantine.c.origin, quarantine.c.reason, quarantine.c.created_at,
+                   func.length(quarantine.c.raw).label("size"), messages.c.subject, messages.c.from_addr)
+            .join(messages, messages.c.id == quarantine.c.message_ref, isouter=True)
+            .order_by(quarantine.c.id)).mappings()]
+
+
+def quarantine_raw(engine: Engine, entry_id: int) -> tuple[dict, bytes | None] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(quarantine).where(quarantine.c.id == entry_id)).mappings().first()
+    if row is None:
+        return None
+    return dict(row), row["raw"]
+
+
+# -- one run at a time per mailbox --------------------------------------------------------------------------------------
+
+_local_locks: dict[str, threading.Lock] = {}
+
+
+@contextlib.contextmanager
+def mailbox_lock(engine: Engine, name: str) -> Iterator[None]:
+    """Hold the intake lock of mailbox ``name`` (waits for another run to finish with it).
+
+    PostgreSQL: a session advisory lock, good across machines. SQLite: an advisory file lock beside the database
+    file. Either is released by the operating system if the process dies.
+    """
+    key = int.from_bytes(hashlib.sha256(f"congvan-intake:{name}".encode()).digest()[:8], "big", signed=True)
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                conn.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        lock = _local_locks.setdefault(name, threading.Lock())
+        with lock:
+            yield
+        return
+    path = Path(f"{database}.intake-{key & 0xFFFFFFFF:08x}.lock")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
