@@ -197,9 +197,11 @@ def mark_action_done(engine: Engine, mailbox: str, folder: str, uidvalidity: int
                 .values(action_done=True, updated_at=datetime.now(timezone.utc)))
 
 
-def imported_hashes(engine: Engine, mailbox: str = "import") -> set[str]:
+def known_locations(engine: Engine, mailbox: str = "import") -> set[tuple[str, int | None]]:
+    """(folder, uid) of every message recorded for ``mailbox`` (imported files: path and index in the file)."""
     with engine.connect() as conn:
-        return {r[0] for r in conn.execute(select(messages.c.content_hash).where(messages.c.mailbox == mailbox))}
+        return {(r[0], r[1]) for r in conn.execute(select(messages.c.folder, messages.c.uid)
+                                                   .where(messages.c.mailbox == mailbox))}
 
 
 # -- reading back -------------------------------------------------------------------------------------------------------

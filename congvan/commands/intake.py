@@ -1,0 +1,217 @@
+"""`congvan import`, `congvan run --once`, `congvan letters`, `congvan quarantine`: mail in, letters out."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import timedelta, timezone
+from pathlib import Path
+
+import click
+
+ICT = timezone(timedelta(hours=7))
+log = logging.getLogger("congvan.intake")
+
+
+def _after_intake(settings, engine) -> None:
+    """Called once at the end of `congvan import` and `congvan run --once`, after every message is recorded.
+
+    A no-op for now: the obligations layer will build the obligations of letters whose ``obligations_built`` is
+    false here.
+    """
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _engine(settings):
+    from congvan.context import ready_engine
+
+    return ready_engine(settings)
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--folder-direction/--no-folder-direction", default=True, show_default=True,
+              help="Thư trong thư mục tên Sent / Đã gửi (hoặc thư mục đi trong cấu hình) là thư đi của cơ quan.")
+@click.option("--outgoing", is_flag=True, help="Coi mọi thư nhập là thư đi của cơ quan.")
+@click.option("--workers", type=int, default=None, help="Số tiến trình đọc tệp (mặc định: số lõi CPU).")
+@click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
+@click.pass_obj
+def import_(settings, paths, folder_direction, outgoing, workers, verbose):
+    """Nhập thư từ tệp .eml, thư mục Maildir hoặc tệp mbox."""
+    from intake.pipeline import Intake, Source
+    from intake.sources import file_messages
+    from tracker.db import mail as ledger
+
+    _setup_logging(verbose)
+    engine = _engine(settings)
+    with ledger.mailbox_lock(engine, "import"):
+        known = ledger.known_locations(engine, "import")
+        found = list(file_messages(list(paths), settings, folder_direction))
+        items = [m for m in found if (m.folder, m.uid) not in known]
+        skipped = 0
+
+        def messages():
+            nonlocal skipped
+            for m in items:
+                try:
+                    raw = m.read()
+                except OSError as exc:
+                    skipped += 1
+                    click.echo(f"Bỏ qua {m.folder}: không đọc được ({exc.strerror or exc})", err=True)
+                    continue
+                yield raw, Source("import", m.folder, None, m.uid, outgoing or m.outgoing)
+
+        counts: dict[str, int] = {}
+        letters = 0
+        with Intake(settings, engine, workers=workers) as intake:
+            show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
+            with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
+                                   hidden=not show) as bar:
+                for outcome in intake.feed(messages()):
+                    counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                    letters += outcome.new_letters
+                    bar.update(1)
+        _after_intake(settings, engine)
+    counts["known"] = len(found) - len(items)
+    click.echo(_summary(counts, letters))
+
+
+def _summary(counts: dict[str, int], letters: int, skipped_known: int = 0) -> str:
+    total = sum(v for k, v in counts.items() if k != "known")
+    parts = [f"{total} thư: {counts.get('processed', 0)} đã xử lý",
+             f"{counts.get('duplicate', 0)} trùng", f"{counts.get('quarantined', 0)} cách ly"]
+    if counts.get("known"):
+        parts.append(f"{counts['known']} đã có từ trước")
+    return ", ".join(parts) + f"; {letters} văn bản mới."
+
+
+@click.command("run")
+@click.option("--once", is_flag=True, required=True, help="Đọc mọi hộp thư một lần rồi thoát.")
+@click.option("--workers", type=int, default=None, help="Số tiến trình đọc tệp (mặc định: số lõi CPU).")
+@click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
+@click.pass_obj
+def run(settings, once, workers, verbose):
+    """Đọc thư mới của mọi hộp thư trong cấu hình (một lần)."""
+    from intake.pipeline import Intake
+    from intake.sources import poll_mailbox
+
+    _setup_logging(verbose)
+    if not settings.mailboxes:
+        raise click.UsageError("chưa cấu hình hộp thư nào ([[mailboxes]])")
+    engine = _engine(settings)
+    failures = []
+    with Intake(settings, engine, workers=workers) as intake:
+        for box in settings.mailboxes:
+            report = poll_mailbox(intake, box)
+            counts: dict[str, int] = {}
+            for o in report.outcomes:
+                counts[o.status] = counts.get(o.status, 0) + 1
+            letters = sum(o.new_letters for o in report.outcomes)
+            if report.error:
+                failures.append(report.error)
+                click.echo(f"Hộp thư {box.name}: lỗi: {report.error}", err=True)
+            else:
+                click.echo(f"Hộp thư {box.name}: {_summary(counts, letters)}")
+    _after_intake(settings, engine)
+    if failures:
+        raise click.ClickException(f"{len(failures)} hộp thư không đọc được: {failures[0]}")
+
+
+def _iso(dt):
+    return dt.astimezone(ICT).isoformat() if dt else None
+
+
+SCHEMA_KEYS = ("doc_number", "doc_type", "issuer", "place", "issue_date", "subject", "urgency", "lead_units",
+               "cooperating_units", "deadlines", "meeting", "replies_to")
+
+
+def letter_json(item: dict) -> dict:
+    sources = item["sources"]
+    first = sources[0] if sources else {}
+    extraction = item.get("extraction") or {}
+    out = {
+        "id": item["id"],
+        "message_id": first.get("message_id"),
+        "mailbox": first.get("mailbox"),
+        "folder": first.get("folder"),
+        "direction": item["direction"],
+        "received_at": _iso(item["received_at"] or first.get("received_at")),
+        "attachments": [s["part"] for s in sources if s.get("part") and s["part"] != "body"],
+        "status": item["status"],
+        "source": extraction.get("source") or (first.get("part") or ""),
+    }
+    for key in SCHEMA_KEYS:
+        value = extraction.get(key)
+        if key in ("lead_units", "cooperating_units", "deadlines", "replies_to") and value is None:
+            value = []
+        out[key] = value
+    out["issue_date"] = item["issue_date"].isoformat() if item.get("issue_date") else out["issue_date"]
+    out["doc_number"] = item.get("doc_number") or out["doc_number"]
+    out["secrecy"] = item.get("secrecy")
+    out["issuer_unit_id"] = item.get("issuer_unit_id")
+    out["confidence"] = item.get("confidence")
+    out["sources"] = [{"mailbox": s["mailbox"], "folder": s["folder"], "uid": s["uid"],
+                       "message_id": s["message_id"], "part": s["part"]} for s in sources]
+    return out
+
+
+STATUS_VI = {"new": "mới", "needs_review": "cần xem lại", "confirmed": "đã xác nhận", "secret": "MẬT",
+             "needs_ocr": "cần nhận dạng chữ", "needs_password": "cần mật khẩu", "unreadable": "không đọc được"}
+
+
+@click.command("letters")
+@click.option("--jsonl", is_flag=True, help="Mỗi văn bản một dòng JSON.")
+@click.pass_obj
+def letters(settings, jsonl):
+    """Liệt kê các văn bản đã theo dõi."""
+    from tracker.db import mail as ledger
+
+    items = [letter_json(i) for i in ledger.list_letters(_engine(settings))]
+    if jsonl:
+        for item in items:
+            click.echo(json.dumps(item, ensure_ascii=False))
+        return
+    if not items:
+        click.echo("Chưa có văn bản nào.")
+        return
+    for i in items:
+        arrow = "đến" if i["direction"] == "in" else "đi"
+        when = (i["received_at"] or "")[:16].replace("T", " ")
+        click.echo(f"{i['id']:>5}  {arrow:<3} {when:<16}  {i['doc_number'] or '(chưa rõ số)':<22} "
+                   f"{STATUS_VI.get(i['status'], i['status']):<16} {(i['subject'] or '')[:70]}")
+
+
+@click.command("quarantine")
+@click.argument("entry", required=False, type=int)
+@click.option("--export", "export_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi nguyên văn thư bị cách ly ra tệp .eml này.")
+@click.pass_obj
+def quarantine(settings, entry, export_to):
+    """Thư bị cách ly: liệt kê, xem lý do (ENTRY) hoặc xuất nguyên văn (--export)."""
+    from tracker.db import mail as ledger
+
+    engine = _engine(settings)
+    if entry is None:
+        rows = ledger.list_quarantine(engine)
+        if not rows:
+            click.echo("Không có thư nào bị cách ly.")
+        for r in rows:
+            click.echo(f"{r['id']:>5}  {r['origin']}  {r['reason']}")
+        return
+    found = ledger.quarantine_raw(engine, entry)
+    if found is None:
+        raise click.ClickException(f"không có thư cách ly số {entry}")
+    row, raw = found
+    if export_to:
+        if raw is None:
+            raise click.ClickException(f"thư cách ly số {entry} không được tải về (quá lớn), không có nguyên văn")
+        export_to.write_bytes(raw)
+        click.echo(f"Đã ghi {len(raw)} byte vào {export_to}")
+        return
+    click.echo(f"Số: {row['id']}\nNguồn: {row['origin']}\nLý do: {row['reason']}\n"
+               f"Kích thước: {len(raw) if raw is not None else 'không tải về'}")

@@ -1,0 +1,188 @@
+"""Where messages come from: IMAP mailboxes (``poll_mailbox``) and mail files on disk (``file_messages``).
+
+IMAP, per folder: redo the server-side action of messages recorded before a crash; list UIDs above the highest
+recorded at this UIDVALIDITY; read sizes first and quarantine oversized messages without downloading them; fetch
+the rest with BODY.PEEK[] in batches; record each message (one transaction); then do the action (keyword $Congvan,
+\\Seen or move) and mark it done. The whole mailbox is handled under its intake lock, so two runs never overlap.
+"""
+
+from __future__ import annotations
+
+import logging
+import mailbox as mailbox_lib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from congvan.settings import MailboxSettings, Settings
+from intake.pipeline import Intake, Outcome, Source
+
+log = logging.getLogger(__name__)
+
+SENT_NAMES = {"sent", "sent items", "sent messages", "sent mail", "đã gửi", "thư đã gửi", "outbox"}
+FETCH_BYTES = 20 * 1024 * 1024  # per FETCH batch
+
+
+@dataclass
+class PollReport:
+    mailbox: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    error: str | None = None
+    actions_redone: int = 0
+
+
+def poll_mailbox(intake: Intake, box: MailboxSettings, *, connect=None) -> PollReport:
+    """Process every new message of one mailbox once. Errors of the server end up in ``report.error``."""
+    from intake.imap import ImapError, Mailbox
+    from tracker.db import mail as ledger
+
+    report = PollReport(box.name)
+    connect = connect or Mailbox
+    folders = [(f, False) for f in box.incoming] + [(f, True) for f in box.outgoing]
+    try:
+        with ledger.mailbox_lock(intake.engine, box.name), connect(box) as imap:
+            for folder, outgoing in folders:
+                _poll_folder(intake, imap, box, folder, outgoing, report)
+    except ImapError as exc:
+        report.error = str(exc)
+        log.error("%s", exc)
+    return report
+
+
+def _poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoing: bool,
+                 report: PollReport) -> None:
+    from tracker.db import mail as ledger
+
+    if not imap.folder_exists(folder):
+        log.warning("mailbox %s: folder %s does not exist; skipped", box.name, folder)
+        return
+    uidvalidity = imap.select(folder)
+    pending = ledger.pending_actions(intake.engine, box.name, folder, uidvalidity)
+    if pending:
+        log.info("mailbox %s folder %s: redoing the server action of %d message(s) recorded before a stop",
+                 box.name, folder, len(pending))
+        imap.mark_done(pending, box.after)
+        ledger.mark_action_done(intake.engine, box.name, folder, uidvalidity, pending)
+        report.actions_redone += len(pending)
+    after = ledger.max_uid(intake.engine, box.name, folder, uidvalidity)
+    uids = imap.new_uids(after)
+    if not uids:
+        return
+    log.info("mailbox %s folder %s: %d new message(s) after UID %s (UIDVALIDITY %s)", box.name, folder,
+             len(uids), after, uidvalidity)
+    sizes = imap.sizes(uids)
+    limit = intake.settings.limits.max_message_bytes
+
+    def source(uid: int) -> Source:
+        size, arrived = sizes.get(uid, (None, None))
+        if arrived is not None and arrived.tzinfo is None:
+            arrived = arrived.astimezone()  # imapclient gives local naive time unless normalise=False
+        return Source(box.name, folder, uidvalidity, uid, outgoing, arrived, size)
+
+    batch: list[int] = []
+    batch_bytes = 0
+    for i, uid in enumerate(uids):
+        size = sizes.get(uid, (0, None))[0]
+        if uid not in sizes:
+            continue  # expunged meanwhile
+        if size > limit:
+            outcome = intake.quarantine_unread(source(uid), f"thư quá lớn ({size} byte > {limit}), chưa tải về")
+            report.outcomes.append(outcome)
+            _act(intake, imap, box, folder, uidvalidity, [uid])
+            continue
+        batch.append(uid)
+        batch_bytes += size
+        if batch_bytes >= FETCH_BYTES or len(batch) >= 25 or i == len(uids) - 1:
+            _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report)
+            batch, batch_bytes = [], 0
+    if batch:
+        _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report)
+
+
+def _process_batch(intake, imap, box, folder, uidvalidity, uids, source, report) -> None:
+    raws = imap.fetch(uids)
+    items = [(raws[uid], source(uid)) for uid in uids if uid in raws]
+    done = []
+    for outcome in intake.feed(items):
+        report.outcomes.append(outcome)
+        done.append(outcome.source.uid)
+    _act(intake, imap, box, folder, uidvalidity, done)
+
+
+def _act(intake, imap, box, folder, uidvalidity, uids) -> None:
+    from tracker.db import mail as ledger
+
+    if not uids:
+        return
+    imap.mark_done(uids, box.after)
+    ledger.mark_action_done(intake.engine, box.name, folder, uidvalidity, uids)
+    if box.after.startswith("move:"):
+        imap.select(folder)  # MOVE leaves the folder selected, but be explicit for servers that differ
+
+
+# -- files --------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class FileMessage:
+    folder: str  # the file's or Maildir's path
+    uid: int | None  # index in an mbox or a Maildir, None for a single .eml
+    outgoing: bool
+    read: callable
+
+
+def is_sent_folder(name: str, settings: Settings) -> bool:
+    names = SENT_NAMES | {f.lower() for m in settings.mailboxes for f in m.outgoing}
+    return name.strip().lower() in names
+
+
+def _is_mbox(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"From "
+    except OSError:
+        return False
+
+
+def file_messages(paths: list[Path], settings: Settings, folder_direction: bool = True) -> Iterator[FileMessage]:
+    """Every message under ``paths``: .eml files, Maildir folders (cur/new), mbox files, folder trees of them.
+
+    With ``folder_direction``, a message whose folder is named like a sent folder ("Sent", "Đã gửi", or an
+    ``outgoing`` folder of the settings) is the office's own.
+    """
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            if (path / "cur").is_dir() or (path / "new").is_dir():
+                yield from _maildir(path, settings, folder_direction)
+                continue
+            for child in sorted(path.rglob("*")):
+                if child.is_dir() and ((child / "cur").is_dir() and (child / "new").is_dir()):
+                    yield from _maildir(child, settings, folder_direction)
+                elif child.is_file() and child.parent.name not in ("cur", "new", "tmp"):
+                    if child.suffix.lower() in (".eml", ".msg") or _is_mbox(child):
+                        yield from _file(child, settings, folder_direction)
+        else:
+            yield from _file(path, settings, folder_direction)
+
+
+def _sent(path: Path, settings: Settings, folder_direction: bool) -> bool:
+    return folder_direction and any(is_sent_folder(part, settings) for part in path.parts[-3:-1] + (path.stem,))
+
+
+def _file(path: Path, settings: Settings, folder_direction: bool) -> Iterator[FileMessage]:
+    outgoing = _sent(path, settings, folder_direction)
+    if _is_mbox(path) and path.suffix.lower() != ".eml":
+        box = mailbox_lib.mbox(str(path), create=False)
+        for index, key in enumerate(box.keys(), start=1):
+            yield FileMessage(str(path.resolve()), index, outgoing, lambda box=box, key=key: box.get_bytes(key))
+        return
+    yield FileMessage(str(path.resolve()), None, outgoing, path.read_bytes)
+
+
+def _maildir(path: Path, settings: Settings, folder_direction: bool) -> Iterator[FileMessage]:
+    outgoing = folder_direction and (is_sent_folder(path.name.lstrip("."), settings) or
+                                     is_sent_folder(path.name.rsplit(".", 1)[-1], settings))
+    for sub in ("new", "cur"):
+        for f in sorted((path / sub).glob("*")):
+            if f.is_file():
+                yield FileMessage(str(f.resolve()), None, outgoing, f.read_bytes)
