@@ -75,3 +75,13 @@ def engine(db_url):
     unit_rows.sync(eng, UnitRegistry.load())
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def dovecot():
+    """A fresh Dovecot on loopback for one test (plain IMAP and TLS with a throwaway certificate)."""
+    server = servers.start_dovecot()
+    if server is None:
+        pytest.skip("Dovecot is not installed or not root (apt-get install dovecot-imapd)")
+    yield server
+    server.cleanup()

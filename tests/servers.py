@@ -84,3 +84,135 @@ def start_postgres() -> PostgresServer | None:
                   f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
     wait_for_port(port)
     return PostgresServer(root, port, bindir)
+
+
+# -- Dovecot (IMAP) -------------------------------------------------------------------------------------------------
+
+_DOVECOT_CONF = """\
+protocols = imap
+listen = 127.0.0.1
+base_dir = {d}/run
+state_dir = {d}/state
+log_path = {d}/dovecot.log
+{ssl}
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:{d}/mail/%u/Maildir
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {d}/users
+}}
+userdb {{
+  driver = static
+  args = uid=nobody gid=nogroup home={d}/mail/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {tls_port}
+    ssl = yes
+  }}
+}}
+namespace inbox {{
+  inbox = yes
+  mailbox Sent {{
+    special_use = \\Sent
+  }}
+  mailbox Drafts {{
+    special_use = \\Drafts
+  }}
+}}
+"""
+
+
+def dovecot_binary() -> str | None:
+    found = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot") else None)
+    return found if found and os.geteuid() == 0 else None
+
+
+def make_certificate(folder: Path, name: str = "localhost") -> tuple[Path, Path]:
+    """A throwaway self-signed certificate (its own authority) for localhost / 127.0.0.1: (cert, key)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cert, key = folder / f"{name}.crt", folder / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                    f"/CN={name}", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    os.chmod(key, 0o644)
+    return cert, key
+
+
+@dataclass
+class DovecotServer:
+    """A throwaway Dovecot on loopback: plain IMAP on ``port``, implicit TLS on ``tls_port`` (throwaway cert)."""
+
+    root: Path
+    port: int
+    tls_port: int
+    user: str
+    password: str
+    cert: Path
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen([dovecot_binary(), "-F", "-c", str(self.root / "dovecot.conf")],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_port(self.port)
+        wait_for_port(self.tls_port)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+            self.process = None
+
+    def maildir(self, folder: str = "INBOX") -> Path:
+        base = self.root / "mail" / self.user / "Maildir"
+        return base if folder == "INBOX" else base / f".{folder}"
+
+    def bump_uidvalidity(self, folder: str = "INBOX") -> None:
+        """Give ``folder`` a new UIDVALIDITY (as a restored or rebuilt server does): stop, renumber, start."""
+        self.stop()
+        path = self.maildir(folder)
+        uidlist = path / "dovecot-uidlist"
+        lines = uidlist.read_text().splitlines()
+        head = lines[0].split()
+        head = [f"V{int(h[1:]) + 1000}" if h.startswith("V") else h for h in head]
+        uidlist.write_text("\n".join([" ".join(head)] + lines[1:]) + "\n")
+        for index in path.glob("dovecot.index*"):
+            index.unlink()
+        self.start()
+
+    def cleanup(self) -> None:
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_dovecot(user: str = "congvan@quan11.example", password: str = "s3cret-Pw!") -> DovecotServer | None:
+    """Dovecot on free loopback ports in a scratch folder, or None when it is not installed (or not root)."""
+    if dovecot_binary() is None:
+        return None
+    # not under pytest's tmp_path: its parents are 0700 and Dovecot's processes run as other users
+    root = Path(tempfile.mkdtemp(prefix="congvan-dovecot-"))
+    os.chmod(root, 0o755)
+    for sub in ("run", "state", "mail"):
+        (root / sub).mkdir()
+    shutil.chown(root / "mail", "nobody", "nogroup")
+    users = root / "users"
+    users.write_text(f"{user}:{{PLAIN}}{password}\n")
+    shutil.chown(users, group="dovecot")
+    users.chmod(0o640)
+    cert, key = make_certificate(root / "tls")
+    port, tls_port = free_port(), free_port()
+    ssl = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}"
+    (root / "dovecot.conf").write_text(_DOVECOT_CONF.format(d=root, port=port, tls_port=tls_port, ssl=ssl))
+    server = DovecotServer(root, port, tls_port, user, password, cert)
+    server.start()
+    return server
