@@ -135,8 +135,10 @@ class Source:
     size: int | None = None
 
     def __str__(self) -> str:
-        if self.uid is not None:
+        if self.uid is not None and self.uidvalidity is not None:
             return f"{self.mailbox}/{self.folder}/{self.uidvalidity}/{self.uid}"
+        if self.uid is not None:
+            return f"{self.mailbox}:{self.folder}#{self.uid}"
         return f"{self.mailbox}:{self.folder}"
 
 

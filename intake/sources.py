@@ -135,6 +135,19 @@ def is_sent_folder(name: str, settings: Settings) -> bool:
     return name.strip().lower() in names
 
 
+MAIL_SUFFIXES = {".eml", ".msg", ".mbox", ".mbx", ".raw", ".txt", ""}
+
+
+def _looks_like_mail_file(path: Path) -> bool:
+    from intake.documents import sniff
+
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read(2048)) == "eml"
+    except OSError:
+        return False
+
+
 def _is_mbox(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
@@ -159,7 +172,7 @@ def file_messages(paths: list[Path], settings: Settings, folder_direction: bool 
                 if child.is_dir() and ((child / "cur").is_dir() and (child / "new").is_dir()):
                     yield from _maildir(child, settings, folder_direction)
                 elif child.is_file() and child.parent.name not in ("cur", "new", "tmp"):
-                    if child.suffix.lower() in (".eml", ".msg") or _is_mbox(child):
+                    if child.suffix.lower() in MAIL_SUFFIXES or _is_mbox(child) or _looks_like_mail_file(child):
                         yield from _file(child, settings, folder_direction)
         else:
             yield from _file(path, settings, folder_direction)

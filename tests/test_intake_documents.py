@@ -1,0 +1,128 @@
+"""Reading documents: real PDF and DOCX files, encrypted, scanned, bombs, and the hostile corpus."""
+
+from __future__ import annotations
+
+import io
+import time
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from congvan.samples.letters import Letter
+from congvan.settings import LimitSettings
+from intake.documents import read_attachment, read_file, sniff, tesseract_available
+from intake.isolate import JobCrashed, JobTimeout, WorkerPool
+
+HOSTILE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "hostile"
+
+LETTER = Letter.cong_van(by="q11.tnmt", number=37, issued=date(2025, 3, 5),
+                         subject="V/v kiểm tra vệ sinh môi trường và thủy lợi trên địa bàn phường")
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with WorkerPool(1, memory_mb=512) as p:
+        yield p
+
+
+def _words(text: str) -> list[str]:
+    return unicodedata.normalize("NFC", text).split()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_letters_vietnamese_text_comes_out_whole_and_nfc(kind, pool):
+    data = LETTER.as_pdf() if kind == "pdf" else LETTER.as_docx()
+
+    doc = read_attachment(f"Công văn.{kind}", data, pool=pool)
+
+    assert doc.status == "ok" and doc.kind == kind
+    assert doc.text == unicodedata.normalize("NFC", doc.text)
+    text = " ".join(doc.text.split())
+    assert "kiểm tra vệ sinh môi trường và thủy lợi" in text
+    assert "37/" in text and "Độc lập - Tự do - Hạnh phúc" in text
+
+
+def test_the_kind_is_sniffed_from_the_bytes_not_the_name(pool):
+    doc = read_attachment("thu-moi.txt", LETTER.as_pdf(), pool=pool)
+    assert doc.kind == "pdf" and "vệ sinh" in doc.text
+    assert sniff(b"hello") == "text" and sniff(LETTER.as_docx()) == "docx"
+
+
+def test_an_attachment_name_is_never_a_path():
+    doc = read_attachment("../../etc/passwd\x00.txt", "nội dung".encode())
+    assert "/" not in doc.name and "\x00" not in doc.name and doc.text == "nội dung"
+
+
+def test_a_windows_1258_text_file_is_read_as_vietnamese():
+    doc = read_attachment("a.txt", "Ki\u00ea\u0309m tra".encode("cp1258"))
+    assert doc.text == "Kiểm tra"
+
+
+def test_an_encrypted_pdf_needs_a_password(pool):
+    path = HOSTILE / "pdf" / "pypdf__r4-user-password.pdf"
+    if not path.exists():
+        pytest.skip("hostile fixtures not present")
+    [doc] = read_file(path, pool=pool)
+    assert doc.status == "needs_password"
+
+
+def test_a_docx_zip_bomb_is_refused(pool):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"<w:document>" + b" " * (50 * 1024 * 1024) + b"</w:document>")
+    doc = read_attachment("bom.docx", buf.getvalue(), LimitSettings(max_uncompressed_bytes=10 * 1024 * 1024),
+                          pool=pool)
+    assert doc.status == "unreadable" and "bom" in doc.warning
+
+
+def test_a_scanned_pdf_is_read_by_ocr_or_marked_needs_ocr(pool):
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(LETTER.as_pdf())
+    image = src[0].render(scale=200 / 72).to_pil()
+    buf = io.BytesIO()
+    image.save(buf, format="PDF", resolution=200)
+    scan = buf.getvalue()
+
+    with_ocr = read_attachment("scan.pdf", scan, pool=pool, ocr=True)
+    without = read_attachment("scan.pdf", scan, pool=pool, ocr=False)
+
+    assert without.status == "needs_ocr"
+    if tesseract_available():
+        assert with_ocr.status == "ok" and "vệ sinh môi trường" in " ".join(with_ocr.text.split())
+    else:
+        assert with_ocr.status == "needs_ocr"
+
+
+def test_a_hanging_parser_is_stopped_at_its_time_limit_and_the_next_job_runs():
+    with WorkerPool(1, memory_mb=256) as pool:
+        with pytest.raises(JobTimeout):
+            pool.call("time:sleep", 30, timeout=1)
+        assert pool.call("math:factorial", 5, timeout=30) == 120
+
+
+def test_a_crashing_parser_ends_its_worker_and_the_next_job_runs():
+    with WorkerPool(1, memory_mb=256) as pool:
+        with pytest.raises(JobCrashed):
+            pool.call("os:_exit", 3, timeout=30)
+        assert pool.call("math:factorial", 4, timeout=30) == 24
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_every_hostile_file_ends_in_a_final_state(kind, pool):
+    folder = HOSTILE / kind
+    if not folder.is_dir():
+        pytest.skip("hostile fixtures not present")
+    seen = {}
+    for path in sorted(folder.iterdir()):
+        for doc in read_file(path, LimitSettings(parse_timeout_s=20), pool=pool, ocr=False):
+            seen[path.name] = doc.status
+            assert doc.status in ("ok", "needs_ocr", "needs_password", "unreadable")
+            assert doc.text == unicodedata.normalize("NFC", doc.text)
+    if kind == "pdf":
+        assert seen["pdfminer__encryption__aes-256.pdf"] == "needs_password"
+        assert sum(s == "ok" for s in seen.values()) > 100
