@@ -46,6 +46,9 @@ def poll_mailbox(intake: Intake, box: MailboxSettings, *, connect=None) -> PollR
     except ImapError as exc:
         report.error = str(exc)
         log.error("%s", exc)
+    except Exception as exc:  # noqa: BLE001 - one mailbox's failure must not stop the others
+        log.exception("mailbox %s: intake stopped", box.name)
+        report.error = f"mailbox {box.name}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
     return report
 
 

@@ -157,3 +157,13 @@ def test_every_hostile_mail_ends_processed_or_quarantined_with_its_bytes(engine,
         if m["status"] == "quarantined" and m["uid"] is None:
             assert held[m["id"]]["raw"] == Path(m["folder"]).read_bytes()
     assert sum(m["status"] == "processed" for m in recorded) > 350
+
+
+def test_the_same_broken_bytes_seen_again_are_held_in_quarantine_once(engine, db_url, tmp_path):
+    write(tmp_path / "a", "junk.eml", b"\x00\x01 not a mail at all")
+    write(tmp_path / "b", "junk.eml", b"\x00\x01 not a mail at all")
+
+    assert congvan(db_url, "import", str(tmp_path / "a"), str(tmp_path / "b")).exit_code == 0
+
+    assert [m["status"] for m in rows(engine, messages)] == ["quarantined", "duplicate"]
+    assert len(rows(engine, quarantine)) == 1

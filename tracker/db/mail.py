@@ -116,13 +116,18 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
             if msg.uid is not None and conn.execute(select(messages.c.id).where(
                     _at(msg.mailbox, msg.folder, msg.uidvalidity, msg.uid))).first():
                 return None
-            earlier = None
-            if quarantine_reason is None:
-                earlier = conn.execute(
-                    select(messages.c.id).where(messages.c.content_hash == msg.content_hash,
-                                                messages.c.status.in_(("processed", "duplicate")))
-                    .order_by(messages.c.id).limit(1)).scalar()
-            status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
+            earlier = conn.execute(
+                select(messages.c.id).where(messages.c.content_hash == msg.content_hash,
+                                            messages.c.status.in_(("processed", "duplicate")))
+                .order_by(messages.c.id).limit(1)).scalar()
+            if quarantine_reason and conn.execute(select(quarantine.c.id).join(
+                    messages, messages.c.id == quarantine.c.message_ref).where(
+                    messages.c.content_hash == msg.content_hash).limit(1)).first():
+                # the same bytes are already held in quarantine (e.g. seen again after a UIDVALIDITY change)
+                earlier, note, quarantine_reason = None, f"đã cách ly trước đó: {quarantine_reason}", None
+                status = "duplicate"
+            else:
+                status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
             now = datetime.now(timezone.utc)
             ref = conn.execute(insert(messages).values(
                 mailbox=msg.mailbox, folder=msg.folder, uidvalidity=msg.uidvalidity, uid=msg.uid,
@@ -134,6 +139,8 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
             if quarantine_reason:
                 conn.execute(insert(quarantine).values(message_ref=ref, origin=origin[:1000],
                                                        reason=quarantine_reason, raw=raw, created_at=now))
+                return Recorded(ref, status, [], [])
+            if status == "duplicate" and not earlier:
                 return Recorded(ref, status, [], [])
             if earlier:
                 linked = []

@@ -1,0 +1,150 @@
+"""Import throughput: N letters as .eml with a 2-page PDF attached, through `congvan import` (fresh SQLite).
+
+Prints letters per second and the peak resident memory of the whole process tree (the command and its isolated
+workers), then the bare floor on the same files: mail-parser + PDFium text, nothing else, in one process.
+
+    .venv/bin/python bench/bench_import.py [--letters 2000] [--workers 2] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+ICT = timezone(timedelta(hours=7))
+UNITS = ["q11.p5", "q11.p14", "q11.tnmt", "q11.kt", "q11.vhtt", "q11.yt"]
+PARAGRAPH = ("Thực hiện Kế hoạch số 45/KH-UBND ngày 10 tháng 01 năm 2025 của Ủy ban nhân dân Quận 11 về chỉnh trang "
+             "đô thị, đề nghị các đơn vị rà soát hiện trạng vỉa hè, lòng đường, hệ thống thoát nước trên địa bàn; "
+             "tổng hợp số liệu, hình ảnh và đề xuất giải pháp xử lý cụ thể cho từng tuyến đường.")
+
+
+def build(folder: Path, n: int) -> list[Path]:
+    from congvan.samples.letters import Letter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = sorted(folder.glob("*.eml"))
+    if len(existing) >= n:
+        return existing[:n]
+    paths = []
+    for i in range(n):
+        path = folder / f"{i:05d}.eml"
+        if not path.exists():
+            letter = Letter.cong_van(
+                by=UNITS[i % len(UNITS)], number=i + 1, issued=date(2025, 1, 2) + timedelta(days=i % 300),
+                subject=f"V/v rà soát, chỉnh trang vỉa hè và thoát nước đợt {i + 1}",
+                body_paragraphs=tuple(f"{k + 1}. {PARAGRAPH}" for k in range(11)))
+            raw = letter.as_email(sender=UNITS[i % len(UNITS)], to=["qldt@quan11.example"],
+                                  date=datetime(2025, 1, 2, 8, 0, tzinfo=ICT) + timedelta(minutes=7 * i))
+            path.write_bytes(raw)
+        paths.append(path)
+    return paths
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants, in MB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            ppid, pages = int(fields[1]), int(fields[21])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def run_import(files_dir: Path, workers: int | None) -> tuple[float, float, str]:
+    db = Path(tempfile.mkdtemp(prefix="congvan-bench-db-")) / "bench.sqlite"
+    env = dict(os.environ, CONGVAN_DATABASE_URL=f"sqlite:///{db}")
+    env.pop("CONGVAN_CONFIG", None)
+    cmd = [sys.executable, "-m", "congvan.cli", "import", str(files_dir)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    peak = 0.0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, _ = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    t.join()
+    shutil.rmtree(db.parent, ignore_errors=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"import failed ({proc.returncode}): {out}")
+    return elapsed, peak, out.strip()
+
+
+def floor(paths: list[Path]) -> float:
+    import mailparser
+    import pypdfium2 as pdfium
+
+    start = time.perf_counter()
+    chars = 0
+    for path in paths:
+        mail = mailparser.parse_from_bytes(path.read_bytes())
+        for att in mail.attachments:
+            pdf = pdfium.PdfDocument(base64.b64decode(att["payload"]))
+            for page in pdf:
+                chars += len(page.get_textpage().get_text_range())
+            pdf.close()
+    assert chars > 0
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--letters", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "congvan-bench-import")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    paths = build(args.keep / str(args.letters), args.letters)
+    print(f"files: {len(paths)} .eml in {args.keep / str(args.letters)} (built/found in "
+          f"{time.perf_counter() - t0:.1f} s)")
+    import pypdfium2 as pdfium
+    import mailparser
+
+    sample = mailparser.parse_from_bytes(paths[0].read_bytes()).attachments[0]
+    print(f"pages per PDF: {len(pdfium.PdfDocument(base64.b64decode(sample['payload'])))}; cores: {os.cpu_count()}")
+
+    elapsed, peak, summary = run_import(paths[0].parent, args.workers)
+    rate = len(paths) / elapsed
+    print(f"congvan import: {elapsed:.1f} s, {rate:.0f} letters/s, peak RSS of the process tree {peak:.0f} MB")
+    print(f"  ({summary})")
+    bare = floor(paths)
+    bare_rate = len(paths) / bare
+    print(f"floor (mail-parser + PDFium, one process): {bare:.1f} s, {bare_rate:.0f} letters/s")
+    print(f"ratio import/floor: {rate / bare_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()
