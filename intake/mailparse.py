@@ -108,13 +108,13 @@ def parse_message(raw: bytes) -> ParsedMail:
         raise ValueError("thư rỗng")
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ValueError("không phải thư điện tử chuẩn (tệp Outlook .msg)")
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    body, attachments, msg = _parts_with_mailparser(raw)
+    if msg is None:
+        msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     header_names = {k.lower() for k in msg.keys()}
     if not header_names & {"from", "to", "subject", "date", "message-id", "received", "content-type",
                            "mime-version", "return-path", "sender"}:
         raise ValueError("không phải thư điện tử (không có tiêu đề thư)")
-
-    body, attachments = _parts_with_mailparser(raw)
     if body is None:
         body, attachments = _parts_with_stdlib(msg)
 
@@ -140,7 +140,8 @@ def parse_message(raw: bytes) -> ParsedMail:
     )
 
 
-def _parts_with_mailparser(raw: bytes) -> tuple[str | None, list[Attachment]]:
+def _parts_with_mailparser(raw: bytes):
+    """(body, attachments, the parsed email.message.Message) by mail-parser, or (None, [], None) if it fails."""
     try:
         import mailparser
 
@@ -159,10 +160,10 @@ def _parts_with_mailparser(raw: bytes) -> tuple[str | None, list[Attachment]]:
             if ctype.startswith("message/") and not name:
                 name = "forwarded.eml"
             attachments.append(Attachment(name, ctype, data))
-        return body, attachments
+        return body, attachments, mail.message
     except Exception as exc:  # noqa: BLE001 - mail-parser raises anything on hostile input; stdlib takes over
         log.debug("mail-parser failed (%s); using the standard library", type(exc).__name__)
-        return None, []
+        return None, [], None
 
 
 def _parts_with_stdlib(msg) -> tuple[str, list[Attachment]]:

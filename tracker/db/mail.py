@@ -113,9 +113,6 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
 
     try:
         with engine.begin() as conn:
-            if msg.uid is not None and conn.execute(select(messages.c.id).where(
-                    _at(msg.mailbox, msg.folder, msg.uidvalidity, msg.uid))).first():
-                return None
             earlier = conn.execute(
                 select(messages.c.id).where(messages.c.content_hash == msg.content_hash,
                                             messages.c.status.in_(("processed", "duplicate")))
@@ -162,16 +159,12 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                         updated_at=now, **values,
                     ).returning(letters.c.id)).scalar_one()
                     new_ids.append(letter_id)
-                if letter_id not in ids:
-                    exists = conn.execute(select(letter_sources.c.id).where(
-                        letter_sources.c.letter_id == letter_id, letter_sources.c.message_ref == ref,
-                        letter_sources.c.part == rec.part)).first()
-                    if not exists:
-                        conn.execute(insert(letter_sources).values(letter_id=letter_id, message_ref=ref,
-                                                                   part=rec.part[:500], created_at=now))
+                if letter_id not in ids:  # one source per letter and message
+                    conn.execute(insert(letter_sources).values(letter_id=letter_id, message_ref=ref,
+                                                               part=rec.part[:500], created_at=now))
                     ids.append(letter_id)
             return Recorded(ref, status, ids, new_ids)
-    except IntegrityError:
+    except IntegrityError:  # UNIQUE(mailbox, folder, uidvalidity, uid): recorded already, by this run or another
         if msg.uid is not None and location_known(engine, msg.mailbox, msg.folder, msg.uidvalidity, msg.uid):
             return None  # a concurrent run recorded it between our check and our insert
         raise
