@@ -300,3 +300,35 @@ timeout = 3
     error_lines = [line for line in done.stderr.splitlines() if line.startswith("congvan: error")]
     assert len(error_lines) == 1 and "dead" in error_lines[0]
     assert len(rows(engine, letters)) == 1
+
+
+def test_starttls_on_the_plain_port_verifies_the_certificate(dovecot, env_password, engine, db_url):
+    deliver(dovecot, [letter_mail(97)])
+    box = box_settings(dovecot, host="localhost", security="starttls", ca_file=str(dovecot.cert))
+
+    report = poll(settings_for(db_url, box), engine, box)
+
+    assert report.error is None and [o.status for o in report.outcomes] == ["processed"]
+
+
+def test_hostile_mails_over_imap_all_end_in_a_final_state_and_are_flagged(dovecot, env_password, engine, db_url):
+    folder = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "hostile" / "eml"
+    if not folder.is_dir():
+        pytest.skip("hostile fixtures not present")
+    accepted = 0
+    with Mailbox(box_settings(dovecot)) as imap:
+        for path in sorted(folder.iterdir())[::4]:
+            try:
+                imap.append("INBOX", path.read_bytes())
+                accepted += 1
+            except ImapError:
+                pass  # the server refuses some bytes outright; nothing to take in then
+    settings = settings_for(db_url, box_settings(dovecot))
+
+    report = poll(settings, engine)
+
+    assert report.error is None
+    assert len(report.outcomes) == accepted > 80
+    assert {o.status for o in report.outcomes} <= {"processed", "quarantined", "duplicate"}
+    assert len(rows(engine, messages)) == accepted
+    assert all(KEYWORD in f for f in server_flags(dovecot).values())
