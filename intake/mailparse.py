@@ -64,7 +64,9 @@ def decode_header_value(value) -> str:
         pass
     if any("\udc80" <= ch <= "\udcff" for ch in value):  # surrogateescape'd raw bytes
         value = _decode_bytes(value.encode("utf-8", "surrogateescape"), None)
-    return _nfc(re.sub(r"\s*\n\s*", " ", value)).strip()
+    value = re.sub(r"\s*\n\s*", " ", value)
+    value = re.sub("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]", "", value)  # no NUL or lone surrogate reaches SQL
+    return _nfc(value).strip()
 
 
 def _decode_bytes(data: bytes, charset: str | None) -> str:

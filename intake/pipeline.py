@@ -23,6 +23,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
+from sqlalchemy.exc import DataError, OperationalError, StatementError
+
 from congvan.settings import LimitSettings, Settings
 from intake.documents import (NEEDS_OCR, NEEDS_PASSWORD, OK, UNREADABLE, DocumentText, extract_direct, normalize,
                               run_isolated, safe_name, sniff)
@@ -275,7 +277,16 @@ class Intake:
             return self._outcome(source, done, reason=analysis.error)
         letters = [self._letter(part, direction, received, source) for part in analysis.letters]
         note = None if letters else "không có văn bản (chỉ có thư)"
-        done = ledger.record_message(self.engine, record, letters, note=note)
+        try:
+            done = ledger.record_message(self.engine, record, letters, note=note)
+        except (DataError, StatementError) as exc:  # a value the database refuses: keep the bytes, go on
+            if isinstance(exc, OperationalError):
+                raise  # the database is gone: stop, nothing is lost
+            log.exception("%s: could not be recorded; quarantined", source)
+            reason = f"không ghi được vào cơ sở dữ liệu ({type(getattr(exc, 'orig', exc)).__name__})"
+            done = ledger.record_message(self.engine, record, [], quarantine_reason=reason, raw=raw,
+                                         origin=str(source))
+            return self._outcome(source, done, reason)
         return self._outcome(source, done)
 
     def _letter(self, part: LetterPart, direction: str, received, source: Source):

@@ -167,3 +167,23 @@ def test_the_same_broken_bytes_seen_again_are_held_in_quarantine_once(engine, db
 
     assert [m["status"] for m in rows(engine, messages)] == ["quarantined", "duplicate"]
     assert len(rows(engine, quarantine)) == 1
+
+
+def test_control_characters_in_headers_never_stop_an_import(engine, db_url, tmp_path):
+    raw = (b"From: p5@quan11.example\r\nTo: qldt@quan11.example\r\nSubject: C\x00ong v\x01an\r\n"
+           b"Message-ID: <nul@quan11.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           + "Số: 21/UBND\r\nV/v thử\r\n".encode())
+    write(tmp_path, "nul.eml", raw)
+    write(tmp_path, "big.eml", b"From: a@b.example\r\nSubject: big\r\n\r\n" + b"x" * 5000)
+
+    config = tmp_path / "conf" / "congvan.toml"
+    config.parent.mkdir()
+    config.write_text("[limits]\nmax_message_bytes = 4000\n")
+    result = CliRunner().invoke(cli, ["import", str(tmp_path / "nul.eml"), str(tmp_path / "big.eml")],
+                                catch_exceptions=False,
+                                env={"CONGVAN_DATABASE_URL": db_url, "CONGVAN_CONFIG": str(config)})
+    assert result.exit_code == 0
+
+    assert {m["subject"]: m["status"] for m in rows(engine, messages)} == {None: "quarantined",
+                                                                           "Cong van": "processed"}
+

@@ -55,10 +55,19 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
         items = [m for m in found if (m.folder, m.uid) not in known]
         skipped = 0
 
+        oversized = []
+
         def messages():
             nonlocal skipped
+            limit = settings.limits.max_message_bytes
             for m in items:
                 try:
+                    if m.uid is None and Path(m.folder).stat().st_size > limit:
+                        oversized.append(intake.quarantine_unread(
+                            Source("import", m.folder, None, None, outgoing or m.outgoing,
+                                   size=Path(m.folder).stat().st_size),
+                            f"thư quá lớn (> {limit} byte), không đọc"))
+                        continue
                     raw = m.read()
                 except OSError as exc:
                     skipped += 1
@@ -75,7 +84,12 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
                 for outcome in intake.feed(messages()):
                     counts[outcome.status] = counts.get(outcome.status, 0) + 1
                     letters += outcome.new_letters
-                    bar.update(1)
+                    bar.update(1 + len(oversized))
+                    for _ in oversized:
+                        counts["quarantined"] = counts.get("quarantined", 0) + 1
+                    oversized.clear()
+        for _ in oversized:  # oversized files after the last readable one
+            counts["quarantined"] = counts.get("quarantined", 0) + 1
         _after_intake(settings, engine)
     counts["known"] = len(found) - len(items)
     click.echo(_summary(counts, letters))
