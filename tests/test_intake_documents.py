@@ -126,3 +126,30 @@ def test_every_hostile_file_ends_in_a_final_state(kind, pool):
     if kind == "pdf":
         assert seen["pdfminer__encryption__aes-256.pdf"] == "needs_password"
         assert sum(s == "ok" for s in seen.values()) > 100
+
+
+def test_a_parser_that_needs_too_much_memory_is_stopped_and_the_next_job_runs():
+    from intake.isolate import IsolationError
+
+    with WorkerPool(1, memory_mb=128) as pool:
+        with pytest.raises(IsolationError):
+            pool.call("builtins:bytearray", 2 * 1024 ** 3, timeout=60)
+        assert pool.call("math:factorial", 3, timeout=30) == 6
+
+
+def test_attachment_names_are_decoded_from_rfc_2231_and_2047_and_made_nfc():
+    from intake.mailparse import parse_message
+
+    nfd = unicodedata.normalize("NFD", "Giấy mời.pdf")
+    raw = ("From: a@quan11.example\r\nTo: b@quan11.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: multipart/mixed; boundary=BB\r\n\r\n--BB\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
+           "--BB\r\nContent-Type: application/pdf\r\n"
+           "Content-Disposition: attachment; filename*=utf-8''C%C3%B4ng%20v%C4%83n%2012.pdf\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"
+           "--BB\r\nContent-Type: application/pdf\r\n"
+           f"Content-Disposition: attachment; filename=\"=?utf-8?b?{__import__('base64').b64encode(nfd.encode()).decode()}?=\"\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--BB--\r\n").encode()
+
+    mail = parse_message(raw)
+
+    assert [a.name for a in mail.attachments] == ["Công văn 12.pdf", "Giấy mời.pdf"]
