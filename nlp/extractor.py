@@ -89,7 +89,8 @@ class Extractor:
                 result.doc_type = keep("doc_type", web)
             else:
                 result.doc_type = "Công văn"
-                confidence["doc_type"] = 0.6 if symbol_type else 0.4
+                # NĐ 30: a công văn has no tên loại and a symbol without a type abbreviation ("12/UBND-ĐT")
+                confidence["doc_type"] = 0.85 if symbol_type else 0.4
 
         subject = None
         if title is not None and result.doc_type != "Công văn":

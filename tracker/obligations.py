@@ -94,6 +94,8 @@ def _fold(text: str) -> str:
 
 _ASKS_OPINION = re.compile(r"(lấy ý kiến|góp ý|có ý kiến|cho ý kiến|tham gia ý kiến|ý kiến bằng văn bản|ý kiến đóng góp)")
 _RECOMMENDS = re.compile(r"(kiến nghị|đề nghị .{0,80}(xem xét|giải quyết|xử lý|hỗ trợ|khắc phục))")
+# Coordination in a form other than meeting or written opinion (Đ.7.3.c): joint inspection, survey, handling...
+_OTHER_FORM = re.compile(r"phối hợp (kiểm tra|khảo sát|xử lý|rà soát|giải quyết|thực hiện|tổ chức|tuyên truyền)")
 _PERSONNEL = re.compile(r"cử (cán bộ|công chức|nhân sự|người|đại diện|lãnh đạo)")
 _ASSIGNS = re.compile(r"\b(giao|phân công)\b.{0,200}\bchủ trì\b|\bchủ trì\b.{0,200}\bphối hợp\b")
 _REQUESTS = re.compile(r"(đề nghị|yêu cầu|kính đề nghị|đề nghị quý|báo cáo|cung cấp|gửi về|phối hợp)")
@@ -117,6 +119,8 @@ def classify(facts: LetterFacts, registry: UnitRegistry) -> str | None:
     if issuer is not None and issuer.kind == "ward" and asks_departments and _RECOMMENDS.search(text) \
             and not _ASKS_OPINION.search(text):
         return "ward-recommendation"
+    if _OTHER_FORM.search(text) and facts.deadlines:
+        return "other"
     if _PERSONNEL.search(text):
         return "personnel"
     if _ASKS_OPINION.search(text):
@@ -147,8 +151,14 @@ def plan(
         owner = facts.sender or facts.issuer
         if owner is None or owner.unit_id == office_unit_id:
             return Plan(rule=rule)
-        deadline = compute_deadline(pack, calendar, rule, Request(received=facts.received))
-        return Plan((PlannedObligation(owner, "addressee", "confirm_in_writing", deadline),), rule=rule)
+        planned = [PlannedObligation(owner, "addressee", "confirm_in_writing",
+                                     compute_deadline(pack, calendar, rule, Request(received=facts.received)))]
+        if facts.direction == "in" and facts.deadlines:
+            # the urgent request itself: the office answers it in the time asked (Đ.7.3.c caps it at 15 days)
+            me = UnitRef(registry[office_unit_id].name, office_unit_id)
+            planned.append(PlannedObligation(me, "self", "answer", compute_deadline(
+                pack, calendar, "other", _request_for(facts, me, "other", calendar))))
+        return Plan(tuple(planned), rule=rule)
 
     # Who owes: the lead and cooperating units of an assignment, else the units the letter is addressed to.
     owing: list[tuple[UnitRef, str]] = []
@@ -192,7 +202,9 @@ def _request_for(facts: LetterFacts, unit: UnitRef, rule: str, calendar: Working
     """The time the letter asks of ``unit``: a deadline that names it, else one that names no one."""
     own = [d for d in facts.deadlines if d.applies_to and _same_unit(d.applies_to, unit)]
     general = [d for d in facts.deadlines if d.applies_to is None]
-    chosen = (own or general or [None])[0]
+    # "các phường", "các đơn vị": a deadline for a group that names no one unit in particular
+    collective = [d for d in facts.deadlines if d.applies_to is not None and d.applies_to.unit_id is None]
+    chosen = (own or general or collective or [None])[0]
     requested_due = requested_days = None
     if chosen is not None:
         if chosen.date is not None:

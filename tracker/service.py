@@ -80,28 +80,37 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
     with tracker.engine.begin() as conn:
         for row in store.pending_letters(conn):
             status = row["status"]
-            if status in WAITING:
-                summary.waiting += 1
+            if status in WAITING and not (status == "needs_review" and not _is_official(row)):
+                summary.waiting += 1  # a plain e-mail (no official letter) needs no confirmation of its fields
                 continue
             if status == "secret":
                 _alert_secret(conn, tracker, row)
                 store.mark_built(conn, row["id"])
                 summary.secret += 1
                 continue
-            if status == "new" and row["confidence"] is not None and row["confidence"] < tracker.min_confidence:
+            if status == "new" and row["confidence"] is not None and row["confidence"] < tracker.min_confidence \
+                    and _is_official(row):
                 store.edit_letter(conn, row["id"], {"status": "needs_review"}, actor=store.SYSTEM,
                                   note=f"độ tin cậy {row['confidence']:.2f} < {tracker.min_confidence:.2f}")
                 summary.waiting += 1
                 continue
             facts = letter_facts(conn, tracker, row)
-            plan = ob_domain.plan(facts, office_unit_id=tracker.office_unit_id, registry=tracker.registry,
-                                  pack=tracker.pack, calendar=tracker.calendar)
+            if facts.replies_to and not facts.deadlines:
+                plan = ob_domain.Plan()  # an answer asks nothing more of anyone
+            else:
+                plan = ob_domain.plan(facts, office_unit_id=tracker.office_unit_id, registry=tracker.registry,
+                                      pack=tracker.pack, calendar=tracker.calendar)
             rows = [_obligation_row(p) for p in plan.obligations]
             ids = store.add_obligations(conn, row["id"], rows)
             summary.obligations += len(rows)
             if facts.direction == "out" and ids:
                 _link_consultations(conn, tracker, facts, ids)
             summary.replies += _close_replied(conn, tracker, facts)
+            if facts.doc_number and ids:
+                # replies recorded before the letter they answer (a mailbox read out of order)
+                for reply in store.replies_citing(conn, normalize_number(facts.doc_number), None, normalize_number):
+                    summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
+                                                      only=facts.doc_number)
             if plan.flags:
                 summary.flags[row["id"]] = list(plan.flags)
                 store.record(conn, [{"entity": "letter", "entity_id": row["id"], "action": "flag",
@@ -192,9 +201,15 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
         meeting_date=meeting_date,
         replies_to=tuple(ex.get("replies_to") or ()),
         text=row.get("text") or "",
-        official=bool(row["doc_number"] or row["doc_type"]),
+        official=_is_official(row),
         sender=sender,
     )
+
+
+def _is_official(row: dict) -> bool:
+    """An official letter has a number, or a type the reader is sure of; a plain e-mail has neither (Đ.4.5)."""
+    ex = row.get("extraction") or {}
+    return bool(row["doc_number"]) or float((ex.get("confidence") or {}).get("doc_type", 0.0)) >= 0.6
 
 
 def _deadline_day(value: str | None) -> tuple[date | None, bool]:
@@ -216,11 +231,13 @@ def _address(header: str) -> str:
     return parseaddr(header)[1]
 
 
-def _close_replied(conn, tracker: Tracker, facts: LetterFacts) -> int:
+def _close_replied(conn, tracker: Tracker, facts: LetterFacts, only: str | None = None) -> int:
     """A reply ("Phúc đáp Công văn số X") answers the replying unit's obligation for letter X, late or not."""
     replier = facts.issuer.unit_id if facts.issuer else None
     closed = 0
     for number in facts.replies_to:
+        if only is not None and normalize_number(number) != normalize_number(only):
+            continue
         key = normalize_number(number)
         for target in store.letters_numbered(conn, key, normalize_number):
             if target["id"] == facts.letter_id:

@@ -15,11 +15,20 @@ log = logging.getLogger("congvan.intake")
 
 
 def _after_intake(settings, engine) -> None:
-    """Called once at the end of `congvan import` and `congvan run --once`, after every message is recorded.
+    """Called once at the end of `congvan import` and `congvan run --once`, after every message is recorded: the
+    new letters become obligations, and replies close the obligations they answer."""
+    from congvan.context import tracker_for
+    from tracker.service import build_obligations
 
-    A no-op for now: the obligations layer will build the obligations of letters whose ``obligations_built`` is
-    false here.
-    """
+    try:
+        tracker = tracker_for(settings, engine)
+    except ValueError as exc:  # no office configured that the registry knows: letters stay recorded, untracked
+        click.echo(f"congvan: không lập nghĩa vụ: {exc}", err=True)
+        return
+    summary = build_obligations(tracker)
+    if summary.obligations or summary.replies or summary.waiting:
+        click.echo(f"{summary.obligations} nghĩa vụ mới, {summary.replies} nghĩa vụ đã được trả lời, "
+                   f"{summary.waiting} văn bản chờ văn thư xác nhận.", err=True)
 
 
 def _setup_logging(verbose: bool) -> None:

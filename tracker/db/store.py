@@ -35,7 +35,8 @@ def history_of(conn: Connection, entity: str, entity_id: int) -> list[dict]:
 
 def pending_letters(conn: Connection) -> list[dict]:
     """Letters whose obligations have not been built yet, oldest first."""
-    q = select(letters).where(letters.c.obligations_built.is_(False)).order_by(letters.c.id)
+    q = (select(letters).where(letters.c.obligations_built.is_(False))
+         .order_by(letters.c.received_at.is_(None), letters.c.received_at, letters.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
@@ -49,6 +50,19 @@ def letters_numbered(conn: Connection, number_key: str, normalize) -> list[dict]
     head = number_key.split("/", 1)[0]
     q = select(letters).where(or_(letters.c.doc_number == number_key, letters.c.doc_number.like(f"%{head}%/%")))
     return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
+
+
+def replies_citing(conn: Connection, number_key: str, since, normalize) -> list[dict]:
+    """Letters already built that answer letter ``number_key`` (a reply recorded before the letter it answers)."""
+    q = select(letters).where(letters.c.obligations_built.is_(True))
+    if since is not None:
+        q = q.where(letters.c.received_at >= since)
+    out = []
+    for r in conn.execute(q):
+        cited = (r.extraction or {}).get("replies_to") or []
+        if any(normalize(c) == number_key for c in cited):
+            out.append(dict(r._mapping))
+    return out
 
 
 def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
