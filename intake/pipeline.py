@@ -135,6 +135,7 @@ class Source:
     outgoing: bool = False
     arrived: datetime | None = None  # INTERNALDATE, when the server knows it
     size: int | None = None
+    fallback_arrival: datetime | None = None  # a file's time, when the message itself says no date
 
     def __str__(self) -> str:
         if self.uid is not None and self.uidvalidity is not None:
@@ -264,7 +265,7 @@ class Intake:
             analysis = Analysis(error=f"lỗi khi đọc thư: {type(exc).__name__}")
         outgoing = source.outgoing or (analysis.from_addr or "").lower() in self.own_addresses
         direction = "out" if outgoing else "in"
-        received = source.arrived or analysis.received or analysis.date
+        received = source.arrived or analysis.received or analysis.date or source.fallback_arrival
         record = ledger.MessageRecord(
             mailbox=source.mailbox, folder=source.folder, uidvalidity=source.uidvalidity, uid=source.uid,
             content_hash=hashlib.sha256(raw).hexdigest(), direction=direction, message_id=analysis.message_id,

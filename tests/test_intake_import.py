@@ -186,4 +186,6 @@ def test_control_characters_in_headers_never_stop_an_import(engine, db_url, tmp_
 
     assert {m["subject"]: m["status"] for m in rows(engine, messages)} == {None: "quarantined",
                                                                            "Cong van": "processed"}
+    # no Date and no Received header: the file's time stands for the arrival
+    assert all(m["received_at"] is not None for m in rows(engine, messages) if m["status"] == "processed")
 

@@ -82,7 +82,8 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
                     skipped += 1
                     click.echo(f"Bỏ qua {m.folder}: không đọc được ({exc.strerror or exc})", err=True)
                     continue
-                yield raw, Source("import", m.folder, None, m.uid, outgoing or m.outgoing)
+                yield raw, Source("import", m.folder, None, m.uid, outgoing or m.outgoing,
+                                  fallback_arrival=_file_time(m.folder))
 
         counts: dict[str, int] = {}
         letters = 0
@@ -102,6 +103,15 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
         _after_intake(settings, engine)
     counts["known"] = len(found) - len(items)
     click.echo(_summary(counts, letters))
+
+
+def _file_time(path: str):
+    from datetime import datetime
+
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime, tz=timezone.utc)
+    except OSError:
+        return None
 
 
 def _summary(counts: dict[str, int], letters: int, skipped_known: int = 0) -> str:
