@@ -153,7 +153,7 @@ class Extractor:
         for hit in body_rules.find_replies(flat, body_start, addressees):
             result.replies_to.append(keep("replies_to", hit))
 
-        result.issuer_unit_id = self._resolve(result.issuer, result.issue_date)
+        result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
         result.lead_unit_ids = [self._resolve(u, result.issue_date) for u in result.lead_units]
         result.cooperating_unit_ids = [self._resolve(u, result.issue_date) for u in result.cooperating_units]
         result.confidence = confidence
@@ -161,6 +161,18 @@ class Extractor:
         return result
 
     # ------------------------------------------------------------------------------------------------------
+    def _resolve_issuer(self, issuer: str | None, on):
+        """The issuing body is the last part of the letterhead ("UBND QUẬN 11 - PHÒNG QUẢN LÝ ĐÔ THỊ")."""
+        if not issuer or self.registry is None:
+            return None
+        if not hasattr(self.registry, "resolve_letterhead"):
+            return self._resolve(issuer, on)
+        try:
+            unit = self.registry.resolve_letterhead(issuer, on)
+        except Exception:  # a registry problem must not lose the letter's other fields
+            return None
+        return getattr(unit, "id", None) if unit else None
+
     def _resolve(self, name: str | None, on) -> str | None:
         if not name or self.registry is None:
             return None

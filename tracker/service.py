@@ -165,7 +165,12 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
         if unit is not None:
             sender = UnitRef(unit.name, unit.id)
             break
-    issuer = ref(row.get("issuer") or ex.get("issuer"), row.get("issuer_unit_id") or ex.get("issuer_unit_id"))
+    issuer_text = row.get("issuer") or ex.get("issuer")
+    issuer_id = row.get("issuer_unit_id") or ex.get("issuer_unit_id")
+    if issuer_id is None and issuer_text:
+        unit = reg.resolve_letterhead(issuer_text, on)
+        issuer_id = unit.id if unit else None
+    issuer = ref(issuer_text, issuer_id)
     if row["direction"] == "out":
         issuer = UnitRef(tracker.office.name, tracker.office_unit_id)
     elif (issuer is None or issuer.unit_id is None) and sender is not None:

@@ -134,6 +134,18 @@ class UnitRegistry:
             units = valid or units
         return units[0]
 
+    def resolve_letterhead(self, text: str, on: date | None = None) -> Unit | None:
+        """The issuing body of a letterhead written "PARENT - BODY" (NĐ 30: the parent body above the issuing one).
+        Shorter tails are tried first, so "UBND QUẬN 11 - PHÒNG TÀI CHÍNH - KẾ HOẠCH" gives the department."""
+        if not text:
+            return None
+        parts = text.split(" - ")
+        for i in range(len(parts) - 1, -1, -1):
+            unit = self.resolve(" - ".join(parts[i:]), on)
+            if unit is not None:
+                return unit
+        return None
+
     def by_email(self, address: str) -> Unit | None:
         return self.get(self._emails.get(address.strip().lower()))
 
