@@ -13,6 +13,7 @@ from nlp.header import Hit
 _TIME = r"(?P<h>\d{1,2})\s{0,2}(?:giờ|h|g|:)\s{0,2}(?P<min>\d{2})?(?:\s{0,2}phút)?"
 _TIME_RE = re.compile(r"(?<![\d/])" + _TIME + r"(?![\d/])", re.I)
 _PLACE = re.compile(r"(?:Địa\s+điểm\s*:\s*(?:[-–]\s*)?(?P<a>[^\n]{3,200})|(?<!\w)tại\s+(?P<b>[^\n.;]{3,160}))", re.I)
+_PLACE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\s(?=(?:Thành\s+phần|Nội\s+dung|Chủ\s+trì|Thời\s+gian)\s*:)")
 _INVITATION = re.compile(r"(?<!\w)(?:mời|họp|hội\s+nghị|cuộc\s+họp)(?!\w)", re.I)
 
 
@@ -46,6 +47,8 @@ def find_meeting(flat: str, base: int, default_year: int | None) -> Hit | None:
             if pm:
                 place = (pm.group("a") or pm.group("b")).strip(" .;")
                 place = re.sub(r"^[-–]\s*", "", place)
+                # the place ends with its sentence or at the next label ("... UBND Quận 11. Thành phần: ...")
+                place = _PLACE_END.split(place, maxsplit=1)[0].strip(" .;,")
             value = {"datetime": when.strftime("%Y-%m-%dT%H:%M"), "place": place}
             return Hit(value, base + max(0, dm.start() - 70), base + dm.end(), 0.7)
     return None
