@@ -335,7 +335,7 @@ class Intake:
             outcome = Outcome(source, "known")
         else:
             outcome = Outcome(source, done.status, len(done.letter_ids), len(done.new_letter_ids), reason)
-            log.info("%s: %s, %d letter(s), %d new", source, outcome.status, outcome.letters, outcome.new_letters)
+            log.debug("%s: %s, %d letter(s), %d new", source, outcome.status, outcome.letters, outcome.new_letters)
         _fault("after-commit")
         if self.after_commit:
             self.after_commit(outcome)

@@ -100,6 +100,7 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
                     oversized.clear()
         for _ in oversized:  # oversized files after the last readable one
             counts["quarantined"] = counts.get("quarantined", 0) + 1
+        log.info("import: %d message(s) recorded; building obligations", sum(counts.values()))
         _after_intake(settings, engine)
     counts["known"] = len(found) - len(items)
     click.echo(_summary(counts, letters))
