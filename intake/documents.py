@@ -23,7 +23,7 @@ import tempfile
 import threading
 import unicodedata
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from congvan.settings import LimitSettings
@@ -356,6 +356,3 @@ def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
         return DocumentText(name, "", UNREADABLE, "tệp DOCX hỏng, không đọc được", "docx")
     return DocumentText(name, normalize("\n".join(lines)), OK, None, "docx")
 
-
-def with_name(doc: DocumentText, name: str) -> DocumentText:
-    return replace(doc, name=name)

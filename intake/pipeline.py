@@ -243,8 +243,8 @@ class Intake:
     def feed(self, items: Iterable[tuple[bytes | None, Source]]) -> Iterator[Outcome]:
         """Analyse up to ``in_flight`` messages at once; record and yield them in the order given.
 
-        An item whose raw bytes are None is quarantined at once with the reason in ``Source.folder``'s place:
-        use ``quarantine_unread`` for that instead.
+        Each message is committed before its outcome is yielded, so the caller may act on the server then.
+        Messages not downloaded (too big) go through ``quarantine_unread`` instead.
         """
         window: deque = deque()
         for raw, source in items:
