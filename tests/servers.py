@@ -119,13 +119,15 @@ service imap-login {{
 }}
 namespace inbox {{
   inbox = yes
-  mailbox Sent {{
+{mailboxes}}}
+"""
+DEFAULT_MAILBOXES = """\
+  mailbox Sent {
     special_use = \\Sent
-  }}
-  mailbox Drafts {{
+  }
+  mailbox Drafts {
     special_use = \\Drafts
-  }}
-}}
+  }
 """
 
 
@@ -195,8 +197,10 @@ class DovecotServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_dovecot(user: str = "congvan@quan11.example", password: str = "s3cret-Pw!") -> DovecotServer | None:
-    """Dovecot on free loopback ports in a scratch folder, or None when it is not installed (or not root)."""
+def start_dovecot(user: str = "congvan@quan11.example", password: str = "s3cret-Pw!",
+                  mailboxes: str = DEFAULT_MAILBOXES) -> DovecotServer | None:
+    """Dovecot on free loopback ports in a scratch folder, or None when it is not installed (or not root).
+    ``mailboxes`` holds the namespace's mailbox definitions (SPECIAL-USE names, auto-created folders)."""
     if dovecot_binary() is None:
         return None
     # not under pytest's tmp_path: its parents are 0700 and Dovecot's processes run as other users
@@ -212,7 +216,8 @@ def start_dovecot(user: str = "congvan@quan11.example", password: str = "s3cret-
     cert, key = make_certificate(root / "tls")
     port, tls_port = free_port(), free_port()
     ssl = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}"
-    (root / "dovecot.conf").write_text(_DOVECOT_CONF.format(d=root, port=port, tls_port=tls_port, ssl=ssl))
+    (root / "dovecot.conf").write_text(_DOVECOT_CONF.format(d=root, port=port, tls_port=tls_port, ssl=ssl,
+                                                          mailboxes=mailboxes))
     server = DovecotServer(root, port, tls_port, user, password, cert)
     server.start()
     return server
