@@ -8,8 +8,6 @@ from congvan.settings import Settings
 
 
 def calendar_for(settings: Settings):
-    from tracker.calendar import CalendarTable, WorkingCalendar
-
     return _calendar(str(settings.calendar_table) if settings.calendar_table else None)
 
 

@@ -49,8 +49,7 @@ def _letter_ref(letter: dict, fallback_date: date):
 
 def notice_context(row: dict, settings: Settings, registry):
     """(template kind, context object) for a stored draft row."""
-    from notices.model import (Citation, DeemedAgreedContext, EscalationContext, InternalReminderContext, LateItem,
-                               ReminderContext)
+    from notices.model import Citation, DeemedAgreedContext, EscalationContext, LateItem, ReminderContext
 
     ctx = row["context"]
     today = _D(ctx["today"]) if ctx.get("today") else row["sweep_date"]
@@ -131,7 +130,7 @@ def _internal(ctx: dict, today: date, citation, on_lapse: str):
 
 def render_draft(row: dict, settings: Settings, registry):
     """The rendered draft (subject, text, HTML, .docx) of a stored draft row."""
-    from notices.render import Rendered, render
+    from notices.render import render
 
     if row["kind"] == "alert":
         return _render_alert(row)

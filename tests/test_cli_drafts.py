@@ -5,7 +5,6 @@ import email
 import json
 import subprocess
 import sys
-from datetime import date
 
 import docx
 import pytest

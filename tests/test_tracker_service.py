@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from tracker.db import store
-from tracker.db.schema import drafts, letters, obligations
+from tracker.db.schema import drafts, letters
 from tracker.service import Tracker, build_obligations, confirm_letter, sweep
 
 D = date.fromisoformat

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.db import store
-from tracker.sweep import DEEMED_AGREED, ESCALATED, Action
+from tracker.sweep import DEEMED_AGREED, Action
 
 
 def vn_date(day: date | None) -> str:

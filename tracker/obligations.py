@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from tracker.calendar import WorkingCalendar
@@ -145,7 +145,6 @@ def plan(
     if rule is None:
         return Plan()
     flags: list[str] = []
-    on = facts.issue_date or facts.received
 
     if rule == "confirm-in-writing":
         owner = facts.sender or facts.issuer

@@ -7,16 +7,8 @@ from datetime import date
 
 import click
 
+from congvan.commands import date_option
 from congvan.context import calendar_for, rule_pack_for
-
-
-def _parse_date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def fail(message: str) -> None:
@@ -26,11 +18,11 @@ def fail(message: str) -> None:
 
 
 @click.command()
-@click.option("--from", "start", required=True, callback=_parse_date, metavar="DATE",
+@click.option("--from", "start", required=True, callback=date_option, metavar="DATE",
               help="Day of receipt (or of the meeting's end); it is not counted.")
 @click.option("--working-days", type=int, help="Count this many working days.")
 @click.option("--rule", "rule_name", help="A rule of the pack: written, meeting, other, ward-recommendation, ...")
-@click.option("--requested", callback=_parse_date, metavar="DATE", help="The date the lead unit asked for.")
+@click.option("--requested", callback=date_option, metavar="DATE", help="The date the lead unit asked for.")
 @click.option("--requested-days", type=int, help="The working days the lead unit asked for.")
 @click.option("--statutory-days", type=int, help="A time set by a law or procedure, in working days.")
 @click.option("--urgent", is_flag=True, help="The request is urgent (Khẩn).")

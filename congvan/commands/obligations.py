@@ -7,16 +7,8 @@ from datetime import date
 
 import click
 
+from congvan.commands import date_option
 from congvan.context import tracker_for
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _tracker(settings):
@@ -27,7 +19,7 @@ def _tracker(settings):
 
 
 @click.command()
-@click.option("--today", callback=_date, metavar="DATE", help="The day to sweep for (default: today, +07:00).")
+@click.option("--today", callback=date_option, metavar="DATE", help="The day to sweep for (default: today, +07:00).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def sweep(settings, today, as_json):

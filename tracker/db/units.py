@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select
 
 from tracker.db.schema import units as units_t
 from tracker.units import Unit, UnitRegistry
