@@ -106,9 +106,10 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
             if facts.direction == "out" and ids:
                 _link_consultations(conn, tracker, facts, ids)
             summary.replies += _close_replied(conn, tracker, facts)
+            store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
             if facts.doc_number and ids:
                 # replies recorded before the letter they answer (a mailbox read out of order)
-                for reply in store.replies_citing(conn, normalize_number(facts.doc_number), None, normalize_number):
+                for reply in store.replies_citing(conn, normalize_number(facts.doc_number)):
                     summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
                                                       only=facts.doc_number)
             if plan.flags:
@@ -130,9 +131,8 @@ def _obligation_row(p: ob_domain.PlannedObligation) -> dict:
 def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
     """The domain's view of a recorded letter: extracted fields resolved against the registry."""
     ex: dict[str, Any] = row.get("extraction") or {}
-    received = local_day(row["received_at"]) or row["issue_date"]
-    if received is None:
-        raise ValueError(f"letter {row['id']} has neither a receipt time nor an issue date")
+    # the day of receipt; a letter with neither a receipt time nor a date counts from when it was recorded
+    received = local_day(row["received_at"]) or row["issue_date"] or local_day(row["created_at"])
     on = row["issue_date"] or received
     reg = tracker.registry
 

@@ -135,6 +135,17 @@ letter_sources = Table(
     UniqueConstraint("letter_id", "message_ref", "part", name="uq_letter_sources_part"),
 )
 
+# -- the letters each letter answers ("Phúc đáp Công văn số X"), by normalised number, for replies read early --
+replies = Table(
+    "replies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),  # the reply
+    Column("number_key", String(200), nullable=False),  # the number it answers, normalised
+    UniqueConstraint("letter_id", "number_key", name="uq_replies_letter_number"),
+)
+Index("ix_replies_number_key", replies.c.number_key)
+
 # -- obligations: one per owing unit, each with its own clock --
 obligations = Table(
     "obligations",

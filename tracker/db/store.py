@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
-from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations
+from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
 from tracker.sweep import OPEN, OpenObligation
 
 SYSTEM = "congvan"
@@ -52,17 +52,17 @@ def letters_numbered(conn: Connection, number_key: str, normalize) -> list[dict]
     return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
 
 
-def replies_citing(conn: Connection, number_key: str, since, normalize) -> list[dict]:
+def replies_citing(conn: Connection, number_key: str) -> list[dict]:
     """Letters already built that answer letter ``number_key`` (a reply recorded before the letter it answers)."""
-    q = select(letters).where(letters.c.obligations_built.is_(True))
-    if since is not None:
-        q = q.where(letters.c.received_at >= since)
-    out = []
-    for r in conn.execute(q):
-        cited = (r.extraction or {}).get("replies_to") or []
-        if any(normalize(c) == number_key for c in cited):
-            out.append(dict(r._mapping))
-    return out
+    q = (select(letters).join(replies, replies.c.letter_id == letters.c.id)
+         .where(replies.c.number_key == number_key, letters.c.obligations_built.is_(True)).order_by(letters.c.id))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def add_replies(conn: Connection, letter_id: int, number_keys: Iterable[str]) -> None:
+    keys = sorted({k for k in number_keys if k})
+    if keys:
+        conn.execute(insert(replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
 
 
 def source_addresses(conn: Connection, letter_id: int) -> list[dict]:

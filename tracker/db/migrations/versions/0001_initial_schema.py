@@ -125,6 +125,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_letter_sources')),
     sa.UniqueConstraint('letter_id', 'message_ref', 'part', name='uq_letter_sources_part')
     )
+    op.create_table('replies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('letter_id', sa.Integer(), nullable=False),
+    sa.Column('number_key', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['letter_id'], ['letters.id'], name=op.f('fk_replies_letter_id_letters')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_replies')),
+    sa.UniqueConstraint('letter_id', 'number_key', name='uq_replies_letter_number')
+    )
+    with op.batch_alter_table('replies', schema=None) as batch_op:
+        batch_op.create_index('ix_replies_number_key', ['number_key'], unique=False)
+
     op.create_table('obligations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('letter_id', sa.Integer(), nullable=False),
@@ -219,6 +230,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_letters_doc_number')
         batch_op.drop_index('ix_letters_content_hash')
 
+    with op.batch_alter_table('replies', schema=None) as batch_op:
+        batch_op.drop_index('ix_replies_number_key')
+
+    op.drop_table('replies')
     op.drop_table('letters')
     with op.batch_alter_table('history', schema=None) as batch_op:
         batch_op.drop_index('ix_history_entity')
