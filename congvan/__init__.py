@@ -1,0 +1,1 @@
+"""congvan: the command line, its settings and wiring, the demo and the sample letters."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import and_, select
@@ -15,33 +14,16 @@ from tracker.db.schema import letters, obligations
 from tracker.service import LOCAL
 
 
-@dataclass
-class _Counts:
-    total: int = 0
-    on_time: int = 0
-    late: int = 0
-    deemed_agreed: int = 0
-    escalated: int = 0
-    open: int = 0
-
-    def add(self, state: str, late: bool) -> None:
-        self.total += 1
-        if state == "answered":
-            if late:
-                self.late += 1
-            else:
-                self.on_time += 1
-        elif state == "deemed_agreed":
-            self.deemed_agreed += 1
-        elif state == "escalated":
-            self.escalated += 1
-        else:
-            self.open += 1
+def _outcome(state: str, late: bool) -> str:
+    """Which part of a Tally an obligation counts in."""
+    if state == "answered":
+        return "late" if late else "on_time"
+    return state if state in ("deemed_agreed", "escalated") else "open"
 
 
-def counterpart_tallies(rows: list[dict], unit_id: str, office_id: str, registry) -> dict[str, tuple[_Counts, _Counts]]:
-    """Per counterpart unit name: (requests ``unit_id`` sent it, requests it sent ``unit_id``)."""
-    table: dict[str, tuple[_Counts, _Counts]] = defaultdict(lambda: (_Counts(), _Counts()))
+def counterpart_tallies(rows: list[dict], unit_id: str, office_id: str, registry) -> dict[str, tuple[Counter, Counter]]:
+    """Per counterpart unit name: outcomes of (requests ``unit_id`` sent it, requests it sent ``unit_id``)."""
+    table: dict[str, tuple[Counter, Counter]] = defaultdict(lambda: (Counter(), Counter()))
 
     def name(uid, fallback):
         unit = registry.get(uid)
@@ -53,15 +35,21 @@ def counterpart_tallies(rows: list[dict], unit_id: str, office_id: str, registry
         issuer_id = office_id if r["direction"] == "out" else r["issuer_unit_id"]
         owing_id = office_id if r["role"] == "self" else r["unit_id"]
         if issuer_id == unit_id and owing_id != unit_id:
-            table[name(owing_id, r["unit_text"])][0].add(r["state"], bool(r["late"]))
+            table[name(owing_id, r["unit_text"])][0][_outcome(r["state"], bool(r["late"]))] += 1
         elif owing_id == unit_id and issuer_id != unit_id:
-            table[name(issuer_id, r["issuer"])][1].add(r["state"], bool(r["late"]))
+            table[name(issuer_id, r["issuer"])][1][_outcome(r["state"], bool(r["late"]))] += 1
     return dict(table)
+
+
+def _tally(counts: Counter):
+    from notices.model import Tally
+
+    return Tally(total=sum(counts.values()), **counts)
 
 
 def semiannual_report(settings: Settings, period: str, unit_name: str | None = None, *, on: date | None = None):
     """The rendered semi-annual report (Đ.10.1) of one unit for ``period`` ("2026-H2")."""
-    from notices.model import CounterpartRow, ReportContext, Tally, parse_period
+    from notices.model import CounterpartRow, ReportContext, parse_period
     from notices.render import render
 
     start, end, _label = parse_period(period)
@@ -78,7 +66,7 @@ def semiannual_report(settings: Settings, period: str, unit_name: str | None = N
         rows = [dict(r._mapping) for r in conn.execute(q)]
     tallies = counterpart_tallies(rows, unit.id, tracker.office_unit_id, registry)
     table = tuple(
-        CounterpartRow(name, sent=Tally(**vars(sent)), received=Tally(**vars(received)))
+        CounterpartRow(name, sent=_tally(sent), received=_tally(received))
         for name, (sent, received) in sorted(tallies.items())
     )
     report_day = on or datetime.now(LOCAL).date()

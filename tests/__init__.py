@@ -1,0 +1,1 @@
+"""congvan tests: domain core, real databases and servers, whole scenarios."""
