@@ -6,7 +6,8 @@
   message is never downloaded; bodies are fetched with BODY.PEEK[] so that fetching marks nothing \\Seen.
 - SEARCH is only ever sent with ASCII criteria: Dovecot misses windows-1258 subjects in a UTF-8 SEARCH, so any
   filtering on text happens on our side.
-- ``append`` / ``ensure_folder`` / ``drafts_folder`` are for the drafts writer (notices).
+- ``append`` / ``ensure_folder`` store messages (tests seed mailboxes with them); the Drafts folder is found by
+  ``notices.delivery.drafts_folder``.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ class Mailbox:
         else:  # pragma: no cover - settings validate this
             raise ValueError(after)
 
-    # -- for the drafts writer --
+    # -- storing messages --
     def ensure_folder(self, folder: str) -> None:
         if not self._do("list", self.client.folder_exists, folder):
             self._do(f"create {folder}", self.client.create_folder, folder)
@@ -174,17 +175,6 @@ class Mailbox:
                 self.client.subscribe_folder(folder)
             except (IMAPClientError, OSError):
                 pass
-
-    def drafts_folder(self) -> str:
-        """The folder flagged \\Drafts (SPECIAL-USE), else the configured one (created if missing)."""
-        try:
-            found = self.client.find_special_folder(imapclient.DRAFTS)
-        except (IMAPClientError, OSError):
-            found = None
-        if found:
-            return found
-        self.ensure_folder(self.settings.drafts)
-        return self.settings.drafts
 
     def append(self, folder: str, raw: bytes, flags: Iterable = (), when: datetime | None = None) -> int | None:
         """Store ``raw`` in ``folder``; returns the new UID when the server says it (UIDPLUS), else None."""

@@ -88,6 +88,31 @@ def extract_fields(text: str, source: str, spec: str, units_file: str | None) ->
         return None
 
 
+def read_letters(mail, *, read, extract, nested=None) -> "Analysis":
+    """The letters of one parsed message: each attachment that is a document (``read(name, data, kind)`` gives its
+    text, ``extract(text, source)`` its fields), forwarded messages through ``nested``, else the body when it reads
+    as a letter. The fast path and the isolated slow path differ only in those callables."""
+    result = Analysis(message_id=mail.message_id, from_addr=mail.from_addr, subject=mail.subject,
+                      date=mail.date, received=mail.received)
+    for att in mail.attachments:
+        name = safe_name(att.name)
+        result.attachments.append(name)
+        kind = sniff(att.data)
+        if kind == "eml" and nested is not None:
+            result.letters.extend(nested(att.data).letters)
+            continue
+        if kind not in LETTER_KINDS:
+            continue
+        doc = read(name, att.data, kind)
+        result.letters.append(LetterPart(name, doc, extract(doc.text, name)))
+    if not result.letters:
+        body = normalize(mail.body)
+        fields = extract(body, "body")
+        if fields and (fields.get("doc_number") or fields.get("doc_type")):
+            result.letters.append(LetterPart("body", DocumentText("body", body, OK, None, "text"), fields))
+    return result
+
+
 def analyse_message(raw: bytes, limits: LimitSettings, ocr: bool, spec: str, units_file: str | None,
                     depth: int = 0) -> Analysis:
     """Parse, read and extract one message. Runs in an isolated worker."""
@@ -97,29 +122,17 @@ def analyse_message(raw: bytes, limits: LimitSettings, ocr: bool, spec: str, uni
         mail = parse_message(raw)
     except ValueError as exc:
         return Analysis(error=str(exc))
-    result = Analysis(message_id=mail.message_id, from_addr=mail.from_addr, subject=mail.subject,
-                      date=mail.date, received=mail.received)
-    for att in mail.attachments:
-        name = safe_name(att.name)
-        result.attachments.append(name)
-        kind = sniff(att.data)
-        if kind == "eml" and depth < MAX_DEPTH:
-            inner = analyse_message(att.data, limits, ocr, spec, units_file, depth + 1)
-            result.letters.extend(inner.letters)
-            continue
-        if kind not in LETTER_KINDS:
-            continue
-        if len(att.data) > limits.max_attachment_bytes:
-            doc = DocumentText(name, "", UNREADABLE, f"tệp quá lớn ({len(att.data)} byte)", kind)
-        else:
-            doc = extract_direct(name, att.data, limits, ocr, kind)
-        result.letters.append(LetterPart(name, doc, extract_fields(doc.text, name, spec, units_file)))
-    if not result.letters:
-        body = normalize(mail.body)
-        fields = extract_fields(body, "body", spec, units_file)
-        if fields and (fields.get("doc_number") or fields.get("doc_type")):
-            result.letters.append(LetterPart("body", DocumentText("body", body, OK, None, "text"), fields))
-    return result
+
+    def read(name: str, data: bytes, kind: str) -> DocumentText:
+        if len(data) > limits.max_attachment_bytes:
+            return DocumentText(name, "", UNREADABLE, f"tệp quá lớn ({len(data)} byte)", kind)
+        return extract_direct(name, data, limits, ocr, kind)
+
+    def nested(data: bytes) -> Analysis:
+        return analyse_message(data, limits, ocr, spec, units_file, depth + 1)
+
+    return read_letters(mail, read=read, extract=lambda text, source: extract_fields(text, source, spec, units_file),
+                        nested=nested if depth < MAX_DEPTH else None)
 
 
 # -- in the main process ------------------------------------------------------------------------------------------------
@@ -221,24 +234,20 @@ class Intake:
                             else f"thư hỏng, không phân tích được ({exc.kind})")
         except IsolationError as exc:
             return Analysis(error=f"thư hỏng: phân tích quá lâu hoặc làm hỏng bộ đọc ({exc})")
-        result = Analysis(message_id=mail.message_id, from_addr=mail.from_addr, subject=mail.subject,
-                          date=mail.date, received=mail.received)
-        for att in mail.attachments:
-            name = safe_name(att.name)
-            result.attachments.append(name)
-            kind = sniff(att.data)
-            if kind not in LETTER_KINDS:
-                continue
-            doc = run_isolated(self.pool, name, att.data, limits, self.settings.ocr, kind)
-            fields = None
-            if doc.text.strip():
-                try:
-                    fields = self.pool.call("intake.pipeline:extract_fields", doc.text, name, self.extractor,
-                                            self.units_file, timeout=limits.parse_timeout_s)
-                except IsolationError:
-                    fields = None
-            result.letters.append(LetterPart(name, doc, fields))
-        return result
+
+        def read(name: str, data: bytes, kind: str) -> DocumentText:
+            return run_isolated(self.pool, name, data, limits, self.settings.ocr, kind)
+
+        def extract(text: str, source: str) -> dict | None:
+            if not text.strip():
+                return None
+            try:
+                return self.pool.call("intake.pipeline:extract_fields", text, source, self.extractor,
+                                      self.units_file, timeout=limits.parse_timeout_s)
+            except IsolationError:
+                return None
+
+        return read_letters(mail, read=read, extract=extract)
 
     def feed(self, items: Iterable[tuple[bytes | None, Source]]) -> Iterator[Outcome]:
         """Analyse up to ``in_flight`` messages at once; record and yield them in the order given.

@@ -38,6 +38,11 @@ def _fix_tone(match: re.Match) -> str:
     return _TONE_MOVES[match.group(1)]
 
 
+def modern_tones(text: str) -> str:
+    """Old tone-mark placement moved to the modern one ("hoà" -> "hòa", "thuỷ" -> "thủy"); NFC in, NFC out."""
+    return _TONE_RE.sub(_fix_tone, text)
+
+
 def normalize(text: str) -> str:
     """NFC text with modern tone placement; legacy TCVN3/VNI lines converted; control characters removed."""
     if not text:
@@ -60,5 +65,5 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ORPHAN_MARKS.sub("", text)
     text = _STRAY_MARKS.sub("", text)
-    text = _TONE_RE.sub(_fix_tone, text)
+    text = modern_tones(text)
     return unicodedata.normalize("NFC", text)

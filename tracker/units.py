@@ -15,13 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+from nlp.textnorm import modern_tones
+
 DEFAULT_UNITS = Path(__file__).with_name("data") / "units-quan11.toml"
 
-_TONE_MOVES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
 _EXPANSIONS = (
     (re.compile(r"\bủy ban nhân dân\b"), "ubnd"),
     (re.compile(r"\bhội đồng nhân dân\b"), "hđnd"),
@@ -36,9 +33,7 @@ _EXPANSIONS = (
 
 def name_key(text: str) -> str:
     """A matching key for a unit name: lower case, one tone placement, abbreviations folded, punctuation gone."""
-    text = unicodedata.normalize("NFC", text).lower().replace("đ", "đ")
-    for old, new in _TONE_MOVES.items():
-        text = text.replace(old, new)
+    text = modern_tones(unicodedata.normalize("NFC", text).lower())
     for pattern, repl in _EXPANSIONS:
         text = pattern.sub(repl, text)
     text = re.sub(r"[^\w]+", " ", text)
