@@ -62,7 +62,7 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
     """congvan: theo dõi công văn, thời hạn phối hợp và văn bản nhắc việc."""
-    from congvan.settings import Settings
+    from config.settings import Settings
 
     try:
         ctx.obj = Settings.load(config_path)

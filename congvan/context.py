@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from congvan.settings import Settings
+from config.settings import Settings
 
 
 def calendar_for(settings: Settings):

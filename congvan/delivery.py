@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 from congvan.context import registry_for, tracker_for
-from congvan.settings import Settings
+from config.settings import Settings
 
 log = logging.getLogger("congvan.delivery")
 LOCAL = timezone(timedelta(hours=7))

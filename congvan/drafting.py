@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from congvan.settings import Settings
+from config.settings import Settings
 
 _D = date.fromisoformat
 

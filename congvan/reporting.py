@@ -9,7 +9,7 @@ from sqlalchemy import and_, select
 
 from congvan.context import registry_for, tracker_for
 from congvan.drafting import _body, _signer
-from congvan.settings import Settings
+from config.settings import Settings
 from tracker.db.schema import letters, obligations
 from tracker.service import LOCAL
 

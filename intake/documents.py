@@ -26,7 +26,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from congvan.settings import LimitSettings
+from config.settings import LimitSettings
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from typing import Iterable
 import imapclient
 from imapclient.exceptions import IMAPClientError
 
-from congvan.settings import MailboxSettings
+from config.settings import MailboxSettings
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 from sqlalchemy.exc import DataError, OperationalError, StatementError
 
-from congvan.settings import LimitSettings, Settings
+from config.settings import LimitSettings, Settings
 from intake.documents import (NEEDS_OCR, NEEDS_PASSWORD, OK, UNREADABLE, DocumentText, extract_direct, normalize,
                               run_isolated, safe_name, sniff)
 

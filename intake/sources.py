@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from congvan.settings import MailboxSettings, Settings
+from config.settings import MailboxSettings, Settings
 from intake.pipeline import Intake, Outcome, Source
 
 log = logging.getLogger(__name__)

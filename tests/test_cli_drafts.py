@@ -41,7 +41,7 @@ def congvan(cfg, *args):
 @pytest.fixture
 def engine_for(office):
     from congvan.context import ready_engine
-    from congvan.settings import Settings
+    from config.settings import Settings
 
     return ready_engine(Settings.load(office))
 

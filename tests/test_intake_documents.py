@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from congvan.samples.letters import Letter
-from congvan.settings import LimitSettings
+from config.settings import LimitSettings
 from intake.documents import read_attachment, read_file, sniff, tesseract_available
 from intake.isolate import JobCrashed, JobTimeout, WorkerPool
 

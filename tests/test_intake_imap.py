@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from congvan.samples.letters import Letter
-from congvan.settings import LimitSettings, MailboxSettings, OfficeSettings, Settings
+from config.settings import LimitSettings, MailboxSettings, OfficeSettings, Settings
 from intake.imap import KEYWORD, ImapError, Mailbox
 from intake.pipeline import Intake
 from intake.sources import poll_mailbox

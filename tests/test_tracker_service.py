@@ -174,7 +174,7 @@ def test_a_request_in_another_form_is_capped_at_15_working_days(tracker, engine)
 
 def test_leaders_get_one_digest_on_the_first_working_day_of_the_week(tracker, engine, registry):
     from congvan.drafting import render_draft
-    from congvan.settings import Settings
+    from config.settings import Settings
 
     consult_three_units(engine)
     build_obligations(tracker)
@@ -200,7 +200,7 @@ def test_a_letter_to_a_ward_that_no_longer_exists_binds_its_successor(tracker, e
 def test_a_department_consulting_others_keeps_the_ward_informed_and_counts_from_their_answers(
         engine, registry, pack, calendar):
     from congvan.drafting import render_draft
-    from congvan.settings import Settings
+    from config.settings import Settings
 
     qldt = Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.qldt")
     rec_letter = add_letter(

@@ -16,7 +16,7 @@ import click
 
 
 def _settings(out: Path, scenario: dict):
-    from congvan.settings import OfficeSettings, Settings
+    from config.settings import OfficeSettings, Settings
 
     office = scenario["office"]
     return Settings(
