@@ -43,6 +43,8 @@ def drafts(ctx, jsonl, status):
                 "letter": r["letter_number"], "due": r["due_date"].isoformat() if r["due_date"] else None,
                 "subject": r["subject"], "created_at": _iso_local(r["created_at"]), "status": r["status"],
                 "sweep_date": r["sweep_date"].isoformat() if r["sweep_date"] else None,
+                "signed_number": r["signed_number"],
+                "signed_on": r["signed_on"].isoformat() if r["signed_on"] else None,
             }, ensure_ascii=False))
         else:
             due = r["due_date"].strftime("%d/%m/%Y") if r["due_date"] else "          "
@@ -126,6 +128,48 @@ def deliver(settings, mailbox_name):
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}.")
+
+
+_BY = click.option("--by", "actor", required=True, help="Người thực hiện, ghi vào lịch sử.")
+
+
+@drafts.command("approve")
+@click.argument("draft_id", type=int)
+@_BY
+@click.pass_obj
+def approve(settings, draft_id, actor):
+    """Văn thư duyệt dự thảo DRAFT_ID, chờ lãnh đạo ký."""
+    from tracker.service import approve_draft
+
+    row = approve_draft(tracker_for(settings), draft_id, actor=actor)
+    click.echo(f"Đã duyệt dự thảo {row['id']}: {row['subject']}")
+
+
+@drafts.command("discard")
+@click.argument("draft_id", type=int)
+@click.option("--reason", help="Lý do hủy.")
+@_BY
+@click.pass_obj
+def discard(settings, draft_id, reason, actor):
+    """Hủy dự thảo DRAFT_ID (không gửi)."""
+    from tracker.service import discard_draft
+
+    row = discard_draft(tracker_for(settings), draft_id, actor=actor, reason=reason)
+    click.echo(f"Đã hủy dự thảo {row['id']}.")
+
+
+@drafts.command("sign")
+@click.argument("draft_id", type=int)
+@click.option("--number", required=True, help="Số, ký hiệu văn bản được cấp khi ký.")
+@click.option("--date", "signed_on", required=True, help="Ngày ký (dd/mm/yyyy).")
+@_BY
+@click.pass_obj
+def sign(settings, draft_id, number, signed_on, actor):
+    """Ghi số và ngày ký của dự thảo DRAFT_ID: văn bản đã ký là văn bản lưu."""
+    from tracker.service import sign_draft
+
+    row = sign_draft(tracker_for(settings), draft_id, actor=actor, number=number, signed_on=signed_on)
+    click.echo(f"Đã ghi dự thảo {row['id']}: số {row['signed_number']}, ký ngày {row['signed_on']:%d/%m/%Y}.")
 
 
 @click.group()

@@ -181,6 +181,9 @@ obligations = Table(
     Column("provisional", Boolean, nullable=False, server_default="0"),
     Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
     Column("answered_on", Date, nullable=True),
+    # an answer the clerk recorded that came another way: its number and how (giấy, hệ thống quản lý văn bản...)
+    Column("answer_number", String(200), nullable=True),
+    Column("answer_via", String(40), nullable=True),
     Column("late", Boolean, nullable=False, server_default="0"),
     # Đ.8.1.b: this obligation is a unit's answer the office needs before it can answer a ward's recommendation
     Column("consults_for", Integer, ForeignKey("obligations.id"), nullable=True),
