@@ -29,9 +29,13 @@ def _iso_local(moment: datetime | None) -> str | None:
 @click.pass_context
 def drafts(ctx, jsonl, status):
     """Văn bản dự thảo (nhắc hạn, xem như đồng ý, báo cáo vượt hạn...) chờ văn thư kiểm tra."""
+    from congvan.context import office_settings
+
+    ctx.obj = office_settings(ctx.obj)  # the office's letterhead and signer, even without its configuration
     if ctx.invoked_subcommand is not None:
         return
     from tracker.db import store
+    from tracker.service import DRAFT_STATUS_VN
 
     tracker = tracker_for(ctx.obj)
     with tracker.engine.connect() as conn:
@@ -48,7 +52,8 @@ def drafts(ctx, jsonl, status):
             }, ensure_ascii=False))
         else:
             due = r["due_date"].strftime("%d/%m/%Y") if r["due_date"] else "          "
-            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {r['status']:<9} {r['subject']}")
+            status = DRAFT_STATUS_VN.get(r["status"], r["status"])
+            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {status:<20} {r['subject']}")
     if not rows and not jsonl:
         click.echo("Chưa có văn bản dự thảo nào.")
 
@@ -173,8 +178,12 @@ def sign(settings, draft_id, number, signed_on, actor):
 
 
 @click.group()
-def report():
+@click.pass_context
+def report(ctx):
     """Báo cáo định kỳ."""
+    from congvan.context import office_settings
+
+    ctx.obj = office_settings(ctx.obj)
 
 
 @report.command("semiannual")

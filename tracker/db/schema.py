@@ -61,6 +61,9 @@ offices = Table(
     metadata,
     Column("unit_id", String(64), primary_key=True),
     Column("registered_at", DateTime(timezone=True), nullable=False, server_default=now),
+    # how its drafts are headed and signed ([office] of the configuration that registered it): a command run
+    # without that configuration still gives the office's letterhead and signer
+    Column("profile", JSON, nullable=True),
 )
 
 # -- intake: one row per message seen, whatever became of it (the ledger) --

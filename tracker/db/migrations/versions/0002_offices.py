@@ -36,6 +36,7 @@ def upgrade() -> None:
     op.create_table('offices',
     sa.Column('unit_id', sa.String(length=64), nullable=False),
     sa.Column('registered_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('profile', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('unit_id', name=op.f('pk_offices'))
     )
     if has_rows:
