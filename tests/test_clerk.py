@@ -326,3 +326,39 @@ def test_the_clerks_commands_in_vietnamese_with_one_line_errors(tmp_path):
     row = next(json.loads(line) for line in congvan(cfg, "drafts", "--jsonl").stdout.splitlines()
                if json.loads(line)["id"] == int(draft_id))
     assert (row["status"], row["signed_number"], row["signed_on"]) == ("signed", "16/UBND-ĐT", "2025-02-26")
+
+
+def test_a_reply_closes_the_obligation_planned_when_its_letter_is_confirmed_not_a_replaced_one(tracker, engine):
+    letter_id = add_letter(
+        engine, direction="out", received="2025-01-20", number="14/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v lấy ý kiến", text="Đề nghị có ý kiến bằng văn bản.", confidence=0.4,
+        recipients=["Phòng Tài nguyên và Môi trường"])
+    build_obligations(tracker)
+    add_letter(engine, direction="in", received="2025-02-03", number="20/TNMT", issuer="Phòng Tài nguyên và Môi trường",
+               replies_to=["14/UBND-ĐT"])
+    build_obligations(tracker)  # the letter it answers still waits for the clerk
+    assert [(o["state"], o["provisional"]) for o in live(engine, letter_id)] == [("open", True)]
+    confirm_letter(tracker, letter_id, actor=CLERK)
+    (ob,) = live(engine, letter_id)
+    assert (ob["state"], ob["provisional"], ob["answered_on"]) == ("answered", False, D("2025-02-03"))
+    confirm_letter(tracker, letter_id, actor=CLERK, changes={"urgency": "Khẩn"})  # nothing reopens or doubles
+    assert [o["state"] for o in live(engine, letter_id)] == ["answered"]
+
+
+def test_the_web_page_reads_through_the_service_and_another_office_reads_nothing(tracker, other_office, engine):
+    from tracker.service import get_draft, get_letter, get_obligation, history, list_drafts, list_obligations
+
+    letter_id = consult_three_units(engine)
+    build_obligations(tracker)
+    sweep(tracker, D("2025-02-18"))
+    obs = list_obligations(tracker)
+    assert len(obs) == 3 and list_obligations(other_office) == []
+    assert get_obligation(tracker, obs[0]["id"])["letter_id"] == letter_id == get_letter(tracker, letter_id)["id"]
+    draft = list_drafts(tracker, status="pending")[0]
+    assert get_draft(tracker, draft["id"])["subject"] == draft["subject"]
+    assert [h["after"] for h in history(tracker, "obligation", obs[0]["id"]) if h["action"] == "state"] \
+        == ["deemed_agreed"]
+    for read in (lambda: get_letter(other_office, letter_id), lambda: get_draft(other_office, draft["id"]),
+                 lambda: history(other_office, "letter", letter_id)):
+        with pytest.raises(NotFound):
+            read()

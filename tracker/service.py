@@ -269,8 +269,9 @@ def _close_replied(conn, tracker: Tracker, facts: LetterFacts, only: str | None 
         for target in store.letters_numbered(conn, key, normalize_number, office=tracker.office_unit_id):
             if target["id"] == facts.letter_id:
                 continue
-            for ob in store.obligations_of_letter(conn, target["id"]):
-                if ob["state"] in ("answered", "withdrawn"):
+            for ob in store.obligations_of_letter(conn, target["id"], live=True):
+                # a provisional one is replaced when its letter is confirmed, and the reply closes that one then
+                if ob["state"] in ("answered", "withdrawn") or ob["provisional"]:
                     continue
                 if not ob_domain.reply_closes(ob["unit_id"], replier, tracker.registry, facts.received):
                     continue
@@ -401,10 +402,14 @@ def _letter_of(conn, tracker: Tracker, letter_id: int) -> dict:
     return row
 
 
-def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[str, ...], doing: str) -> dict:
+def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[str, ...] | None = None,
+                   doing: str = "") -> dict:
+    """The office's obligation (NotFound otherwise); with ``allowed``, one a clerk may act on in that state."""
     ob = store.obligation(conn, int(obligation_id), office=tracker.office_unit_id)
     if ob is None:
         raise NotFound(f"Không có nghĩa vụ số {obligation_id} của {tracker.office.name}.")
+    if allowed is None:
+        return ob
     if ob["provisional"]:
         raise Conflict(f"Nghĩa vụ số {obligation_id} đang tạm tính vì văn bản chưa được xác nhận: hãy xác nhận văn "
                        f"bản {ob['letter_id']} trước (congvan review confirm).")
@@ -414,11 +419,11 @@ def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[st
     return ob
 
 
-def _draft_of(conn, tracker: Tracker, draft_id: int, allowed: tuple[str, ...], doing: str) -> dict:
+def _draft_of(conn, tracker: Tracker, draft_id: int, allowed: tuple[str, ...] | None = None, doing: str = "") -> dict:
     row = store.draft(conn, int(draft_id), office=tracker.office_unit_id)
     if row is None:
         raise NotFound(f"Không có dự thảo số {draft_id} của {tracker.office.name}.")
-    if row["status"] not in allowed:
+    if allowed is not None and row["status"] not in allowed:
         raise Conflict(f"Không thể {doing} dự thảo số {draft_id} đang ở trạng thái «{DRAFT_STATUS_VN[row['status']]}»: "
                        f"chỉ được khi dự thảo {' hoặc '.join(DRAFT_STATUS_VN[s] for s in allowed)}.")
     return row
@@ -636,6 +641,51 @@ def add_unit(tracker: Tracker, *, actor: str, name: str, kind: str, unit_id: str
         store.record(conn, [{"entity": "unit", "entity_id": 0, "action": "create", "field": "id", "after": unit.id,
                              "actor": actor, "note": unit.name}])
     return unit
+
+
+# -- reading, for the command line and the web page (never SQL outside tracker/db) ------------------------------
+
+def list_obligations(tracker: Tracker, *, state: str | None = None) -> list[dict]:
+    """The office's obligations with their letters' numbers, by due date (superseded ones only when asked for)."""
+    with tracker.engine.connect() as conn:
+        return store.list_obligations(conn, office=tracker.office_unit_id, state=state)
+
+
+def list_drafts(tracker: Tracker, *, status: str | tuple[str, ...] | None = None) -> list[dict]:
+    with tracker.engine.connect() as conn:
+        return store.list_drafts(conn, office=tracker.office_unit_id, status=status)
+
+
+def waiting_letters(tracker: Tracker) -> list[dict]:
+    """Letters that wait for the clerk: to review, to read by OCR, to open with a password, unreadable."""
+    with tracker.engine.connect() as conn:
+        return store.waiting_letters(conn, office=tracker.office_unit_id, statuses=WAITING)
+
+
+def get_letter(tracker: Tracker, letter_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        return _letter_of(conn, tracker, letter_id)
+
+
+def get_obligation(tracker: Tracker, obligation_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        return _obligation_of(conn, tracker, obligation_id)
+
+
+def get_draft(tracker: Tracker, draft_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        return _draft_of(conn, tracker, draft_id)
+
+
+def history(tracker: Tracker, entity: str, entity_id: int) -> list[dict]:
+    """The history of one letter, obligation or draft of the office, oldest first."""
+    finders = {"letter": store.letter, "obligation": store.obligation, "draft": store.draft}
+    if entity not in finders:
+        raise InvalidInput(f"Không có lịch sử cho «{entity}»: chỉ có letter, obligation, draft.")
+    with tracker.engine.connect() as conn:
+        if finders[entity](conn, int(entity_id), office=tracker.office_unit_id) is None:
+            raise NotFound(f"Không có {entity} số {entity_id} của {tracker.office.name}.")
+        return store.history_of(conn, entity, int(entity_id))
 
 
 # -- the daily sweep ---------------------------------------------------------------------------------------------
