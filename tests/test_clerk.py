@@ -362,3 +362,25 @@ def test_the_web_page_reads_through_the_service_and_another_office_reads_nothing
                  lambda: history(other_office, "letter", letter_id)):
         with pytest.raises(NotFound):
             read()
+
+
+def test_every_use_case_refuses_another_offices_ids(tracker, other_office, engine):
+    letter_id = consult_three_units(engine)
+    build_obligations(tracker)
+    sweep(tracker, D("2025-02-12"))
+    ob_id = live(engine, letter_id)[0]["id"]
+    draft_id = draft_rows(engine)[0]["id"]
+    attempts = [
+        lambda: confirm_letter(other_office, letter_id, actor=CLERK),
+        lambda: close_obligation(other_office, ob_id, actor=CLERK, answer_number="1/X", answer_date="13/02/2025",
+                                 via="giấy"),
+        lambda: extend_obligation(other_office, ob_id, actor=CLERK, new_due="28/02/2025", reason="x"),
+        lambda: withdraw_obligation(other_office, ob_id, actor=CLERK, reason="x"),
+        lambda: approve_draft(other_office, draft_id, actor=CLERK),
+        lambda: discard_draft(other_office, draft_id, actor=CLERK),
+        lambda: sign_draft(other_office, draft_id, actor=CLERK, number="1/X", signed_on="13/02/2025"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(NotFound, match="Phòng Quản lý đô thị"):
+            attempt()
+    assert live(engine, letter_id)[0]["state"] == "open" and draft_rows(engine)[0]["status"] == "pending"
