@@ -139,7 +139,7 @@ def test_a_draft_is_approved_then_signed_with_its_number_and_date_and_that_is_th
     assert (signed["status"], signed["signed_number"], signed["signed_on"]) == ("signed", "15/UBND-ĐT",
                                                                                 D("2025-02-19"))
     assert signed["context"]["signed"] == {"number": "15/UBND-ĐT", "date": "2025-02-19"}
-    assert render_draft(signed, Settings(), registry).text  # still renders
+    assert "ngày 19 tháng 02 năm 2025" in render_draft(signed, Settings(), registry).text  # dated when signed
     other = next(d for d in draft_rows(engine) if d["kind"] == "deemed_agreed" and d["id"] != notice["id"])
     with pytest.raises(Conflict, match="15/UBND-ĐT"):
         sign_draft(tracker, other["id"], actor="Nguyễn Văn Thành", number="15/UBND-ĐT", signed_on="19/02/2025")

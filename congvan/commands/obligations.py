@@ -68,6 +68,7 @@ def obligations(ctx, state, jsonl):
                 "flags": r["flags"], "state": r["state"], "late": bool(r["late"]),
                 "answered_on": r["answered_on"].isoformat() if r["answered_on"] else None,
                 "provisional": bool(r["provisional"]),
+                "answer_number": r["answer_number"], "answer_via": r["answer_via"],
             }, ensure_ascii=False))
         else:
             notes = (" (trễ)" if r["late"] else "") + (" (tạm tính, chờ văn thư xác nhận)" if r["provisional"] else "")
