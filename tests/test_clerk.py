@@ -166,7 +166,8 @@ def test_confirming_twice_with_a_changed_deadline_leaves_one_open_obligation_and
     assert (open_one["due_date"], open_one["provisional"]) == (D("2025-05-23"), False)
     with engine.connect() as conn:
         all_rows = store.obligations_of_letter(conn, letter_id)
-    assert sorted(o["state"] for o in all_rows) == ["open", "superseded", "superseded", "superseded"]
+    # the first confirmation changed the deadline, the second changed it again, the third changed nothing
+    assert sorted(o["state"] for o in all_rows) == ["open", "superseded", "superseded"]
     assert sweep(tracker, D("2025-05-26")).deemed_agreed == 1
     assert sweep(tracker, D("2025-05-27")).deemed_agreed == 0
     assert [d["kind"] for d in draft_rows(engine)].count("deemed_agreed") == 1
@@ -384,3 +385,19 @@ def test_every_use_case_refuses_another_offices_ids(tracker, other_office, engin
         with pytest.raises(NotFound, match="Phòng Quản lý đô thị"):
             attempt()
     assert live(engine, letter_id)[0]["state"] == "open" and draft_rows(engine)[0]["status"] == "pending"
+
+
+def test_confirming_what_did_not_change_keeps_the_obligation_and_drafts_nothing_again(tracker, engine):
+    letter_id = add_letter(
+        engine, direction="out", received="2025-01-20", number="15/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v lấy ý kiến", text="Đề nghị có ý kiến bằng văn bản.", confidence=0.4,
+        recipients=["Phòng Tài nguyên và Môi trường"])
+    build_obligations(tracker)
+    (provisional,) = live(engine, letter_id)
+    confirm_letter(tracker, letter_id, actor=CLERK)
+    (firm,) = live(engine, letter_id)
+    assert (firm["id"], firm["provisional"]) == (provisional["id"], False)
+    assert sweep(tracker, D("2025-02-12")).reminders == 1
+    confirm_letter(tracker, letter_id, actor=CLERK, changes={"subject": "V/v lấy ý kiến (bổ sung)"})
+    assert sweep(tracker, D("2025-02-12")).reminders == 0
+    assert [(d["kind"], d["status"]) for d in draft_rows(engine)] == [("reminder", "pending")]

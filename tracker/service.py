@@ -85,9 +85,11 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
     return summary
 
 
-def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, actor: str = store.SYSTEM) -> None:
+def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, actor: str = store.SYSTEM,
+                  current: list[dict] = ()) -> None:
     """One letter's obligations. A letter that waits for the clerk gets provisional ones: shown, never swept,
-    replaced when the clerk confirms it; it closes nothing and links nothing until then."""
+    replaced when the clerk confirms it; it closes nothing and links nothing until then. ``current``: the letter's
+    open obligations when it is planned again (see ``_reconcile``)."""
     status = row["status"]
     official = _is_official(row)
     if status in WAITING and status != "needs_review":  # unreadable, OCR or password needed: nothing to plan from
@@ -113,6 +115,7 @@ def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, acto
     # a plain e-mail waits for no one: its sender must confirm in writing (Đ.4.5), so its duties are real now
     provisional = status == "needs_review" and official
     rows = [{**_obligation_row(p), "provisional": provisional} for p in plan.obligations]
+    rows = _reconcile(conn, tracker, rows, list(current), actor)
     ids = store.add_obligations(conn, row["id"], rows, actor=actor)
     summary.obligations += len(ids)
     if plan.flags:
@@ -127,12 +130,35 @@ def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, acto
         _link_consultations(conn, tracker, facts, ids)
     summary.replies += _close_replied(conn, tracker, facts)
     store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
-    if facts.doc_number and ids:
-        # replies recorded before the letter they answer (a mailbox read out of order)
+    if facts.doc_number and (ids or current):
+        # replies recorded before the letter they answer (a mailbox read out of order, or a letter confirmed late)
         for reply in store.replies_citing(conn, normalize_number(facts.doc_number), office=tracker.office_unit_id):
             summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
                                               only=facts.doc_number)
     summary.letters += 1
+
+
+_SAME_PLAN = ("rule", "start_date", "due_date", "on_lapse")
+
+
+def _reconcile(conn, tracker: Tracker, planned: list[dict], current: list[dict], actor: str) -> list[dict]:
+    """A letter planned again: an open obligation planned the same way stays as it is (its reminders already
+    written stay written; a provisional one just becomes firm); one planned otherwise, or no longer planned, is
+    superseded and its unsigned drafts discarded. Returns the rows still to insert."""
+    by_key = {(o["unit_key"], o["role"], o["kind"]): o for o in current}
+    fresh = []
+    for row in planned:
+        key = (row["unit_key"], row["role"], row["kind"])
+        old = by_key.get(key)
+        if old is not None and all(old[k] == row[k] for k in _SAME_PLAN):
+            del by_key[key]
+            if old["provisional"] != row["provisional"]:
+                store.edit_obligation(conn, old, {"provisional": row["provisional"]}, actor=actor,
+                                      note="văn thư xác nhận văn bản")
+        else:
+            fresh.append(row)
+    _supersede(conn, tracker, list(by_key.values()), actor)
+    return fresh
 
 
 def _to_review(conn, tracker: Tracker, row: dict, why: str) -> str:
@@ -494,9 +520,10 @@ def _as_list(value) -> list[str]:
 
 def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dict | None = None) -> BuildSummary:
     """A clerk confirms a letter's fields, correcting some (validated: units from the registry, urgency from NĐ 30's
-    marks, dates as clerks write them). The letter is then planned again in the same transaction: its open
-    obligations (provisional or not) are superseded and their unsigned drafts discarded, obligations already
-    answered or lapsed are kept, and the database refuses any double. Every change is in the history."""
+    marks, dates as clerks write them). The letter is then planned again in the same transaction: an open
+    obligation planned the same way is kept (a provisional one becomes firm), one planned otherwise is superseded
+    and its unsigned drafts discarded; obligations already answered or lapsed are kept, and the database refuses
+    any double. Every change is in the history."""
     actor = _actor(actor)
     summary = BuildSummary()
     with tracker.engine.begin() as conn:
@@ -506,11 +533,9 @@ def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dic
             columns["status"] = "confirmed"
         store.edit_letter(conn, row["id"], columns, office=tracker.office_unit_id, actor=actor,
                           note="văn thư xác nhận")
-        if row["obligations_built"]:
-            _supersede(conn, tracker, [o for o in store.obligations_of_letter(conn, row["id"], live=True)
-                                       if o["state"] == sweep_domain.OPEN], actor)
-            store.mark_built(conn, row["id"], False)
-        _build_letter(conn, tracker, _letter_of(conn, tracker, row["id"]), summary, actor=actor)
+        current = [o for o in store.obligations_of_letter(conn, row["id"], live=True)
+                   if o["state"] == sweep_domain.OPEN] if row["obligations_built"] else []
+        _build_letter(conn, tracker, _letter_of(conn, tracker, row["id"]), summary, actor=actor, current=current)
     return summary
 
 
