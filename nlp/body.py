@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
-from nlp.dates import DATE_RE, parse_date
 from nlp.header import SYMBOL, Hit
 from nlp.similar import key as name_key
 
@@ -212,81 +211,6 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         hit.start += base
         hit.end += base
     return found
-
-
-# --------------------------------------------------------------------------------------------- deadlines
-_DEADLINE = re.compile(
-    r"(?<!\w)(?P<kw>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+muộn\s+hơn|hạn\s+cuối(?:\s+là)?)"
-    r"\s{1,3}(?:(?:\d{1,2}\s{0,2}(?:giờ|h|g)\s{0,2}(?:\d{1,2}\s{0,2}(?:phút)?)?,?\s{0,3}|lúc\s+\S{1,8}\s+)?(?:ngày|hết\s+ngày)\s{1,3}|ngày\s{1,3})?"
-    r"(?P<date>\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?(?!\d)|\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}(?:\s{1,3}năm\s{1,3}\d{4})?)",
-    re.I,
-)
-_MONTH = re.compile(r"(?<!\w)trong\s+tháng\s{1,3}(?P<m>\d{1,2})\s{0,2}(?:/|năm\s)\s{0,2}(?P<y>\d{4})", re.I)
-_RELATIVE = re.compile(
-    r"(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|trong|sau|chậm\s+nhất(?:\s+là)?)\s{1,3}(?P<n>\d{1,3})"
-    r"(?:\s{0,2}\([^)]{1,20}\))?\s{1,3}ngày\s+làm\s+việc",
-    re.I,
-)
-_QUOTED_RULE = re.compile(r"(?:theo\s+quy\s+định|quy\s+định\s+tại|Nghị\s+định|Thông\s+tư|Luật\s|Điều\s+\d+\s+của)", re.I)
-
-
-@dataclass
-class Deadline:
-    text: str
-    start: int
-    end: int
-    date: str | None
-    relative_working_days: int | None
-    applies_to: str | None
-    confidence: float
-
-
-def _sentence(flat: str, pos: int) -> tuple[int, int]:
-    start = max(flat.rfind(c, 0, pos) for c in (".\n", ". ", ";", "\n")) + 1
-    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
-    return start, min(ends) if ends else len(flat)
-
-
-def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[Hit]) -> list[Deadline]:
-    out: list[Deadline] = []
-
-    def applies(pos: int) -> str | None:
-        s, _ = _sentence(flat, pos)
-        near = [h for h in leads if h.start - base <= pos and h.start - base >= s - 400]
-        return near[-1].value if near else None
-
-    for m in _DEADLINE.finditer(flat):
-        date_match = DATE_RE.match(m.group("date"))
-        if not date_match:
-            continue
-        day = parse_date(date_match, default_year)
-        if day is None:
-            continue
-        s, _ = _sentence(flat, m.start())
-        context = flat[max(s, m.start() - 40):m.start()]
-        if re.search(r"(?:ban\s+hành|hiệu\s+lực|được\s+thành\s+lập)", context, re.I):
-            continue
-        out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), day.isoformat(), None,
-                            applies(m.start()), 0.8))
-    for m in _MONTH.finditer(flat):
-        month, year = int(m.group("m")), int(m.group("y"))
-        if 1 <= month <= 12:
-            out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), f"{year:04d}-{month:02d}",
-                                None, applies(m.start()), 0.6))
-    for m in _RELATIVE.finditer(flat):
-        s, e = _sentence(flat, m.start())
-        if _QUOTED_RULE.search(flat[s:e]):
-            continue  # a limit quoted from a regulation, not one this letter sets
-        end = e if e - m.start() < 160 else m.end()
-        out.append(Deadline(flat[m.start():end].rstrip(" .;"), base + m.start(), base + m.start() + len(flat[m.start():end].rstrip(" .;")),
-                            None, int(m.group("n")), applies(m.start()), 0.7))
-    seen, unique = set(), []
-    for d in out:
-        k = d.date or f"rel:{d.relative_working_days}"
-        if k not in seen:
-            seen.add(k)
-            unique.append(d)
-    return unique
 
 
 # ---------------------------------------------------------------------------------------------- replies

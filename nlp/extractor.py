@@ -7,6 +7,7 @@ import re
 from nlp import body as body_rules
 from nlp import header as hdr
 from nlp import unitnames
+from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
 from nlp.meeting import find_meeting, is_invitation
 from nlp.similar import dedupe, same_name
@@ -134,11 +135,10 @@ class Extractor:
             result.cooperating_units.append(keep("cooperating_units", hit))
 
         year = result.issue_date.year if result.issue_date else self._year(lines, stop)
-        for d in body_rules.find_deadlines(flat, body_start, year, leads):
+        for d in find_deadlines(flat, body_start, year, leads, result.issue_date):
             evidence.setdefault("deadlines", []).append([d.start, d.end])
             confidence["deadlines"] = max(confidence.get("deadlines", 0.0), d.confidence)
-            item = {"text": work[d.start:d.end], "date": d.date, "relative_working_days": d.relative_working_days,
-                    "applies_to": d.applies_to}
+            item = {**d.as_json(), "text": work[d.start:d.end]}
             unit_id = self._resolve(d.applies_to, result.issue_date)
             if unit_id:
                 item["unit_id"] = unit_id
