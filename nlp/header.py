@@ -24,17 +24,26 @@ TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị �
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
 
-SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,15}(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,15}){0,5}"
+# A symbol's parts: "UBND-VP", "KH-THPT.PB" (a dotted part), "TTr-CAT(PC04)" (a parenthesised unit code).
+_SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
+SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
+          r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
 NUMBER_RE = re.compile(r"(?P<num>\d{1,6}(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+# Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
+_OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
+                            r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
+_SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 _SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
+_W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày[ \t]{0,20}(?P<d>\d{1,2})?[ \t]{0,20}t?h?áng[ \t]{0,20}(?P<m>\d{1,2})?"
-    r"[ \t]{0,20}năm[ \t]{0,5}(?P<y>\d{4})",
+    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?áng" + _W + r"(?P<m>\d{1,2})?"
+    + _W + r"năm" + _W + r"(?P<y>\d{4})",
     re.I,
 )
 _MOTTO = re.compile(
@@ -117,13 +126,33 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
         for so in _SO_LINE.finditer(line.text):
             match = NUMBER_RE.match(line.text, so.end())
             if not match:
+                old = _OLD_NUMBER_RE.match(line.text, so.end())
+                if old:
+                    value = f"{old.group('num')} {old.group('sym').replace('–', '-')}"
+                    out.append((Hit(value, line.start + old.start(), line.start + old.end(), 0.85), index))
+                    break
                 continue
             num = re.sub(r"\s+", "", match.group("num") or "")
             sym = re.sub(r"\s+", "", match.group("sym")).replace("–", "-")
+            end = line.start + match.end()
+            if re.match(r"[ \t]{0,2}[-–][ \t]*(?:$|[ \t]{2})", line.text[match.end():]):
+                tail = _symbol_tail(lines, index + 1, stop)
+                if tail is not None:
+                    sym += "-" + tail[0]
+                    end = tail[1]
             value = f"{num}/{sym}"
-            out.append((Hit(value, line.start + match.start(), line.start + match.end(), 0.95 if num else 0.9), index))
+            out.append((Hit(value, line.start + match.start(), end, 0.95 if num else 0.9), index))
             break
     return out
+
+
+def _symbol_tail(lines: list[Line], start: int, stop: int) -> tuple[str, int] | None:
+    """The rest of a symbol cut at a hyphen: a lone upper-case token a few lines below (blank lines between)."""
+    for line in [ln for ln in lines[start:min(stop, start + 6)] if ln.text.strip()][:3]:
+        m = _SYMBOL_TAIL.match(line.text)
+        if m:
+            return m.group("tail"), line.start + m.end("tail")
+    return None
 
 
 def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
@@ -392,6 +421,25 @@ def _stops_subject(cell: str) -> bool:
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
         or re.match(r"^[-_=*]{3,}$", c)
     )
+
+
+# A giấy mời's trích yếu names the event ("Dự Hội nghị ...", "Họp ...", "Hội nghị công bố ..."); its first body
+# sentence names the host and ends with a full stop ("Ủy ban nhân dân quận tổ chức họp về ...").
+_EVENT_START = re.compile(
+    r"^(?:V/v|V\.v|Về\s|VỀ\s|(?:Dự|Tham\s+dự|Mời\s+dự)\s|(?:Họp|Hội\s+nghị|Hội\s+thảo|Cuộc\s+họp|Buổi|Lễ|Tọa\s+đàm|"
+    r"Toạ\s+đàm|Tập\s+huấn|Làm\s+việc|Giao\s+ban|Đối\s+thoại|Tiếp\s+xúc|Gặp\s+mặt|Kiểm\s+tra|Khai\s+mạc|Sơ\s+kết|"
+    r"Tổng\s+kết)(?!\w))",
+    re.I,
+)
+_HOST_START = re.compile(_BODY_KEYWORDS.pattern, re.I)
+
+
+def invitation_subject(value: str) -> bool:
+    """Whether the lines after "GIẤY MỜI" are its trích yếu rather than the first sentence of its body."""
+    text = value.strip()
+    if _EVENT_START.match(text):
+        return True
+    return not text.endswith(".") and not re.search(r"(?<!\w)mời(?!\w)", text, re.I) and not _HOST_START.match(text)
 
 
 def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
