@@ -6,7 +6,7 @@ import re
 
 from nlp import body as body_rules
 from nlp import header as hdr
-from nlp import unitnames
+from nlp import unitnames, webpage
 from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
 from nlp.meeting import find_meeting, is_invitation
@@ -34,7 +34,7 @@ class Extractor:
             return result
         work = norm[:MAX_BODY]
         lines = hdr.lines_of(work, limit=400)
-        stop = min(len(lines), HEADER_LINES)
+        stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}
         confidence: dict[str, float] = {}
 
@@ -64,9 +64,14 @@ class Extractor:
         if issuer and title_index is not None:
             issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
 
+        lead = None
         if number is None:
-            own, own_date = hdr.find_own_number(work)
-            number = own
+            number, own_date = self._own_number(lines, work)
+            if number is None:
+                lead = webpage.news_lead(work)
+                if lead is not None:
+                    number, own_date = lead.number, lead.issued
+                    issuer = issuer or lead.issuer
             if issued is None and own_date is not None:
                 issued = own_date
         result.doc_number = keep("doc_number", number)
@@ -85,7 +90,11 @@ class Extractor:
         elif title is not None:
             result.doc_type = keep("doc_type", title)
         else:
-            web = hdr.web_title_type(lines) if anchor is None else None
+            web = None
+            if anchor is None:
+                page = webpage.page_title(lines)
+                web = hdr.web_title_type(lines) or (hdr.web_title_type([hdr.Line(page.value, page.start)])
+                                                    if page is not None else None)
             if web is not None:
                 result.doc_type = keep("doc_type", web)
             else:
@@ -100,10 +109,8 @@ class Extractor:
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
         if subject is None:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
-        if subject is None and anchor is None and result.doc_type != "Công văn" and lines:
-            first = lines[0].text.strip()
-            if hdr._WEB_TITLE_RE.match(first) and len(first) < 200:
-                subject = hdr.Hit(first, lines[0].start, lines[0].start + len(first), 0.4)
+        if subject is None and anchor is None:
+            subject = lead.subject if lead is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
 
         body_start = lines[body_index].start if body_index < len(lines) else len(work)
@@ -114,6 +121,10 @@ class Extractor:
 
         result.recipients = self._recipients(work, body_start, body_end)
 
+        if issuer is None:
+            issuer, announces = webpage.author(work, body_start, body_end)
+            if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn":
+                result.doc_type = announces  # "UBND huyện thông báo ...": a thông báo copied without its header
         if issuer is None:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)
@@ -181,6 +192,15 @@ class Extractor:
         except Exception:  # a registry problem must not lose the letter's other fields
             return None
         return getattr(unit, "id", None) if unit else None
+
+    @staticmethod
+    def _own_number(lines, work: str):
+        """A letter with no "Số:" line: the number its page title, its own first line or a source note gives."""
+        title_number = webpage.own_number(lines, work)
+        own, own_date = hdr.find_own_number(work)
+        if title_number is not None and (own is None or title_number[0].start < own.start):
+            return title_number
+        return own, own_date
 
     @staticmethod
     def _year(lines, stop) -> int | None:

@@ -51,6 +51,7 @@ _MOTTO = re.compile(
     r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
     re.I,
 )
+_NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 _BODY_START = re.compile(
     r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian)",
@@ -491,6 +492,15 @@ def find_secrecy(lines: list[Line], stop: int) -> Hit | None:
                 value = "Tuyệt mật" if "tuyệt" in raw else "Tối mật" if "tối" in raw else "Mật"
                 return Hit(value, offset, offset + len(cell), 0.9)
     return None
+
+
+def header_stop(lines: list[Line], default: int) -> int:
+    """Where to stop looking for the header: ``default`` lines, or further when a web page's menus and counters push
+    the letterhead (its national motto line) down the text."""
+    for index, line in enumerate(lines[:400]):
+        if _NATIONAL_MOTTO.search(line.text):
+            return max(default, index + default // 2)
+    return default
 
 
 def body_start_index(lines: list[Line], after: int) -> int:
