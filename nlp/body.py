@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
-from nlp.header import SYMBOL, Hit
-from nlp.similar import key as name_key
+from nlp.header import Hit
 
 _FLAT_BREAK = re.compile(r"\n(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 
@@ -211,60 +210,3 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         hit.start += base
         hit.end += base
     return found
-
-
-# ---------------------------------------------------------------------------------------------- replies
-_DOC_REF = re.compile(
-    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình|[Bb]áo\s+cáo|[Đđ]ơn|[Tt]hông\s+báo|[Kk]ế\s+hoạch|[Pp]hiếu\s+chuyển|"
-    r"[Cc]ông\s+điện|[Gg]iấy\s+mời|[Đđ]ề\s+nghị)"
-    r"(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + ")"
-)
-_EXPLICIT_REPLY = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)$")
-_IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
-_SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.findall(r"\w+", name) if w.lower() not in ("và", "các")]
-    out = ""
-    for w in words:
-        if w.lower() in ("tỉnh", "thành", "huyện", "quận", "xã", "phường"):
-            break
-        out += w[0].upper()
-    return out.replace("Đ", "Đ")
-
-
-def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
-    out: list[Hit] = []
-    keys = [name_key(a) for a in addressees if a]
-    for m in _DOC_REF.finditer(flat):
-        s = max(flat.rfind(c, 0, m.start()) for c in (".", ";", "\n")) + 1
-        before = flat[max(s, m.start() - 80):m.start()]
-        number = re.sub(r"\s+", "", m.group("n")).replace("–", "-")
-        if _EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before):
-            out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.9))
-            continue
-        if not _IMPLICIT.search(before) or not keys:
-            continue
-        sender = None
-        sm = _SENDER.match(flat, m.end())
-        if sm:
-            sender = re.split(r"\s+(?:về|ngày|tại|đề nghị|gửi|hỏi|xin|v/v)\b", sm.group("who"))[0]
-        else:
-            bm = re.search(r"của\s+(?P<who>[^,;.\n]{3,100}?)\s+tại\s*$", before)
-            sender = bm.group("who") if bm else None
-        if sender:
-            sk = name_key(sender)
-            if any(sk == k or k.startswith(sk + " ") or sk.startswith(k + " ") or k.endswith(" " + sk) for k in keys):
-                out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.7))
-            continue
-        # No sender named: the symbol's issuing part matches the addressee's initials ("215/SNV-..." to Sở Nội vụ).
-        parts = number.split("/")[-1].split("-")
-        if any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2):
-            out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.6))
-    seen, unique = set(), []
-    for hit in out:
-        if hit.value.upper() not in seen:
-            seen.add(hit.value.upper())
-            unique.append(hit)
-    return unique

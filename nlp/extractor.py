@@ -9,6 +9,7 @@ from nlp import header as hdr
 from nlp import unitnames, webpage
 from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
+from nlp.replies import find_replies
 from nlp.meeting import find_meeting, is_invitation
 from nlp.similar import dedupe, same_name
 from nlp.textnorm import normalize
@@ -161,7 +162,7 @@ class Extractor:
             result.meeting = keep("meeting", meeting)
 
         addressees = list(result.recipients)
-        for hit in body_rules.find_replies(flat, body_start, addressees):
+        for hit in find_replies(flat, body_start, addressees):
             result.replies_to.append(keep("replies_to", hit))
 
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
