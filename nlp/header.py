@@ -454,7 +454,9 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             continue
         cell, off = cells[0]
         c = cell.strip()
-        if _stops_subject(c) or re.match(r"^[-_=*]{3,}$", c) or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c):
+        continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
+        if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c)
+                              or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c)):
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c) and upper_ratio(pieces[-1]) > 0.85:
             break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after an upper-case trích yếu

@@ -34,7 +34,7 @@ _YEAR = re.compile(r"(?:năm\s{1,3}|/)(?P<y>(?:19|20)\d{2})(?!\d)")
 _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "trấn", "phố", "dân", "vụ", "chính", "phủ"}
 # The author names itself in the body: "UBND tỉnh có ý kiến như sau:", "Ủy ban nhân dân phường X thông báo ...".
 _AUTHOR = re.compile(
-    r"(?:^|[;:.]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
+    r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
     r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực)\s[^;:.\n]{0,80}?)\s+"
     r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
 )
