@@ -52,6 +52,24 @@ _RELATIVE = re.compile(
     + _GAP + r"(?P<n>\d{1,3})(?:\s{0,2}\([^)]{1,20}\))?" + _GAP + r"ngày\s{1,30}làm\s{1,30}việc",
     re.I,
 )
+# Where any of the patterns above can start: one fast scan (a character class first, no case folding) finds the
+# keywords, and each pattern is tried only there. Scanning with each case-insensitive pattern was 5 times slower.
+_KEYWORD = re.compile(r"[TtCcHhKkSs](?:rước|RƯỚC|rong|RONG|hậm|HẬM|ạn|ẠN|hông|HÔNG|au|AU)(?!\w)")
+
+
+def _matches(pattern: re.Pattern, flat: str, starts: list[int]) -> list[re.Match]:
+    """``pattern.finditer(flat)`` restricted to the keyword positions (non-overlapping, in order)."""
+    out, end = [], 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(flat, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 # A regulation cited in the sentence: its limits are quoted, not set by this letter.
 _CITED = re.compile(r"(?:theo\s+quy\s+định|quy\s+định\s+tại|Nghị\s+định|Thông\s+tư|Luật\s|Điều\s+\d+\s+của)", re.I)
 # The date of an act, not of a task: "ban hành trước ngày", "có hiệu lực", "được thành lập".
@@ -158,7 +176,9 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         text = flat[m.start():m.end()]
         out.append(Deadline(text, base + m.start(), base + m.end(), applies_to=applies(m.start()), **fields))
 
-    for m in _DEADLINE.finditer(flat):
+    starts = [m.start() for m in _KEYWORD.finditer(flat)]
+
+    for m in _matches(_DEADLINE, flat, starts):
         if m.group("d"):
             d, mo, y = m.group("d"), m.group("m"), m.group("y")
         else:
@@ -171,14 +191,14 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         # A day before the letter's own date is doubtful (a late letter, or a misread date): kept, less sure.
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.8 if not _past(day, issued) else 0.4,
             bound=_bound(m.group("kw")), time=_time(m))
-    for m in _MONTH.finditer(flat):
+    for m in _matches(_MONTH, flat, starts):
         month, year = int(m.group("m")), int(m.group("y"))
         if not 1 <= month <= 12 or index.quoted(m.start()):
             continue
         past = issued is not None and (year, month) < (issued.year, issued.month)
         add(m, date=f"{year:04d}-{month:02d}", relative_working_days=None, confidence=0.3 if past else 0.6,
             bound=_bound(m.group("kw")))
-    for m in _QUARTER.finditer(flat):
+    for m in _matches(_QUARTER, flat, starts):
         q = m.group("q").upper()
         quarter = _ROMAN.get(q) or int(q)
         year = int(m.group("y"))
@@ -187,7 +207,7 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         past = issued is not None and (year, quarter) < (issued.year, (issued.month + 2) // 3)
         add(m, date=None, relative_working_days=None, confidence=0.3 if past else 0.5, bound=_bound(m.group("kw")),
             quarter=f"{year:04d}-Q{quarter}")
-    for m in _RELATIVE.finditer(flat):
+    for m in _matches(_RELATIVE, flat, starts):
         s, e = index.sentence(m.start())
         if index.quoted(m.start()) or _CITED.search(flat, max(s, m.start() - 300), min(e, m.end() + 300)):
             continue  # a limit quoted from a regulation, not one this letter sets

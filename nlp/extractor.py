@@ -20,6 +20,19 @@ _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
 _ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_letters(text: str, wanted: int) -> bool:
+    """At least ``wanted`` letters in the first 5000 characters (stops as soon as they are found)."""
+    found = 0
+    for m in _WORD.finditer(text, 0, 5000):
+        found += m.end() - m.start()
+        if found >= wanted:
+            return True
+    return False
+
+
 class Extractor:
     """Turns letter text into fields. Holds nothing but the optional unit registry (anything with ``resolve``)."""
 
@@ -31,7 +44,7 @@ class Extractor:
             raise TypeError("Extractor.extract expects str")
         norm = normalize(text)
         result = Extraction()
-        if not norm.strip() or sum(ch.isalpha() for ch in norm[:5000]) < 10:
+        if not norm.strip() or not _has_letters(norm, 10):
             return result
         work = norm[:MAX_BODY]
         lines = hdr.lines_of(work, limit=400)

@@ -14,9 +14,13 @@ from nlp.similar import key as name_key
 # "12/UBND-VP", "11/2025/TLST-HC", and symbols that put letters first: "TDV/01-2020".
 _NUMBER = (r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
            + r"|[A-ZĐ][A-ZĐ0-9]{1,10}/\d{1,6}(?:[-–/][0-9A-ZĐ]{1,8}){0,3}(?![\w/]))")
+_TYPES = {"công văn", "văn bản", "tờ trình", "báo cáo", "đơn", "thông báo", "kế hoạch", "phiếu chuyển", "công điện",
+          "giấy mời", "đề nghị"}
+# The type's first letter as a character class lets the scan skip ahead fast (an alternation of words was 8 times
+# slower); a match whose letters do not spell one of _TYPES ("căn bản") is dropped.
 _DOC_REF = re.compile(
-    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình|[Bb]áo\s+cáo|[Đđ]ơn|[Tt]hông\s+báo|[Kk]ế\s+hoạch|[Pp]hiếu\s+chuyển|"
-    r"[Cc]ông\s+điện|[Gg]iấy\s+mời|[Đđ]ề\s+nghị)"
+    r"(?P<type>[CcVvTtBbĐđKkPpGg](?:ông\s+văn|ăn\s+bản|ờ\s+trình|áo\s+cáo|ơn|hông\s+báo|ế\s+hoạch|hiếu\s+chuyển|"
+    r"ông\s+điện|iấy\s+mời|ề\s+nghị))"
     r"(?:\s{1,3}[a-zà-ỹđ]{1,7}){0,3}?"  # "Thông báo thụ lý số ...", "Công văn hỏa tốc số ..."
     r"(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>" + _NUMBER + ")"
 )
@@ -56,6 +60,8 @@ def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
         return Hit(_clean(m.group("n")), base + m.start("n"), base + m.end("n"), confidence)
 
     for m in _DOC_REF.finditer(flat):
+        if " ".join(m.group("type").lower().split()) not in _TYPES:
+            continue
         window = max(0, m.start() - LOOK_BACK)
         s = max(flat.rfind(c, window, m.start()) for c in (".", ";", "\n")) + 1
         s = max(s, window)
