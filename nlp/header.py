@@ -54,7 +54,7 @@ _MOTTO = re.compile(
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 _BODY_START = re.compile(
     r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
-    r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian)",
+    r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
 )
 _BODY_KEYWORDS = re.compile(
@@ -62,6 +62,8 @@ _BODY_KEYWORDS = re.compile(
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
     r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s)"
 )
+# A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
+_JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
@@ -458,8 +460,10 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c)
                               or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c)):
             break
-        if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c) and upper_ratio(pieces[-1]) > 0.85:
-            break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after an upper-case trích yếu
+        if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
+            break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after the trích yếu
+        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]):
+            break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
             break
         if pieces and len(c) > 150:

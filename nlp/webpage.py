@@ -29,6 +29,8 @@ _LEAD = re.compile(
     r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r")\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?P<rest>[^\n]{0,400})",
 )
+_LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
+                           r"(?:\n[a-zà-ỹđ\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
 _CITING = re.compile(r"(?<!\w)(?:theo|thực\s+hiện|căn\s+cứ|nhận\s+được|phúc\s+đáp|trả\s+lời|tại|của)(?!\w)", re.I)
 _YEAR = re.compile(r"(?:năm\s{1,3}|/)(?P<y>(?:19|20)\d{2})(?!\d)")
 _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "trấn", "phố", "dân", "vụ", "chính", "phủ"}
@@ -72,13 +74,15 @@ def page_title(lines: list[Line]) -> Hit | None:
     from nlp.header import _BODY_START, _HOST_START, _KINH_GUI
 
     candidate = None
-    for line in [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:SUMMARY_LINES]:
+    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:SUMMARY_LINES]
+    for index, line in enumerate(filled):
         text = line.text.strip()
         if _SITE_LINE.match(text):
             continue
+        following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
         if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or _BODY_START.match(text)
-                or _LEAD.match(text)):
-            break  # the body has begun
+                or _LEAD.match(text) or text[:1].islower() or following[:1].islower()):
+            break  # the body has begun (a paragraph a PDF text layer wrapped goes on in lower case)
         offset = line.start + line.text.index(text)
         candidate = Hit(text, offset, offset + len(text), 0.5)
     if candidate is None:
@@ -113,6 +117,7 @@ def news_lead(work: str) -> Lead | None:
         nl = work.find("\n", head_end)
         head_end = len(work) if nl < 0 else nl + 1
     m = _LEAD.search(work, 0, min(len(work), head_end + 400)) if head_end else None
+    rest_end = m.end() + 300 if m else 0
     if not m or _CITING.search(m.group("who")):
         return None
     year = None
@@ -124,10 +129,11 @@ def news_lead(work: str) -> Lead | None:
     issued = Hit(day, m.start("d"), m.end("m"), 0.5) if day else None
     issuer = _lead_issuer(work, m)
     subject = None
-    sm = re.match(r"\s{0,3},?\s{0,3}(?P<s>(?:về\s+việc|V/v|về)\s[^\n]{3,300}?)(?:\.\s|\.?$)", m.group("rest"))
+    # the subject runs to the end of the sentence, across a line a PDF text layer wrapped
+    sm = _LEAD_SUBJECT.match(work, m.start("rest"), min(len(work), rest_end))
     if sm:
-        s0 = m.start("rest") + sm.start("s")
-        subject = Hit(sm.group("s").strip(), s0, s0 + len(sm.group("s").strip()), 0.5)
+        value = " ".join(sm.group("s").split())
+        subject = Hit(value, sm.start("s"), sm.end("s"), 0.5)
     return Lead(number, issued, issuer, subject)
 
 
