@@ -98,3 +98,18 @@ def test_a_thong_bao_copied_without_its_header_is_a_thong_bao_from_its_author():
             "Trụ sở Tiếp công dân huyện.\nVậy, UBND huyện thông báo để các cơ quan, đơn vị và nhân dân được biết./.\n")
     found = EX.extract(text)
     assert (found.doc_type, found.issuer) == ("Thông báo", "UBND huyện")
+
+
+def test_a_date_line_in_figures_but_not_a_weekday_in_the_body():
+    found = EX.extract("ỦY BAN NHÂN DÂN QUẬN MẪU\nSố: 12/UBND-VP\nQuận Mẫu, ngày 05/3/2025\nV/v kiểm tra\n"
+                       "Kính gửi: Phòng Y tế\n")
+    assert (found.place, found.issue_date) == ("Quận Mẫu", date(2025, 3, 5))
+    web = EX.extract("Giấy mời họp ngày 22/7/2025\nLãnh đạo UBND tỉnh tổ chức cuộc họp vào Thứ Hai, ngày 22/7/2025, "
+                     "từ 07h00 tại Hội trường tầng 1.\n")
+    assert (web.place, web.issue_date) == (None, None)
+
+
+def test_an_urgency_mark_written_into_a_web_copys_name_for_the_letter():
+    found = EX.extract("Công văn hỏa tốc số 55/UBND-VX ngày 03/02/2025 của UBND tỉnh về việc phòng, chống dịch\n"
+                       "UBND tỉnh yêu cầu các sở thực hiện ngay.\n")
+    assert (found.doc_number, found.urgency, found.issue_date) == ("55/UBND-VX", "Hỏa tốc", date(2025, 2, 3))
