@@ -80,6 +80,7 @@ _CITED_DOC = re.compile(
     r"\s+số|nêu\s+rõ|trích)",
     re.I,
 )
+_CITED_SUBJECT = re.compile(r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:về\s+việc|V/v)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter
@@ -127,6 +128,10 @@ class _Index:
                 if m.start() - opened <= MAX_QUOTE and _CITED_DOC.search(flat, max(0, opened - 200), opened):
                     self.quotes.append((opened, m.start()))  # words of another document, not this letter's
                 opened = None
+        # "Thực hiện Công văn số 12/BYT-KH về việc báo cáo trước ngày 15/3/2025, ...": the cited letter's trích yếu
+        for m in _CITED_SUBJECT.finditer(flat):
+            self.quotes.append((m.start("s"), m.end("s")))
+        self.quotes.sort()
         self.quote_starts = [q[0] for q in self.quotes]
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -137,7 +142,7 @@ class _Index:
 
     def quoted(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
-        return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
+        return any(self.quotes[j][0] < pos < self.quotes[j][1] for j in range(i, max(-1, i - 3), -1))
 
 
 def _time(m: re.Match) -> str | None:
