@@ -38,8 +38,10 @@ _DEADLINE = re.compile(
 )
 # "Hạn nộp hồ sơ: ngày 15/3/2025", "Thời hạn gửi báo cáo là 15/3/2025": a labelled limit ends with its day.
 _LIMIT_LABEL = re.compile(
-    r"(?<!\w)(?P<kw>hạn(?:\s{1,3}(?:chót|cuối))?)\s{1,3}(?:nộp|gửi|hoàn\s{1,3}thành|báo\s{1,3}cáo|đăng\s{1,3}ký|góp\s{1,3}ý)"
-    r"[^.;:\n]{0,40}?(?:\s{1,3}là|\s{0,2}:)\s{0,3}(?:(?:" + _HOUR + r")\s{1,3})?(?:ngày" + _GAP + r")?" + _DAY_MONTH_YEAR,
+    r"(?<!\w)(?P<kw>hạn(?:\s{1,3}(?:chót|cuối))?)\s{1,3}"
+    r"(?:nộp|gửi|hoàn\s{1,3}thành|báo\s{1,3}cáo|đăng\s{1,3}ký|góp\s{1,3}ý)"
+    r"[^.;:\n]{0,40}?(?:\s{1,3}là|\s{0,2}:)\s{0,3}(?:(?:" + _HOUR + r")\s{1,3})?(?:ngày" + _GAP + r")?"
+    + _DAY_MONTH_YEAR,
     re.I,
 )
 _MONTH = re.compile(
@@ -86,7 +88,8 @@ _CITED_DOC = re.compile(
     r"\s+số|nêu\s+rõ|trích)",
     re.I,
 )
-_CITED_SUBJECT = re.compile(r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:về\s+việc|V/v)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
+_CITED_SUBJECT = re.compile(
+    r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:về\s+việc|V/v)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter

@@ -18,8 +18,8 @@ _INVITATION = re.compile(r"(?<!\w)(?:mời|họp|hội\s+nghị|cuộc\s+họp)(
 
 
 # A time right after the date: "ngày 11/3/2025 (thứ Ba), 13h30", "ngày 11/3/2025, 8 giờ 00".
-_TIME_AFTER = re.compile(r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?P<h>\d{1,2})\s{0,2}(?:giờ|h)\s{0,2}(?P<min>\d{2})?",
-                         re.I)
+_TIME_AFTER = re.compile(
+    r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?P<h>\d{1,2})\s{0,2}(?:giờ|h)\s{0,2}(?P<min>\d{2})?", re.I)
 
 
 def _time_before(window: str) -> re.Match | None:
@@ -74,7 +74,8 @@ _EVENT = re.compile(
     re.I,
 )
 # An event notice announces its time and place under labels: "Thời gian: ... / Địa điểm: ...".
-_LABELS = re.compile(r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*)?Địa\s+điểm\s*:", re.I)
+_LABELS = re.compile(
+    r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*)?Địa\s+điểm\s*:", re.I)
 _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quyết", "Quy chế", "Quy định", "Chương trình",
                     "Hướng dẫn", "Tờ trình", "Đề án", "Phương án"}
 

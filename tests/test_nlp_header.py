@@ -85,7 +85,8 @@ def test_a_news_lead_about_the_letter_gives_its_number_date_issuer_and_subject()
 
 
 def test_a_giay_moi_without_v_v_has_the_line_after_its_type_as_subject():
-    text = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH MẪU          Độc lập - Tự do - Hạnh phúc\n"
+    text = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH MẪU          Độc lập - Tự do - Hạnh phúc\n"
             "Số: 272/GM-UBND          Mẫu Sơn, ngày 26 tháng 7 năm 2025\n\n"
             "GIẤY MỜI\n   Hội nghị sơ kết 6 tháng đầu năm 2025\n   thực hiện chuyển đổi số\n\n"
             "Ủy ban nhân dân tỉnh tổ chức Hội nghị trực tuyến sơ kết công tác chuyển đổi số.\n")
