@@ -4,6 +4,8 @@ parenthesised parts, broken date lines. Every letter here is invented by the pro
 
 from datetime import date
 
+import pytest
+
 from nlp import Extractor
 
 EX = Extractor()
@@ -114,3 +116,20 @@ def test_an_urgency_mark_written_into_a_web_copys_name_for_the_letter():
     found = EX.extract("Công văn hỏa tốc số 55/UBND-VX ngày 03/02/2025 của UBND tỉnh về việc phòng, chống dịch\n"
                        "UBND tỉnh yêu cầu các sở thực hiện ngay.\n")
     assert (found.doc_number, found.urgency, found.issue_date) == ("55/UBND-VX", "Hỏa tốc", date(2025, 2, 3))
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 1/1, " + "UBND " * 30_000,
+    "(Nguồn: Công văn số " + "1/" * 30_000,
+    "số 1/" + "A " * 70 + "về việc " + "x " * 100_000,
+    "“" * 100_000,
+    "Thời gian: " + "x\n" * 50_000 + "Địa điểm:",
+    "Phúc đáp Công văn số 1/A-B " + "và số 2/C-D " * 20_000,
+    "Quận 1, ngày " + "\n" * 50_000,
+    "Số: 1/A-\n" + "\n" * 50_000 + "B",
+    "UBND tỉnh có ý kiến như sau" * 10_000,
+])
+def test_hostile_web_header_and_reply_inputs_finish_with_sane_output(text):
+    """Each would take minutes with an unbounded or nested pattern; none has a timing assertion."""
+    out = EX.extract(text).to_json("x")
+    assert isinstance(out["replies_to"], list) and isinstance(out["deadlines"], list)
