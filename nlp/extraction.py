@@ -28,6 +28,7 @@ class Extraction:
     meeting: dict | None = None
     replies_to: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    recipient_unit_ids: list[str | None] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, list[list[int]]] = field(default_factory=dict)
     warning: str | None = None
@@ -52,6 +53,7 @@ class Extraction:
             "lead_unit_ids": list(self.lead_unit_ids),
             "cooperating_unit_ids": list(self.cooperating_unit_ids),
             "recipients": list(self.recipients),
+            "recipient_unit_ids": list(self.recipient_unit_ids),
             "confidence": dict(self.confidence),
             "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
         }

@@ -6,6 +6,7 @@ import re
 
 from nlp import body as body_rules
 from nlp import header as hdr
+from nlp import recipients
 from nlp import unitnames
 from nlp.extraction import Extraction
 from nlp.meeting import find_meeting, is_invitation
@@ -111,7 +112,10 @@ class Extractor:
         body_text = work[body_start:body_end]
         flat = body_rules.flatten(body_text)
 
-        result.recipients = self._recipients(work, body_start, body_end)
+        block = recipients.find(work, 0, min(body_end, body_start + 3000))
+        if block is not None:
+            result.recipients = block.names
+            evidence["recipients"] = [[block.start, block.end]]
 
         if issuer is None:
             issuer = self._issuer_from_text(work)
@@ -156,6 +160,7 @@ class Extractor:
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
         result.lead_unit_ids = [self._resolve(u, result.issue_date) for u in result.lead_units]
         result.cooperating_unit_ids = [self._resolve(u, result.issue_date) for u in result.cooperating_units]
+        result.recipient_unit_ids = [self._resolve(u, result.issue_date) for u in result.recipients]
         result.confidence = confidence
         result.evidence = evidence
         return result
@@ -189,26 +194,6 @@ class Extractor:
             if m and "ngày" in line.text:
                 return int(m.group(1))
         return None
-
-    @staticmethod
-    def _recipients(work: str, start: int, end: int) -> list[str]:
-        m = re.search(r"Kính\s+gửi\s*:?", work[max(0, start - 200):min(end, start + 3000)], re.I)
-        if not m:
-            return []
-        pos = max(0, start - 200) + m.end()
-        block = work[pos:pos + 1500]
-        stop = re.search(r"\n(?![ \t]*[-–+•])[ \t]*\S", block)
-        first_line_end = block.find("\n")
-        if first_line_end > 0 and block[:first_line_end].strip():
-            block = block[:first_line_end] if not re.match(r"\s*[-–]", block[:first_line_end]) else block[:stop.start() if stop else len(block)]
-        else:
-            block = block[:stop.start() if stop else len(block)]
-        names = []
-        for item in re.split(r"[;\n]|(?:^|\s)[-–+•]\s", block):
-            item = item.strip(" .;,-–\t")
-            if len(item) >= 3:
-                names.append(item)
-        return names[:30]
 
     @staticmethod
     def _issuer_from_text(work: str):
