@@ -130,8 +130,9 @@ class Extractor:
         leads = dedupe(leads, text=lambda h: h.value)
         coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)
                  if not any(same_name(h.value, lead.value) for lead in leads)]
-        if result.issuer:
-            leads = [h for h in leads if not same_name(h.value, result.issuer)]
+        if result.issuer:  # a letter gives no task to its own issuer, nor asks it to cooperate
+            leads = [h for h in leads if not unitnames.is_issuer(h.value, result.issuer)]
+            coops = [h for h in coops if not unitnames.is_issuer(h.value, result.issuer)]
         for hit in leads:
             result.lead_units.append(keep("lead_units", hit))
         for hit in coops:

@@ -19,15 +19,24 @@ HEADS = (
     "Tổng công ty", "Ngân hàng", "Cơ quan", "Tổ", "Tổng cục", "Vụ", "Ngành", "Người đứng đầu", "Lãnh đạo",
     "Thường trực", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Quận ủy", "Thành ủy", "Cục Thuế", "Chi Cục", "Chuyên viên",
     "Bí thư", "Hạt", "Trạm", "Quỹ", "Đội", "Học viện", "Liên minh", "Tổng Liên đoàn", "Phó Giám đốc",
+    # Office holders addressed by title: "Hiệu trưởng các trường", "Cục trưởng Cục Hải quan", "Đồng chí Phó Chủ
+    # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
+    "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
+    "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Đồng chí", "Các đồng chí", "Thành viên", "Ủy viên", "Uỷ viên",
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
     r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|nhiệm\s+vụ)\b)"
 )
 _BARE_HEADS = frozenset(h.lower() for h in HEADS)
+# A collective, also as its holders: "các sở, ban, ngành", "thủ trưởng các cơ quan, đơn vị", "tất cả các trường".
 _COLLECTIVE = re.compile(
-    r"các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
-    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn)\b"
+    r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
+    r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
+    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn|cấp|ngành|đồng\s+chí|khu\s+phố|ấp|bản|"
+    r"tổ\s+chức|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
+    r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
+    re.I,
 )
 
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
@@ -61,7 +70,7 @@ ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=
 _STOP_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " in w), key=len, reverse=True))
     + r"|(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " not in w), key=len, reverse=True))
-    + r")(?!\w))"
+    + r")(?!\w))(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))"
 )
 # "tổ chức" is a noun, not the verb "organise", when a kind of organisation follows ("các tổ chức chính trị - xã
 # hội, tổ chức thành viên của Mặt trận").
@@ -72,6 +81,8 @@ _NOUN_TO_CHUC = re.compile(
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
 _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
+# A name never ends on a function word: "UBND tỉnh, các" (the list went on past the window or a stop).
+_DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|thuộc|tại|ở))+\s*$", re.I)
 MAX_WORDS = 45
 
 
@@ -106,6 +117,10 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         return None
     window = text[start:start + limit]
     end_match = _END.search(window)
+    # "Giao các sở, ngành tỉnh; Ủy ban nhân dân các huyện; Các Ban QLDA báo cáo ...": ';' between names goes on.
+    while end_match and end_match.group() == ";" and head_at(window, _skip_space(window, end_match.end())) \
+            and not _STOP_RE.search(window, 0, end_match.start()):
+        end_match = _END.search(window, end_match.end())
     end = end_match.start() if end_match else len(window)
     # An action word ends the list; skip the head itself ("Thanh tra tỉnh" is not the verb "thanh tra").
     head = _HEAD_RE.match(window) or _COLLECTIVE.match(window)
@@ -126,7 +141,7 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             segment = window[:close + 1]
         else:
             segment = segment[:open_at]
-    segment = segment.rstrip(" ,-–\t")
+    segment = _DANGLING.sub("", segment.rstrip(" ,-–\t")).rstrip(" ,-–\t")
     if len(segment.split()) > MAX_WORDS or len(segment) < 3:
         return None
     if len(segment.split()) < 2 and not segment.isupper():
@@ -135,6 +150,12 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         return None
 
     return start, start + len(segment)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -152,3 +173,50 @@ def split_units(text: str) -> list[tuple[int, int]]:
             offset = text.index(piece, a)
             spans.append((offset, offset + len(piece)))
     return spans
+
+
+_ABBREV_TOKEN = re.compile(r"^[A-ZĐ&]{2,8}$")
+_SKIP_WORDS = frozenset(("và", "&", "-", "–"))
+_SPELL = {"UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "UBMTTQ": "ủy ban mặt trận tổ quốc",
+          "MTTQ": "mặt trận tổ quốc"}
+_SPELT = re.compile(r"\b(?:" + "|".join(_SPELL) + r")\b", re.I)
+
+
+def _skeleton(name: str) -> str:
+    """Initials of a name, abbreviations spelt out letter by letter: "Sở GD&ĐT" and "SỞ GIÁO DỤC VÀ ĐÀO TẠO" both
+    give "sgdđt"; "UBND tỉnh" and "Ủy ban nhân dân tỉnh" give "ubndt"."""
+    caps = name.isupper()
+    name = _SPELT.sub(lambda m: _SPELL[m.group().upper()], name)
+    out = []
+    for word in re.findall(r"[\w&]+", name):
+        if word.lower() in _SKIP_WORDS:
+            continue
+        if not caps and _ABBREV_TOKEN.match(word):
+            out.append(word.replace("&", "").lower())
+        else:
+            out.append(word[0].lower())
+    return "".join(out)
+
+
+def is_issuer(name: str, issuer: str | None) -> bool:
+    """Whether ``name`` names the body that issued the letter (its letterhead, last part first): a letter does not
+    give a task to itself, nor ask itself to cooperate."""
+    from nlp.similar import same_name
+
+    if not issuer or not name:
+        return False
+    parts = [p for p in re.split(r"\s+[-–]\s+", issuer) if p.strip()]
+    candidates = {issuer, parts[-1], " - ".join(parts[-2:])} if parts else {issuer}
+    mine = _skeleton(name)
+    for cand in candidates:
+        if same_name(name, cand):
+            return True
+        theirs = _skeleton(cand)
+        if mine == theirs or (len(mine) >= 3 and theirs.startswith(mine) and len(theirs) - len(mine) <= 4):
+            return True  # "UBND tỉnh" in a letter of "UBND TỈNH HẢI DƯƠNG"
+        extra = len(mine) - len(theirs)
+        if len(theirs) >= 3 and mine.startswith(theirs) and 0 < extra <= 3:
+            words = [w for w in re.findall(r"[\w&]+", name) if w.lower() not in _SKIP_WORDS]
+            if all(w[0].isupper() for w in words[-extra:]):
+                return True  # "Sở GD&ĐT Hà Nội" in a letter of "SỞ GIÁO DỤC VÀ ĐÀO TẠO": a place added
+    return False
