@@ -134,7 +134,27 @@ def _heading_units(flat: str) -> list[Hit]:
     return out
 
 
-def find_assignments(flat: str, base: int = 0) -> Assignments:
+# "Quý Ủy ban", "Quý cơ quan", "Quý Sở": the letter's addressees, asked politely.
+_ADDRESSEE = re.compile(r"Quý\s+(?:[Ủủ]y\s+ban|[Uu]ỷ\s+ban|cơ\s+quan|[Đđ]ơn\s+vị|Sở|Bộ|Cục|Ban|Hội|Trường|Phòng|"
+                        r"Văn\s+phòng|UBND|Công\s+ty|Ngân\s+hàng)(?!\w)")
+# A task quoted from another document: "Thực hiện Công văn số ... với nội dung yêu cầu Sở X chủ trì ...", "Công văn
+# số ... về việc giao Sở X ...", "đã giao Sở X ...".
+_QUOTED_TASK = re.compile(r"(?:nội\s+dung|về\s+việc|theo\s+đó|trong\s+đó|đã|đã\s+được|đã\s+có\s+văn\s+bản)\s+$", re.I)
+# A list of participants ("Thành phần mời dự:", "1. Thành phần:") names who attends, not who does what.
+_PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]{0,3})?(?:Thành\s+phần|THÀNH\s+PHẦN)"
+                           r"[^\n]{0,40}")
+_NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
+
+
+def _participant_spans(flat: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARTICIPANTS.finditer(flat):
+        nxt = _NEXT_SECTION.search(flat, m.end())
+        spans.append((m.start(), nxt.start() if nxt else len(flat)))
+    return spans
+
+
+def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
 
@@ -154,7 +174,13 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
-        units = _units_at(flat, m.end()) or _role_at(flat, m.end())
+        if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()):
+            continue
+        polite = _ADDRESSEE.match(flat, m.end())
+        if polite and addressees:
+            units = [Hit(name, m.end(), polite.end(), 0.6) for name in addressees]
+        else:
+            units = _units_at(flat, m.end()) or _role_at(flat, m.end())
         if not units:
             continue
         after = flat[units[-1].end:units[-1].end + 40]
@@ -168,14 +194,18 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         units = _units_at(flat, m.end())
         if units:
             sort(units, lead=False)
+    participants = _participant_spans(flat)
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
-        if re.match(r"Các\s", flat[pos:pos + 5]):
+        if any(a <= pos < b for a, b in participants):
             continue
         units = _units_at(flat, pos)
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]
+        colon = re.match(r"\s*:\s*", rest)
+        if colon:  # "c) Sở Thông tin và Truyền thông: Đảm bảo ..." — the unit, then its task on the same line
+            rest = rest[colon.end():colon.end() + 1].lower() + rest[colon.end() + 1:]
         if not unitnames.ACTION_RE.match(rest):
             continue  # a list of names (Kính gửi, Nơi nhận, thành phần), not a task
         if _helps_alone(flat, units[-1].end):

@@ -22,10 +22,10 @@ HEADS = (
     # Office holders addressed by title: "Hiệu trưởng các trường", "Cục trưởng Cục Hải quan", "Đồng chí Phó Chủ
     # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
     "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
-    "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Đồng chí", "Các đồng chí", "Thành viên", "Ủy viên", "Uỷ viên",
+    "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Thành viên", "Ủy viên", "Uỷ viên",
 )
 _HEAD_RE = re.compile(
-    r"(?:các\s+|Các\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
+    r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
     r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|nhiệm\s+vụ)\b)"
 )
 _BARE_HEADS = frozenset(h.lower() for h in HEADS)
