@@ -65,7 +65,7 @@ _DUTY_SECTION = re.compile(
 )
 # A numbered heading of a plan or a letter that is only a unit's name; its duties follow as items below it.
 _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\))[ \t]{1,3}")
-_SUB_ITEM = re.compile(r"\n[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
+_SUB_ITEM = re.compile(r"\n(?:[ \t]*\n)?[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
 
 # The closing exhortation "Đề nghị X nghiêm túc thực hiện" gives no task of its own: a unit named there and as

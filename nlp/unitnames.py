@@ -33,7 +33,7 @@ _BARE_HEADS = frozenset(h.lower() for h in HEADS)
 _COLLECTIVE = re.compile(
     r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
     r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
-    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn|cấp|ngành|đồng\s+chí|khu\s+phố|ấp|bản|"
+    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
     r"tổ\s+chức|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
     r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
     re.I,
@@ -70,7 +70,7 @@ ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=
 _STOP_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " in w), key=len, reverse=True))
     + r"|(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " not in w), key=len, reverse=True))
-    + r")(?!\w))(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))"
+    + r")(?!\w))(?<!dự(?=\s(?:thảo|án|toán|phòng|trữ)(?!\w)))"
 )
 # "tổ chức" is a noun, not the verb "organise", when a kind of organisation follows ("các tổ chức chính trị - xã
 # hội, tổ chức thành viên của Mặt trận").
@@ -82,6 +82,7 @@ _NOUN_TO_CHUC = re.compile(
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
 _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
 # A name never ends on a function word: "UBND tỉnh, các" (the list went on past the window or a stop).
+_BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\s+ban)$", re.I)
 _DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|thuộc|tại|ở))+\s*$", re.I)
 MAX_WORDS = 45
 
@@ -97,6 +98,7 @@ def head_at(text: str, pos: int) -> bool:
 
 
 _OF = re.compile(r"của[ \t]{1,3}")
+_OF_LEVEL = re.compile(r"(?:Trung\s+ương|trung\s+ương|tỉnh|[Tt]hành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w)")
 
 
 def _of_continues(window: str, at: int) -> bool:
@@ -108,6 +110,8 @@ def _of_continues(window: str, at: int) -> bool:
     if not piece or not piece[0].islower():
         return False
     after = _OF.match(window, at)
+    if after and _OF_LEVEL.match(window, after.end()):
+        return True  # "các cơ quan, đơn vị của Trung ương", "các sở, ngành của tỉnh"
     return bool(after and window[after.end():after.end() + 1].isupper() and _HEAD_RE.match(window, after.end()))
 
 
@@ -130,6 +134,10 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             continue
         if stop.group() == "của" and _of_continues(window, stop.start()):
             continue
+        if re.search(r"(?<!\w)(?:các|những)\s+$", window[max(0, stop.start() - 8):stop.start()], re.I):
+            continue  # a noun after a determiner: "các cấp", "các hội"
+        if head and stop.start() <= head.end() + 1 and _BODY_OF_TASK.search(head.group()):
+            continue  # "Ban chỉ đạo", "Tổ công tác", "Hội đồng thẩm định": the task names the body
         end = stop.start()
         break
     # Keep a parenthesis that closes inside the window ("(cũ)", "(Trung tâm Phục vụ hành chính công tỉnh)").
