@@ -32,6 +32,7 @@ class Extraction:
     confidence: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, list[list[int]]] = field(default_factory=dict)
     warning: str | None = None
+    review: list = field(default_factory=list)  # nlp.confidence.Doubt: fields a clerk must check, and why
 
     def to_json(self, source: str) -> dict:
         return {
@@ -56,6 +57,7 @@ class Extraction:
             "recipient_unit_ids": list(self.recipient_unit_ids),
             "confidence": dict(self.confidence),
             "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
+            "review": [d.to_json() for d in self.review],
         }
 
 

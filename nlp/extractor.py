@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp import body as body_rules
+from nlp import confidence as doubt
 from nlp import header as hdr
 from nlp import recipients
 from nlp import unitnames
@@ -164,6 +165,7 @@ class Extractor:
         result.recipient_unit_ids = [self._resolve(u, result.issue_date) for u in result.recipients]
         result.confidence = confidence
         result.evidence = evidence
+        doubt.assess(result, text=work, flat=flat, block=block, leads=leads, coops=coops)
         return result
 
     # ------------------------------------------------------------------------------------------------------

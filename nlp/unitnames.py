@@ -190,7 +190,7 @@ _SPELL = {"UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "U
 _SPELT = re.compile(r"\b(?:" + "|".join(_SPELL) + r")\b", re.I)
 
 
-def _skeleton(name: str) -> str:
+def skeleton(name: str) -> str:
     """Initials of a name, abbreviations spelt out letter by letter: "Sở GD&ĐT" and "SỞ GIÁO DỤC VÀ ĐÀO TẠO" both
     give "sgdđt"; "UBND tỉnh" and "Ủy ban nhân dân tỉnh" give "ubndt"."""
     caps = name.isupper()
@@ -215,11 +215,11 @@ def is_issuer(name: str, issuer: str | None) -> bool:
         return False
     parts = [p for p in re.split(r"\s+[-–]\s+", issuer) if p.strip()]
     candidates = {issuer, parts[-1], " - ".join(parts[-2:])} if parts else {issuer}
-    mine = _skeleton(name)
+    mine = skeleton(name)
     for cand in candidates:
         if same_name(name, cand):
             return True
-        theirs = _skeleton(cand)
+        theirs = skeleton(cand)
         if mine == theirs or (len(mine) >= 3 and theirs.startswith(mine) and len(theirs) - len(mine) <= 4):
             return True  # "UBND tỉnh" in a letter of "UBND TỈNH HẢI DƯƠNG"
         extra = len(mine) - len(theirs)
