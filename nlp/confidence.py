@@ -48,9 +48,10 @@ class Score:
 
 # Cues in the body that a field should have a reading.
 _TASK_CUE = re.compile(r"(?<!\w)(?:[Gg]iao|chủ\s+trì|có\s+trách\s+nhiệm|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)(?!\w)")
-_COOP_CUE = re.compile(r"(?<!\w)phối\s+hợp(?!\w)")
+# "sự phối hợp của quý cơ quan" thanks; it asks nothing.
+_COOP_CUE = re.compile(r"(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
 _REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|"
-                        r"[Tt]ờ\s+trình|[Đđ]ơn|số)(?!\w)")
+                        r"[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
 _DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
 _TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
@@ -191,7 +192,7 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool) -> Score:
     if len(names) > 4:
         s.cap(0.6, f"nhiều đơn vị {what} ({len(names)}), cần đối chiếu từng nhiệm vụ")
     if lead and result.recipients:
-        strays = [n for n in names if not any(_overlaps(n, r) for r in result.recipients)]
+        strays = [n for n in names if n[:1].isupper() and not any(_overlaps(n, r) for r in result.recipients)]
         if strays:  # two readings disagree: the addressees and the units the body asks to act
             s.cap(0.65, f"đơn vị chủ trì \u201c{_short(strays[0])}\u201d không có trong phần \u201cKính gửi\u201d")
     known = [i for i in ids if i]

@@ -23,6 +23,7 @@ HEADS = (
     # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
     "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
     "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Thành viên", "Ủy viên", "Uỷ viên",
+    "Thư viện", "Bảo tàng", "Nhà văn hóa", "Nhà xuất bản", "Cảng vụ", "Kiểm toán",
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
@@ -56,6 +57,7 @@ STOPS = (
     "điều chỉnh", "bổ sung", "thu hồi", "ký", "soạn thảo", "gấp", "ngay", "thẩm tra", "thanh tra", "tuân thủ",
     "xác minh", "bàn giao", "nhận", "hướng", "đề", "như", "bằng", "qua", "sau", "cho", "tới", "của",
     "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt", "khắc phục", "biên soạn", "in ấn",
+    "trân trọng", "cảm ơn", "rất mong", "mong", "xin", "giúp", "kính đề nghị", "kính trình", "kính gửi",
 )
 # The verbs among them: a list item "- X <verb> ..." is a task for X.
 ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", "tiếp âm", "tiếp thu", "nộp", "hỗ trợ", "lựa chọn",
