@@ -34,7 +34,10 @@ def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
         return True
     if not ka or not kb:
         return False
-    return difflib.SequenceMatcher(None, ka, kb).ratio() >= threshold
+    if 2 * min(len(ka), len(kb)) < threshold * (len(ka) + len(kb)):
+        return False  # the ratio cannot reach the threshold (cheap bound before difflib)
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def dedupe(names: list, *, text=lambda item: item) -> list:
