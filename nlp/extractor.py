@@ -8,8 +8,10 @@ from nlp import body as body_rules
 from nlp import confidence as doubt
 from nlp import header as hdr
 from nlp import recipients
-from nlp import unitnames
+from nlp import unitnames, webpage
+from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
+from nlp.replies import find_replies
 from nlp.meeting import find_meeting, is_invitation
 from nlp.similar import dedupe, same_name
 from nlp.textnorm import normalize
@@ -18,6 +20,19 @@ MAX_BODY = 300_000
 HEADER_LINES = 60
 _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
 _ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_letters(text: str, wanted: int) -> bool:
+    """At least ``wanted`` letters in the first 5000 characters (stops as soon as they are found)."""
+    found = 0
+    for m in _WORD.finditer(text, 0, 5000):
+        found += m.end() - m.start()
+        if found >= wanted:
+            return True
+    return False
 
 
 class Extractor:
@@ -31,11 +46,11 @@ class Extractor:
             raise TypeError("Extractor.extract expects str")
         norm = normalize(text)
         result = Extraction()
-        if not norm.strip() or sum(ch.isalpha() for ch in norm[:5000]) < 10:
+        if not norm.strip() or not _has_letters(norm, 10):
             return result
         work = norm[:MAX_BODY]
         lines = hdr.lines_of(work, limit=400)
-        stop = min(len(lines), HEADER_LINES)
+        stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}
         confidence: dict[str, float] = {}
 
@@ -65,9 +80,14 @@ class Extractor:
         if issuer and title_index is not None:
             issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
 
+        lead = None
         if number is None:
-            own, own_date = hdr.find_own_number(work)
-            number = own
+            number, own_date = self._own_number(lines, work)
+            if number is None:
+                lead = webpage.news_lead(work)
+                if lead is not None:
+                    number, own_date = lead.number, lead.issued
+                    issuer = issuer or lead.issuer
             if issued is None and own_date is not None:
                 issued = own_date
         result.doc_number = keep("doc_number", number)
@@ -86,7 +106,11 @@ class Extractor:
         elif title is not None:
             result.doc_type = keep("doc_type", title)
         else:
-            web = hdr.web_title_type(lines) if anchor is None else None
+            web = None
+            if anchor is None:
+                page = webpage.page_title(lines)
+                web = hdr.web_title_type(lines) or (hdr.web_title_type([hdr.Line(page.value, page.start)])
+                                                    if page is not None else None)
             if web is not None:
                 result.doc_type = keep("doc_type", web)
             else:
@@ -97,14 +121,12 @@ class Extractor:
         subject = None
         if title is not None and result.doc_type != "Công văn":
             subject = hdr.find_subject_after_title(lines, title_index, body_index + 2)
-        if subject is not None and result.doc_type == "Giấy mời" and not hdr._SUBJECT_START.match(subject.value):
+        if subject is not None and result.doc_type == "Giấy mời" and not hdr.invitation_subject(subject.value):
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
         if subject is None:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
-        if subject is None and anchor is None and result.doc_type != "Công văn" and lines:
-            first = lines[0].text.strip()
-            if hdr._WEB_TITLE_RE.match(first) and len(first) < 200:
-                subject = hdr.Hit(first, lines[0].start, lines[0].start + len(first), 0.4)
+        if subject is None and anchor is None:
+            subject = lead.subject if lead is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
 
         body_start = lines[body_index].start if body_index < len(lines) else len(work)
@@ -118,6 +140,10 @@ class Extractor:
             result.recipients = block.names
             evidence["recipients"] = [[block.start, block.end]]
 
+        if issuer is None:
+            issuer, announces = webpage.author(work, body_start, body_end)
+            if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn":
+                result.doc_type = announces  # "UBND huyện thông báo ...": a thông báo copied without its header
         if issuer is None:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)
@@ -140,11 +166,10 @@ class Extractor:
             result.cooperating_units.append(keep("cooperating_units", hit))
 
         year = result.issue_date.year if result.issue_date else self._year(lines, stop)
-        for d in body_rules.find_deadlines(flat, body_start, year, leads):
+        for d in find_deadlines(flat, body_start, year, leads, result.issue_date):
             evidence.setdefault("deadlines", []).append([d.start, d.end])
             confidence["deadlines"] = max(confidence.get("deadlines", 0.0), d.confidence)
-            item = {"text": work[d.start:d.end], "date": d.date, "relative_working_days": d.relative_working_days,
-                    "applies_to": d.applies_to}
+            item = {**d.as_json(), "text": work[d.start:d.end]}
             unit_id = self._resolve(d.applies_to, result.issue_date)
             if unit_id:
                 item["unit_id"] = unit_id
@@ -156,7 +181,7 @@ class Extractor:
             result.meeting = keep("meeting", meeting)
 
         addressees = list(result.recipients)
-        for hit in body_rules.find_replies(flat, body_start, addressees):
+        for hit in find_replies(flat, body_start, addressees):
             result.replies_to.append(keep("replies_to", hit))
 
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
@@ -189,6 +214,15 @@ class Extractor:
         except Exception:  # a registry problem must not lose the letter's other fields
             return None
         return getattr(unit, "id", None) if unit else None
+
+    @staticmethod
+    def _own_number(lines, work: str):
+        """A letter with no "Số:" line: the number its page title, its own first line or a source note gives."""
+        title_number = webpage.own_number(lines, work)
+        own, own_date = hdr.find_own_number(work)
+        if title_number is not None and (own is None or title_number[0].start < own.start):
+            return title_number
+        return own, own_date
 
     @staticmethod
     def _year(lines, stop) -> int | None:
