@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
+from nlp.meeting import is_invitation
 from nlp.similar import key, same_name
 
 OBLIGATION_FIELDS = ("doc_number", "issue_date", "recipients", "lead_units", "cooperating_units", "deadlines",
@@ -53,6 +54,8 @@ _COOP_CUE = re.compile(r"(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
 _REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|"
                         r"[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
 _DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
+# "(từ ngày ... ) đến ngày 30/4/2021", "hết ngày ...": the end of a period, often the deadline itself.
+_UNTIL = re.compile(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?ngày\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})")
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
 _TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
           "Hướng dẫn", "Công văn")
@@ -72,11 +75,12 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
         "doc_number": _doc_number(result, text),
         "issue_date": _issue_date(result),
         "recipients": _recipients(result, block, flat),
-        "lead_units": _units(result.lead_units, leads, result.lead_unit_ids, result, flat, lead=True),
+        "lead_units": _units(result.lead_units, leads, result.lead_unit_ids, result, flat, lead=True,
+                             extra_hits=coops),
         "cooperating_units": _units(result.cooperating_units, coops, result.cooperating_unit_ids, result, flat,
                                     lead=False),
         "deadlines": _deadlines(result, flat),
-        "meeting": _meeting(result),
+        "meeting": _meeting(result, text),
         "replies_to": _replies(result, flat),
     }
     review = []
@@ -125,7 +129,7 @@ def _doc_number(result, text: str) -> Score:
         if _official(result):
             s.cap(0.3, "không tìm thấy số, ký hiệu văn bản")
         return s
-    s.cap(min(SURE, _hit(result, "doc_number") + 0.05), "số, ký hiệu không ở vị trí quy định của phần đầu văn bản")
+    s.cap(min(SURE, _hit(result, "doc_number") + 0.15), "số, ký hiệu không ở vị trí quy định của phần đầu văn bản")
     if _years_disagree(result):
         s.cap(0.5, "năm trong số văn bản khác năm ban hành")
     spans = result.evidence.get("doc_number") or []
@@ -140,7 +144,7 @@ def _issue_date(result) -> Score:
         if _official(result):
             s.cap(0.75, "không tìm thấy ngày ban hành")
         return s
-    s.cap(min(SURE, _hit(result, "issue_date") + 0.05), "ngày ban hành không ở dòng địa danh, ngày tháng")
+    s.cap(min(SURE, _hit(result, "issue_date") + 0.15), "ngày ban hành không ở dòng địa danh, ngày tháng")
     if _years_disagree(result):
         s.cap(0.5, "năm ban hành khác năm trong số văn bản")
     return s
@@ -166,7 +170,7 @@ def _recipients(result, block, flat: str) -> Score:
     return s
 
 
-def _units(names, hits, ids, result, flat: str, *, lead: bool) -> Score:
+def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=()) -> Score:
     s = Score()
     what = "chủ trì" if lead else "phối hợp"
     if not names:
@@ -178,6 +182,10 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool) -> Score:
         return s
     if lead and result.doc_type in _BY_SECTION:
         s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần đối chiếu đơn vị chủ trì")
+    if lead:
+        missed = _unexplained_tasks(flat, list(hits) + list(extra_hits), result.issuer)
+        if missed:
+            s.cap(0.65, f"có câu giao việc chưa xác định được đơn vị: \u201c{_short(missed, 50)}\u201d")
     for hit in hits:
         if hit.confidence < 0.6:
             s.cap(0.55, f"\u201c{_short(hit.value)}\u201d chỉ được nhắc ở câu kết, vai trò chưa rõ")
@@ -201,11 +209,59 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool) -> Score:
     return s
 
 
+# Where a task names its party: after "giao / đề nghị / yêu cầu" ("theo đề nghị của", "xét đề nghị", "đề nghị tại
+# Công văn" name none), and before "chủ trì / có trách nhiệm" at the start of a clause.
+_ASKS = re.compile(r"(?<!\w)(?<![Tt]heo )(?<![Xx]ét )(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?:\s+cho)?)\s+"
+                   r"(?!(?:của|tại|số|nhiệm|về|đã|được)(?!\w))")
+_DUTY_WORD = re.compile(r"\s(?:chủ\s+trì|có\s+trách\s+nhiệm)(?!\w)")
+# A party named by words, not by a unit's name: "trưởng các đoàn thể", "các đồng chí", "Ban Giám hiệu ...".
+_PARTY_WORDS = re.compile(r"(?:các\s|[Tt]hủ\s+trưởng|[Tt]rưởng|[Hh]iệu\s+trưởng|[Ll]ãnh\s+đạo|[Tt]ổ\s+trưởng|[Bb]í\s+thư|"
+                          r"[Đđ]ồng\s+chí|[Cc]án\s+bộ|[Gg]iáo\s+viên|[Nn]gười\s|[Tt]ất\s+cả|[A-ZĐ])")
+_POLITE = re.compile(r"(?:[Qq]uý|các\s+đồng\s+chí\s+(?:có\s+tên|được\s+mời))(?!\w)")
+
+
+def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
+    """The first party asked to act that no unit reading accounts for: a unit dropped by a rule, or a party named
+    in words the name reader does not know ("trưởng các đoàn thể", "các đồng chí trong ban chỉ đạo")."""
+    values = [str(h.value) for h in hits]
+
+    def explained(pos: int) -> bool:
+        if _POLITE.match(flat, pos) or unitnames.ACTION_RE.match(flat, pos):
+            return True  # the addressees, or a verb: no new party
+        span = unitnames.bound(flat, pos)
+        if span is None:  # a party in words the name reader does not know, or no party at all
+            return not _PARTY_WORDS.match(flat, pos)
+        name = flat[span[0]:span[1]]
+        return any(_overlaps(name, v) for v in values) or unitnames.is_issuer(name, issuer)
+
+    for m in _ASKS.finditer(flat):
+        if m.group().lower().startswith("giao") and not unitnames.head_at(flat, m.end()):
+            continue  # "Giao thông", "giao ban": not the verb; "giao" names its unit or nothing
+        if re.search(r"(?:[Nn]ếu|[Tt]rường\s+hợp)[^.;\n]{0,120}$", flat[max(0, m.start() - 120):m.start()]):
+            continue  # "nếu có khó khăn, vướng mắc, đề nghị ... phản ánh": feedback, not a task
+        if not explained(m.end()):
+            return flat[m.start():m.start() + 80]
+    for m in _DUTY_WORD.finditer(flat):
+        start = max(flat.rfind(c, 0, m.start()) for c in (".", ";", "\n", ":")) + 1
+        while start < m.start() and flat[start] in " \t-–•*+0123456789.)":
+            start += 1
+        if _ASKS.match(flat, start):
+            continue  # "Giao X chủ trì": read above
+        if not explained(start) and m.start() - start < 120:
+            return flat[start:m.end()]
+    return None
+
+
 def _deadlines(result, flat: str) -> Score:
     s = Score()
     if not result.deadlines:
         if _DEADLINE_CUE.search(flat):
             s.cap(0.75, "có cụm từ về thời hạn nhưng không đọc được hạn")
+        for m in _UNTIL.finditer(flat):
+            day = m.group(1).replace(".", "/").replace("-", "/").split("/")
+            if result.issue_date is None or int(day[-1]) >= result.issue_date.year:
+                s.cap(0.6, f"có mốc \u201c{_short(m.group(), 40)}\u201d nhưng chưa xác định là thời hạn")
+                break
         return s
     for d in result.deadlines:
         day = d.get("date")
@@ -216,11 +272,13 @@ def _deadlines(result, flat: str) -> Score:
     return s
 
 
-def _meeting(result) -> Score:
+def _meeting(result, text: str) -> Score:
     s = Score()
     if result.meeting is None:
         if result.doc_type == "Giấy mời":
             s.cap(0.3, "giấy mời nhưng không đọc được thời gian họp")
+        elif is_invitation(result.doc_type, text[:3000]):
+            s.cap(0.5, "văn bản mời họp, dự sự kiện nhưng không đọc được thời gian")
         return s
     when = str(result.meeting.get("datetime") or "")
     if result.issue_date and when[:10] and when[:10] < result.issue_date.isoformat():
