@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _ABBREVIATIONS = [
     (re.compile(r"\bubnd\b"), "ủy ban nhân dân"),
@@ -19,6 +20,7 @@ _ABBREVIATIONS = [
 _PUNCT = re.compile(r"[\"'“”‘’(),;:.!?]")
 
 
+@lru_cache(maxsize=4096)
 def key(text: str | None) -> str:
     text = (text or "").lower()
     for pattern, repl in _ABBREVIATIONS:

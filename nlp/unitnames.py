@@ -8,6 +8,7 @@ Names run until an action word ("chủ trì", "triển khai", "báo cáo"...), a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that start a unit's name (as the letter capitalises them) — the head of a noun phrase naming a body or an
 # office holder.
@@ -192,6 +193,7 @@ _SPELL = {"UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "U
 _SPELT = re.compile(r"\b(?:" + "|".join(_SPELL) + r")\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def skeleton(name: str) -> str:
     """Initials of a name, abbreviations spelt out letter by letter: "Sở GD&ĐT" and "SỞ GIÁO DỤC VÀ ĐÀO TẠO" both
     give "sgdđt"; "UBND tỉnh" and "Ủy ban nhân dân tỉnh" give "ubndt"."""

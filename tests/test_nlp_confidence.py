@@ -71,3 +71,9 @@ def test_a_recorded_extraction_without_review_is_judged_by_its_confidence():
     assert doubts({"review": [{"field": "meeting", "reason": "giấy mời nhưng không đọc được thời gian họp"}]})[0] \
         .field == "meeting"
     assert not needs_clerk({"review": [{"field": "subject", "reason": "trích yếu chưa rõ"}]})
+
+
+def test_a_party_named_in_words_the_reader_does_not_know_makes_the_leads_doubtful():
+    text = CLEAN.replace("Nơi nhận:", "Đề nghị cán bộ địa chính phường kiểm tra hiện trạng khu đất.\nNơi nhận:")
+    entries = [e for e in review(text) if e["field"] == "lead_units"]
+    assert entries and "cán bộ địa chính" in entries[0]["reason"]
