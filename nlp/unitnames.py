@@ -41,6 +41,10 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 
+# Verbs of tasks that the first list lacked; they also make a list item a task.
+_MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "phát huy", "duy trì", "chấp hành", "kiện toàn",
+               "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
+               "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -59,12 +63,12 @@ STOPS = (
     "xác minh", "bàn giao", "nhận", "hướng", "đề", "như", "bằng", "qua", "sau", "cho", "tới", "của",
     "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt", "khắc phục", "biên soạn", "in ấn",
     "trân trọng", "cảm ơn", "rất mong", "mong", "xin", "giúp", "kính đề nghị", "kính trình", "kính gửi",
-)
+) + _MORE_VERBS
 # The verbs among them: a list item "- X <verb> ..." is a task for X.
 ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", "tiếp âm", "tiếp thu", "nộp", "hỗ trợ", "lựa chọn",
                                          "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh",
                                          "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt",
-                                         "khắc phục", "biên soạn", "in ấn")
+                                         "khắc phục", "biên soạn", "in ấn") + _MORE_VERBS
 # "dự" is the verb "attend" but starts the nouns "dự thảo", "dự án", "dự toán", "dự kiến".
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))")
@@ -95,9 +99,14 @@ def is_bare(name: str) -> bool:
     return not name.isupper() and " ".join(name.split()).lower() in _BARE_HEADS
 
 
+# A title in lower case before a body's name: "thành viên Ban Chỉ đạo ...", "lãnh đạo Sở ...".
+_LOWER_TITLE = re.compile(r"(?:thành\s+viên|thủ\s+trưởng|trưởng|lãnh\s+đạo|tổ\s+trưởng|hiệu\s+trưởng|giám\s+đốc|"
+                          r"chủ\s+tịch)\s+(?=(?:Ban|Sở|Phòng|Ủy\s+ban|UBND|Tổ|Hội\s+đồng|Trung\s+tâm|Đoàn|Cục|Chi\s+cục)\b)")
+
+
 def head_at(text: str, pos: int) -> bool:
     """Whether a unit's name starts at ``pos``."""
-    return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos))
+    return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos) or _LOWER_TITLE.match(text, pos))
 
 
 _OF = re.compile(r"của[ \t]{1,3}")
@@ -130,7 +139,8 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         end_match = _END.search(window, end_match.end())
     end = end_match.start() if end_match else len(window)
     # An action word ends the list; skip the head itself ("Thanh tra tỉnh" is not the verb "thanh tra").
-    head = _HEAD_RE.match(window) or _COLLECTIVE.match(window)
+    title = _LOWER_TITLE.match(window)
+    head = _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window)
     for stop in _STOP_RE.finditer(window, head.end() if head else 0, end):
         # "Ủy ban nhân dân tỉnh, thành phố" keeps "thành phố"; a stop right after a comma ends the list too.
         if stop.group() == "tổ chức" and _NOUN_TO_CHUC.match(window, stop.start()):
