@@ -144,6 +144,9 @@ _PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ]
 _NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
 
 
+_DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
+
+
 def _participant_spans(flat: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PARTICIPANTS.finditer(flat):
@@ -188,6 +191,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             for hit in units:
                 hit.confidence = _WEAK  # "đề nghị X nghiêm túc thực hiện": X's role is the one given above
         sort(units)
+        # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
+        chain = _DIRECTS.match(flat, units[-1].end)
+        if chain:
+            directed = _units_at(flat, chain.end())
+            if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
+                found.lead.extend(directed)
     for m in _SEND_TO.finditer(flat):
         units = _units_at(flat, m.end())
         if units:

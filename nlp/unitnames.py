@@ -90,6 +90,9 @@ _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phò
 _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
 # A name never ends on a function word: "UBND tỉnh, các" (the list went on past the window or a stop).
 _BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\s+ban)$", re.I)
+_LEVEL_THEN_HEAD = re.compile(r"(?<=\s)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thành\s+phố|Trung\s+ương)[ \t]+"
+                              r"(?=(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Công\s+an|Văn\s+phòng|Thanh\s+tra|Trung\s+tâm|"
+                              r"Cục|Chi\s+cục|Bộ|Đoàn|Hội\s+đồng)\b)")
 _DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|thuộc|tại|ở))+\s*$", re.I)
 MAX_WORDS = 45
 
@@ -138,6 +141,10 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             and not _STOP_RE.search(window, 0, end_match.start()):
         end_match = _END.search(window, end_match.end())
     end = end_match.start() if end_match else len(window)
+    # Two names are never side by side without a separator: "... của tỉnh UBND huyện ..." is a new sentence.
+    level = _LEVEL_THEN_HEAD.search(window, 0, end)
+    if level:
+        end = level.end()
     # An action word ends the list; skip the head itself ("Thanh tra tỉnh" is not the verb "thanh tra").
     title = _LOWER_TITLE.match(window)
     head = _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window)
@@ -223,7 +230,7 @@ def skeleton(name: str) -> str:
 def is_issuer(name: str, issuer: str | None) -> bool:
     """Whether ``name`` names the body that issued the letter (its letterhead, last part first): a letter does not
     give a task to itself, nor ask itself to cooperate."""
-    from nlp.similar import same_name
+    from nlp.similar import key
 
     if not issuer or not name:
         return False
@@ -231,7 +238,7 @@ def is_issuer(name: str, issuer: str | None) -> bool:
     candidates = {issuer, parts[-1], " - ".join(parts[-2:])} if parts else {issuer}
     mine = skeleton(name)
     for cand in candidates:
-        if same_name(name, cand):
+        if key(name) == key(cand):  # not fuzzy: "Sở Thông tin và Truyền thông" is not "BỘ THÔNG TIN ..."
             return True
         theirs = skeleton(cand)
         if mine == theirs or (len(mine) >= 3 and theirs.startswith(mine) and len(theirs) - len(mine) <= 4):
