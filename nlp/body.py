@@ -144,6 +144,11 @@ _PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ]
 _NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
 
 
+def _sentence_end(flat: str, pos: int) -> int:
+    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(flat)
+
+
 _DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
 
 
@@ -158,6 +163,7 @@ def _participant_spans(flat: str) -> list[tuple[int, int]]:
 def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
+    quoted: list[tuple[int, int]] = []  # tasks quoted from another document, to the end of their sentence
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -176,6 +182,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
         if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()):
+            quoted.append((m.start(), _sentence_end(flat, m.end())))
             continue
         polite = _ADDRESSEE.match(flat, m.end())
         if polite and addressees:
@@ -239,6 +246,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             else:
                 found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
         if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
             continue  # "để phối hợp với X": the writer's own purpose, not a task for X
         if any(m.start() <= p <= m.end() for p in partners):

@@ -183,10 +183,12 @@ def test_a_persons_title_in_a_list_of_participants_is_not_a_unit():
 
 
 def test_a_task_quoted_from_another_letter_is_not_this_letters_task():
-    lead, _ = units("""Thực hiện Công văn số 120/UBND-VX ngày 02/4/2025 của Ủy ban nhân dân tỉnh với nội dung yêu cầu Sở
-Y tế chủ trì kiểm tra an toàn thực phẩm, đề nghị Trung tâm Y tế huyện Đồng Xuyên báo cáo kết quả kiểm tra.
+    lead, coop = units("""Thực hiện Công văn số 120/UBND-VX ngày 02/4/2025 của Ủy ban nhân dân tỉnh với nội dung yêu cầu Sở
+Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn thực phẩm; đề nghị Trung tâm Y tế huyện Đồng Xuyên báo cáo kết
+quả kiểm tra.
 """)
     assert lead == ["Trung tâm Y tế huyện Đồng Xuyên"]
+    assert coop == []
 
 
 def test_the_issuer_is_neither_lead_nor_cooperating():
