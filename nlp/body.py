@@ -63,7 +63,7 @@ _DUTY_SECTION = re.compile(
 )
 # A numbered heading of a plan or a letter that is only a unit's name; its duties follow as items below it.
 _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\))[ \t]{1,3}")
-_SUB_ITEM = re.compile(r"\n[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
+_SUB_ITEM = re.compile(r"\n(?:[ \t]*\n)?[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
 
 # The closing exhortation "Đề nghị X nghiêm túc thực hiện" gives no task of its own: a unit named there and as
@@ -132,9 +132,38 @@ def _heading_units(flat: str) -> list[Hit]:
     return out
 
 
-def find_assignments(flat: str, base: int = 0) -> Assignments:
+# "Quý Ủy ban", "Quý cơ quan", "Quý Sở": the letter's addressees, asked politely.
+_ADDRESSEE = re.compile(r"Quý\s+(?:[Ủủ]y\s+ban|[Uu]ỷ\s+ban|cơ\s+quan|[Đđ]ơn\s+vị|Sở|Bộ|Cục|Ban|Hội|Trường|Phòng|"
+                        r"Văn\s+phòng|UBND|Công\s+ty|Ngân\s+hàng)(?!\w)")
+# A task quoted from another document: "Thực hiện Công văn số ... với nội dung yêu cầu Sở X chủ trì ...", "Công văn
+# số ... về việc giao Sở X ...", "đã giao Sở X ...".
+_QUOTED_TASK = re.compile(r"(?:nội\s+dung|về\s+việc|theo\s+đó|trong\s+đó|đã|đã\s+được|đã\s+có\s+văn\s+bản)\s+$", re.I)
+# A list of participants ("Thành phần mời dự:", "1. Thành phần:") names who attends, not who does what.
+_PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]{0,3})?(?:Thành\s+phần|THÀNH\s+PHẦN)"
+                           r"[^\n]{0,40}")
+_NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
+
+
+def _sentence_end(flat: str, pos: int) -> int:
+    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(flat)
+
+
+_DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
+
+
+def _participant_spans(flat: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARTICIPANTS.finditer(flat):
+        nxt = _NEXT_SECTION.search(flat, m.end())
+        spans.append((m.start(), nxt.start() if nxt else len(flat)))
+    return spans
+
+
+def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
+    quoted: list[tuple[int, int]] = []  # tasks quoted from another document, to the end of their sentence
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -152,7 +181,14 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
-        units = _units_at(flat, m.end()) or _role_at(flat, m.end())
+        if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()):
+            quoted.append((m.start(), _sentence_end(flat, m.end())))
+            continue
+        polite = _ADDRESSEE.match(flat, m.end())
+        if polite and addressees:
+            units = [Hit(name, m.end(), polite.end(), 0.6) for name in addressees]
+        else:
+            units = _units_at(flat, m.end()) or _role_at(flat, m.end())
         if not units:
             continue
         after = flat[units[-1].end:units[-1].end + 40]
@@ -162,18 +198,28 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
             for hit in units:
                 hit.confidence = _WEAK  # "đề nghị X nghiêm túc thực hiện": X's role is the one given above
         sort(units)
+        # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
+        chain = _DIRECTS.match(flat, units[-1].end)
+        if chain:
+            directed = _units_at(flat, chain.end())
+            if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
+                found.lead.extend(directed)
     for m in _SEND_TO.finditer(flat):
         units = _units_at(flat, m.end())
         if units:
             sort(units, lead=False)
+    participants = _participant_spans(flat)
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
-        if re.match(r"Các\s", flat[pos:pos + 5]):
+        if any(a <= pos < b for a, b in participants):
             continue
         units = _units_at(flat, pos)
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]
+        colon = re.match(r"\s*:\s*", rest)
+        if colon:  # "c) Sở Thông tin và Truyền thông: Đảm bảo ..." — the unit, then its task on the same line
+            rest = rest[colon.end():colon.end() + 1].lower() + rest[colon.end() + 1:]
         if not unitnames.ACTION_RE.match(rest):
             continue  # a list of names (Kính gửi, Nơi nhận, thành phần), not a task
         if _helps_alone(flat, units[-1].end):
@@ -200,6 +246,8 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
             else:
                 found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
         if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
             continue  # "để phối hợp với X": the writer's own purpose, not a task for X
         if any(m.start() <= p <= m.end() for p in partners):

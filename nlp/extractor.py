@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from nlp import body as body_rules
+from nlp import confidence as doubt
 from nlp import header as hdr
+from nlp import recipients
 from nlp import unitnames, webpage
 from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
@@ -136,7 +138,10 @@ class Extractor:
         body_text = work[body_start:body_end]
         flat = body_rules.flatten(body_text)
 
-        result.recipients = self._recipients(work, body_start, body_end)
+        block = recipients.find(work, 0, min(body_end, body_start + 3000))
+        if block is not None:
+            result.recipients = block.names
+            evidence["recipients"] = [[block.start, block.end]]
 
         if issuer is None:
             issuer, announces = webpage.author(work, body_start, body_end)
@@ -146,7 +151,7 @@ class Extractor:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)
 
-        assignments = body_rules.find_assignments(flat, body_start)
+        assignments = body_rules.find_assignments(flat, body_start, result.recipients)
         # A unit named only in the closing exhortation keeps the cooperating role the body gave it.
         leads = [h for h in assignments.lead if h.confidence > body_rules.WEAK
                  or not any(same_name(h.value, c.value) for c in assignments.cooperating)]
@@ -155,8 +160,9 @@ class Extractor:
         leads = dedupe(leads, text=lambda h: h.value)
         coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)
                  if not any(same_name(h.value, lead.value) for lead in leads)]
-        if result.issuer:
-            leads = [h for h in leads if not same_name(h.value, result.issuer)]
+        if result.issuer:  # a letter gives no task to its own issuer, nor asks it to cooperate
+            leads = [h for h in leads if not unitnames.is_issuer(h.value, result.issuer)]
+            coops = [h for h in coops if not unitnames.is_issuer(h.value, result.issuer)]
         for hit in leads:
             result.lead_units.append(keep("lead_units", hit))
         for hit in coops:
@@ -184,8 +190,10 @@ class Extractor:
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
         result.lead_unit_ids = [self._resolve(u, result.issue_date) for u in result.lead_units]
         result.cooperating_unit_ids = [self._resolve(u, result.issue_date) for u in result.cooperating_units]
+        result.recipient_unit_ids = [self._resolve(u, result.issue_date) for u in result.recipients]
         result.confidence = confidence
         result.evidence = evidence
+        doubt.assess(result, text=work, flat=flat, block=block, leads=leads, coops=coops)
         return result
 
     # ------------------------------------------------------------------------------------------------------
@@ -226,26 +234,6 @@ class Extractor:
             if m and "ngày" in line.text:
                 return int(m.group(1))
         return None
-
-    @staticmethod
-    def _recipients(work: str, start: int, end: int) -> list[str]:
-        m = re.search(r"Kính\s+gửi\s*:?", work[max(0, start - 200):min(end, start + 3000)], re.I)
-        if not m:
-            return []
-        pos = max(0, start - 200) + m.end()
-        block = work[pos:pos + 1500]
-        stop = re.search(r"\n(?![ \t]*[-–+•])[ \t]*\S", block)
-        first_line_end = block.find("\n")
-        if first_line_end > 0 and block[:first_line_end].strip():
-            block = block[:first_line_end] if not re.match(r"\s*[-–]", block[:first_line_end]) else block[:stop.start() if stop else len(block)]
-        else:
-            block = block[:stop.start() if stop else len(block)]
-        names = []
-        for item in re.split(r"[;\n]|(?:^|\s)[-–+•]\s", block):
-            item = item.strip(" .;,-–\t")
-            if len(item) >= 3:
-                names.append(item)
-        return names[:30]
 
     @staticmethod
     def _issuer_from_text(work: str):
