@@ -74,7 +74,9 @@ class Extractor:
                 number, so_index, anchor = other, other_index, other_index
         if issuer is None and date_index is not None and so_index is not None and date_index < so_index:
             issuer = hdr.find_issuer(lines, date_index)
-        title, title_index = hdr.find_title(lines, 0, stop)
+        # NĐ 30 puts the type's name below the number and date; a menu's "THÔNG BÁO" above the letterhead is not it
+        title_from = min([i for i in (so_index, date_index) if i is not None], default=0)
+        title, title_index = hdr.find_title(lines, title_from, stop)
         after = max([i for i in (so_index, date_index, title_index) if i is not None], default=0)
         body_index = hdr.body_start_index(lines, after + 1 if anchor is not None or title is not None else 0)
         if issuer and title_index is not None:

@@ -302,6 +302,8 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
             parts = cells + parts if not parts else parts
             break
         parts = cells + parts
+        if cells and index != anchor and _NATIONAL_MOTTO.search(line.text):
+            break  # the letterhead's first line shares its row with the national motto; above it is a site's menu
     if not parts:
         return None
     return _join_letterhead(parts)

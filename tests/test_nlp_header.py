@@ -24,6 +24,16 @@ def test_site_lines_before_the_letterhead_do_not_hide_it():
     assert found.subject == "V/v kiểm tra hộ kinh doanh"
 
 
+def test_a_sites_menu_in_capitals_above_the_letterhead_is_neither_type_nor_issuer():
+    text = ("TRANG CHỦ\nTIN TỨC\nTHÔNG BÁO\nVĂN BẢN\n"
+            "ỦY BAN NHÂN DÂN QUẬN MẪU      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 12/UBND-VP      Quận Mẫu, ngày 05 tháng 3 năm 2025\nV/v sửa chữa trụ sở\n"
+            "Kính gửi: Phòng Quản lý đô thị\n")
+    found = EX.extract(text)
+    assert (found.doc_type, found.issuer, found.subject) == ("Công văn", "ỦY BAN NHÂN DÂN QUẬN MẪU",
+                                                             "V/v sửa chữa trụ sở")
+
+
 def test_so_glued_to_the_last_letterhead_line_with_an_old_style_symbol():
     text = ("BỘ XÂY DỰNG\n"
             "CỤC QUẢN LÝ NHÀ Số: 1273 QLN/KH   Hà Nội, ngày 05 tháng 4 năm 2004\n"
