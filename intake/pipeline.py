@@ -185,6 +185,19 @@ def _confidence(extraction: dict | None) -> float | None:
     return min(values) if values else None
 
 
+def _doubtful(extraction: dict | None, min_confidence: float) -> bool:
+    """Whether a letter waits for the clerk: a doubt on a field that creates or closes an obligation
+    (nlp.confidence); an extraction without a ``review`` (another extractor) by its lowest confidence."""
+    from nlp.confidence import needs_clerk
+
+    confidence = _confidence(extraction)
+    if confidence is None:
+        return True
+    if "review" in (extraction or {}):
+        return needs_clerk(extraction)
+    return confidence < min_confidence
+
+
 class Intake:
     """Records messages: ``feed(iterable of (raw, Source))`` yields an ``Outcome`` per message, in order."""
 
@@ -320,9 +333,7 @@ class Intake:
         if doc.status in (NEEDS_OCR, NEEDS_PASSWORD, UNREADABLE):
             status = doc.status
         else:
-            confidence = _confidence(part.extraction)
-            status = "new" if confidence is not None and confidence >= self.settings.reminders.min_confidence \
-                else "needs_review"
+            status = "needs_review" if _doubtful(part.extraction, self.settings.reminders.min_confidence) else "new"
         values = {k: fields.get(k) for k in ("doc_number", "doc_type", "issuer", "issuer_unit_id", "place",
                                              "subject", "urgency")}
         issue = fields.get("issue_date")

@@ -9,9 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
-from nlp.dates import DATE_RE, parse_date
-from nlp.header import SYMBOL, Hit
-from nlp.similar import key as name_key
+from nlp.header import Hit
 
 _FLAT_BREAK = re.compile(r"\n(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 
@@ -65,7 +63,7 @@ _DUTY_SECTION = re.compile(
 )
 # A numbered heading of a plan or a letter that is only a unit's name; its duties follow as items below it.
 _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\))[ \t]{1,3}")
-_SUB_ITEM = re.compile(r"\n[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
+_SUB_ITEM = re.compile(r"\n(?:[ \t]*\n)?[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
 
 # The closing exhortation "Đề nghị X nghiêm túc thực hiện" gives no task of its own: a unit named there and as
@@ -134,9 +132,38 @@ def _heading_units(flat: str) -> list[Hit]:
     return out
 
 
-def find_assignments(flat: str, base: int = 0) -> Assignments:
+# "Quý Ủy ban", "Quý cơ quan", "Quý Sở": the letter's addressees, asked politely.
+_ADDRESSEE = re.compile(r"Quý\s+(?:[Ủủ]y\s+ban|[Uu]ỷ\s+ban|cơ\s+quan|[Đđ]ơn\s+vị|Sở|Bộ|Cục|Ban|Hội|Trường|Phòng|"
+                        r"Văn\s+phòng|UBND|Công\s+ty|Ngân\s+hàng)(?!\w)")
+# A task quoted from another document: "Thực hiện Công văn số ... với nội dung yêu cầu Sở X chủ trì ...", "Công văn
+# số ... về việc giao Sở X ...", "đã giao Sở X ...".
+_QUOTED_TASK = re.compile(r"(?:nội\s+dung|về\s+việc|theo\s+đó|trong\s+đó|đã|đã\s+được|đã\s+có\s+văn\s+bản)\s+$", re.I)
+# A list of participants ("Thành phần mời dự:", "1. Thành phần:") names who attends, not who does what.
+_PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]{0,3})?(?:Thành\s+phần|THÀNH\s+PHẦN)"
+                           r"[^\n]{0,40}")
+_NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
+
+
+def _sentence_end(flat: str, pos: int) -> int:
+    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(flat)
+
+
+_DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
+
+
+def _participant_spans(flat: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARTICIPANTS.finditer(flat):
+        nxt = _NEXT_SECTION.search(flat, m.end())
+        spans.append((m.start(), nxt.start() if nxt else len(flat)))
+    return spans
+
+
+def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
+    quoted: list[tuple[int, int]] = []  # tasks quoted from another document, to the end of their sentence
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -154,7 +181,14 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
-        units = _units_at(flat, m.end()) or _role_at(flat, m.end())
+        if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()):
+            quoted.append((m.start(), _sentence_end(flat, m.end())))
+            continue
+        polite = _ADDRESSEE.match(flat, m.end())
+        if polite and addressees:
+            units = [Hit(name, m.end(), polite.end(), 0.6) for name in addressees]
+        else:
+            units = _units_at(flat, m.end()) or _role_at(flat, m.end())
         if not units:
             continue
         after = flat[units[-1].end:units[-1].end + 40]
@@ -164,18 +198,28 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
             for hit in units:
                 hit.confidence = _WEAK  # "đề nghị X nghiêm túc thực hiện": X's role is the one given above
         sort(units)
+        # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
+        chain = _DIRECTS.match(flat, units[-1].end)
+        if chain:
+            directed = _units_at(flat, chain.end())
+            if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
+                found.lead.extend(directed)
     for m in _SEND_TO.finditer(flat):
         units = _units_at(flat, m.end())
         if units:
             sort(units, lead=False)
+    participants = _participant_spans(flat)
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
-        if re.match(r"Các\s", flat[pos:pos + 5]):
+        if any(a <= pos < b for a, b in participants):
             continue
         units = _units_at(flat, pos)
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]
+        colon = re.match(r"\s*:\s*", rest)
+        if colon:  # "c) Sở Thông tin và Truyền thông: Đảm bảo ..." — the unit, then its task on the same line
+            rest = rest[colon.end():colon.end() + 1].lower() + rest[colon.end() + 1:]
         if not unitnames.ACTION_RE.match(rest):
             continue  # a list of names (Kính gửi, Nơi nhận, thành phần), not a task
         if _helps_alone(flat, units[-1].end):
@@ -202,6 +246,8 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
             else:
                 found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
         if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
             continue  # "để phối hợp với X": the writer's own purpose, not a task for X
         if any(m.start() <= p <= m.end() for p in partners):
@@ -212,135 +258,3 @@ def find_assignments(flat: str, base: int = 0) -> Assignments:
         hit.start += base
         hit.end += base
     return found
-
-
-# --------------------------------------------------------------------------------------------- deadlines
-_DEADLINE = re.compile(
-    r"(?<!\w)(?P<kw>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+muộn\s+hơn|hạn\s+cuối(?:\s+là)?)"
-    r"\s{1,3}(?:(?:\d{1,2}\s{0,2}(?:giờ|h|g)\s{0,2}(?:\d{1,2}\s{0,2}(?:phút)?)?,?\s{0,3}|lúc\s+\S{1,8}\s+)?(?:ngày|hết\s+ngày)\s{1,3}|ngày\s{1,3})?"
-    r"(?P<date>\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?(?!\d)|\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}(?:\s{1,3}năm\s{1,3}\d{4})?)",
-    re.I,
-)
-_MONTH = re.compile(r"(?<!\w)trong\s+tháng\s{1,3}(?P<m>\d{1,2})\s{0,2}(?:/|năm\s)\s{0,2}(?P<y>\d{4})", re.I)
-_RELATIVE = re.compile(
-    r"(?<!\w)(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|trong|sau|chậm\s+nhất(?:\s+là)?)\s{1,3}(?P<n>\d{1,3})"
-    r"(?:\s{0,2}\([^)]{1,20}\))?\s{1,3}ngày\s+làm\s+việc",
-    re.I,
-)
-_QUOTED_RULE = re.compile(r"(?:theo\s+quy\s+định|quy\s+định\s+tại|Nghị\s+định|Thông\s+tư|Luật\s|Điều\s+\d+\s+của)", re.I)
-
-
-@dataclass
-class Deadline:
-    text: str
-    start: int
-    end: int
-    date: str | None
-    relative_working_days: int | None
-    applies_to: str | None
-    confidence: float
-
-
-def _sentence(flat: str, pos: int) -> tuple[int, int]:
-    start = max(flat.rfind(c, 0, pos) for c in (".\n", ". ", ";", "\n")) + 1
-    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
-    return start, min(ends) if ends else len(flat)
-
-
-def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[Hit]) -> list[Deadline]:
-    out: list[Deadline] = []
-
-    def applies(pos: int) -> str | None:
-        s, _ = _sentence(flat, pos)
-        near = [h for h in leads if h.start - base <= pos and h.start - base >= s - 400]
-        return near[-1].value if near else None
-
-    for m in _DEADLINE.finditer(flat):
-        date_match = DATE_RE.match(m.group("date"))
-        if not date_match:
-            continue
-        day = parse_date(date_match, default_year)
-        if day is None:
-            continue
-        s, _ = _sentence(flat, m.start())
-        context = flat[max(s, m.start() - 40):m.start()]
-        if re.search(r"(?:ban\s+hành|hiệu\s+lực|được\s+thành\s+lập)", context, re.I):
-            continue
-        out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), day.isoformat(), None,
-                            applies(m.start()), 0.8))
-    for m in _MONTH.finditer(flat):
-        month, year = int(m.group("m")), int(m.group("y"))
-        if 1 <= month <= 12:
-            out.append(Deadline(flat[m.start():m.end()], base + m.start(), base + m.end(), f"{year:04d}-{month:02d}",
-                                None, applies(m.start()), 0.6))
-    for m in _RELATIVE.finditer(flat):
-        s, e = _sentence(flat, m.start())
-        if _QUOTED_RULE.search(flat[s:e]):
-            continue  # a limit quoted from a regulation, not one this letter sets
-        end = e if e - m.start() < 160 else m.end()
-        out.append(Deadline(flat[m.start():end].rstrip(" .;"), base + m.start(), base + m.start() + len(flat[m.start():end].rstrip(" .;")),
-                            None, int(m.group("n")), applies(m.start()), 0.7))
-    seen, unique = set(), []
-    for d in out:
-        k = d.date or f"rel:{d.relative_working_days}"
-        if k not in seen:
-            seen.add(k)
-            unique.append(d)
-    return unique
-
-
-# ---------------------------------------------------------------------------------------------- replies
-_DOC_REF = re.compile(
-    r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình|[Bb]áo\s+cáo|[Đđ]ơn|[Tt]hông\s+báo|[Kk]ế\s+hoạch|[Pp]hiếu\s+chuyển|"
-    r"[Cc]ông\s+điện|[Gg]iấy\s+mời|[Đđ]ề\s+nghị)"
-    r"(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + ")"
-)
-_EXPLICIT_REPLY = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)$")
-_IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
-_SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.findall(r"\w+", name) if w.lower() not in ("và", "các")]
-    out = ""
-    for w in words:
-        if w.lower() in ("tỉnh", "thành", "huyện", "quận", "xã", "phường"):
-            break
-        out += w[0].upper()
-    return out.replace("Đ", "Đ")
-
-
-def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
-    out: list[Hit] = []
-    keys = [name_key(a) for a in addressees if a]
-    for m in _DOC_REF.finditer(flat):
-        s = max(flat.rfind(c, 0, m.start()) for c in (".", ";", "\n")) + 1
-        before = flat[max(s, m.start() - 80):m.start()]
-        number = re.sub(r"\s+", "", m.group("n")).replace("–", "-")
-        if _EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before):
-            out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.9))
-            continue
-        if not _IMPLICIT.search(before) or not keys:
-            continue
-        sender = None
-        sm = _SENDER.match(flat, m.end())
-        if sm:
-            sender = re.split(r"\s+(?:về|ngày|tại|đề nghị|gửi|hỏi|xin|v/v)\b", sm.group("who"))[0]
-        else:
-            bm = re.search(r"của\s+(?P<who>[^,;.\n]{3,100}?)\s+tại\s*$", before)
-            sender = bm.group("who") if bm else None
-        if sender:
-            sk = name_key(sender)
-            if any(sk == k or k.startswith(sk + " ") or sk.startswith(k + " ") or k.endswith(" " + sk) for k in keys):
-                out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.7))
-            continue
-        # No sender named: the symbol's issuing part matches the addressee's initials ("215/SNV-..." to Sở Nội vụ).
-        parts = number.split("/")[-1].split("-")
-        if any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2):
-            out.append(Hit(number, base + m.start("n"), base + m.end("n"), 0.6))
-    seen, unique = set(), []
-    for hit in out:
-        if hit.value.upper() not in seen:
-            seen.add(hit.value.upper())
-            unique.append(hit)
-    return unique

@@ -28,9 +28,11 @@ class Extraction:
     meeting: dict | None = None
     replies_to: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    recipient_unit_ids: list[str | None] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, list[list[int]]] = field(default_factory=dict)
     warning: str | None = None
+    review: list = field(default_factory=list)  # nlp.confidence.Doubt: fields a clerk must check, and why
 
     def to_json(self, source: str) -> dict:
         return {
@@ -52,8 +54,10 @@ class Extraction:
             "lead_unit_ids": list(self.lead_unit_ids),
             "cooperating_unit_ids": list(self.cooperating_unit_ids),
             "recipients": list(self.recipients),
+            "recipient_unit_ids": list(self.recipient_unit_ids),
             "confidence": dict(self.confidence),
             "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
+            "review": [d.to_json() for d in self.review],
         }
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from nlp import body as body_rules
+from nlp import confidence as doubt
 from nlp import header as hdr
-from nlp import unitnames
+from nlp import recipients
+from nlp import unitnames, webpage
+from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
+from nlp.replies import find_replies
 from nlp.meeting import find_meeting, is_invitation
 from nlp.similar import dedupe, same_name
 from nlp.textnorm import normalize
@@ -16,6 +20,19 @@ MAX_BODY = 300_000
 HEADER_LINES = 60
 _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
 _ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_letters(text: str, wanted: int) -> bool:
+    """At least ``wanted`` letters in the first 5000 characters (stops as soon as they are found)."""
+    found = 0
+    for m in _WORD.finditer(text, 0, 5000):
+        found += m.end() - m.start()
+        if found >= wanted:
+            return True
+    return False
 
 
 class Extractor:
@@ -29,11 +46,11 @@ class Extractor:
             raise TypeError("Extractor.extract expects str")
         norm = normalize(text)
         result = Extraction()
-        if not norm.strip() or sum(ch.isalpha() for ch in norm[:5000]) < 10:
+        if not norm.strip() or not _has_letters(norm, 10):
             return result
         work = norm[:MAX_BODY]
         lines = hdr.lines_of(work, limit=400)
-        stop = min(len(lines), HEADER_LINES)
+        stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}
         confidence: dict[str, float] = {}
 
@@ -57,21 +74,31 @@ class Extractor:
                 number, so_index, anchor = other, other_index, other_index
         if issuer is None and date_index is not None and so_index is not None and date_index < so_index:
             issuer = hdr.find_issuer(lines, date_index)
-        title, title_index = hdr.find_title(lines, 0, stop)
+        # NĐ 30 puts the type's name below the number and date; a menu's "THÔNG BÁO" above the letterhead is not it
+        title_from = min([i for i in (so_index, date_index) if i is not None], default=0)
+        title, title_index = hdr.find_title(lines, title_from, stop)
         after = max([i for i in (so_index, date_index, title_index) if i is not None], default=0)
         body_index = hdr.body_start_index(lines, after + 1 if anchor is not None or title is not None else 0)
         if issuer and title_index is not None:
             issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
 
+        lead = None
         if number is None:
-            own, own_date = hdr.find_own_number(work)
-            number = own
+            number, own_date = self._own_number(lines, work)
+            if number is None:
+                lead = webpage.news_lead(work)
+                if lead is not None:
+                    number, own_date = lead.number, lead.issued
+                    issuer = issuer or lead.issuer
             if issued is None and own_date is not None:
                 issued = own_date
         result.doc_number = keep("doc_number", number)
         result.place = keep("place", place)
         result.issue_date = keep("issue_date", issued)
-        result.urgency = keep("urgency", hdr.find_urgency(lines, body_index))
+        urgency = hdr.find_urgency(lines, body_index)
+        if urgency is None and anchor is None:
+            urgency = hdr.own_urgency(work)
+        result.urgency = keep("urgency", urgency)
         result.secrecy = keep("secrecy", hdr.find_secrecy(lines, body_index))
 
         symbol_type = hdr.type_from_symbol(result.doc_number)
@@ -84,7 +111,11 @@ class Extractor:
         elif title is not None:
             result.doc_type = keep("doc_type", title)
         else:
-            web = hdr.web_title_type(lines) if anchor is None else None
+            web = None
+            if anchor is None:
+                page = webpage.page_title(lines)
+                web = hdr.web_title_type(lines) or (hdr.web_title_type([hdr.Line(page.value, page.start)])
+                                                    if page is not None else None)
             if web is not None:
                 result.doc_type = keep("doc_type", web)
             else:
@@ -95,14 +126,12 @@ class Extractor:
         subject = None
         if title is not None and result.doc_type != "Công văn":
             subject = hdr.find_subject_after_title(lines, title_index, body_index + 2)
-        if subject is not None and result.doc_type == "Giấy mời" and not hdr._SUBJECT_START.match(subject.value):
+        if subject is not None and result.doc_type == "Giấy mời" and not hdr.invitation_subject(subject.value):
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
         if subject is None:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
-        if subject is None and anchor is None and result.doc_type != "Công văn" and lines:
-            first = lines[0].text.strip()
-            if hdr._WEB_TITLE_RE.match(first) and len(first) < 200:
-                subject = hdr.Hit(first, lines[0].start, lines[0].start + len(first), 0.4)
+        if subject is None and anchor is None:
+            subject = lead.subject if lead is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
 
         body_start = lines[body_index].start if body_index < len(lines) else len(work)
@@ -111,13 +140,20 @@ class Extractor:
         body_text = work[body_start:body_end]
         flat = body_rules.flatten(body_text)
 
-        result.recipients = self._recipients(work, body_start, body_end)
+        block = recipients.find(work, 0, min(body_end, body_start + 3000))
+        if block is not None:
+            result.recipients = block.names
+            evidence["recipients"] = [[block.start, block.end]]
 
+        if issuer is None:
+            issuer, announces = webpage.author(work, body_start, body_end)
+            if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn":
+                result.doc_type = announces  # "UBND huyện thông báo ...": a thông báo copied without its header
         if issuer is None:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)
 
-        assignments = body_rules.find_assignments(flat, body_start)
+        assignments = body_rules.find_assignments(flat, body_start, result.recipients)
         # A unit named only in the closing exhortation keeps the cooperating role the body gave it.
         leads = [h for h in assignments.lead if h.confidence > body_rules.WEAK
                  or not any(same_name(h.value, c.value) for c in assignments.cooperating)]
@@ -126,19 +162,19 @@ class Extractor:
         leads = dedupe(leads, text=lambda h: h.value)
         coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)
                  if not any(same_name(h.value, lead.value) for lead in leads)]
-        if result.issuer:
-            leads = [h for h in leads if not same_name(h.value, result.issuer)]
+        if result.issuer:  # a letter gives no task to its own issuer, nor asks it to cooperate
+            leads = [h for h in leads if not unitnames.is_issuer(h.value, result.issuer)]
+            coops = [h for h in coops if not unitnames.is_issuer(h.value, result.issuer)]
         for hit in leads:
             result.lead_units.append(keep("lead_units", hit))
         for hit in coops:
             result.cooperating_units.append(keep("cooperating_units", hit))
 
         year = result.issue_date.year if result.issue_date else self._year(lines, stop)
-        for d in body_rules.find_deadlines(flat, body_start, year, leads):
+        for d in find_deadlines(flat, body_start, year, leads, result.issue_date):
             evidence.setdefault("deadlines", []).append([d.start, d.end])
             confidence["deadlines"] = max(confidence.get("deadlines", 0.0), d.confidence)
-            item = {"text": work[d.start:d.end], "date": d.date, "relative_working_days": d.relative_working_days,
-                    "applies_to": d.applies_to}
+            item = {**d.as_json(), "text": work[d.start:d.end]}
             unit_id = self._resolve(d.applies_to, result.issue_date)
             if unit_id:
                 item["unit_id"] = unit_id
@@ -150,14 +186,16 @@ class Extractor:
             result.meeting = keep("meeting", meeting)
 
         addressees = list(result.recipients)
-        for hit in body_rules.find_replies(flat, body_start, addressees):
+        for hit in find_replies(flat, body_start, addressees):
             result.replies_to.append(keep("replies_to", hit))
 
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
         result.lead_unit_ids = [self._resolve(u, result.issue_date) for u in result.lead_units]
         result.cooperating_unit_ids = [self._resolve(u, result.issue_date) for u in result.cooperating_units]
+        result.recipient_unit_ids = [self._resolve(u, result.issue_date) for u in result.recipients]
         result.confidence = confidence
         result.evidence = evidence
+        doubt.assess(result, text=work, flat=flat, block=block, leads=leads, coops=coops)
         return result
 
     # ------------------------------------------------------------------------------------------------------
@@ -183,32 +221,21 @@ class Extractor:
         return getattr(unit, "id", None) if unit else None
 
     @staticmethod
+    def _own_number(lines, work: str):
+        """A letter with no "Số:" line: the number its page title, its own first line or a source note gives."""
+        title_number = webpage.own_number(lines, work)
+        own, own_date = hdr.find_own_number(work)
+        if title_number is not None and (own is None or title_number[0].start < own.start):
+            return title_number
+        return own, own_date
+
+    @staticmethod
     def _year(lines, stop) -> int | None:
         for line in lines[:stop]:
             m = re.search(r"năm\s{1,3}(\d{4})\b", line.text)
             if m and "ngày" in line.text:
                 return int(m.group(1))
         return None
-
-    @staticmethod
-    def _recipients(work: str, start: int, end: int) -> list[str]:
-        m = re.search(r"Kính\s+gửi\s*:?", work[max(0, start - 200):min(end, start + 3000)], re.I)
-        if not m:
-            return []
-        pos = max(0, start - 200) + m.end()
-        block = work[pos:pos + 1500]
-        stop = re.search(r"\n(?![ \t]*[-–+•])[ \t]*\S", block)
-        first_line_end = block.find("\n")
-        if first_line_end > 0 and block[:first_line_end].strip():
-            block = block[:first_line_end] if not re.match(r"\s*[-–]", block[:first_line_end]) else block[:stop.start() if stop else len(block)]
-        else:
-            block = block[:stop.start() if stop else len(block)]
-        names = []
-        for item in re.split(r"[;\n]|(?:^|\s)[-–+•]\s", block):
-            item = item.strip(" .;,-–\t")
-            if len(item) >= 3:
-                names.append(item)
-        return names[:30]
 
     @staticmethod
     def _issuer_from_text(work: str):

@@ -24,17 +24,31 @@ TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị �
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
 
-SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,15}(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,15}){0,5}"
+# A symbol's parts: "UBND-VP", "KH-THPT.PB" (a dotted part), "TTr-CAT(PC04)" (a parenthesised unit code).
+_SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
+SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
+          r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
 NUMBER_RE = re.compile(r"(?P<num>\d{1,6}(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+# Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
+_OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
+                            r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
+_SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 _SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
-    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
+    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
+    r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
+    r"(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
+_W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày[ \t]{0,20}(?P<d>\d{1,2})?[ \t]{0,20}t?h?áng[ \t]{0,20}(?P<m>\d{1,2})?"
-    r"[ \t]{0,20}năm[ \t]{0,5}(?P<y>\d{4})",
+    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?áng" + _W + r"(?P<m>\d{1,2})?"
+    + _W + r"năm" + _W + r"(?P<y>\d{4})"
+    # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
+    r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
+    r"(?![\d/]))",
     re.I,
 )
 _MOTTO = re.compile(
@@ -42,9 +56,10 @@ _MOTTO = re.compile(
     r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
     re.I,
 )
+_NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 _BODY_START = re.compile(
     r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
-    r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian)",
+    r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
 )
 _BODY_KEYWORDS = re.compile(
@@ -52,6 +67,9 @@ _BODY_KEYWORDS = re.compile(
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
     r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s)"
 )
+# A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
+_JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
+_WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
@@ -117,22 +135,58 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
         for so in _SO_LINE.finditer(line.text):
             match = NUMBER_RE.match(line.text, so.end())
             if not match:
+                old = _OLD_NUMBER_RE.match(line.text, so.end())
+                if old:
+                    value = f"{old.group('num')} {old.group('sym').replace('–', '-')}"
+                    out.append((Hit(value, line.start + old.start(), line.start + old.end(), 0.85), index))
+                    break
                 continue
             num = re.sub(r"\s+", "", match.group("num") or "")
             sym = re.sub(r"\s+", "", match.group("sym")).replace("–", "-")
+            end = line.start + match.end()
+            if re.match(r"[ \t]{0,2}[-–][ \t]*(?:$|[ \t]{2})", line.text[match.end():]):
+                tail = _symbol_tail(lines, index + 1, stop)
+                if tail is not None:
+                    sym += "-" + tail[0]
+                    end = tail[1]
             value = f"{num}/{sym}"
-            out.append((Hit(value, line.start + match.start(), line.start + match.end(), 0.95 if num else 0.9), index))
+            out.append((Hit(value, line.start + match.start(), end, 0.95 if num else 0.9), index))
             break
     return out
 
 
-def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
-    """A letter with no "Số:" line often names itself: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"."""
+def _symbol_tail(lines: list[Line], start: int, stop: int) -> tuple[str, int] | None:
+    """The rest of a symbol cut at a hyphen: a lone upper-case token a few lines below (blank lines between)."""
+    for line in [ln for ln in lines[start:min(stop, start + 6)] if ln.text.strip()][:3]:
+        m = _SYMBOL_TAIL.match(line.text)
+        if m:
+            return m.group("tail"), line.start + m.end("tail")
+    return None
+
+
+def _own_number_match(text: str) -> re.Match | None:
     for match in _OWN_NUMBER.finditer(text[:20000]):
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[line_start:match.start()].strip().lower()
-        if before and not before.endswith("("):
-            continue
+        if not before or before.endswith("("):
+            return match
+    return None
+
+
+def own_urgency(text: str) -> Hit | None:
+    """"Công văn hỏa tốc số 55/UBND-VX ...": the mark a web copy writes into the letter's own name."""
+    match = _own_number_match(text)
+    if match is None or not match.group("urgency"):
+        return None
+    raw = match.group("urgency").lower()
+    value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+    return Hit(value, match.start("urgency"), match.end("urgency"), 0.6)
+
+
+def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
+    """A letter with no "Số:" line often names itself: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"."""
+    match = _own_number_match(text)
+    if match is not None:
         number = re.sub(r"\s+", "", match.group("n")).replace("–", "-")
         hit = Hit(number, match.start("n"), match.end("n"), default_conf)
         date_hit = None
@@ -162,8 +216,6 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
     for match in _DATE_LINE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
-        if not prefix.strip() and "\n" in text[match.start():match.start("d") if match.group("d") else match.end()]:
-            pass
         if "\n" in match.group(0):  # "Quảng Bình,\nngày 25 ..." — the place sits on the line above
             line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
@@ -174,11 +226,14 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             # A date line needs a place before it; "ngày 12 tháng 01" inside a sentence is not the letter's date.
             continue
         place_text, place_offset = place
+        if _WEEKDAY.match(place_text):
+            continue  # "cuộc họp vào Thứ Hai, ngày 22/7/2013": a day of the week, not a place
         if "," not in match.group(0)[:3] and prefix.strip() != place_text:
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue
-        d, m, y = match.group("d"), match.group("m"), match.group("y")
+        d, m, y = match.group("d") or match.group("nd"), match.group("m") or match.group("nm"), \
+            match.group("y") or match.group("ny")
         day = make_date(int(y), int(m), int(d)) if d and m else None
         place_hit = Hit(place_text, base + line_start + place_offset, base + line_start + place_offset + len(place_text), 0.9)
         date_hit = Hit(day, base + match.start(), base + match.end(), 0.95) if day else None
@@ -247,6 +302,8 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
             parts = cells + parts if not parts else parts
             break
         parts = cells + parts
+        if cells and index != anchor and _NATIONAL_MOTTO.search(line.text):
+            break  # the letterhead's first line shares its row with the national motto; above it is a site's menu
     if not parts:
         return None
     return _join_letterhead(parts)
@@ -394,6 +451,25 @@ def _stops_subject(cell: str) -> bool:
     )
 
 
+# A giấy mời's trích yếu names the event ("Dự Hội nghị ...", "Họp ...", "Hội nghị công bố ..."); its first body
+# sentence names the host and ends with a full stop ("Ủy ban nhân dân quận tổ chức họp về ...").
+_EVENT_START = re.compile(
+    r"^(?:V/v|V\.v|Về\s|VỀ\s|(?:Dự|Tham\s+dự|Mời\s+dự)\s|(?:Họp|Hội\s+nghị|Hội\s+thảo|Cuộc\s+họp|Buổi|Lễ|Tọa\s+đàm|"
+    r"Toạ\s+đàm|Tập\s+huấn|Làm\s+việc|Giao\s+ban|Đối\s+thoại|Tiếp\s+xúc|Gặp\s+mặt|Kiểm\s+tra|Khai\s+mạc|Sơ\s+kết|"
+    r"Tổng\s+kết)(?!\w))",
+    re.I,
+)
+_HOST_START = re.compile(_BODY_KEYWORDS.pattern, re.I)
+
+
+def invitation_subject(value: str) -> bool:
+    """Whether the lines after "GIẤY MỜI" are its trích yếu rather than the first sentence of its body."""
+    text = value.strip()
+    if _EVENT_START.match(text):
+        return True
+    return not text.endswith(".") and not re.search(r"(?<!\w)mời(?!\w)", text, re.I) and not _HOST_START.match(text)
+
+
 def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
     """A named type's trích yếu: the lines after the type's name, up to the authority line or the body."""
     pieces, x0, end = [], None, None
@@ -405,10 +481,14 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             continue
         cell, off = cells[0]
         c = cell.strip()
-        if _stops_subject(c) or re.match(r"^[-_=*]{3,}$", c) or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c):
+        continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
+        if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c)
+                              or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c)):
             break
-        if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c) and upper_ratio(pieces[-1]) > 0.85:
-            break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after an upper-case trích yếu
+        if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
+            break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after the trích yếu
+        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]):
+            break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
             break
         if pieces and len(c) > 150:
@@ -443,6 +523,15 @@ def find_secrecy(lines: list[Line], stop: int) -> Hit | None:
                 value = "Tuyệt mật" if "tuyệt" in raw else "Tối mật" if "tối" in raw else "Mật"
                 return Hit(value, offset, offset + len(cell), 0.9)
     return None
+
+
+def header_stop(lines: list[Line], default: int) -> int:
+    """Where to stop looking for the header: ``default`` lines, or further when a web page's menus and counters push
+    the letterhead (its national motto line) down the text."""
+    for index, line in enumerate(lines[:400]):
+        if _NATIONAL_MOTTO.search(line.text):
+            return max(default, index + default // 2)
+    return default
 
 
 def body_start_index(lines: list[Line], after: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _ABBREVIATIONS = [
     (re.compile(r"\bubnd\b"), "ủy ban nhân dân"),
@@ -19,6 +20,7 @@ _ABBREVIATIONS = [
 _PUNCT = re.compile(r"[\"'“”‘’(),;:.!?]")
 
 
+@lru_cache(maxsize=4096)
 def key(text: str | None) -> str:
     text = (text or "").lower()
     for pattern, repl in _ABBREVIATIONS:
@@ -34,7 +36,10 @@ def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
         return True
     if not ka or not kb:
         return False
-    return difflib.SequenceMatcher(None, ka, kb).ratio() >= threshold
+    if 2 * min(len(ka), len(kb)) < threshold * (len(ka) + len(kb)):
+        return False  # the ratio cannot reach the threshold (cheap bound before difflib)
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def dedupe(names: list, *, text=lambda item: item) -> list:

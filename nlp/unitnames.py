@@ -8,6 +8,7 @@ Names run until an action word ("chủ trì", "triển khai", "báo cáo"...), a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that start a unit's name (as the letter capitalises them) — the head of a noun phrase naming a body or an
 # office holder.
@@ -19,17 +20,31 @@ HEADS = (
     "Tổng công ty", "Ngân hàng", "Cơ quan", "Tổ", "Tổng cục", "Vụ", "Ngành", "Người đứng đầu", "Lãnh đạo",
     "Thường trực", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Quận ủy", "Thành ủy", "Cục Thuế", "Chi Cục", "Chuyên viên",
     "Bí thư", "Hạt", "Trạm", "Quỹ", "Đội", "Học viện", "Liên minh", "Tổng Liên đoàn", "Phó Giám đốc",
+    # Office holders addressed by title: "Hiệu trưởng các trường", "Cục trưởng Cục Hải quan", "Đồng chí Phó Chủ
+    # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
+    "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
+    "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Thành viên", "Ủy viên", "Uỷ viên",
+    "Thư viện", "Bảo tàng", "Nhà văn hóa", "Nhà xuất bản", "Cảng vụ", "Kiểm toán",
 )
 _HEAD_RE = re.compile(
-    r"(?:các\s+|Các\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
+    r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
     r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|nhiệm\s+vụ)\b)"
 )
 _BARE_HEADS = frozenset(h.lower() for h in HEADS)
+# A collective, also as its holders: "các sở, ban, ngành", "thủ trưởng các cơ quan, đơn vị", "tất cả các trường".
 _COLLECTIVE = re.compile(
-    r"các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
-    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn)\b"
+    r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
+    r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
+    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
+    r"tổ\s+chức|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
+    r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
+    re.I,
 )
 
+# Verbs of tasks that the first list lacked; they also make a list item a task.
+_MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "phát huy", "duy trì", "chấp hành", "kiện toàn",
+               "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
+               "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -47,12 +62,13 @@ STOPS = (
     "điều chỉnh", "bổ sung", "thu hồi", "ký", "soạn thảo", "gấp", "ngay", "thẩm tra", "thanh tra", "tuân thủ",
     "xác minh", "bàn giao", "nhận", "hướng", "đề", "như", "bằng", "qua", "sau", "cho", "tới", "của",
     "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt", "khắc phục", "biên soạn", "in ấn",
-)
+    "trân trọng", "cảm ơn", "rất mong", "mong", "xin", "giúp", "kính đề nghị", "kính trình", "kính gửi",
+) + _MORE_VERBS
 # The verbs among them: a list item "- X <verb> ..." is a task for X.
 ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", "tiếp âm", "tiếp thu", "nộp", "hỗ trợ", "lựa chọn",
                                          "quản lý", "vận động", "xác minh", "thẩm tra", "bổ sung", "điều chỉnh",
                                          "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt",
-                                         "khắc phục", "biên soạn", "in ấn")
+                                         "khắc phục", "biên soạn", "in ấn") + _MORE_VERBS
 # "dự" is the verb "attend" but starts the nouns "dự thảo", "dự án", "dự toán", "dự kiến".
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))")
@@ -61,7 +77,7 @@ ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=
 _STOP_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " in w), key=len, reverse=True))
     + r"|(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " not in w), key=len, reverse=True))
-    + r")(?!\w))"
+    + r")(?!\w))(?<!dự(?=\s(?:thảo|án|toán|phòng|trữ)(?!\w)))"
 )
 # "tổ chức" is a noun, not the verb "organise", when a kind of organisation follows ("các tổ chức chính trị - xã
 # hội, tổ chức thành viên của Mặt trận").
@@ -72,6 +88,12 @@ _NOUN_TO_CHUC = re.compile(
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
 _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
+# A name never ends on a function word: "UBND tỉnh, các" (the list went on past the window or a stop).
+_BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\s+ban)$", re.I)
+_LEVEL_THEN_HEAD = re.compile(r"(?<=\s)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thành\s+phố|Trung\s+ương)[ \t]+"
+                              r"(?=(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Công\s+an|Văn\s+phòng|Thanh\s+tra|Trung\s+tâm|"
+                              r"Cục|Chi\s+cục|Bộ|Đoàn|Hội\s+đồng)\b)")
+_DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|thuộc|tại|ở))+\s*$", re.I)
 MAX_WORDS = 45
 
 
@@ -80,12 +102,18 @@ def is_bare(name: str) -> bool:
     return not name.isupper() and " ".join(name.split()).lower() in _BARE_HEADS
 
 
+# A title in lower case before a body's name: "thành viên Ban Chỉ đạo ...", "lãnh đạo Sở ...".
+_LOWER_TITLE = re.compile(r"(?:thành\s+viên|thủ\s+trưởng|trưởng|lãnh\s+đạo|tổ\s+trưởng|hiệu\s+trưởng|giám\s+đốc|"
+                          r"chủ\s+tịch)\s+(?=(?:Ban|Sở|Phòng|Ủy\s+ban|UBND|Tổ|Hội\s+đồng|Trung\s+tâm|Đoàn|Cục|Chi\s+cục)\b)")
+
+
 def head_at(text: str, pos: int) -> bool:
     """Whether a unit's name starts at ``pos``."""
-    return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos))
+    return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos) or _LOWER_TITLE.match(text, pos))
 
 
 _OF = re.compile(r"của[ \t]{1,3}")
+_OF_LEVEL = re.compile(r"(?:Trung\s+ương|trung\s+ương|tỉnh|[Tt]hành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w)")
 
 
 def _of_continues(window: str, at: int) -> bool:
@@ -97,6 +125,8 @@ def _of_continues(window: str, at: int) -> bool:
     if not piece or not piece[0].islower():
         return False
     after = _OF.match(window, at)
+    if after and _OF_LEVEL.match(window, after.end()):
+        return True  # "các cơ quan, đơn vị của Trung ương", "các sở, ngành của tỉnh"
     return bool(after and window[after.end():after.end() + 1].isupper() and _HEAD_RE.match(window, after.end()))
 
 
@@ -106,15 +136,28 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         return None
     window = text[start:start + limit]
     end_match = _END.search(window)
+    # "Giao các sở, ngành tỉnh; Ủy ban nhân dân các huyện; Các Ban QLDA báo cáo ...": ';' between names goes on.
+    while end_match and end_match.group() == ";" and head_at(window, _skip_space(window, end_match.end())) \
+            and not _STOP_RE.search(window, 0, end_match.start()):
+        end_match = _END.search(window, end_match.end())
     end = end_match.start() if end_match else len(window)
+    # Two names are never side by side without a separator: "... của tỉnh UBND huyện ..." is a new sentence.
+    level = _LEVEL_THEN_HEAD.search(window, 0, end)
+    if level:
+        end = level.end()
     # An action word ends the list; skip the head itself ("Thanh tra tỉnh" is not the verb "thanh tra").
-    head = _HEAD_RE.match(window) or _COLLECTIVE.match(window)
+    title = _LOWER_TITLE.match(window)
+    head = _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window)
     for stop in _STOP_RE.finditer(window, head.end() if head else 0, end):
         # "Ủy ban nhân dân tỉnh, thành phố" keeps "thành phố"; a stop right after a comma ends the list too.
         if stop.group() == "tổ chức" and _NOUN_TO_CHUC.match(window, stop.start()):
             continue
         if stop.group() == "của" and _of_continues(window, stop.start()):
             continue
+        if re.search(r"(?<!\w)(?:các|những)\s+$", window[max(0, stop.start() - 8):stop.start()], re.I):
+            continue  # a noun after a determiner: "các cấp", "các hội"
+        if head and stop.start() <= head.end() + 1 and _BODY_OF_TASK.search(head.group()):
+            continue  # "Ban chỉ đạo", "Tổ công tác", "Hội đồng thẩm định": the task names the body
         end = stop.start()
         break
     # Keep a parenthesis that closes inside the window ("(cũ)", "(Trung tâm Phục vụ hành chính công tỉnh)").
@@ -126,7 +169,7 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             segment = window[:close + 1]
         else:
             segment = segment[:open_at]
-    segment = segment.rstrip(" ,-–\t")
+    segment = _DANGLING.sub("", segment.rstrip(" ,-–\t")).rstrip(" ,-–\t")
     if len(segment.split()) > MAX_WORDS or len(segment) < 3:
         return None
     if len(segment.split()) < 2 and not segment.isupper():
@@ -135,6 +178,12 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         return None
 
     return start, start + len(segment)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -152,3 +201,51 @@ def split_units(text: str) -> list[tuple[int, int]]:
             offset = text.index(piece, a)
             spans.append((offset, offset + len(piece)))
     return spans
+
+
+_ABBREV_TOKEN = re.compile(r"^[A-ZĐ&]{2,8}$")
+_SKIP_WORDS = frozenset(("và", "&", "-", "–"))
+_SPELL = {"UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "UBMTTQ": "ủy ban mặt trận tổ quốc",
+          "MTTQ": "mặt trận tổ quốc"}
+_SPELT = re.compile(r"\b(?:" + "|".join(_SPELL) + r")\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def skeleton(name: str) -> str:
+    """Initials of a name, abbreviations spelt out letter by letter: "Sở GD&ĐT" and "SỞ GIÁO DỤC VÀ ĐÀO TẠO" both
+    give "sgdđt"; "UBND tỉnh" and "Ủy ban nhân dân tỉnh" give "ubndt"."""
+    caps = name.isupper()
+    name = _SPELT.sub(lambda m: _SPELL[m.group().upper()], name)
+    out = []
+    for word in re.findall(r"[\w&]+", name):
+        if word.lower() in _SKIP_WORDS:
+            continue
+        if not caps and _ABBREV_TOKEN.match(word):
+            out.append(word.replace("&", "").lower())
+        else:
+            out.append(word[0].lower())
+    return "".join(out)
+
+
+def is_issuer(name: str, issuer: str | None) -> bool:
+    """Whether ``name`` names the body that issued the letter (its letterhead, last part first): a letter does not
+    give a task to itself, nor ask itself to cooperate."""
+    from nlp.similar import key
+
+    if not issuer or not name:
+        return False
+    parts = [p for p in re.split(r"\s+[-–]\s+", issuer) if p.strip()]
+    candidates = {issuer, parts[-1], " - ".join(parts[-2:])} if parts else {issuer}
+    mine = skeleton(name)
+    for cand in candidates:
+        if key(name) == key(cand):  # not fuzzy: "Sở Thông tin và Truyền thông" is not "BỘ THÔNG TIN ..."
+            return True
+        theirs = skeleton(cand)
+        if mine == theirs or (len(mine) >= 3 and theirs.startswith(mine) and len(theirs) - len(mine) <= 4):
+            return True  # "UBND tỉnh" in a letter of "UBND TỈNH HẢI DƯƠNG"
+        extra = len(mine) - len(theirs)
+        if len(theirs) >= 3 and mine.startswith(theirs) and 0 < extra <= 3:
+            words = [w for w in re.findall(r"[\w&]+", name) if w.lower() not in _SKIP_WORDS]
+            if all(w[0].isupper() for w in words[-extra:]):
+                return True  # "Sở GD&ĐT Hà Nội" in a letter of "SỞ GIÁO DỤC VÀ ĐÀO TẠO": a place added
+    return False

@@ -18,3 +18,57 @@ gửi ý kiến bằng văn bản sau cuộc họp.
 def test_the_meeting_place_stops_at_the_end_of_its_sentence():
     meeting = Extractor().extract(INVITATION).meeting
     assert meeting == {"datetime": "2025-06-05T14:00", "place": "Phòng họp số 1, Phòng Kinh tế"}
+
+
+HEAD = ("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 21/GM-UBND\nQuận 11, ngày 03 tháng 3 năm 2025\nGIẤY MỜI\n"
+        "Họp triển khai công tác phòng cháy\n")
+
+
+def when(text: str) -> str | None:
+    meeting = Extractor().extract(text).meeting
+    return meeting["datetime"] if meeting else None
+
+
+def test_vao_luc_hours_and_minutes_then_the_date():
+    assert when(HEAD + "Ủy ban nhân dân phường trân trọng kính mời đại biểu dự họp vào lúc 7 giờ 30 phút, "
+                       "ngày 10/3/2025 tại Hội trường Ủy ban nhân dân phường.\n") == "2025-03-10T07:30"
+
+
+def test_a_time_written_13h30_after_the_date():
+    assert when(HEAD + "Kính mời đại biểu dự họp vào ngày 11/3/2025 (thứ Ba), 13h30 tại Phòng họp số 2.\n") \
+        == "2025-03-11T13:30"
+
+
+def test_labelled_time_and_place_on_lines_of_their_own():
+    meeting = Extractor().extract(
+        HEAD + "Ủy ban nhân dân phường tổ chức họp triển khai công tác phòng cháy, cụ thể như sau:\n- Thời gian:\n"
+               "  14 giờ 00, thứ Tư, ngày 12/3/2025.\n- Địa điểm:\n  Hội trường Ủy ban nhân dân phường 5.\n"
+               "- Thành phần: Trưởng các khu phố.\n").meeting
+    assert meeting == {"datetime": "2025-03-12T14:00", "place": "Hội trường Ủy ban nhân dân phường 5"}
+
+
+def test_a_time_range_starts_at_its_first_hour():
+    assert when(HEAD + "Kính mời đại biểu dự họp. Thời gian: từ 13 giờ 30 đến 17 giờ 00, ngày 12/3/2025. "
+                       "Địa điểm: Phòng họp số 2.\n") == "2025-03-12T13:30"
+
+
+def test_an_event_notice_summons_its_readers_too():
+    text = ("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 22/TB-UBND\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "Về việc tổ chức đối thoại với nhân dân\n"
+            "Ủy ban nhân dân phường tổ chức buổi đối thoại với nhân dân khu phố 3.\n"
+            "Thời gian: bắt đầu lúc 8 giờ 00, ngày 15/3/2025.\nĐịa điểm: Nhà văn hóa khu phố 3.\n")
+    assert Extractor().extract(text).meeting == {"datetime": "2025-03-15T08:00", "place": "Nhà văn hóa khu phố 3"}
+
+
+def test_a_notice_without_an_event_has_no_meeting():
+    text = ("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 23/TB-UBND\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "Về việc tạm ngừng tiếp nhận hồ sơ\n"
+            "Từ 8 giờ 00 ngày 10/3/2025, bộ phận một cửa tạm ngừng tiếp nhận hồ sơ để nâng cấp hệ thống.\n")
+    assert Extractor().extract(text).meeting is None
+
+
+def test_the_weekday_before_a_date_in_parentheses_and_the_hour_after_buoi_sang():
+    assert when(HEAD + "Kính mời đại biểu dự họp.\nThời gian: 8 giờ 00 ngày thứ Năm (13/3/2025).\n"
+                       "Địa điểm: Hội trường.\n") == "2025-03-13T08:00"
+    assert when(HEAD + "Kính mời đại biểu dự họp.\nThời gian: 01 buổi, ngày 15/3/2025; buổi sáng: 8h00.\n"
+                       "Địa điểm: Hội trường.\n") == "2025-03-15T08:00"

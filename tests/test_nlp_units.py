@@ -144,3 +144,77 @@ def test_a_role_word_without_an_action_is_not_a_unit():
     lead, _ = units("""Sở Tư pháp đề nghị cơ quan soạn thảo dự thảo này.
 """)
     assert lead == []
+
+
+# -- issue 8: failure kinds seen on letters the rules were not written from -----------------------------------------
+
+def test_a_hyphenated_name_is_one_lead_and_one_cooperating_unit():
+    lead, coop = units("""Giao Phòng Tài chính - Kế hoạch huyện Đồng Xuyên chủ trì, phối hợp với Đài Phát thanh - Truyền
+hình Hưng Lam rà soát kinh phí tuyên truyền năm 2025.
+""")
+    assert lead == ["Phòng Tài chính - Kế hoạch huyện Đồng Xuyên"]
+    assert coop == ["Đài Phát thanh - Truyền hình Hưng Lam"]
+
+
+def test_a_clause_after_the_name_is_not_part_of_it():
+    lead, _ = units("Giao Sở Nội vụ giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n")
+    assert lead == ["Sở Nội vụ"]
+
+
+def test_office_holders_addressed_by_title_are_leads():
+    lead, _ = units("Đề nghị Hiệu trưởng các trường trung học cơ sở tổ chức cho học sinh tham gia cuộc thi.\n"
+                    "Đề nghị Cục trưởng Cục Thống kê tỉnh Hưng Lam cung cấp số liệu dân số.\n")
+    assert lead == ["Hiệu trưởng các trường trung học cơ sở", "Cục trưởng Cục Thống kê tỉnh Hưng Lam"]
+
+
+def test_a_collective_keeps_its_commas_and_a_semicolon_list_names_each_collective():
+    lead, _ = units("Giao các sở, ban, ngành tỉnh; Ủy ban nhân dân các huyện, thị xã báo cáo tình hình giải ngân.\n")
+    assert lead == ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thị xã"]
+
+
+def test_a_persons_title_in_a_list_of_participants_is_not_a_unit():
+    lead, coop = units("""Ủy ban nhân dân tỉnh tổ chức hội nghị sơ kết công tác chuyển đổi số.
+1. Thành phần mời dự
+- Đồng chí Lò Văn Khải, Phó Giám đốc Sở Thông tin và Truyền thông, chủ trì hội nghị;
+- Trưởng phòng Văn hóa và Thông tin các huyện tham dự.
+2. Thời gian: 08 giờ 00 phút, ngày 15/4/2025.
+""")
+    assert lead == [] and coop == []
+
+
+def test_a_task_quoted_from_another_letter_is_not_this_letters_task():
+    lead, coop = units("""Thực hiện Công văn số 120/UBND-VX ngày 02/4/2025 của Ủy ban nhân dân tỉnh với nội dung yêu cầu Sở
+Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn thực phẩm; đề nghị Trung tâm Y tế huyện Đồng Xuyên báo cáo kết
+quả kiểm tra.
+""")
+    assert lead == ["Trung tâm Y tế huyện Đồng Xuyên"]
+    assert coop == []
+
+
+def test_the_issuer_is_neither_lead_nor_cooperating():
+    out = EX.extract("""SỞ GIÁO DỤC VÀ ĐÀO TẠO                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 41/SGDĐT-VP                     Hưng Lam, ngày 09 tháng 4 năm 2025
+V/v tổ chức ngày hội đọc sách
+
+Kính gửi: Phòng Văn hóa và Thông tin huyện Đồng Xuyên.
+
+Đề nghị Phòng Văn hóa và Thông tin huyện Đồng Xuyên chủ trì, phối hợp với Sở GD&ĐT và Thư viện tỉnh Hưng Lam
+tổ chức ngày hội đọc sách.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""").to_json("t")
+    assert out["lead_units"] == ["Phòng Văn hóa và Thông tin huyện Đồng Xuyên"]
+    assert out["cooperating_units"] == ["Thư viện tỉnh Hưng Lam"]
+
+
+def test_quy_co_quan_names_the_addressees_as_leads():
+    out = EX.extract(HEAD + """V/v góp ý dự thảo quy hoạch
+Kính gửi: Ủy ban nhân dân huyện Đồng Xuyên
+Ủy ban nhân dân tỉnh đề nghị Quý Ủy ban có ý kiến bằng văn bản về dự thảo quy hoạch.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""").to_json("t")
+    assert out["lead_units"] == ["Ủy ban nhân dân huyện Đồng Xuyên"]

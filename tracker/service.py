@@ -100,9 +100,9 @@ def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, acto
         store.mark_built(conn, row["id"])
         summary.secret += 1
         return
-    if status == "new" and row["confidence"] is not None and row["confidence"] < tracker.min_confidence \
-            and official:
-        status = _to_review(conn, tracker, row, f"độ tin cậy {row['confidence']:.2f} < {tracker.min_confidence:.2f}")
+    doubt = _doubt_note(row, tracker.min_confidence) if status == "new" else None
+    if doubt and official:
+        status = _to_review(conn, tracker, row, doubt)
     facts = letter_facts(conn, tracker, row)
     if facts.replies_to and not facts.deadlines:
         plan = ob_domain.Plan()  # an answer asks nothing more of anyone
@@ -257,6 +257,20 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
         official=_is_official(row),
         sender=sender,
     )
+
+
+def _doubt_note(row: dict, min_confidence: float) -> str | None:
+    """Why a letter must wait for the clerk (nlp.confidence's doubts on obligation fields), or None; a letter read
+    before review routing (no ``review`` in its extraction) by its lowest confidence."""
+    from nlp.confidence import OBLIGATION_FIELDS, doubts
+
+    ex = row.get("extraction") or {}
+    if "review" in ex:
+        found = [d for d in doubts(ex) if d.field in OBLIGATION_FIELDS]
+        return "; ".join(f"{d.field}: {d.reason}" for d in found) or None
+    if row["confidence"] is not None and row["confidence"] < min_confidence:
+        return f"độ tin cậy {row['confidence']:.2f} < {min_confidence:.2f}"
+    return None
 
 
 def _is_official(row: dict) -> bool:

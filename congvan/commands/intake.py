@@ -196,6 +196,7 @@ def letter_json(item: dict) -> dict:
     out["secrecy"] = item.get("secrecy")
     out["issuer_unit_id"] = item.get("issuer_unit_id")
     out["confidence"] = item.get("confidence")
+    out["review"] = [d for d in extraction.get("review") or [] if isinstance(d, dict)]
     out["sources"] = [{"mailbox": s["mailbox"], "folder": s["folder"], "uid": s["uid"],
                        "message_id": s["message_id"], "part": s["part"]} for s in sources]
     return out

@@ -1,0 +1,315 @@
+"""How sure the reading of each field is, from its evidence, and which fields a clerk must check.
+
+Each field that creates or closes an obligation (``OBLIGATION_FIELDS``) gets a score in [0, 1] from what was seen
+while reading it: which pattern found it, how its span was bounded, whether the unit registry knows the unit,
+whether two readings disagree, and whether the letter shows the cues of the field without a reading of it (a
+"Kính gửi" with no list, a "Phúc đáp" with no number, a giấy mời with no time). Every signal that lowers a score
+carries the reason a clerk reads. A field below ``THRESHOLD`` is a doubt; a letter with a doubt on an obligation
+field waits for the clerk (``needs_clerk``). The weights and the threshold were set on the tuning half of the dev
+set (bench/confidence_curve.py prints the curve on both halves).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp import unitnames
+from nlp.meeting import is_invitation
+from nlp.similar import key, same_name
+
+OBLIGATION_FIELDS = ("doc_number", "issue_date", "recipients", "lead_units", "cooperating_units", "deadlines",
+                     "meeting", "replies_to")
+THRESHOLD = 0.7
+SURE = 0.95
+
+
+@dataclass(frozen=True)
+class Doubt:
+    field: str
+    reason: str  # Vietnamese, for the clerk
+
+    def to_json(self) -> dict:
+        return {"field": self.field, "reason": self.reason}
+
+
+@dataclass
+class Score:
+    value: float = SURE
+    reasons: list[str] = field(default_factory=list)
+
+    def cap(self, value: float, reason: str) -> None:
+        """Lower the score to at most ``value``; the reason of the lowest cap is listed first."""
+        if value < self.value:
+            self.value = value
+            self.reasons.insert(0, reason)
+        elif value < THRESHOLD:
+            self.reasons.append(reason)
+
+
+# Cues in the body that a field should have a reading.
+_TASK_CUE = re.compile(r"(?<!\w)(?:[Gg]iao|chủ\s+trì|có\s+trách\s+nhiệm|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)(?!\w)")
+# "sự phối hợp của quý cơ quan" thanks; it asks nothing.
+_COOP_CUE = re.compile(r"(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
+_REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|"
+                        r"[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
+_DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
+# "(từ ngày ... ) đến ngày 30/4/2021", "hết ngày ...": the end of a period, often the deadline itself.
+_UNTIL = re.compile(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?ngày\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})")
+_NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
+_TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
+          "Hướng dẫn", "Công văn")
+MAX_NAME_WORDS = 14
+# Plans and notices give tasks section by section, often in tables: their units are the hardest to read.
+_BY_SECTION = ("Kế hoạch", "Thông báo")
+# A symbol that goes on after what was read: "255/BC-BCĐPCGD-" + "XMC" on the next line, "230/KH-THPT" + ".PB".
+_CUT_SYMBOL = re.compile(r"[ \t]*(?:[-–.]\s*[A-ZĐ0-9]|\()")
+
+
+def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coops=()) -> None:
+    """Score the obligation fields of ``result`` (an ``nlp.Extraction``) in place and list its doubts in
+    ``result.review``. ``flat`` is the body as the task reader saw it, ``block`` the "Kính gửi" reading,
+    ``leads`` / ``coops`` the unit hits (with the confidence of the pattern that found each); ``text`` is the
+    normalised letter that the evidence offsets point into."""
+    scores = {
+        "doc_number": _doc_number(result, text),
+        "issue_date": _issue_date(result),
+        "recipients": _recipients(result, block, flat),
+        "lead_units": _units(result.lead_units, leads, result.lead_unit_ids, result, flat, lead=True,
+                             extra_hits=coops),
+        "cooperating_units": _units(result.cooperating_units, coops, result.cooperating_unit_ids, result, flat,
+                                    lead=False),
+        "deadlines": _deadlines(result, flat),
+        "meeting": _meeting(result, text),
+        "replies_to": _replies(result, flat),
+    }
+    review = []
+    for name, score in scores.items():
+        result.confidence[name] = round(score.value, 2)
+        if score.value < THRESHOLD:
+            review.append(Doubt(name, "; ".join(dict.fromkeys(score.reasons)) or "cần kiểm tra"))
+    result.review = review
+
+
+def doubts(extraction) -> list[Doubt]:
+    """The doubts of an extraction (an ``nlp.Extraction`` or its JSON form). A JSON form without a ``review``
+    key (recorded before review routing) is judged by its per-field confidence against ``THRESHOLD``."""
+    if isinstance(extraction, dict):
+        if "review" in extraction:
+            return [Doubt(str(d.get("field")), str(d.get("reason") or "")) for d in extraction.get("review") or []
+                    if isinstance(d, dict)]
+        conf = extraction.get("confidence") or {}
+        return [Doubt(k, f"độ tin cậy {float(v):.2f} thấp") for k, v in conf.items()
+                if isinstance(v, (int, float)) and k in OBLIGATION_FIELDS and float(v) < THRESHOLD]
+    return list(getattr(extraction, "review", []) or [])
+
+
+def needs_clerk(extraction) -> bool:
+    """Whether the letter waits for the clerk: a doubt on a field that creates or closes an obligation."""
+    return any(d.field in OBLIGATION_FIELDS for d in doubts(extraction))
+
+
+# ------------------------------------------------------------------------------------------------ fields
+def _hit(result, name: str) -> float:
+    return float(result.confidence.get(name, SURE))
+
+
+def _official(result) -> bool:
+    return bool(result.doc_type in _TYPED or result.issuer)
+
+
+def _years_disagree(result) -> bool:
+    m = _NUMBER_YEAR.match(result.doc_number or "")
+    return bool(m and result.issue_date and abs(int(m.group(1)) - result.issue_date.year) > 0)
+
+
+def _doc_number(result, text: str) -> Score:
+    s = Score()
+    if not result.doc_number:
+        if _official(result):
+            s.cap(0.3, "không tìm thấy số, ký hiệu văn bản")
+        return s
+    s.cap(min(SURE, _hit(result, "doc_number") + 0.15), "số, ký hiệu không ở vị trí quy định của phần đầu văn bản")
+    if _years_disagree(result):
+        s.cap(0.5, "năm trong số văn bản khác năm ban hành")
+    spans = result.evidence.get("doc_number") or []
+    if spans and text and _CUT_SYMBOL.match(text, spans[0][1]):
+        s.cap(0.5, "ký hiệu văn bản có thể bị ngắt dòng hoặc còn phần sau")
+    return s
+
+
+def _issue_date(result) -> Score:
+    s = Score()
+    if result.issue_date is None:
+        if _official(result):
+            s.cap(0.75, "không tìm thấy ngày ban hành")
+        return s
+    s.cap(min(SURE, _hit(result, "issue_date") + 0.15), "ngày ban hành không ở dòng địa danh, ngày tháng")
+    if _years_disagree(result):
+        s.cap(0.5, "năm ban hành khác năm trong số văn bản")
+    return s
+
+
+def _looks_like_unit(name: str) -> bool:
+    return unitnames.head_at(name, 0) or name.isupper()
+
+
+def _recipients(result, block, flat: str) -> Score:
+    s = Score()
+    if block is None:
+        if re.search(r"(?<!\w)[Kk]ính\s+gửi(?!\w)", flat[:400]):
+            s.cap(0.5, "có \u201cKính gửi\u201d nhưng không đọc được danh sách nơi nhận")
+        return s
+    if not block.bounded:
+        s.cap(0.5, "không rõ danh sách \u201cKính gửi\u201d kết thúc ở đâu")
+    for name in result.recipients:
+        if len(name.split()) > MAX_NAME_WORDS:
+            s.cap(0.5, f"nơi nhận \u201c{_short(name)}\u201d quá dài, có thể lẫn nội dung")
+        elif not _looks_like_unit(name):
+            s.cap(0.6, f"\u201c{_short(name)}\u201d không giống tên cơ quan, đơn vị")
+    return s
+
+
+def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=()) -> Score:
+    s = Score()
+    what = "chủ trì" if lead else "phối hợp"
+    if not names:
+        cue = _TASK_CUE if lead else _COOP_CUE
+        if cue.search(flat):
+            s.cap(0.75 if lead else 0.65, f"văn bản có giao việc nhưng không xác định được đơn vị {what}")
+        if lead and result.doc_type in _BY_SECTION and _TASK_CUE.search(flat):
+            s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần xác định đơn vị chủ trì")
+        return s
+    if lead and result.doc_type in _BY_SECTION:
+        s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần đối chiếu đơn vị chủ trì")
+    if lead:
+        missed = _unexplained_tasks(flat, list(hits) + list(extra_hits), result.issuer)
+        if missed:
+            s.cap(0.65, f"có câu giao việc chưa xác định được đơn vị: \u201c{_short(missed, 50)}\u201d")
+    for hit in hits:
+        if hit.confidence < 0.6:
+            s.cap(0.55, f"\u201c{_short(hit.value)}\u201d chỉ được nhắc ở câu kết, vai trò chưa rõ")
+        elif hit.confidence < 0.7:
+            s.cap(0.65, f"\u201c{_short(hit.value)}\u201d được suy ra từ cách gọi (\u201cQuý cơ quan\u201d, "
+                        "\u201cchủ đầu tư\u201d...)")
+    for name in names:
+        if len(name.split()) > MAX_NAME_WORDS:
+            s.cap(0.5, f"tên đơn vị {what} \u201c{_short(name)}\u201d dài bất thường")
+        elif not _looks_like_unit(name):
+            s.cap(0.55, f"\u201c{_short(name)}\u201d không giống tên đơn vị")
+    if len(names) > 4:
+        s.cap(0.6, f"nhiều đơn vị {what} ({len(names)}), cần đối chiếu từng nhiệm vụ")
+    if lead and result.recipients:
+        strays = [n for n in names if n[:1].isupper() and not any(_overlaps(n, r) for r in result.recipients)]
+        if strays:  # two readings disagree: the addressees and the units the body asks to act
+            s.cap(0.65, f"đơn vị chủ trì \u201c{_short(strays[0])}\u201d không có trong phần \u201cKính gửi\u201d")
+    known = [i for i in ids if i]
+    if ids and known and len(known) < len(ids):
+        s.cap(0.65, "có đơn vị không tìm thấy trong danh mục đơn vị")
+    return s
+
+
+# Where a task names its party: after "giao / đề nghị / yêu cầu" ("theo đề nghị của", "xét đề nghị", "đề nghị tại
+# Công văn" name none), and before "chủ trì / có trách nhiệm" at the start of a clause.
+_ASKS = re.compile(r"(?<!\w)(?<![Tt]heo )(?<![Xx]ét )(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?:\s+cho)?)\s+"
+                   r"(?!(?:của|tại|số|nhiệm|về|đã|được)(?!\w))")
+_DUTY_WORD = re.compile(r"\s(?:chủ\s+trì|có\s+trách\s+nhiệm)(?!\w)")
+# A party named by words, not by a unit's name: "trưởng các đoàn thể", "các đồng chí", "Ban Giám hiệu ...".
+_PARTY_WORDS = re.compile(r"(?:các\s|[Tt]hủ\s+trưởng|[Tt]rưởng|[Hh]iệu\s+trưởng|[Ll]ãnh\s+đạo|[Tt]ổ\s+trưởng|[Bb]í\s+thư|"
+                          r"[Đđ]ồng\s+chí|[Cc]án\s+bộ|[Gg]iáo\s+viên|[Nn]gười\s|[Tt]ất\s+cả|[A-ZĐ])")
+_POLITE = re.compile(r"(?:[Qq]uý|các\s+đồng\s+chí\s+(?:có\s+tên|được\s+mời))(?!\w)")
+
+
+def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
+    """The first party asked to act that no unit reading accounts for: a unit dropped by a rule, or a party named
+    in words the name reader does not know ("trưởng các đoàn thể", "các đồng chí trong ban chỉ đạo")."""
+    values = [str(h.value) for h in hits]
+
+    def explained(pos: int) -> bool:
+        if _POLITE.match(flat, pos) or unitnames.ACTION_RE.match(flat, pos):
+            return True  # the addressees, or a verb: no new party
+        span = unitnames.bound(flat, pos)
+        if span is None:  # a party in words the name reader does not know, or no party at all
+            return not _PARTY_WORDS.match(flat, pos)
+        name = flat[span[0]:span[1]]
+        return any(_overlaps(name, v) for v in values) or unitnames.is_issuer(name, issuer)
+
+    for m in _ASKS.finditer(flat):
+        if m.group().lower().startswith("giao") and not unitnames.head_at(flat, m.end()):
+            continue  # "Giao thông", "giao ban": not the verb; "giao" names its unit or nothing
+        if re.search(r"(?:[Nn]ếu|[Tt]rường\s+hợp)[^.;\n]{0,120}$", flat[max(0, m.start() - 120):m.start()]):
+            continue  # "nếu có khó khăn, vướng mắc, đề nghị ... phản ánh": feedback, not a task
+        if not explained(m.end()):
+            return flat[m.start():m.start() + 80]
+    for m in _DUTY_WORD.finditer(flat):
+        start = max(flat.rfind(c, 0, m.start()) for c in (".", ";", "\n", ":")) + 1
+        while start < m.start() and flat[start] in " \t-–•*+0123456789.)":
+            start += 1
+        if _ASKS.match(flat, start):
+            continue  # "Giao X chủ trì": read above
+        if not explained(start) and m.start() - start < 120:
+            return flat[start:m.end()]
+    return None
+
+
+def _deadlines(result, flat: str) -> Score:
+    s = Score()
+    if not result.deadlines:
+        if _DEADLINE_CUE.search(flat):
+            s.cap(0.75, "có cụm từ về thời hạn nhưng không đọc được hạn")
+        for m in _UNTIL.finditer(flat):
+            day = m.group(1).replace(".", "/").replace("-", "/").split("/")
+            if result.issue_date is None or int(day[-1]) >= result.issue_date.year:
+                s.cap(0.6, f"có mốc \u201c{_short(m.group(), 40)}\u201d nhưng chưa xác định là thời hạn")
+                break
+        return s
+    for d in result.deadlines:
+        day = d.get("date")
+        if day and result.issue_date and len(day) == 10 and day < result.issue_date.isoformat():
+            s.cap(0.4, f"hạn {day} trước ngày ban hành: có thể trích từ văn bản khác")
+    if len(result.deadlines) > 2:
+        s.cap(0.6, f"nhiều thời hạn ({len(result.deadlines)}), cần gán đúng nhiệm vụ")
+    return s
+
+
+def _meeting(result, text: str) -> Score:
+    s = Score()
+    if result.meeting is None:
+        if result.doc_type == "Giấy mời":
+            s.cap(0.3, "giấy mời nhưng không đọc được thời gian họp")
+        elif is_invitation(result.doc_type, text[:3000]):
+            s.cap(0.5, "văn bản mời họp, dự sự kiện nhưng không đọc được thời gian")
+        return s
+    when = str(result.meeting.get("datetime") or "")
+    if result.issue_date and when[:10] and when[:10] < result.issue_date.isoformat():
+        s.cap(0.4, "thời gian họp trước ngày ban hành")
+    s.cap(min(SURE, _hit(result, "meeting") + 0.1), "thời gian họp đọc được từ mẫu câu không chắc chắn")
+    return s
+
+
+def _replies(result, flat: str) -> Score:
+    s = Score()
+    if not result.replies_to:
+        if _REPLY_CUE.search(flat[:1500]):
+            s.cap(0.4, "có \u201cPhúc đáp/Trả lời\u201d nhưng không đọc được số văn bản được trả lời")
+        return s
+    if _hit(result, "replies_to") < 0.8:
+        s.cap(0.75, "văn bản được trả lời suy ra từ \u201cnhận được/xét\u201d, không có \u201cPhúc đáp\u201d")
+    return s
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """The same unit, or one named inside the other ("Sở Nội vụ" / "Sở Nội vụ tỉnh Lâm Đồng", "Sở KH&ĐT" /
+    "Giám đốc Sở Kế hoạch và Đầu tư")."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    if same_name(a, b) or ka in kb or kb in ka:
+        return True
+    sa, sb = unitnames.skeleton(a), unitnames.skeleton(b)
+    return len(sa) >= 3 and len(sb) >= 3 and (sa in sb or sb in sa)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

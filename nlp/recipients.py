@@ -1,0 +1,123 @@
+"""The "Kính gửi" block (NĐ 30/2020, Phụ lục I: "nơi nhận" of a công văn, under the trích yếu): one entry per
+addressee, as written.
+
+The block is either one run ("Kính gửi: Sở Tư pháp.", "Kính gửi: Sở A, Ban B.") or a list of lines ("- Sở A;",
+"- Sở B."), where a long name wraps onto an indented line. An entry is never cut at a hyphen inside a name ("Phòng
+Tài chính - Kế hoạch", "Tòa án nhân dân khu vực 1 - Lâm Đồng"), at a comma inside a collective ("Ủy ban nhân dân
+các tỉnh, thành phố") or at a line break; a one-run block splits at ", " / " và " only where a unit's head word
+starts the next name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp import unitnames
+
+# "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
+_KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:gửi|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*")
+_BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")
+# A full stop ends the block unless it closes an abbreviation ("TP. Hồ Chí Minh", "Q. 11").
+_FULL_STOP = re.compile(r"(?<![\s.][A-ZĐa-zđ])(?<![\s.][A-ZĐ]{2})(?<![\s.][A-ZĐ]{3})\.(?=\s|$)")
+MAX_LINES = 14
+MAX_WORDS = 30
+
+
+@dataclass
+class Recipients:
+    names: list[str]
+    start: int
+    end: int
+    listed: bool  # the block is a list of lines / ';'-separated entries (True) or one run (False)
+    bounded: bool  # the block ended at its own punctuation or a blank line, not at a length limit
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def find(work: str, start: int, end: int) -> Recipients | None:
+    """The "Kính gửi" entries found between ``start`` and ``end`` of ``work`` (normalised text)."""
+    for m in _KINH_GUI.finditer(work, start, end):
+        colon = ":" in m.group()
+        if colon or not work[work.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+            break  # without a colon, only at a line's start
+    else:
+        return None
+    pos = m.end()
+    line_start = work.rfind("\n", 0, m.start()) + 1
+    entry_col = pos - line_start
+    chunks: list[str] = []
+    bounded = False
+    cursor = pos
+    for _ in range(MAX_LINES):
+        eol = work.find("\n", cursor)
+        eol = len(work) if eol < 0 or eol > end else eol
+        line = work[cursor:eol]
+        text = line.strip()
+        if not text:
+            if not chunks:
+                cursor = eol + 1
+                if cursor >= end:
+                    break
+                continue
+            nxt = _next_nonblank(work, eol + 1, end)
+            if nxt is not None and _BULLET.match(nxt) and chunks[-1].rstrip().endswith((";", ",")):
+                cursor = eol + 1
+                continue
+            bounded = True
+            break
+        if chunks:
+            bullet = _BULLET.match(line)
+            previous = chunks[-1].rstrip()
+            wrapped = text[0].islower() or (entry_col >= 10 and _indent(line) >= entry_col - 2)
+            if not (bullet or wrapped or previous.endswith((";", ","))):
+                bounded = True
+                break
+        stop = _FULL_STOP.search(line)
+        if stop:
+            chunks.append(line[:stop.start()])
+            bounded = True
+            cursor += stop.end()
+            break
+        chunks.append(line)
+        cursor = eol + 1
+        if cursor >= end:
+            bounded = True
+            break
+    block = "\n".join(chunks)
+    listed = ";" in block or bool(re.search(r"\n" + _BULLET.pattern, block.strip()))
+    names = _entries(block, listed)
+    if not names:
+        return None
+    return Recipients(names, m.start(), min(cursor, len(work)), listed, bounded)
+
+
+def _next_nonblank(work: str, pos: int, end: int) -> str | None:
+    for line in work[pos:min(end, pos + 400)].split("\n"):
+        if line.strip():
+            return line
+    return None
+
+
+def _entries(block: str, listed: bool) -> list[str]:
+    # Items start at a bullet at a line's start (or the block's), or after ';'. A hyphen inside a line is a name's.
+    items = re.split(r";|\n(?=" + _BULLET.pattern + ")", block)
+    names: list[str] = []
+    for item in items:
+        item = item.lstrip("\n")
+        bullet = _BULLET.match(item)
+        item = item[bullet.end():] if bullet else item
+        item = " ".join(item.split()).strip(" .;,:-–\t/")
+        if len(item) < 3:
+            continue
+        if not listed:
+            pieces = [item[a:b] for a, b in unitnames.split_units(item)] or [item]
+        else:
+            pieces = [item]
+        for piece in pieces:
+            piece = piece.strip(" .;,:-–\t/")
+            if len(piece) >= 3 and len(piece.split()) <= MAX_WORDS:
+                names.append(piece)
+    return names[:30]

@@ -1,0 +1,162 @@
+"""Letters copied from a web page, with no letterhead: the site's lines before the letter, the page title that
+carries the letter's own number ("... (3585/VP-KTN, ngày 23/10/2017)", "(Nguồn: Công văn số 1150/UBND-VP ngày
+22/04/2021)"), a news lead ("Ngày 21/5, UBND tỉnh ban hành Công văn số 846/UBND-TH về việc ..."), and the author's
+formula in the body ("Ủy ban nhân dân huyện X có ý kiến như sau", "UBND huyện thông báo ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from nlp import unitnames
+from nlp.dates import make_date
+from nlp.header import SYMBOL, TYPE_NAMES, Hit, Line
+
+_TYPES = "|".join(TYPE_NAMES)
+_NUMBER = r"\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
+_DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
+# "(3585/VP-KTN, ngày 23/10/2017)" closing a page title: the number and date of the letter the page shows.
+_TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}(?:,\s{0,2}(?:ngày\s{1,3})?" + _DMY
+                           + r")?\s{0,2}\)\s{0,3}\.?\s{0,3}$")
+# "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)": the page's credit line for the letter it summarises.
+_SOURCE_NOTE = re.compile(r"\(\s{0,2}Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?(?:" + _TYPES + r")\s+(?:số\s+)?"
+                          r"(?P<n>" + _NUMBER + r")(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?", re.I)
+# "Ngày 21/ 5, UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc ...": a news lead about the letter itself.
+_LEAD = re.compile(
+    r"^[ \t]{0,20}Ngày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3}"
+    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r")\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?P<rest>[^\n]{0,400})",
+)
+_LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
+                           r"(?:\n[a-zà-ỹđ\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
+_CITING = re.compile(r"(?<!\w)(?:theo|thực\s+hiện|căn\s+cứ|nhận\s+được|phúc\s+đáp|trả\s+lời|tại|của)(?!\w)", re.I)
+_YEAR = re.compile(r"(?:năm\s{1,3}|/)(?P<y>(?:19|20)\d{2})(?!\d)")
+_KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "trấn", "phố", "dân", "vụ", "chính", "phủ"}
+# The author names itself in the body: "UBND tỉnh có ý kiến như sau:", "Ủy ban nhân dân phường X thông báo ...".
+_AUTHOR = re.compile(
+    r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
+    r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực)\s[^;:.\n]{0,80}?)\s+"
+    r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau"
+    r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
+)
+# What a web page puts before the letter: navigation, counters, dates, "Cập nhật", "Lượt xem", "logo".
+_SITE_LINE = re.compile(
+    r"^(?:Skip\s+to|Insert\s+title|logo|Trang\s+chủ|Tin\s+tức|Chia\s+sẻ|In\s+bài|Cập\s+nhật|Ngày\s+đăng|Lượt\s+xem|"
+    r"Tác\s+giả|Tải\s+về|[\d/:.\s|-]+$)",
+    re.I,
+)
+SUMMARY_LINES = 12
+
+
+@dataclass
+class Lead:
+    number: Hit
+    issued: Hit | None
+    issuer: Hit | None
+    subject: Hit | None
+
+
+def _date(m: re.Match, fallback_year: int | None = None) -> date | None:
+    if not m.group("d") or not m.group("m"):
+        return None
+    year = int(m.group("y")) if m.group("y") else fallback_year
+    return make_date(year, int(m.group("m")), int(m.group("d"))) if year else None
+
+
+def _number(raw: str) -> str:
+    return re.sub(r"\s+", "", raw).replace("–", "-")
+
+
+def page_title(lines: list[Line]) -> Hit | None:
+    """The page's title: the last line before the body's first sentence, past the site's own lines; not a news
+    headline naming a unit ("Sở Công thương lấy ý kiến ..."), not a sentence."""
+    from nlp.header import _BODY_START, _HOST_START, _KINH_GUI
+
+    candidate = None
+    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:SUMMARY_LINES]
+    for index, line in enumerate(filled):
+        text = line.text.strip()
+        if _SITE_LINE.match(text):
+            continue
+        following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
+        if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or _BODY_START.match(text)
+                or _LEAD.match(text) or text[:1].islower() or following[:1].islower()):
+            break  # the body has begun (a paragraph a PDF text layer wrapped goes on in lower case)
+        offset = line.start + line.text.index(text)
+        candidate = Hit(text, offset, offset + len(text), 0.5)
+    if candidate is None:
+        return None
+    text = candidate.value
+    if _HOST_START.match(text) or (len(text.split()) < 4 and not re.match(r"(?:" + _TYPES + r")\b", text, re.I)):
+        return None
+    return candidate
+
+
+def own_number(lines: list[Line], work: str) -> tuple[Hit, Hit | None] | None:
+    """The letter's own number from a page title's parenthesis or the page's source note."""
+    for line in lines[:SUMMARY_LINES * 2]:
+        m = _TITLE_NUMBER.search(line.text)
+        if m:
+            day = _date(m)
+            n0 = line.start + m.start("n")
+            return (Hit(_number(m.group("n")), n0, line.start + m.end("n"), 0.7),
+                    Hit(day, line.start + m.start("d"), line.start + m.end("y"), 0.7) if day else None)
+    m = _SOURCE_NOTE.search(work, 0, 20000)
+    if m:
+        day = _date(m)
+        return (Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6),
+                Hit(day, m.start("d"), m.end("y"), 0.6) if day else None)
+    return None
+
+
+def news_lead(work: str) -> Lead | None:
+    """A news lead in the first lines that reports this very letter being issued."""
+    head_end = 0
+    for _ in range(3):
+        nl = work.find("\n", head_end)
+        head_end = len(work) if nl < 0 else nl + 1
+    m = _LEAD.search(work, 0, min(len(work), head_end + 400)) if head_end else None
+    rest_end = m.end() + 300 if m else 0
+    if not m or _CITING.search(m.group("who")):
+        return None
+    year = None
+    if not m.group("y"):
+        ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
+        year = int(ym.group("y")) if ym else None
+    day = _date(m, year)
+    number = Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6)
+    issued = Hit(day, m.start("d"), m.end("m"), 0.5) if day else None
+    issuer = _lead_issuer(work, m)
+    subject = None
+    # the subject runs to the end of the sentence, across a line a PDF text layer wrapped
+    sm = _LEAD_SUBJECT.match(work, m.start("rest"), min(len(work), rest_end))
+    if sm:
+        value = " ".join(sm.group("s").split())
+        subject = Hit(value, sm.start("s"), sm.end("s"), 0.5)
+    return Lead(number, issued, issuer, subject)
+
+
+def _lead_issuer(work: str, m: re.Match) -> Hit | None:
+    span = unitnames.bound(work, m.start("who"))
+    if not span:
+        return None
+    end = min(span[1], m.end("who"))
+    words = work[span[0]:end].split()
+    if len(words) > 2 and words[-1].islower() and words[-1].lower() not in _KEEP_LOWER:
+        words = words[:-1]  # the verb the name runs into ("UBND tỉnh vừa", "UBND tỉnh banh")
+    value = " ".join(words)
+    return Hit(value, span[0], span[0] + len(value), 0.5) if value else None
+
+
+def author(work: str, start: int, end: int) -> tuple[Hit | None, str | None]:
+    """The body's author formula: the issuer it names, and "Thông báo" when the author announces."""
+    m = _AUTHOR.search(work, start, min(end, start + 6000))
+    if not m:
+        return None, None
+    span = unitnames.bound(work, m.start("who"))
+    who_end = min(span[1], m.end("who")) if span else m.end("who")
+    value = work[m.start("who"):who_end].strip()
+    hit = Hit(value, m.start("who"), m.start("who") + len(value), 0.5)
+    return hit, ("Thông báo" if "thông" in m.group("verb") else None)

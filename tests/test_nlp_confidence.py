@@ -1,0 +1,79 @@
+"""Confidence from evidence and the fields a clerk must check (nlp.confidence), on letters written for these tests
+(invented names and places)."""
+
+from nlp import Extractor
+from nlp.confidence import OBLIGATION_FIELDS, doubts, needs_clerk
+
+EX = Extractor()
+
+CLEAN = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 81/UBND-KT                     Hưng Lam, ngày 14 tháng 4 năm 2025
+V/v báo cáo tiến độ giải ngân vốn đầu tư công
+
+Kính gửi: Sở Tài chính tỉnh Hưng Lam.
+
+Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo tiến độ giải ngân vốn đầu tư công quý I
+năm 2025 trước ngày 25/4/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def review(text: str) -> list[dict]:
+    return EX.extract(text).to_json("t")["review"]
+
+
+def test_a_clean_letter_has_no_doubt_and_passes():
+    out = EX.extract(CLEAN).to_json("t")
+    assert out["review"] == []
+    assert not needs_clerk(out)
+    assert all(out["confidence"][f] >= 0.7 for f in OBLIGATION_FIELDS)
+
+
+def test_an_invitation_without_a_time_is_sent_to_the_clerk_with_the_field_named():
+    text = CLEAN.replace("Số: 81/UBND-KT", "Số: 82/GM-UBND").replace(
+        "V/v báo cáo tiến độ giải ngân vốn đầu tư công", "GIẤY MỜI\nDự họp bàn giải ngân vốn đầu tư công")
+    entries = review(text)
+    assert [e["field"] for e in entries] == ["meeting"]
+    assert "giấy mời" in entries[0]["reason"] and "thời gian họp" in entries[0]["reason"]
+    assert needs_clerk(EX.extract(text).to_json("t"))
+
+
+def test_a_symbol_that_goes_on_past_the_line_is_doubtful():
+    text = CLEAN.replace("Số: 81/UBND-KT ", "Số: 81/UBND-KT-\nVP")
+    fields = {e["field"] for e in review(text)}
+    assert "doc_number" in fields
+
+
+def test_a_deadline_before_the_letters_own_date_is_doubtful():
+    text = CLEAN.replace("trước ngày 25/4/2025", "trước ngày 25/3/2025")
+    entries = [e for e in review(text) if e["field"] == "deadlines"]
+    assert entries and "trước ngày ban hành" in entries[0]["reason"]
+
+
+def test_a_lead_that_is_not_an_addressee_is_doubtful():
+    text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo", "đề nghị Sở Xây dựng tỉnh Hưng Lam báo cáo")
+    entries = [e for e in review(text) if e["field"] == "lead_units"]
+    assert entries and "Sở Xây dựng tỉnh Hưng Lam" in entries[0]["reason"] and "Kính gửi" in entries[0]["reason"]
+
+
+def test_a_reply_whose_number_cannot_be_read_is_doubtful():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Phúc đáp Công văn số 12 ngày 02/4/2025 của Sở Tài chính,"
+                                                            " Ủy ban nhân dân tỉnh đề nghị")
+    assert "replies_to" in {e["field"] for e in review(text)}
+
+
+def test_a_recorded_extraction_without_review_is_judged_by_its_confidence():
+    assert [d.field for d in doubts({"confidence": {"doc_number": 0.95, "lead_units": 0.5, "subject": 0.2}})] == [
+        "lead_units"]
+    assert doubts({"review": [{"field": "meeting", "reason": "giấy mời nhưng không đọc được thời gian họp"}]})[0] \
+        .field == "meeting"
+    assert not needs_clerk({"review": [{"field": "subject", "reason": "trích yếu chưa rõ"}]})
+
+
+def test_a_party_named_in_words_the_reader_does_not_know_makes_the_leads_doubtful():
+    text = CLEAN.replace("Nơi nhận:", "Đề nghị cán bộ địa chính phường kiểm tra hiện trạng khu đất.\nNơi nhận:")
+    entries = [e for e in review(text) if e["field"] == "lead_units"]
+    assert entries and "cán bộ địa chính" in entries[0]["reason"]

@@ -1,0 +1,63 @@
+"""The "Kính gửi" block on letters written for these tests (invented names and places): every entry, never split
+inside a name."""
+
+from nlp import Extractor
+
+EX = Extractor()
+
+HEAD = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 78/UBND-VX                     Hưng Lam, ngày 10 tháng 4 năm 2025
+V/v tuyên truyền phòng chống thiên tai
+"""
+TAIL = """
+Đề nghị các cơ quan, đơn vị triển khai thực hiện.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def recipients(block: str) -> list[str]:
+    return EX.extract(HEAD + block + TAIL).to_json("t")["recipients"]
+
+
+def test_a_hyphen_inside_a_name_never_splits_it():
+    assert recipients("Kính gửi: Đài Phát thanh - Truyền hình Hưng Lam.\n") == ["Đài Phát thanh - Truyền hình Hưng Lam"]
+    assert recipients("Kính gửi:\n- Phòng Tài chính - Kế hoạch huyện Đồng Xuyên;\n- Sở Nội vụ.\n") == [
+        "Phòng Tài chính - Kế hoạch huyện Đồng Xuyên", "Sở Nội vụ"]
+
+
+def test_a_list_with_blank_lines_between_entries_is_read_whole():
+    assert recipients("Kính gửi:\n\n- Sở Xây dựng;\n\n- Ủy ban nhân dân các huyện, thị xã.\n") == [
+        "Sở Xây dựng", "Ủy ban nhân dân các huyện, thị xã"]
+
+
+def test_a_name_wrapped_onto_an_indented_line_stays_one_entry():
+    block = ("             Kính gửi: Ban Chủ nhiệm Đoàn Luật sư, Ban chấp hành Hội công\n"
+             "                       chứng viên tỉnh Hưng Lam.\n\n")
+    assert recipients(block) == ["Ban Chủ nhiệm Đoàn Luật sư", "Ban chấp hành Hội công chứng viên tỉnh Hưng Lam"]
+
+
+def test_a_collective_keeps_its_commas():
+    assert recipients("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\n") == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_the_block_on_one_run_of_text_ends_at_its_full_stop():
+    assert recipients("Kính gửi: - Sở Y tế; - Bảo hiểm xã hội tỉnh. Vừa qua, trên địa bàn tỉnh có mưa lớn.\n") == [
+        "Sở Y tế", "Bảo hiểm xã hội tỉnh"]
+
+
+def test_kinh_gui_inside_a_sentence_is_prose_not_a_block():
+    assert recipients("Sở Công thương kính gửi các sở, ngành dự thảo để góp ý trước ngày 20/4/2025.\n") == []
+
+
+def test_recipients_resolve_against_the_registry_where_they_match():
+    from tracker.units import UnitRegistry
+
+    extractor = Extractor(registry=UnitRegistry.load())
+    out = extractor.extract(HEAD + "Kính gửi:\n- Phòng Quản lý đô thị;\n- Đài Phát thanh - Truyền hình Hưng Lam.\n"
+                            + TAIL).to_json("t")
+    assert out["recipients"] == ["Phòng Quản lý đô thị", "Đài Phát thanh - Truyền hình Hưng Lam"]
+    assert out["recipient_unit_ids"] == ["q11.qldt", None]

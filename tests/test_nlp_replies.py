@@ -1,0 +1,36 @@
+"""Which letters a letter answers (its obligations to them close): the numbers a clerk would look up. Invented
+letters."""
+
+from nlp import Extractor
+
+HEAD = ("ỦY BAN NHÂN DÂN QUẬN MẪU\nSố: 301/UBND-NV\nQuận Mẫu, ngày 12 tháng 5 năm 2025\nV/v biên chế năm 2025\n"
+        "Kính gửi: Sở Nội vụ\n")
+
+
+def replies(body: str) -> list[str]:
+    return Extractor().extract(HEAD + body).replies_to
+
+
+def test_one_phuc_dap_for_two_letters_answers_both():
+    assert replies("Phúc đáp các Công văn số 12/SNV-TCBC ngày 02/5/2025 và số 15/SNV-TCBC ngày 05/5/2025 của "
+                   "Sở Nội vụ, Ủy ban nhân dân quận có ý kiến như sau:\n") == ["12/SNV-TCBC", "15/SNV-TCBC"]
+
+
+def test_a_symbol_that_starts_with_letters():
+    assert replies("Phúc đáp Công văn số TDV/01-2025 ngày 03/01/2025 của Sở Nội vụ, Ủy ban nhân dân quận "
+                   "thống nhất.\n") == ["TDV/01-2025"]
+
+
+def test_tra_loi_to_trinh():
+    assert replies("Trả lời Tờ trình số 45/TTr-SNV ngày 02/5/2025 của Sở Nội vụ, Ủy ban nhân dân quận "
+                   "có ý kiến như sau:\n") == ["45/TTr-SNV"]
+
+
+def test_xet_de_nghi_of_the_sender_in_parentheses():
+    assert replies("Xét đề nghị của Sở Nội vụ (Tờ trình số 48/TTr-NV ngày 02 tháng 5 năm 2025), Ủy ban nhân dân "
+                   "quận có ý kiến như sau:\n") == ["48/TTr-NV"]
+
+
+def test_carrying_out_another_bodys_letter_is_not_a_reply():
+    assert replies("Thực hiện Công văn số 77/BNV-TCBC ngày 02/4/2025 của Bộ Nội vụ, Ủy ban nhân dân quận báo cáo "
+                   "như sau:\n") == []
