@@ -11,6 +11,7 @@ set (bench/confidence_curve.py prints the curve on both halves).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
 _TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
           "Hướng dẫn", "Công văn")
 MAX_NAME_WORDS = 14
+MAX_TASKS = 200  # task sentences looked at per letter: hostile text stays linear
 # Plans and notices give tasks section by section, often in tables: their units are the hardest to read.
 _BY_SECTION = ("Kế hoạch", "Thông báo")
 # A symbol that goes on after what was read: "255/BC-BCĐPCGD-" + "XMC" on the next line, "230/KH-THPT" + ".PB".
@@ -234,14 +236,14 @@ def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
         name = flat[span[0]:span[1]]
         return any(_overlaps(name, v) for v in values) or unitnames.is_issuer(name, issuer)
 
-    for m in _ASKS.finditer(flat):
+    for m in itertools.islice(_ASKS.finditer(flat), MAX_TASKS):
         if m.group().lower().startswith("giao") and not unitnames.head_at(flat, m.end()):
             continue  # "Giao thông", "giao ban": not the verb; "giao" names its unit or nothing
         if re.search(r"(?:[Nn]ếu|[Tt]rường\s+hợp)[^.;\n]{0,120}$", flat[max(0, m.start() - 120):m.start()]):
             continue  # "nếu có khó khăn, vướng mắc, đề nghị ... phản ánh": feedback, not a task
         if not explained(m.end()):
             return flat[m.start():m.start() + 80]
-    for m in _DUTY_WORD.finditer(flat):
+    for m in itertools.islice(_DUTY_WORD.finditer(flat), MAX_TASKS):
         start = max(flat.rfind(c, 0, m.start()) for c in (".", ";", "\n", ":")) + 1
         while start < m.start() and flat[start] in " \t-–•*+0123456789.)":
             start += 1
