@@ -201,7 +201,8 @@ def print_table(report: dict) -> None:
             row = f"{field:20s}"
             for half, width in (("tuning", 8), ("held_out", 9)):
                 value = halves[half]["when_present"].get(field)
-                row += f" {('%.3f' % value) if value is not None else '-':>{width}s} {halves[half]['present_counts'][field]:4d}"
+                shown = f"{value:.3f}" if value is not None else "-"
+                row += f" {shown:>{width}s} {halves[half]['present_counts'][field]:4d}"
             print(row)
         print(f"{'macro (present)':20s} {halves['tuning']['present_macro']:8.3f} {counts['tuning']:4d}"
               f" {halves['held_out']['present_macro']:9.3f} {counts['held_out']:4d}")

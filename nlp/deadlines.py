@@ -36,6 +36,14 @@ _DEADLINE = re.compile(
     + _DAY_MONTH_YEAR,
     re.I,
 )
+# "Hạn nộp hồ sơ: ngày 15/3/2025", "Thời hạn gửi báo cáo là 15/3/2025": a labelled limit ends with its day.
+_LIMIT_LABEL = re.compile(
+    r"(?<!\w)(?P<kw>hạn(?:\s{1,3}(?:chót|cuối))?)\s{1,3}"
+    r"(?:nộp|gửi|hoàn\s{1,3}thành|báo\s{1,3}cáo|đăng\s{1,3}ký|góp\s{1,3}ý)"
+    r"[^.;:\n]{0,40}?(?:\s{1,3}là|\s{0,2}:)\s{0,3}(?:(?:" + _HOUR + r")\s{1,3})?(?:ngày" + _GAP + r")?"
+    + _DAY_MONTH_YEAR,
+    re.I,
+)
 _MONTH = re.compile(
     r"(?<!\w)(?P<kw>trong|trước|chậm\s{1,30}nhất(?:\s{1,3}(?:là|trong))?)" + _GAP + r"tháng" + _GAP +
     r"(?P<m>\d{1,2})\s{0,2}(?:/|năm\s)\s{0,2}(?P<y>\d{4})(?![\d/])",
@@ -80,6 +88,8 @@ _CITED_DOC = re.compile(
     r"\s+số|nêu\s+rõ|trích)",
     re.I,
 )
+_CITED_SUBJECT = re.compile(
+    r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:về\s+việc|V/v)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter
@@ -127,6 +137,10 @@ class _Index:
                 if m.start() - opened <= MAX_QUOTE and _CITED_DOC.search(flat, max(0, opened - 200), opened):
                     self.quotes.append((opened, m.start()))  # words of another document, not this letter's
                 opened = None
+        # "Thực hiện Công văn số 12/BYT-KH về việc báo cáo trước ngày 15/3/2025, ...": the cited letter's trích yếu
+        for m in _CITED_SUBJECT.finditer(flat):
+            self.quotes.append((m.start("s"), m.end("s")))
+        self.quotes.sort()
         self.quote_starts = [q[0] for q in self.quotes]
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -137,7 +151,7 @@ class _Index:
 
     def quoted(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
-        return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
+        return any(self.quotes[j][0] < pos < self.quotes[j][1] for j in range(i, max(-1, i - 3), -1))
 
 
 def _time(m: re.Match) -> str | None:
@@ -191,6 +205,16 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         # A day before the letter's own date is doubtful (a late letter, or a misread date): kept, less sure.
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.8 if not _past(day, issued) else 0.4,
             bound=_bound(m.group("kw")), time=_time(m))
+    for m in _matches(_LIMIT_LABEL, flat, starts):
+        if m.group("d"):
+            d, mo, y = m.group("d"), m.group("m"), m.group("y")
+        else:
+            d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
+        day = make_date(int(y) if y else default_year, int(mo), int(d))
+        if day is None or index.quoted(m.start()):
+            continue
+        add(m, date=day.isoformat(), relative_working_days=None, confidence=0.7 if not _past(day, issued) else 0.4,
+            bound="by", time=_time(m))
     for m in _matches(_MONTH, flat, starts):
         month, year = int(m.group("m")), int(m.group("y"))
         if not 1 <= month <= 12 or index.quoted(m.start()):

@@ -94,7 +94,10 @@ class Extractor:
         result.doc_number = keep("doc_number", number)
         result.place = keep("place", place)
         result.issue_date = keep("issue_date", issued)
-        result.urgency = keep("urgency", hdr.find_urgency(lines, body_index))
+        urgency = hdr.find_urgency(lines, body_index)
+        if urgency is None and anchor is None:
+            urgency = hdr.own_urgency(work)
+        result.urgency = keep("urgency", urgency)
         result.secrecy = keep("secrecy", hdr.find_secrecy(lines, body_index))
 
         symbol_type = hdr.type_from_symbol(result.doc_number)

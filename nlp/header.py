@@ -36,14 +36,19 @@ _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 _SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
-    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
+    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
+    r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
+    r"(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
 _W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?áng" + _W + r"(?P<m>\d{1,2})?"
-    + _W + r"năm" + _W + r"(?P<y>\d{4})",
+    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?áng" + _W + r"(?P<m>\d{1,2})?"
+    + _W + r"năm" + _W + r"(?P<y>\d{4})"
+    # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
+    r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
+    r"(?![\d/]))",
     re.I,
 )
 _MOTTO = re.compile(
@@ -64,6 +69,7 @@ _BODY_KEYWORDS = re.compile(
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
 _JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
+_WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
@@ -158,13 +164,29 @@ def _symbol_tail(lines: list[Line], start: int, stop: int) -> tuple[str, int] | 
     return None
 
 
-def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
-    """A letter with no "Số:" line often names itself: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"."""
+def _own_number_match(text: str) -> re.Match | None:
     for match in _OWN_NUMBER.finditer(text[:20000]):
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[line_start:match.start()].strip().lower()
-        if before and not before.endswith("("):
-            continue
+        if not before or before.endswith("("):
+            return match
+    return None
+
+
+def own_urgency(text: str) -> Hit | None:
+    """"Công văn hỏa tốc số 55/UBND-VX ...": the mark a web copy writes into the letter's own name."""
+    match = _own_number_match(text)
+    if match is None or not match.group("urgency"):
+        return None
+    raw = match.group("urgency").lower()
+    value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+    return Hit(value, match.start("urgency"), match.end("urgency"), 0.6)
+
+
+def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
+    """A letter with no "Số:" line often names itself: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"."""
+    match = _own_number_match(text)
+    if match is not None:
         number = re.sub(r"\s+", "", match.group("n")).replace("–", "-")
         hit = Hit(number, match.start("n"), match.end("n"), default_conf)
         date_hit = None
@@ -194,8 +216,6 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
     for match in _DATE_LINE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
-        if not prefix.strip() and "\n" in text[match.start():match.start("d") if match.group("d") else match.end()]:
-            pass
         if "\n" in match.group(0):  # "Quảng Bình,\nngày 25 ..." — the place sits on the line above
             line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
@@ -206,11 +226,14 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             # A date line needs a place before it; "ngày 12 tháng 01" inside a sentence is not the letter's date.
             continue
         place_text, place_offset = place
+        if _WEEKDAY.match(place_text):
+            continue  # "cuộc họp vào Thứ Hai, ngày 22/7/2013": a day of the week, not a place
         if "," not in match.group(0)[:3] and prefix.strip() != place_text:
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue
-        d, m, y = match.group("d"), match.group("m"), match.group("y")
+        d, m, y = match.group("d") or match.group("nd"), match.group("m") or match.group("nm"), \
+            match.group("y") or match.group("ny")
         day = make_date(int(y), int(m), int(d)) if d and m else None
         place_hit = Hit(place_text, base + line_start + place_offset, base + line_start + place_offset + len(place_text), 0.9)
         date_hit = Hit(day, base + match.start(), base + match.end(), 0.95) if day else None

@@ -18,8 +18,10 @@ _INVITATION = re.compile(r"(?<!\w)(?:mời|họp|hội\s+nghị|cuộc\s+họp)(
 
 
 # A time right after the date: "ngày 11/3/2025 (thứ Ba), 13h30", "ngày 11/3/2025, 8 giờ 00".
-_TIME_AFTER = re.compile(r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?P<h>\d{1,2})\s{0,2}(?:giờ|h)\s{0,2}(?P<min>\d{2})?",
-                         re.I)
+# "ngày 15/3/2025", "thứ Năm (15/3/2025)", "Thứ Bảy, 15/3/2025": what stands before a meeting's date.
+_BEFORE_DATE = re.compile(r"(?:ngày|thứ\s{1,3}\w{2,4}|chủ\s{1,3}nhật)\s{0,3}[,(]?\s{0,3}$", re.I)
+_TIME_AFTER = re.compile(
+    r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?:(?:buổi\s{1,3})?(?:sáng|chiều)\s{0,2}:?\s{0,3})?(?P<h>\d{1,2})\s{0,2}(?:giờ|h)\s{0,2}(?P<min>\d{2})?", re.I)
 
 
 def _time_before(window: str) -> re.Match | None:
@@ -39,7 +41,7 @@ def find_meeting(flat: str, base: int, default_year: int | None) -> Hit | None:
     regions = ([label.start()] if label else []) + [0]
     for region in regions:
         for dm in DATE_RE.finditer(flat, region, min(len(flat), region + 6000)):
-            if not re.search(r"ngày\s{0,3}$", flat[max(0, dm.start() - 12):dm.start()], re.I):
+            if not _BEFORE_DATE.search(flat, max(0, dm.start() - 24), dm.start()):
                 continue
             day = parse_date(dm, default_year)
             if day is None:
@@ -74,7 +76,8 @@ _EVENT = re.compile(
     re.I,
 )
 # An event notice announces its time and place under labels: "Thời gian: ... / Địa điểm: ...".
-_LABELS = re.compile(r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*)?Địa\s+điểm\s*:", re.I)
+_LABELS = re.compile(
+    r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*)?Địa\s+điểm\s*:", re.I)
 _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quyết", "Quy chế", "Quy định", "Chương trình",
                     "Hướng dẫn", "Tờ trình", "Đề án", "Phương án"}
 

@@ -32,7 +32,8 @@ _MORE = re.compile(
 )
 _EXPLICIT_REPLY = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)$")
 # "Xét đề nghị của X tại Công văn số ..." / "Xét đề nghị của X (Tờ trình số ...)": the request being answered.
-_CONSIDERING = re.compile(r"(?<!\w)[Xx]ét\s+(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+của\s+[^.;\n]{3,120}?(?:\s+tại|\s*\()\s*$")
+_CONSIDERING = re.compile(
+    r"(?<!\w)[Xx]ét\s+(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+của\s+[^.;\n]{3,120}?(?:\s+tại|\s*\()\s*$")
 _IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
 _SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
 LOOK_BACK = 300  # a reference's verb is looked for at most this far back in its sentence

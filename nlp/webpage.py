@@ -21,8 +21,8 @@ _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
 _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}(?:,\s{0,2}(?:ngày\s{1,3})?" + _DMY
                            + r")?\s{0,2}\)\s{0,3}\.?\s{0,3}$")
 # "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)": the page's credit line for the letter it summarises.
-_SOURCE_NOTE = re.compile(r"\(\s{0,2}Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?(?:" + _TYPES + r")\s+(?:số\s+)?(?P<n>" + _NUMBER
-                          + r")(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?", re.I)
+_SOURCE_NOTE = re.compile(r"\(\s{0,2}Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?(?:" + _TYPES + r")\s+(?:số\s+)?"
+                          r"(?P<n>" + _NUMBER + r")(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?", re.I)
 # "Ngày 21/ 5, UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc ...": a news lead about the letter itself.
 _LEAD = re.compile(
     r"^[ \t]{0,20}Ngày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3}"
@@ -38,7 +38,8 @@ _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "tr�
 _AUTHOR = re.compile(
     r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
     r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực)\s[^;:.\n]{0,80}?)\s+"
-    r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
+    r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau"
+    r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
 )
 # What a web page puts before the letter: navigation, counters, dates, "Cập nhật", "Lượt xem", "logo".
 _SITE_LINE = re.compile(

@@ -50,6 +50,18 @@ def test_dates_quoted_from_other_documents_are_not_deadlines():
     assert found == []
 
 
+def test_a_labelled_limit_ends_with_its_day():
+    found = deadlines("Hạn nộp hồ sơ: ngày 30/5/2025. Thời hạn gửi báo cáo là 16 giờ 00 ngày 28/5/2025.\n")
+    assert [(d["date"], d["bound"], d.get("time")) for d in found] == [("2025-05-30", "by", None),
+                                                                        ("2025-05-28", "by", "16:00")]
+
+
+def test_a_deadline_in_the_subject_of_a_cited_letter_is_not_this_letters():
+    found = deadlines("Thực hiện Công văn số 12/SYT-KH ngày 02/5/2025 của Sở Y tế về việc báo cáo trước ngày "
+                      "30/5/2025, Phòng Nội vụ đề nghị các phường báo cáo trước ngày 20/5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05-20"]
+
+
 def test_the_deadline_reader_is_linear_in_repeated_phrases():
     """A quadratic reader takes minutes here (it took 81 s on 184k characters); this one reads 480k characters."""
     phrase = "trong thời hạn 10 ngày làm việc "

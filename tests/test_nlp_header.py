@@ -4,6 +4,8 @@ parenthesised parts, broken date lines. Every letter here is invented by the pro
 
 from datetime import date
 
+import pytest
+
 from nlp import Extractor
 
 EX = Extractor()
@@ -85,7 +87,8 @@ def test_a_news_lead_about_the_letter_gives_its_number_date_issuer_and_subject()
 
 
 def test_a_giay_moi_without_v_v_has_the_line_after_its_type_as_subject():
-    text = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH MẪU          Độc lập - Tự do - Hạnh phúc\n"
+    text = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH MẪU          Độc lập - Tự do - Hạnh phúc\n"
             "Số: 272/GM-UBND          Mẫu Sơn, ngày 26 tháng 7 năm 2025\n\n"
             "GIẤY MỜI\n   Hội nghị sơ kết 6 tháng đầu năm 2025\n   thực hiện chuyển đổi số\n\n"
             "Ủy ban nhân dân tỉnh tổ chức Hội nghị trực tuyến sơ kết công tác chuyển đổi số.\n")
@@ -98,3 +101,35 @@ def test_a_thong_bao_copied_without_its_header_is_a_thong_bao_from_its_author():
             "Trụ sở Tiếp công dân huyện.\nVậy, UBND huyện thông báo để các cơ quan, đơn vị và nhân dân được biết./.\n")
     found = EX.extract(text)
     assert (found.doc_type, found.issuer) == ("Thông báo", "UBND huyện")
+
+
+def test_a_date_line_in_figures_but_not_a_weekday_in_the_body():
+    found = EX.extract("ỦY BAN NHÂN DÂN QUẬN MẪU\nSố: 12/UBND-VP\nQuận Mẫu, ngày 05/3/2025\nV/v kiểm tra\n"
+                       "Kính gửi: Phòng Y tế\n")
+    assert (found.place, found.issue_date) == ("Quận Mẫu", date(2025, 3, 5))
+    web = EX.extract("Giấy mời họp ngày 22/7/2025\nLãnh đạo UBND tỉnh tổ chức cuộc họp vào Thứ Hai, ngày 22/7/2025, "
+                     "từ 07h00 tại Hội trường tầng 1.\n")
+    assert (web.place, web.issue_date) == (None, None)
+
+
+def test_an_urgency_mark_written_into_a_web_copys_name_for_the_letter():
+    found = EX.extract("Công văn hỏa tốc số 55/UBND-VX ngày 03/02/2025 của UBND tỉnh về việc phòng, chống dịch\n"
+                       "UBND tỉnh yêu cầu các sở thực hiện ngay.\n")
+    assert (found.doc_number, found.urgency, found.issue_date) == ("55/UBND-VX", "Hỏa tốc", date(2025, 2, 3))
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 1/1, " + "UBND " * 30_000,
+    "(Nguồn: Công văn số " + "1/" * 30_000,
+    "số 1/" + "A " * 70 + "về việc " + "x " * 100_000,
+    "“" * 100_000,
+    "Thời gian: " + "x\n" * 50_000 + "Địa điểm:",
+    "Phúc đáp Công văn số 1/A-B " + "và số 2/C-D " * 20_000,
+    "Quận 1, ngày " + "\n" * 50_000,
+    "Số: 1/A-\n" + "\n" * 50_000 + "B",
+    "UBND tỉnh có ý kiến như sau" * 10_000,
+])
+def test_hostile_web_header_and_reply_inputs_finish_with_sane_output(text):
+    """Each would take minutes with an unbounded or nested pattern; none has a timing assertion."""
+    out = EX.extract(text).to_json("x")
+    assert isinstance(out["replies_to"], list) and isinstance(out["deadlines"], list)

@@ -65,3 +65,10 @@ def test_a_notice_without_an_event_has_no_meeting():
             "Về việc tạm ngừng tiếp nhận hồ sơ\n"
             "Từ 8 giờ 00 ngày 10/3/2025, bộ phận một cửa tạm ngừng tiếp nhận hồ sơ để nâng cấp hệ thống.\n")
     assert Extractor().extract(text).meeting is None
+
+
+def test_the_weekday_before_a_date_in_parentheses_and_the_hour_after_buoi_sang():
+    assert when(HEAD + "Kính mời đại biểu dự họp.\nThời gian: 8 giờ 00 ngày thứ Năm (13/3/2025).\n"
+                       "Địa điểm: Hội trường.\n") == "2025-03-13T08:00"
+    assert when(HEAD + "Kính mời đại biểu dự họp.\nThời gian: 01 buổi, ngày 15/3/2025; buổi sáng: 8h00.\n"
+                       "Địa điểm: Hội trường.\n") == "2025-03-15T08:00"
