@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nlp import body as body_rules
@@ -13,7 +14,7 @@ from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
 from nlp.replies import find_replies
 from nlp.meeting import find_meeting, is_invitation
-from nlp.similar import dedupe, same_name
+from nlp.similar import dedupe, key, same_name
 from nlp.textnorm import normalize
 
 MAX_BODY = 300_000
@@ -160,8 +161,15 @@ class Extractor:
         if any(h.confidence > body_rules.WEAK for h in leads):
             leads = [h for h in leads if h.confidence > body_rules.WEAK or not h.value.startswith("các ")]
         leads = dedupe(leads, text=lambda h: h.value)
+        # A lead of one task may help with another ("b) Công an tỉnh ..., phối hợp với Văn phòng UBND tỉnh ..."
+        # while "a) Văn phòng UBND tỉnh ..." leads its own): cooperating where named on a line of its own.
+        breaks = [i for i, ch in enumerate(flat) if ch == "\n"] if assignments.cooperating else []
+        line_of = lambda h: bisect.bisect(breaks, h.start - body_start)  # noqa: E731
+        lead_lines = {(line_of(h), key(h.value)) for h in assignments.lead}
         coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)
-                 if not any(same_name(h.value, lead.value) for lead in leads)]
+                 if not any(same_name(h.value, lead.value) for lead in leads)
+                 or all((line_of(c), key(c.value)) not in lead_lines
+                        for c in assignments.cooperating if same_name(c.value, h.value))]
         if result.issuer:  # a letter gives no task to its own issuer, nor asks it to cooperate
             leads = [h for h in leads if not unitnames.is_issuer(h.value, result.issuer)]
             coops = [h for h in coops if not unitnames.is_issuer(h.value, result.issuer)]

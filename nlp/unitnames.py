@@ -44,7 +44,8 @@ _COLLECTIVE = re.compile(
 # Verbs of tasks that the first list lacked; they also make a list item a task.
 _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "phát huy", "duy trì", "chấp hành", "kiện toàn",
                "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
-               "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi")
+               "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi", "đón tiếp", "tiếp đón", "phục vụ",
+               "kiểm soát", "điều tra", "xác nhận", "trình bày")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",

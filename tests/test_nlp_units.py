@@ -218,3 +218,12 @@ Nơi nhận:
 - Lưu: VT.
 """).to_json("t")
     assert out["lead_units"] == ["Ủy ban nhân dân huyện Đồng Xuyên"]
+
+
+def test_a_lead_of_one_item_cooperates_on_another():
+    lead, coop = units("""Để chuẩn bị hội nghị, Ủy ban nhân dân tỉnh giao:
+a) Văn phòng Ủy ban nhân dân tỉnh chuẩn bị hội trường, trang thiết bị.
+b) Công an tỉnh chuẩn bị tài liệu, phối hợp với Văn phòng Ủy ban nhân dân tỉnh đón tiếp đại biểu.
+""")
+    assert lead == ["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh"]
+    assert coop == ["Văn phòng Ủy ban nhân dân tỉnh"]
