@@ -208,6 +208,14 @@ def _type_and_subject(row: dict) -> str:
     return " ".join(p for p in (row.get("doc_type") or "", (row.get("subject") or "").strip()) if p).strip()
 
 
+def _author(tracker, row: dict) -> str:
+    """Tác giả: the issuing body by its registry name when known, else as written, else the sender's address."""
+    unit = tracker.registry.get(row["issuer_unit_id"]) if row.get("issuer_unit_id") else None
+    if unit is not None:
+        return unit.name
+    return row["issuer"] or (row["sources"][0]["from_addr"] if row["sources"] else "") or ""
+
+
 def register_rows(tracker, year: int, *, date_from: date | None = None, date_to: date | None = None) -> list[RegisterRow]:
     """The office's register of incoming letters for ``year``, in arrival-number order (optionally only the
     letters that arrived between ``date_from`` and ``date_to``)."""
@@ -215,8 +223,7 @@ def register_rows(tracker, year: int, *, date_from: date | None = None, date_to:
         raise _error("InvalidInput", f"năm không hợp lệ: {year!r}")
     with tracker.engine.connect() as conn:
         rows = db.register_rows(conn, _office(tracker), year, date_from=date_from, date_to=date_to)
-    return [RegisterRow(arrival_number=r["arrival_number"], arrival_date=r["arrival_date"],
-                        author=r["issuer"] or (r["sources"][0]["from_addr"] if r["sources"] else "") or "",
+    return [RegisterRow(arrival_number=r["arrival_number"], arrival_date=r["arrival_date"], author=_author(tracker, r),
                         doc_number=r["doc_number"] or "", issue_date=r["issue_date"],
                         type_and_subject=_type_and_subject(r), note=_note(r), letter_id=r["id"],
                         urgency=r["urgency"]) for r in rows]

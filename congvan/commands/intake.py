@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from congvan.commands import user_date
+
 ICT = timezone(timedelta(hours=7))
 log = logging.getLogger("congvan.intake")
 
@@ -257,24 +259,54 @@ STATUS_VI = {"new": "mới", "needs_review": "cần xem lại", "confirmed": "đ
 
 @click.command("letters")
 @click.option("--jsonl", is_flag=True, help="Mỗi văn bản một dòng JSON.")
+@click.option("--search", "q", metavar="TỪ", help="Tìm theo số, loại, cơ quan ban hành, trích yếu, đơn vị "
+              "(không phân biệt dấu, hoa thường): \"quyet dinh 1342\".")
+@click.option("--number", metavar="SỐ", help="Số, ký hiệu văn bản (\"1342/QĐ\", \"12\").")
+@click.option("--unit", metavar="ĐƠN VỊ", help="Đơn vị ban hành hoặc có nghĩa vụ (tên hoặc mã trong danh mục).")
+@click.option("--from", "date_from", metavar="NGÀY", callback=user_date, help="Nhận từ ngày (dd/mm/yyyy).")
+@click.option("--to", "date_to", metavar="NGÀY", callback=user_date, help="Nhận đến hết ngày (dd/mm/yyyy).")
+@click.option("--state", metavar="TRẠNG THÁI", help="Trạng thái văn bản (needs_review...) hoặc nghĩa vụ (open, "
+              "overdue, deemed_agreed...).")
+@click.option("--direction", type=click.Choice(["đến", "đi", "in", "out"]), help="Văn bản đến hay đi.")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True,
+              help="Số văn bản tối đa khi tìm kiếm.")
 @click.pass_obj
-def letters(settings, jsonl):
-    """Liệt kê các văn bản đã theo dõi."""
+def letters(settings, jsonl, q, number, unit, date_from, date_to, state, direction, limit):
+    """Liệt kê các văn bản đã theo dõi, hoặc tìm văn bản (--search và các bộ lọc; mới nhất trước)."""
     from tracker.db import mail as ledger
 
-    items = [letter_json(i) for i in ledger.list_letters(_engine(settings))]
+    engine = _engine(settings)
+    searching = any(v is not None for v in (q, number, unit, date_from, date_to, state, direction))
+    total = None
+    if searching:
+        from congvan.context import tracker_for
+        from tracker import service
+
+        try:
+            found = service.search_letters(tracker_for(settings, engine), q=q, number=number, unit=unit,
+                                           date_from=date_from, date_to=date_to, state=state,
+                                           direction=direction, limit=limit)
+        except ValueError as exc:  # InvalidInput: one Vietnamese line
+            raise click.UsageError(str(exc)) from None
+        total = found.total
+        rows = ledger.list_letters(engine, [i["id"] for i in found.items])
+    else:
+        rows = ledger.list_letters(engine)
+    items = [letter_json(i) for i in rows]
     if jsonl:
         for item in items:
             click.echo(json.dumps(item, ensure_ascii=False))
         return
     if not items:
-        click.echo("Chưa có văn bản nào.")
+        click.echo("Không tìm thấy văn bản nào." if searching else "Chưa có văn bản nào.")
         return
     for i in items:
         arrow = "đến" if i["direction"] == "in" else "đi"
         when = (i["received_at"] or "")[:16].replace("T", " ")
         click.echo(f"{i['id']:>5}  {arrow:<3} {when:<16}  {i['doc_number'] or '(chưa rõ số)':<22} "
                    f"{STATUS_VI.get(i['status'], i['status']):<16} {(i['subject'] or '')[:70]}")
+    if total is not None and total > len(items):
+        click.echo(f"(hiện {len(items)} trong {total} văn bản tìm thấy; dùng --limit để xem thêm)")
 
 
 @click.command("quarantine")

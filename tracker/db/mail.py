@@ -216,15 +216,22 @@ def known_locations(engine: Engine, mailbox: str = "import") -> set[tuple[str, i
 
 # -- reading back -------------------------------------------------------------------------------------------------------
 
-def list_letters(engine: Engine) -> list[dict]:
-    """Every letter with its sources (first source first), for `congvan letters`."""
+def list_letters(engine: Engine, ids: list[int] | None = None) -> list[dict]:
+    """Every letter (or those of ``ids``, in that order) with its sources (first source first), for
+    `congvan letters`."""
     with engine.connect() as conn:
-        rows = conn.execute(select(letters).order_by(letters.c.id)).mappings().all()
-        sources = conn.execute(
-            select(letter_sources.c.letter_id, letter_sources.c.part, messages.c.message_id, messages.c.mailbox,
-                   messages.c.folder, messages.c.uid, messages.c.received_at, messages.c.direction)
-            .join(messages, messages.c.id == letter_sources.c.message_ref)
-            .order_by(letter_sources.c.letter_id, letter_sources.c.id)).mappings().all()
+        q = select(letters).order_by(letters.c.id)
+        s = (select(letter_sources.c.letter_id, letter_sources.c.part, messages.c.message_id, messages.c.mailbox,
+                    messages.c.folder, messages.c.uid, messages.c.received_at, messages.c.direction)
+             .join(messages, messages.c.id == letter_sources.c.message_ref)
+             .order_by(letter_sources.c.letter_id, letter_sources.c.id))
+        if ids is not None:
+            q, s = q.where(letters.c.id.in_(ids)), s.where(letter_sources.c.letter_id.in_(ids))
+        rows = conn.execute(q).mappings().all()
+        sources = conn.execute(s).mappings().all()
+        if ids is not None:
+            order = {letter_id: i for i, letter_id in enumerate(ids)}
+            rows = sorted(rows, key=lambda r: order[r["id"]])
     by_letter: dict[int, list[dict]] = {}
     for s in sources:
         by_letter.setdefault(s["letter_id"], []).append(dict(s))

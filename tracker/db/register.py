@@ -90,6 +90,7 @@ def register_rows(conn: Connection, office_id: str | None, year: int, *, date_fr
     if date_to is not None:
         cond.append(letters.c.arrival_date <= date_to)
     q = (select(letters.c.id, letters.c.arrival_number, letters.c.arrival_date, letters.c.issuer,
+                letters.c.issuer_unit_id,
                 letters.c.doc_number, letters.c.issue_date, letters.c.doc_type, letters.c.subject, letters.c.urgency,
                 letters.c.secrecy, letters.c.status, letters.c.extraction)
          .where(*cond).order_by(letters.c.arrival_number))
