@@ -28,9 +28,21 @@ from tracker.search import fold, letter_search_text, terms
 D = date.fromisoformat
 
 
+OFFICE = "q11.p5"
+
+
 @pytest.fixture
-def tracker(engine, registry, pack, calendar):
-    return service.Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.p5")
+def office(engine):
+    """The database keeps the letters of UBND Phường 5: commands without a configuration act as it."""
+    from tracker.db import offices
+
+    offices.register(engine, OFFICE)
+    return OFFICE
+
+
+@pytest.fixture
+def tracker(engine, office, registry, pack, calendar):
+    return service.Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id=office)
 
 
 def congvan(db_url: str, *args: str):
@@ -71,7 +83,7 @@ def test_a_letters_search_words_start_with_its_number():
 
 # -- arrival numbers ------------------------------------------------------------------------------------------------
 
-def test_import_of_a_pdf_and_a_docx_registers_both_with_consecutive_numbers(engine, db_url, tmp_path):
+def test_import_of_a_pdf_and_a_docx_registers_both_with_consecutive_numbers(engine, office, db_url, tmp_path):
     pdf = tmp_path / "qd-1342.pdf"
     pdf.write_bytes(Letter.make("quyet_dinh", by="q11", number=1342, issued=date(2026, 3, 2),
                                 subject="về việc ban hành Quy chế phối hợp của Phường 5").as_pdf())
@@ -94,7 +106,8 @@ def test_import_of_a_pdf_and_a_docx_registers_both_with_consecutive_numbers(engi
     assert items["1342/QĐ-UBND"]["doc_type"] == "Quyết định"
 
 
-def test_a_folder_of_files_mixes_mail_and_documents_and_a_broken_file_is_quarantined(engine, db_url, tmp_path):
+def test_a_folder_of_files_mixes_mail_and_documents_and_a_broken_file_is_quarantined(engine, office, db_url,
+                                                                                      tmp_path):
     folder = tmp_path / "den"
     folder.mkdir()
     (folder / "cv-40.pdf").write_bytes(cong_van(40, "V/v báo cáo tình hình vỉa hè").as_pdf())
@@ -216,8 +229,8 @@ def test_letters_recorded_before_the_register_are_numbered_in_arrival_order_at_u
     db.upgrade(engine)
     got = {r["doc_number"]: (r["arrival_year"], r["arrival_number"]) for r in rows(engine)}
     assert got == {"1/A": (2025, 1), "3/A": (2025, 2), "2/A": (None, None), "4/A": (2026, 1), "5/A": (None, None)}
-    with engine.begin() as conn:
-        assert register_db.next_arrival_number(conn, "", 2025) == 3  # the counter goes on from there
+    with engine.begin() as conn:  # letters from before offices belong to the office of that time (0002_offices)
+        assert register_db.next_arrival_number(conn, "q11.qldt", 2025) == 3  # the counter goes on from there
     assert rows(engine)[0]["search_text"] == " 3 a phuong 5 "
     engine.dispose()
 
@@ -316,7 +329,7 @@ def _office_config(tmp_path: Path) -> Path:
 def add(engine, number, subject, *, doc_type="Công văn", issuer="Ủy ban nhân dân Quận 11", direction="in",
         received="2026-03-02", status="new", issuer_unit_id=None, **extraction):
     at = datetime.fromisoformat(received + "T09:00").replace(tzinfo=ICT)
-    msg = ledger.MessageRecord(mailbox="test", folder="INBOX", uidvalidity=1, uid=abs(hash(number)) % 10**9,
+    msg = ledger.MessageRecord(office_id=OFFICE, mailbox="test", folder="INBOX", uidvalidity=1, uid=abs(hash(number)) % 10**9,
                                content_hash=f"h{number}", direction=direction, received_at=at)
     rec = ledger.LetterRecord(part="body", direction=direction, status=status, content_hash=f"t{number}",
                               fields={"doc_number": number, "doc_type": doc_type, "issuer": issuer,
@@ -325,7 +338,7 @@ def add(engine, number, subject, *, doc_type="Công văn", issuer="Ủy ban nhâ
 
 
 @pytest.fixture
-def some_letters(engine):
+def some_letters(engine, office):
     return {
         "qd": add(engine, "1342/QĐ-UBND", "về việc ban hành Quy chế phối hợp", doc_type="Quyết định"),
         "p5": add(engine, "12/UBND", "V/v chỉnh trang vỉa hè", issuer="Ủy ban nhân dân Phường 5",
@@ -375,7 +388,8 @@ def test_a_corrected_letter_is_found_by_its_new_words(tracker, some_letters):
     from tracker.db import store
 
     with tracker.engine.begin() as conn:
-        store.edit_letter(conn, some_letters["p15"], {"subject": "V/v lát đá hoa cương"}, actor="văn thư")
+        store.edit_letter(conn, some_letters["p15"], {"subject": "V/v lát đá hoa cương"}, office=OFFICE,
+                          actor="văn thư")
     assert found(tracker, q="hoa cuong") == {some_letters["p15"]}
     assert some_letters["p15"] not in found(tracker, q="via he")
 
@@ -395,13 +409,13 @@ def test_unit_stats_count_each_units_answers(tracker, engine):
     at = datetime(2025, 1, 20, 9, 30, tzinfo=ICT)
     with engine.begin() as conn:
         conn.execute(insert(letters).values(
-            direction="out", doc_number="12/UBND-ĐT", doc_type="Công văn", issuer="Ủy ban nhân dân Phường 5",
+            office_id=OFFICE, direction="out", doc_number="12/UBND-ĐT", doc_type="Công văn", issuer="Ủy ban nhân dân Phường 5",
             issue_date=D("2025-01-20"), subject="V/v lấy ý kiến dự thảo kế hoạch", received_at=at, status="new",
             text="Đề nghị các đơn vị có ý kiến bằng văn bản gửi về UBND Phường 5.", confidence=0.95,
             extraction={"recipients": ["Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường",
                                        "UBND Phường 14"]}))
         conn.execute(insert(letters).values(
-            direction="in", doc_number="88/QLĐT-HT", doc_type="Công văn", issuer="Phòng Quản lý đô thị",
+            office_id=OFFICE, direction="in", doc_number="88/QLĐT-HT", doc_type="Công văn", issuer="Phòng Quản lý đô thị",
             issue_date=D("2025-02-10"), subject="V/v góp ý dự thảo kế hoạch", status="new", confidence=0.95,
             received_at=datetime(2025, 2, 10, 9, tzinfo=ICT), extraction={"replies_to": ["12/UBND-ĐT"]}))
     service.build_obligations(tracker)

@@ -30,11 +30,6 @@ OBLIGATION_STATES = ("open", "answered", "deemed_agreed", "escalated", "overdue"
 DIRECTIONS = {"in": "in", "đến": "in", "out": "out", "đi": "out"}
 
 
-def _error(kind: str, message: str) -> Exception:
-    """The tracker's error of this kind (InvalidInput, NotFound), a ValueError whose text is for the user."""
-    return getattr(service, kind, ValueError)(message)
-
-
 def _office(tracker) -> str:
     return tracker.office_unit_id
 
@@ -46,11 +41,11 @@ def register_letter(tracker, letter_id: int, *, actor: str) -> int:
     Letters get their number when they are recorded; this is for a letter left out (one bearing a secrecy mark,
     which goes to the separate register of secret letters unless the clerk enters it here)."""
     with tracker.engine.begin() as conn:
-        row = store.letter(conn, letter_id)
-        if row is None or row.get("office_id", _office(tracker)) != _office(tracker):
-            raise _error("NotFound", f"không có văn bản số {letter_id}")
+        row = store.letter(conn, letter_id, office=_office(tracker))
+        if row is None:
+            raise service.NotFound(f"không có văn bản số {letter_id}")
         if row["direction"] != "in":
-            raise _error("InvalidInput", "chỉ văn bản đến mới được vào sổ đăng ký văn bản đến")
+            raise service.InvalidInput("chỉ văn bản đến mới được vào sổ đăng ký văn bản đến")
         if row["arrival_number"] is not None:
             return row["arrival_number"]
         number = db.number_letter(conn, letter_id, day=db.local_day(None))
@@ -112,7 +107,7 @@ def register_document(tracker, path_or_bytes: Path | str | bytes, filename: str 
     from tracker.db import mail as ledger
 
     if via not in VIA:
-        raise _error("InvalidInput", f"nguồn văn bản không hợp lệ: {via!r} (chỉ nhận: {', '.join(VIA)})")
+        raise service.InvalidInput(f"nguồn văn bản không hợp lệ: {via!r} (chỉ nhận: {', '.join(VIA)})")
     limits = limits or LimitSettings()
     if isinstance(path_or_bytes, (bytes, bytearray)):
         data = bytes(path_or_bytes)
@@ -124,13 +119,11 @@ def register_document(tracker, path_or_bytes: Path | str | bytes, filename: str 
             size = path.stat().st_size
             data = b"" if size > limits.max_attachment_bytes else path.read_bytes()
         except OSError as exc:
-            raise _error("InvalidInput", f"không mở được tệp {name}: {exc.strerror or exc}") from None
+            raise service.InvalidInput(f"không mở được tệp {name}: {exc.strerror or exc}") from None
     received = received_at or datetime.now(timezone.utc)
-    msg = ledger.MessageRecord(mailbox=UPLOAD_MAILBOX, folder=name, uidvalidity=None, uid=None,
+    msg = ledger.MessageRecord(office_id=_office(tracker), mailbox=UPLOAD_MAILBOX, folder=name, uidvalidity=None, uid=None,
                                content_hash=hashlib.sha256(data).hexdigest(), direction="in", received_at=received,
                                from_addr=None, subject=f"{name} ({via})", size=len(data))
-    if hasattr(msg, "office_id"):
-        msg.office_id = _office(tracker)
     kind = sniff(data) if data else "other"
     reason = None
     if not data:
@@ -154,7 +147,7 @@ def register_document(tracker, path_or_bytes: Path | str | bytes, filename: str 
     if letter_id is None:
         return Registered(name, status="duplicate", duplicate=True)
     with tracker.engine.connect() as conn:
-        row = store.letter(conn, letter_id)
+        row = store.letter(conn, letter_id, office=_office(tracker))
     return Registered(name, letter_id, row["arrival_number"], row["arrival_date"], row["status"],
                       duplicate=letter_id not in done.new_letter_ids)
 
@@ -220,7 +213,7 @@ def register_rows(tracker, year: int, *, date_from: date | None = None, date_to:
     """The office's register of incoming letters for ``year``, in arrival-number order (optionally only the
     letters that arrived between ``date_from`` and ``date_to``)."""
     if not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise _error("InvalidInput", f"năm không hợp lệ: {year!r}")
+        raise service.InvalidInput(f"năm không hợp lệ: {year!r}")
     with tracker.engine.connect() as conn:
         rows = db.register_rows(conn, _office(tracker), year, date_from=date_from, date_to=date_to)
     return [RegisterRow(arrival_number=r["arrival_number"], arrival_date=r["arrival_date"], author=_author(tracker, r),
@@ -244,7 +237,7 @@ def _number_pattern(number: str) -> str:
     words, the last one a prefix unless the number is only digits ("12" finds 12/UBND, not 123/UBND)."""
     words = terms(number)
     if not words:
-        raise _error("InvalidInput", f"số văn bản không hợp lệ: {number!r}")
+        raise service.InvalidInput(f"số văn bản không hợp lệ: {number!r}")
     tail = " %" if len(words) == 1 and words[0].isdigit() else "%"
     return " " + " ".join(words) + tail
 
@@ -260,14 +253,14 @@ def search_letters(tracker, q: str | None = None, number: str | None = None, uni
     (inclusive); ``state``: a letter status (new, needs_review, ...) or an obligation state (open, overdue, ...);
     ``direction``: "in"/"đến" or "out"/"đi"."""
     if not 1 <= int(limit) <= 500 or int(offset) < 0:
-        raise _error("InvalidInput", "số dòng mỗi trang phải từ 1 đến 500 và vị trí bắt đầu không âm")
+        raise service.InvalidInput("số dòng mỗi trang phải từ 1 đến 500 và vị trí bắt đầu không âm")
     if date_from and date_to and date_from > date_to:
-        raise _error("InvalidInput", "ngày bắt đầu phải trước hoặc bằng ngày kết thúc")
+        raise service.InvalidInput("ngày bắt đầu phải trước hoặc bằng ngày kết thúc")
     unit_id = None
     if unit:
         found = tracker.registry.get(unit) or tracker.registry.resolve(unit)
         if found is None:
-            raise _error("InvalidInput", f"không có đơn vị {unit!r} trong danh mục đơn vị")
+            raise service.InvalidInput(f"không có đơn vị {unit!r} trong danh mục đơn vị")
         unit_id = found.id
     letter_states: tuple[str, ...] = ()
     obligation_states: tuple[str, ...] = ()
@@ -279,10 +272,10 @@ def search_letters(tracker, q: str | None = None, number: str | None = None, uni
         elif state in OBLIGATION_STATES:
             obligation_states = (state,)
         else:
-            raise _error("InvalidInput", f"trạng thái không hợp lệ: {state!r} (chỉ nhận: "
+            raise service.InvalidInput(f"trạng thái không hợp lệ: {state!r} (chỉ nhận: "
                                          f"{', '.join(LETTER_STATES + OBLIGATION_STATES)})")
     if direction and direction not in DIRECTIONS:
-        raise _error("InvalidInput", f"chiều văn bản không hợp lệ: {direction!r} (chỉ nhận: đến, đi)")
+        raise service.InvalidInput(f"chiều văn bản không hợp lệ: {direction!r} (chỉ nhận: đến, đi)")
     if q and not terms(q) and not number:
         return SearchResult(0, [], limit, offset)  # only punctuation: nothing to look for
     cond = db.search_conditions(office_id=_office(tracker), q=q,
@@ -326,7 +319,7 @@ def unit_stats(tracker, date_from: date, date_to: date) -> list[UnitStats]:
     """Per unit, the obligations due between ``date_from`` and ``date_to`` (inclusive): asked, answered on time,
     late, lapsed, deemed agreed, still open; worst on-time rate first."""
     if date_from > date_to:
-        raise _error("InvalidInput", "ngày bắt đầu phải trước hoặc bằng ngày kết thúc")
+        raise service.InvalidInput("ngày bắt đầu phải trước hoặc bằng ngày kết thúc")
     with tracker.engine.connect() as conn:
         rows = db.unit_figures(conn, _office(tracker), date_from, date_to)
     out = []

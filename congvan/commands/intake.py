@@ -44,6 +44,12 @@ def _engine(settings):
     return ready_engine(settings)
 
 
+def _office(settings, engine) -> str:
+    from congvan.context import office_unit
+
+    return office_unit(settings, engine).id
+
+
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--folder-direction/--no-folder-direction", default=True, show_default=True,
@@ -114,8 +120,9 @@ def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *
     from intake.sources import file_messages
     from tracker.db import mail as ledger
 
+    office = _office(settings, engine)
     with ledger.mailbox_lock(engine, "import"):
-        known = ledger.known_locations(engine, "import")
+        known = ledger.known_locations(engine, "import", office=office)
         found = list(file_messages(list(paths), settings, folder_direction))
         items = [m for m in found if (m.folder, m.uid) not in known]
         skipped = 0
@@ -143,7 +150,7 @@ def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *
 
         counts: dict[str, int] = {}
         letters = 0
-        with Intake(settings, engine, workers=workers) as intake:
+        with Intake(settings, engine, workers=workers, office_id=office) as intake:
             show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
             with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
                                    hidden=not show) as bar:
@@ -196,7 +203,7 @@ def run(settings, once, workers, verbose):
         raise click.UsageError("chưa cấu hình hộp thư nào ([[mailboxes]])")
     engine = _engine(settings)
     failures = []
-    with Intake(settings, engine, workers=workers) as intake:
+    with Intake(settings, engine, workers=workers, office_id=_office(settings, engine)) as intake:
         for box in settings.mailboxes:
             report = poll_mailbox(intake, box)
             counts: dict[str, int] = {}
@@ -289,9 +296,9 @@ def letters(settings, jsonl, q, number, unit, date_from, date_to, state, directi
         except ValueError as exc:  # InvalidInput: one Vietnamese line
             raise click.UsageError(str(exc)) from None
         total = found.total
-        rows = ledger.list_letters(engine, [i["id"] for i in found.items])
+        rows = ledger.list_letters(engine, office=_office(settings, engine), ids=[i["id"] for i in found.items])
     else:
-        rows = ledger.list_letters(engine)
+        rows = ledger.list_letters(engine, office=_office(settings, engine))
     items = [letter_json(i) for i in rows]
     if jsonl:
         for item in items:
@@ -320,13 +327,13 @@ def quarantine(settings, entry, export_to):
 
     engine = _engine(settings)
     if entry is None:
-        rows = ledger.list_quarantine(engine)
+        rows = ledger.list_quarantine(engine, office=_office(settings, engine))
         if not rows:
             click.echo("Không có thư nào bị cách ly.")
         for r in rows:
             click.echo(f"{r['id']:>5}  {r['origin']}  {r['reason']}")
         return
-    found = ledger.quarantine_raw(engine, entry)
+    found = ledger.quarantine_raw(engine, entry, office=_office(settings, engine))
     if found is None:
         raise click.ClickException(f"không có thư cách ly số {entry}")
     row, raw = found

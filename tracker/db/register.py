@@ -27,10 +27,6 @@ def local_day(moment: datetime | None) -> date:
     return moment.astimezone(LOCAL).date()
 
 
-def _office_of(row) -> str:
-    return (row.get("office_id") if hasattr(row, "get") else None) or ""
-
-
 # -- arrival numbers ----------------------------------------------------------------------------------------------
 
 def _insert_ignore(conn: Connection, table, values: dict) -> None:
@@ -60,7 +56,7 @@ def number_letter(conn: Connection, letter_id: int, *, day: date | None = None) 
     if row["arrival_number"] is not None:
         return row["arrival_number"]
     day = day or local_day(row["received_at"] or row["created_at"])
-    number = next_arrival_number(conn, _office_of(row), day.year)
+    number = next_arrival_number(conn, row["office_id"], day.year)
     conn.execute(update(letters).where(letters.c.id == letter_id)
                  .values(arrival_number=number, arrival_date=day, arrival_year=day.year))
     return number
@@ -79,12 +75,10 @@ def refresh_search_text(conn: Connection, letter_ids: Sequence[int]) -> None:
 
 # -- the register's rows ------------------------------------------------------------------------------------------
 
-def register_rows(conn: Connection, office_id: str | None, year: int, *, date_from: date | None = None,
+def register_rows(conn: Connection, office_id: str, year: int, *, date_from: date | None = None,
                   date_to: date | None = None) -> list[dict]:
     """Numbered incoming letters of ``year`` in number order, with how each came (first source) and how often."""
-    cond = [letters.c.arrival_year == year, letters.c.arrival_number.is_not(None)]
-    if office_id is not None and "office_id" in letters.c:
-        cond.append(letters.c.office_id == office_id)
+    cond = [letters.c.office_id == office_id, letters.c.arrival_year == year, letters.c.arrival_number.is_not(None)]
     if date_from is not None:
         cond.append(letters.c.arrival_date >= date_from)
     if date_to is not None:
@@ -114,13 +108,11 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, LOCAL).astimezone(timezone.utc)
 
 
-def search_conditions(*, office_id: str | None, q: str | None, number: str | None, unit_id: str | None,
+def search_conditions(*, office_id: str, q: str | None, number: str | None, unit_id: str | None,
                       date_from: date | None, date_to: date | None, letter_states: Sequence[str] = (),
                       obligation_states: Sequence[str] = (), direction: str | None) -> list:
     """The WHERE conditions of a letter search (see tracker.register.search_letters)."""
-    cond = []
-    if office_id is not None and "office_id" in letters.c:
-        cond.append(letters.c.office_id == office_id)
+    cond = [letters.c.office_id == office_id]
     for pattern in like_patterns(q):
         cond.append(letters.c.search_text.like(pattern))
     if number:
@@ -162,14 +154,10 @@ def search(conn: Connection, cond: list, *, limit: int, offset: int) -> tuple[in
 COUNTED = ("open", "answered", "deemed_agreed", "escalated", "overdue")
 
 
-def unit_figures(conn: Connection, office_id: str | None, date_from: date, date_to: date) -> list[dict]:
+def unit_figures(conn: Connection, office_id: str, date_from: date, date_to: date) -> list[dict]:
     """Per owing unit, obligations due in [date_from, date_to]: how many, and how many ended each way."""
-    cond = [obligations.c.due_date >= date_from, obligations.c.due_date <= date_to,
-            obligations.c.state.in_(COUNTED)]
-    if "provisional" in obligations.c:
-        cond.append(obligations.c.provisional.is_(False))
-    if office_id is not None and "office_id" in letters.c:
-        cond.append(letters.c.office_id == office_id)
+    cond = [letters.c.office_id == office_id, obligations.c.due_date >= date_from, obligations.c.due_date <= date_to,
+            obligations.c.state.in_(COUNTED), obligations.c.provisional.is_(False)]
 
     def count(*when):
         return func.sum(case((and_(*when), 1), else_=0))

@@ -1,7 +1,7 @@
 """arrival register and search: arrival numbers per office and year, folded search words
 
 Revision ID: 0004_register
-Revises: 0001
+Revises: 0002_offices (written against 0001; needs the letters' office_id)
 Create Date: 2026-12-02
 
 Letters recorded before this revision are numbered here, in the order they arrived, per office and year; their
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_register'
-down_revision = '0001'
+down_revision = '0002_offices'
 branch_labels = None
 depends_on = None
 
@@ -32,7 +32,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('search_text', sa.Text(), nullable=True))
     _fill()
     with op.batch_alter_table('letters', schema=None) as batch_op:
-        batch_op.create_index('ux_letters_arrival', ['arrival_year', 'arrival_number'], unique=True)
+        batch_op.create_index('ux_letters_arrival', ['office_id', 'arrival_year', 'arrival_number'], unique=True)
         batch_op.create_index('ix_letters_received_at', ['received_at'], unique=False)
         batch_op.create_index('ix_letters_issuer_unit_id', ['issuer_unit_id'], unique=False)
 
@@ -43,7 +43,8 @@ def _fill() -> None:
 
     conn = op.get_bind()
     letters = sa.table(
-        'letters', sa.column('id', sa.Integer), sa.column('direction', sa.String), sa.column('status', sa.String),
+        'letters', sa.column('id', sa.Integer), sa.column('office_id', sa.String), sa.column('direction', sa.String),
+        sa.column('status', sa.String),
         sa.column('received_at', sa.DateTime(timezone=True)), sa.column('created_at', sa.DateTime(timezone=True)),
         sa.column('arrival_number', sa.Integer), sa.column('arrival_date', sa.Date),
         sa.column('arrival_year', sa.Integer), sa.column('extraction', sa.JSON), sa.column('search_text', sa.Text),
@@ -56,7 +57,7 @@ def _fill() -> None:
         values = {'search_text': letter_search_text(dict(row), row['extraction'] or {})}
         if row['direction'] == 'in' and row['status'] != 'secret' and row['arrival_number'] is None:
             day = _local_day(row['received_at'] or row['created_at'])
-            key = ('', day.year)
+            key = (row['office_id'], day.year)
             last[key] = last.get(key, 0) + 1
             values.update(arrival_number=last[key], arrival_date=day, arrival_year=day.year)
         conn.execute(sa.update(letters).where(letters.c.id == row['id']).values(**values))
