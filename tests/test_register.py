@@ -426,3 +426,21 @@ def test_unit_stats_count_each_units_answers(tracker, engine):
     assert (stats["q11.tnmt"].deemed_agreed, stats["q11.tnmt"].on_time_rate) == (1, 0.0)
     assert stats["q11.p14"].unit == "Ủy ban nhân dân Phường 14"
     assert service.unit_stats(tracker, D("2025-06-01"), D("2025-06-30")) == []
+
+
+def test_a_secret_letter_waits_out_of_the_register_until_the_clerk_enters_it(tracker, engine, office):
+    secret = add(engine, "3/QĐ-UBND", "(mật)", status="secret")
+    outgoing = add(engine, "10/UBND", "V/v trả lời", direction="out")
+    ordinary = add(engine, "11/UBND", "V/v thường")
+    assert [r["arrival_number"] for r in rows(engine)] == [None, None, 1]
+    assert service.register_letter(tracker, secret, actor="văn thư") == 2
+    assert service.register_letter(tracker, secret, actor="văn thư") == 2  # once only
+    assert service.register_letter(tracker, ordinary, actor="văn thư") == 1
+    with pytest.raises(service.InvalidInput):
+        service.register_letter(tracker, outgoing, actor="văn thư")
+    other = service.Tracker(engine=engine, registry=tracker.registry, pack=tracker.pack, calendar=tracker.calendar,
+                            office_unit_id="q11.qldt")
+    with pytest.raises(service.NotFound):
+        service.register_letter(other, secret, actor="văn thư")
+    assert service.search_letters(other, q="ubnd").total == 0  # another office sees none of them
+    assert service.register_rows(other, 2026) == []
