@@ -196,6 +196,29 @@ def test_a_letter_by_two_routes_keeps_one_number_and_an_outgoing_letter_gets_non
         == "nhận qua hệ thống quản lý văn bản"
 
 
+def test_a_scanned_paper_letter_is_read_through_ocr_and_registered(tracker, engine):
+    import io
+
+    import pypdfium2 as pdfium
+
+    from intake.documents import tesseract_available
+
+    letter = cong_van(61, "V/v kiểm tra vệ sinh môi trường")
+    image = pdfium.PdfDocument(letter.as_pdf())[0].render(scale=200 / 72).to_pil()
+    buf = io.BytesIO()
+    image.save(buf, format="PDF", resolution=200)
+
+    done = service.register_document(tracker, buf.getvalue(), "ban-chup.pdf", actor="văn thư", via="giấy")
+    assert done.arrival_number == 1 and not done.duplicate
+    row = rows(engine)[0]
+    if tesseract_available():
+        assert row["doc_number"] == "61/TNMT"
+        assert [i["id"] for i in service.search_letters(tracker, q="kiem tra ve sinh").items] == [row["id"]]
+    else:
+        assert row["status"] == "needs_ocr"
+        assert service.register_rows(tracker, done.arrival_date.year)[0].note.endswith("cần nhận dạng chữ")
+
+
 def test_numbers_restart_each_year(engine):
     with engine.begin() as conn:
         assert [register_db.next_arrival_number(conn, "q11.p5", y) for y in (2025, 2025, 2026, 2025)] == [1, 2, 1, 3]
