@@ -62,6 +62,9 @@ offices = Table(
     metadata,
     Column("unit_id", String(64), primary_key=True),
     Column("registered_at", DateTime(timezone=True), nullable=False, server_default=now),
+    # how its drafts are headed and signed ([office] of the configuration that registered it): a command run
+    # without that configuration still gives the office's letterhead and signer
+    Column("profile", JSON, nullable=True),
 )
 
 # -- intake: one row per message seen, whatever became of it (the ledger) --
@@ -147,7 +150,8 @@ Index("ix_letters_search_trgm", letters.c.search_text, postgresql_using="gin",
       postgresql_ops={"search_text": "gin_trgm_ops"}, sqlite_where=text("0"))
 Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
-Index("ix_letters_office_status", letters.c.office_id, letters.c.status)
+# No index leads with office_id: SQLite would then drive the sweep's joins from the office's letters (seconds
+# instead of milliseconds); the obligation indexes find the rows and each letter is looked up by its key.
 
 # the last arrival number given per office and year, moved in the transaction that records the letter
 arrival_counters = Table(
@@ -204,6 +208,9 @@ obligations = Table(
     Column("provisional", Boolean, nullable=False, server_default="0"),
     Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
     Column("answered_on", Date, nullable=True),
+    # an answer the clerk recorded that came another way: its number and how (giấy, hệ thống quản lý văn bản...)
+    Column("answer_number", String(200), nullable=True),
+    Column("answer_via", String(40), nullable=True),
     Column("late", Boolean, nullable=False, server_default="0"),
     # Đ.8.1.b: this obligation is a unit's answer the office needs before it can answer a ward's recommendation
     Column("consults_for", Integer, ForeignKey("obligations.id"), nullable=True),
