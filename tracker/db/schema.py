@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 
 NAMING = {
@@ -120,8 +121,10 @@ letters = Table(
     Column("subject", Text, nullable=True),
     Column("urgency", String(20), nullable=True),
     Column("secrecy", String(20), nullable=True),
+    # the arrival register (sổ đăng ký văn bản đến, NĐ 30/2020 Đ.22): consecutive per office and year, incoming only
     Column("arrival_number", Integer, nullable=True),
     Column("arrival_date", Date, nullable=True),
+    Column("arrival_year", Integer, nullable=True),
     Column("received_at", DateTime(timezone=True), nullable=True),
     # new | needs_review | confirmed | secret | needs_ocr | needs_password | unreadable
     Column("status", String(20), nullable=False),
@@ -130,14 +133,34 @@ letters = Table(
     Column("text", Text, nullable=True),  # NFC; never stored for a letter bearing a secrecy mark
     Column("content_hash", String(64), nullable=True),  # of the normalised text: the same letter by two routes
     Column("obligations_built", Boolean, nullable=False, server_default="0"),
+    # folded words (no diacritics, lower case) of number, type, issuer, subject, units: tracker.search
+    Column("search_text", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 Index("ix_letters_doc_number", letters.c.doc_number)
+Index("ux_letters_arrival", letters.c.office_id, letters.c.arrival_year, letters.c.arrival_number, unique=True)
+Index("ix_letters_received_at", letters.c.received_at)
+Index("ix_letters_issuer_unit_id", letters.c.issuer_unit_id)
+# search: a narrow index that a diacritics-free LIKE scans instead of the table (tracker.db.register.search); on
+# PostgreSQL also a trigram index that LIKE '% word%' uses (pg_trgm; the migration falls back to an empty partial
+# index where the extension is missing). On SQLite the trigram index is an empty partial index: it costs nothing.
+Index("ix_letters_office_search", letters.c.office_id, letters.c.search_text)
+Index("ix_letters_search_trgm", letters.c.search_text, postgresql_using="gin",
+      postgresql_ops={"search_text": "gin_trgm_ops"}, sqlite_where=text("0"))
 Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
 # No index leads with office_id: SQLite would then drive the sweep's joins from the office's letters (seconds
 # instead of milliseconds); the obligation indexes find the rows and each letter is looked up by its key.
+
+# the last arrival number given per office and year, moved in the transaction that records the letter
+arrival_counters = Table(
+    "arrival_counters",
+    metadata,
+    Column("office_id", String(64), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("last_number", Integer, nullable=False),
+)
 
 letter_sources = Table(
     "letter_sources",
@@ -197,6 +220,8 @@ obligations = Table(
 Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
 Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
+Index("ix_obligations_unit_letter", obligations.c.unit_id, obligations.c.letter_id)  # search by unit
+Index("ix_obligations_state_letter", obligations.c.state, obligations.c.letter_id)  # search by state
 # One live obligation per letter, unit, role and kind, whatever the timing of concurrent planners: the database
 # refuses a double (planning inserts with ON CONFLICT DO NOTHING). Superseded rows are history.
 ACTIVE = obligations.c.state != "superseded"
