@@ -31,6 +31,7 @@ def test_a_doubtful_letter_waits_for_the_clerk_and_says_why_a_clean_one_does_not
         raw = letter.as_email(sender="q11.p5", to=["qldt@quan11.example"], date=datetime(2025, 4, 2, 9, tzinfo=ICT))
         (folder / name).write_bytes(raw)
 
+    assert congvan(db_url, "office", "add", "q11.qldt").exit_code == 0  # the office whose mailbox this is
     assert congvan(db_url, "import", str(folder)).exit_code == 0
     out = congvan(db_url, "letters", "--jsonl")
     assert out.exit_code == 0
