@@ -210,6 +210,7 @@ def test_a_unit_the_registry_lacks_can_be_added_then_confirmed(engine, registry,
     letter_id = consult_three_units(engine)
     build_obligations(tracker)
     unit = add_unit(tracker, actor=CLERK, name="Ban Quản lý chợ Bình Thới", kind="other", short="BQL chợ")
+    assert unit.id == "them.ban-quan-ly-cho-binh-thoi"
     with pytest.raises(Conflict, match="đã có"):
         add_unit(tracker, actor=CLERK, name="Phòng Quản lý đô thị", kind="department")
     tracker = Tracker(engine=engine, registry=unit_rows.with_added(engine, registry), pack=pack, calendar=calendar,
