@@ -210,6 +210,7 @@ def test_a_unit_the_registry_lacks_can_be_added_then_confirmed(engine, registry,
     letter_id = consult_three_units(engine)
     build_obligations(tracker)
     unit = add_unit(tracker, actor=CLERK, name="Ban Quản lý chợ Bình Thới", kind="other", short="BQL chợ")
+    assert unit.id == "them.ban-quan-ly-cho-binh-thoi"
     with pytest.raises(Conflict, match="đã có"):
         add_unit(tracker, actor=CLERK, name="Phòng Quản lý đô thị", kind="department")
     tracker = Tracker(engine=engine, registry=unit_rows.with_added(engine, registry), pack=pack, calendar=calendar,
@@ -401,3 +402,20 @@ def test_confirming_what_did_not_change_keeps_the_obligation_and_drafts_nothing_
     confirm_letter(tracker, letter_id, actor=CLERK, changes={"subject": "V/v lấy ý kiến (bổ sung)"})
     assert sweep(tracker, D("2025-02-12")).reminders == 0
     assert [(d["kind"], d["status"]) for d in draft_rows(engine)] == [("reminder", "pending")]
+
+
+def test_an_unknown_unit_recorded_before_the_upgrade_is_not_written_to_until_confirmed(tracker, engine):
+    from sqlalchemy import update
+
+    from tracker.db.schema import letters
+
+    letter_id = add_letter(
+        engine, direction="out", received="2025-01-20", number="16/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v lấy ý kiến", text="Đề nghị các đơn vị có ý kiến bằng văn bản.", recipients=["Kế hoạch"])
+    build_obligations(tracker)
+    with engine.begin() as conn:  # as an older version left it: firm, the letter never confirmed
+        conn.execute(update(obligations).where(obligations.c.letter_id == letter_id).values(provisional=False))
+        conn.execute(update(letters).where(letters.c.id == letter_id).values(status="new"))
+    assert sweep(tracker, D("2025-02-18")).deemed_agreed == 0
+    confirm_letter(tracker, letter_id, actor=CLERK)  # the clerk confirms it as it is
+    assert sweep(tracker, D("2025-02-19")).deemed_agreed == 1

@@ -682,7 +682,7 @@ def add_unit(tracker: Tracker, *, actor: str, name: str, kind: str, unit_id: str
         raise Conflict(f"Đơn vị «{name}» đã có trong danh mục: {existing.name} ({existing.id}).")
     if parent and tracker.registry.get(parent) is None:
         raise InvalidInput(f"Đơn vị cấp trên «{parent}» không có trong danh mục (dùng mã trong 'congvan units').")
-    unit_id = validation.clean(unit_id) or "them." + "-".join(name_key(name).split())[:58]
+    unit_id = validation.clean(unit_id) or "them." + validation.ascii_slug(name)[:58]
     unit = Unit(id=unit_id, name=name, short=validation.clean(short), kind=kind, parent=parent,
                 aliases=tuple(dict.fromkeys(validation.clean(a) for a in (*aliases, short) if validation.clean(a))),
                 emails=tuple(e.strip() for e in emails if e.strip()))

@@ -85,6 +85,13 @@ def via(text) -> str:
                        + ", ".join(f"«{v}»" for v in VIA) + ".")
 
 
+def ascii_slug(text: str) -> str:
+    """"Ban Quản lý chợ Bình Thới" -> "ban-quan-ly-cho-binh-thoi": an identifier without diacritics."""
+    plain = unicodedata.normalize("NFD", clean(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
 def required(text, what: str) -> str:
     value = clean(text)
     if not value:

@@ -221,12 +221,15 @@ def obligation(conn: Connection, ob_id: int, *, office: str) -> dict | None:
 
 def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) -> list[OpenObligation]:
     """Open obligations whose due day is on or before ``last_day`` (the sweep's window); provisional ones (their
-    letter waits for a clerk) are left alone."""
+    letter waits for a clerk) and those of units the registry does not know in unconfirmed letters (recorded
+    before provisional obligations existed) are left alone."""
     q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
                 obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse)
          .join(letters, letters.c.id == obligations.c.letter_id)
          .where(and_(obligations.c.state == OPEN, obligations.c.due_date <= last_day,
-                     obligations.c.provisional.is_(False), _office_letter(office))))
+                     obligations.c.provisional.is_(False), _office_letter(office),
+                     # a unit the registry does not know is written to only once a clerk confirmed the letter
+                     or_(obligations.c.unit_id.is_not(None), letters.c.status == "confirmed"))))
     return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse)
             for r in conn.execute(q)]
 
