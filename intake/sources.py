@@ -55,10 +55,11 @@ def poll_mailbox(intake: Intake, box: MailboxSettings, *, connect=None) -> PollR
 
 
 def poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoing: bool, report: PollReport,
-                should_stop=None, on_found=None) -> None:
+                should_stop=None, on_found=None, on_outcome=None) -> None:
     """One pass over one folder of a connected mailbox (the caller holds the mailbox's intake lock): redo pending
-    server actions, then record every UID above the highest recorded. ``should_stop()`` is asked after each
-    message: the pass then ends after that message, with every recorded message's action done."""
+    server actions, then record every UID above the highest recorded. ``on_outcome(outcome)`` hears of each message
+    once it is committed; ``should_stop()`` is asked after each: the pass then ends after that message, with every
+    recorded message's server action done."""
     from tracker.db import mail as ledger
 
     should_stop = should_stop or (lambda: False)
@@ -108,19 +109,22 @@ def poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoin
         batch.append(uid)
         batch_bytes += size
         if batch_bytes >= FETCH_BYTES or len(batch) >= 25 or i == len(uids) - 1:
-            _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report, should_stop)
+            _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report, should_stop, on_outcome)
             batch, batch_bytes = [], 0
     if batch and not report.stopped:
-        _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report, should_stop)
+        _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report, should_stop, on_outcome)
 
 
-def _process_batch(intake, imap, box, folder, uidvalidity, uids, source, report, should_stop=None) -> None:
+def _process_batch(intake, imap, box, folder, uidvalidity, uids, source, report, should_stop=None,
+                   on_outcome=None) -> None:
     raws = imap.fetch(uids)
     items = [(raws[uid], source(uid)) for uid in uids if uid in raws]
     done = []
     for outcome in intake.feed(items):  # in UID order: stopping after one leaves only higher UIDs for later
         report.outcomes.append(outcome)
         done.append(outcome.source.uid)
+        if on_outcome is not None:
+            on_outcome(outcome)
         if should_stop is not None and should_stop():
             report.stopped = True
             break

@@ -133,15 +133,17 @@ class FolderWatcher(threading.Thread):
             if not imap.folder_exists(self.folder):
                 raise_missing(self.box.name, self.folder)
             poll_folder(self.intake, imap, self.box, self.folder, self.outgoing, report,
-                        should_stop=self.stopping, on_found=found)
+                        should_stop=self.stopping, on_found=found, on_outcome=self._message)
         self.passes += 1
-        for o in report.outcomes:
-            event("message", mailbox=self.box.name, folder=self.folder, uid=o.source.uid, outcome=o.status,
-                  letters=o.letter_ids, reason=o.reason)
         if report.outcomes and self.on_recorded is not None:
             self.on_recorded(report.outcomes)
         service_state.record_health(engine, self.box.name, self.folder, worker=self.worker, now=self.now(), ok=True,
                                     backlog=report.found - len(report.outcomes) if report.stopped else 0)
+
+
+    def _message(self, o: Outcome) -> None:
+        event("message", mailbox=self.box.name, folder=self.folder, uid=o.source.uid, outcome=o.status,
+              letters=o.letter_ids, reason=o.reason)
 
 
 def raise_missing(mailbox: str, folder: str) -> None:
