@@ -81,6 +81,20 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(2)}"
 
 
+def _ready(settings: Settings, ready_engine, tries: int = 5):
+    """The migrated database; a start that races another worker's first start (both loading the unit registry)
+    tries again instead of failing."""
+    from sqlalchemy.exc import IntegrityError
+
+    for attempt in range(tries):
+        try:
+            return ready_engine(settings)
+        except IntegrityError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+
+
 class ServiceRefused(RuntimeError):
     """The service cannot start (e.g. another one runs on the same SQLite database); the message is Vietnamese."""
 
@@ -90,14 +104,15 @@ class Service:
 
     def __init__(self, settings: Settings, *, clock=None, worker: str | None = None, workers: int | None = None,
                  engine=None, tick: float = 1.0):
-        from congvan.context import calendar_for, ready_engine
+        from congvan.context import calendar_for, office_unit, ready_engine
         from tracker.schedule import parse_hhmm
 
         self.settings = settings
         self.clock = clock or SystemClock()
         self.worker = worker or worker_name()
-        self.engine = engine if engine is not None else ready_engine(settings)
+        self.engine = engine if engine is not None else _ready(settings, ready_engine)
         self.calendar = calendar_for(settings)
+        self.office = office_unit(settings, self.engine).id
         svc = settings.service
         self.sweep_start = max(parse_hhmm(svc.sweep_time), parse_hhmm(svc.office_start))
         self.sweep_end = parse_hhmm(svc.office_end)
@@ -130,10 +145,10 @@ class Service:
         from intake.watch import event
 
         lock = self._single_process_lock()
-        event("started", worker=self.worker, mailboxes=[m.name for m in self.settings.mailboxes],
+        event("started", worker=self.worker, office=self.office, mailboxes=[m.name for m in self.settings.mailboxes],
               database=self.engine.dialect.name)
         try:
-            with Intake(self.settings, self.engine, workers=self.workers) as intake:
+            with Intake(self.settings, self.engine, workers=self.workers, office_id=self.office) as intake:
                 self.intake = intake
                 next_lease = 0.0
                 while not self.stop.is_set():
@@ -149,7 +164,7 @@ class Service:
                 from tracker.db import service_state
 
                 try:
-                    service_state.release_leases(self.engine, self.worker)
+                    service_state.release_leases(self.engine, self.office, self.worker)
                 except Exception as exc:  # noqa: BLE001 - they expire anyway
                     log.warning("leases not released (%s); they expire by themselves", type(exc).__name__)
             if lock is not None:
@@ -179,7 +194,7 @@ class Service:
         names = [m.name for m in self.settings.mailboxes]
         if self.shared:
             try:
-                mine, extra = service_state.balance_leases(self.engine, self.worker, names,
+                mine, extra = service_state.balance_leases(self.engine, self.office, self.worker, names,
                                                            now=self.clock.now(),
                                                            ttl=self.settings.service.lease_seconds)
             except Exception as exc:  # noqa: BLE001 - the database is away: keep what runs, try again later
@@ -191,7 +206,7 @@ class Service:
         if lost or extra:
             self._stop_watchers(sorted(lost | extra))
             if extra:
-                service_state.release_leases(self.engine, self.worker, extra)
+                service_state.release_leases(self.engine, self.office, self.worker, extra)
             event("mailboxes_released", worker=self.worker, mailboxes=sorted(lost | extra))
         new = sorted(mine - extra - set(self.watchers))
         for name in new:
@@ -220,7 +235,8 @@ class Service:
 
     # -- after messages are recorded: obligations -----------------------------------------------------------------
     def trackers(self) -> list:
-        """The use-case context of each office this service serves."""
+        """The use-case context of the office this service serves (its configuration's; one process per office,
+        several processes per office on several machines)."""
         from congvan.context import tracker_for
 
         return [tracker_for(self.settings, self.engine)]

@@ -25,8 +25,9 @@ def service_status(settings: Settings, engine, calendar, now: datetime) -> dict:
     from tracker.db import service_state
     from tracker.schedule import next_sweep, parse_hhmm
 
-    health = {(h["mailbox"], h["folder"]): h for h in service_state.health(engine)}
-    leases = service_state.leases(engine)
+    office = office_unit(settings, engine).id
+    health = {(h["mailbox"], h["folder"]): h for h in service_state.health(engine, office)}
+    leases = service_state.leases(engine, office)
     boxes = []
     for box in settings.mailboxes:
         for folder in list(box.incoming) + list(box.outgoing):
@@ -38,7 +39,6 @@ def service_status(settings: Settings, engine, calendar, now: datetime) -> dict:
                           "lease": {"worker": worker, "until": _iso(until)} if worker else None})
     svc = settings.service
     start = max(parse_hhmm(svc.sweep_time), parse_hhmm(svc.office_start))
-    office = office_unit(settings).id
     today = now.date()
     runs = service_state.sweep_days(engine, office, today - timedelta(days=14))
     last = runs[max(runs)] if runs else None
@@ -48,7 +48,7 @@ def service_status(settings: Settings, engine, calendar, now: datetime) -> dict:
             "letter_id": r["letter_id"], "letter_number": r["doc_number"],
             "subject": None if r["secrecy"] else r["subject"], "due": r["due_date"].isoformat(),
             "overdue": r["due_date"] < today}
-           for r in service_state.open_due_by(engine, last_day)]
+           for r in service_state.open_due_by(engine, office, last_day)]
     return {"now": now.isoformat(timespec="seconds"), "office": office, "mailboxes": boxes,
             "next_sweep": upcoming.isoformat(timespec="minutes"),
             "last_sweep": {"day": last["day"].isoformat(), "worker": last["worker"],

@@ -79,11 +79,11 @@ class FolderWatcher(threading.Thread):
                     imap.keepalive()
                     idle = imap.has_idle()
                     self.connected.set()
-                    if attempt:
-                        event("reconnected", mailbox=self.box.name, folder=self.folder, attempts=attempt)
-                    attempt = 0
                     while not self.stopping():
                         self._pass(imap)
+                        if attempt:  # back to the shortest delay only once a whole pass succeeded
+                            event("reconnected", mailbox=self.box.name, folder=self.folder, attempts=attempt)
+                            attempt = 0
                         if self.stopping():
                             break
                         if idle:
@@ -111,7 +111,7 @@ class FolderWatcher(threading.Thread):
 
         event("mailbox_error", logging.WARNING, mailbox=self.box.name, folder=self.folder, error=error)
         try:
-            service_state.record_health(self.intake.engine, self.box.name, self.folder, worker=self.worker,
+            service_state.record_health(self.intake.engine, self.intake.office_id, self.box.name, self.folder, worker=self.worker,
                                         now=self.now(), error=error)
         except Exception as exc:  # noqa: BLE001 - the database may be what failed; the next pass retries
             log.warning("mailbox %s: health not recorded (%s)", self.box.name, type(exc).__name__)
@@ -126,7 +126,7 @@ class FolderWatcher(threading.Thread):
 
         def found(n: int) -> None:
             if n:
-                service_state.record_health(engine, self.box.name, self.folder, worker=self.worker, now=self.now(),
+                service_state.record_health(engine, self.intake.office_id, self.box.name, self.folder, worker=self.worker, now=self.now(),
                                             backlog=n)
 
         with ledger.mailbox_lock(engine, self.box.name):
@@ -137,7 +137,7 @@ class FolderWatcher(threading.Thread):
         self.passes += 1
         if report.outcomes and self.on_recorded is not None:
             self.on_recorded(report.outcomes)
-        service_state.record_health(engine, self.box.name, self.folder, worker=self.worker, now=self.now(), ok=True,
+        service_state.record_health(engine, self.intake.office_id, self.box.name, self.folder, worker=self.worker, now=self.now(), ok=True,
                                     backlog=report.found - len(report.outcomes) if report.stopped else 0)
 
 

@@ -172,8 +172,8 @@ def test_dovecot_restarted_mid_idle_the_service_reconnects_and_loses_nothing(dov
     wait_until(lambda: len(recorded(service.engine)) == 2, what="letters after the restart")
     from tracker.db import service_state
 
-    wait_until(lambda: (h := service_state.health(service.engine)) and h[0]["last_success_at"] is not None)
-    health = service_state.health(service.engine)[0]
+    wait_until(lambda: (h := service_state.health(service.engine, service.office)) and h[0]["last_success_at"])
+    health = service_state.health(service.engine, service.office)[0]
     assert health["last_error"] and "p5" in health["last_error"]
     assert health["backlog"] == 0
 
@@ -204,8 +204,8 @@ def test_other_mailboxes_go_on_while_one_is_down(dovecot, tmp_path, service_of):
     wait_until(lambda: len(recorded(service.engine, "good")) == 1, what="the good mailbox's letter")
     from tracker.db import service_state
 
-    errors = wait_until(lambda: [h for h in service_state.health(service.engine) if h["mailbox"] == "down"
-                                 and h["last_error"]], what="the down mailbox's error")
+    errors = wait_until(lambda: [h for h in service_state.health(service.engine, service.office)
+                                 if h["mailbox"] == "down" and h["last_error"]], what="the down mailbox's error")
     assert "cannot connect" in errors[0]["last_error"]
 
 
@@ -286,14 +286,14 @@ def test_a_killed_workers_mailboxes_are_taken_over_and_nothing_is_doubled(doveco
     names = ["a", "b", "c", "d"]
     path = write_config(tmp_path / "c.toml", url.replace("+psycopg", ""),
                         [(n, dovecot.port, dovecot.user, [f"box{n}"], []) for n in names])
-    for n in names:
-        deliver(dovecot, 0, f"box{n}")
+    for i, n in enumerate(names):
+        deliver(dovecot, i, f"box{n}")
     engine = db.create(url)
     db.upgrade(engine)  # before the workers: two first starts on an empty database is another issue's matter
     one, two = start_process(path, password), start_process(path, password)
     try:
         def split():
-            held = service_state.leases(engine)
+            held = service_state.leases(engine, "q11.p5")
             workers = {w for w, _ in held.values() if w}
             return len(held) == 4 and len(workers) == 2 and all(w for w, _ in held.values()) and held
         held = wait_until(split, what="the mailboxes shared by two workers")
@@ -304,10 +304,10 @@ def test_a_killed_workers_mailboxes_are_taken_over_and_nothing_is_doubled(doveco
         victim_boxes = {m for m, (w, _) in held.items() if w == victim_name}
         victim.kill()
         victim.wait(10)
-        for n in names:
-            deliver(dovecot, 1, f"box{n}")
+        for i, n in enumerate(names):
+            deliver(dovecot, 10 + i, f"box{n}")
         wait_until(lambda: len(recorded(engine)) == 8, what="letters of the dead worker's mailboxes")
-        holders = {w for w, _ in service_state.leases(engine).values()}
+        holders = {w for w, _ in service_state.leases(engine, "q11.p5").values()}
         assert len(holders) == 1 and holders != {victim_name}
         rows = recorded(engine)
         assert len(set((m, f, uid) for m, f, uid, _ in rows)) == 8

@@ -247,6 +247,7 @@ drafts = Table(
 mailbox_health = Table(
     "mailbox_health",
     metadata,
+    Column("office_id", String(64), primary_key=True),
     Column("mailbox", String(200), primary_key=True),
     Column("folder", String(500), primary_key=True),
     Column("last_success_at", DateTime(timezone=True), nullable=True),
@@ -261,6 +262,7 @@ mailbox_health = Table(
 mailbox_leases = Table(
     "mailbox_leases",
     metadata,
+    Column("office_id", String(64), primary_key=True),
     Column("mailbox", String(200), primary_key=True),
     Column("worker", String(200), nullable=True),
     Column("expires_at", DateTime(timezone=True), nullable=True),
@@ -270,6 +272,7 @@ mailbox_leases = Table(
 service_workers = Table(
     "service_workers",
     metadata,
+    Column("office_id", String(64), primary_key=True),
     Column("worker", String(200), primary_key=True),
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )

@@ -31,10 +31,10 @@ def _upsert(conn, table, values: dict, keys: tuple[str, ...]) -> None:
 
 # -- mailbox health ---------------------------------------------------------------------------------------------
 
-def record_health(engine: Engine, mailbox: str, folder: str, *, worker: str, now: datetime, ok: bool | None = None,
-                  error: str | None = None, backlog: int | None = None) -> None:
+def record_health(engine: Engine, office: str, mailbox: str, folder: str, *, worker: str, now: datetime,
+                  ok: bool | None = None, error: str | None = None, backlog: int | None = None) -> None:
     """Note a success (``ok=True``), an error (one line) or the current backlog of one watched folder."""
-    values: dict = {"mailbox": mailbox, "folder": folder, "worker": worker, "updated_at": now}
+    values: dict = {"office_id": office, "mailbox": mailbox, "folder": folder, "worker": worker, "updated_at": now}
     if ok:
         values["last_success_at"] = now
     if error is not None:
@@ -42,18 +42,19 @@ def record_health(engine: Engine, mailbox: str, folder: str, *, worker: str, now
     if backlog is not None:
         values["backlog"] = backlog
     with engine.begin() as conn:
-        _upsert(conn, mailbox_health, values, ("mailbox", "folder"))
+        _upsert(conn, mailbox_health, values, ("office_id", "mailbox", "folder"))
 
 
-def health(engine: Engine) -> list[dict]:
+def health(engine: Engine, office: str) -> list[dict]:
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(
-            select(mailbox_health).order_by(mailbox_health.c.mailbox, mailbox_health.c.folder))]
+            select(mailbox_health).where(mailbox_health.c.office_id == office)
+            .order_by(mailbox_health.c.mailbox, mailbox_health.c.folder))]
 
 
 # -- workers and mailbox leases ---------------------------------------------------------------------------------
 
-def balance_leases(engine: Engine, worker: str, mailboxes: Iterable[str], *, now: datetime,
+def balance_leases(engine: Engine, office: str, worker: str, mailboxes: Iterable[str], *, now: datetime,
                    ttl: float) -> tuple[set[str], set[str]]:
     """Renew this worker's leases and claim free or expired ones up to its fair share.
 
@@ -62,53 +63,60 @@ def balance_leases(engine: Engine, worker: str, mailboxes: Iterable[str], *, now
     names = sorted(set(mailboxes))
     until = now + timedelta(seconds=ttl)
     with engine.begin() as conn:
-        _upsert(conn, service_workers, {"worker": worker, "seen_at": now}, ("worker",))
+        _upsert(conn, service_workers, {"office_id": office, "worker": worker, "seen_at": now},
+                ("office_id", "worker"))
         conn.execute(delete(service_workers).where(service_workers.c.seen_at < now - timedelta(seconds=3 * ttl)))
         for name in names:
-            _upsert(conn, mailbox_leases, {"mailbox": name}, ("mailbox",))
-        conn.execute(update(mailbox_leases).where(mailbox_leases.c.worker == worker,
-                                                  mailbox_leases.c.mailbox.in_(names)).values(expires_at=until))
+            _upsert(conn, mailbox_leases, {"office_id": office, "mailbox": name}, ("office_id", "mailbox"))
+        conn.execute(update(mailbox_leases).where(
+            mailbox_leases.c.office_id == office, mailbox_leases.c.worker == worker,
+            mailbox_leases.c.mailbox.in_(names)).values(expires_at=until))
         alive = conn.execute(select(func.count()).select_from(service_workers).where(
+            service_workers.c.office_id == office,
             service_workers.c.seen_at >= now - timedelta(seconds=ttl))).scalar_one()
     share = math.ceil(len(names) / max(1, alive)) if names else 0
-    mine = _held(engine, worker, names)
+    mine = _held(engine, office, worker, names)
     if len(mine) < share:
         with engine.begin() as conn:
             free = conn.execute(
                 select(mailbox_leases.c.mailbox)
-                .where(mailbox_leases.c.mailbox.in_(names),
+                .where(mailbox_leases.c.office_id == office, mailbox_leases.c.mailbox.in_(names),
                        or_(mailbox_leases.c.worker.is_(None), mailbox_leases.c.expires_at.is_(None),
                            mailbox_leases.c.expires_at < now))
                 .order_by(mailbox_leases.c.mailbox).limit(share - len(mine))
                 .with_for_update(skip_locked=True)).scalars().all()
             if free:
-                conn.execute(update(mailbox_leases).where(mailbox_leases.c.mailbox.in_(free))
+                conn.execute(update(mailbox_leases).where(mailbox_leases.c.office_id == office,
+                                                          mailbox_leases.c.mailbox.in_(free))
                              .values(worker=worker, expires_at=until))
-        mine = _held(engine, worker, names)
+        mine = _held(engine, office, worker, names)
     extra = set(sorted(mine)[share:]) if len(mine) > share else set()
     return mine, extra
 
 
-def _held(engine: Engine, worker: str, names: list[str]) -> set[str]:
+def _held(engine: Engine, office: str, worker: str, names: list[str]) -> set[str]:
     with engine.connect() as conn:
         return set(conn.execute(select(mailbox_leases.c.mailbox).where(
-            mailbox_leases.c.worker == worker, mailbox_leases.c.mailbox.in_(names))).scalars())
+            mailbox_leases.c.office_id == office, mailbox_leases.c.worker == worker,
+            mailbox_leases.c.mailbox.in_(names))).scalars())
 
 
-def release_leases(engine: Engine, worker: str, mailboxes: Iterable[str] | None = None) -> None:
+def release_leases(engine: Engine, office: str, worker: str, mailboxes: Iterable[str] | None = None) -> None:
     """Give back leases (all of this worker's when ``mailboxes`` is None), e.g. on a clean stop."""
-    cond = [mailbox_leases.c.worker == worker]
+    cond = [mailbox_leases.c.office_id == office, mailbox_leases.c.worker == worker]
     if mailboxes is not None:
         cond.append(mailbox_leases.c.mailbox.in_(list(mailboxes)))
     with engine.begin() as conn:
         conn.execute(update(mailbox_leases).where(*cond).values(worker=None, expires_at=None))
         if mailboxes is None:
-            conn.execute(delete(service_workers).where(service_workers.c.worker == worker))
+            conn.execute(delete(service_workers).where(service_workers.c.office_id == office,
+                                                       service_workers.c.worker == worker))
 
 
-def leases(engine: Engine) -> dict[str, tuple[str | None, datetime | None]]:
+def leases(engine: Engine, office: str) -> dict[str, tuple[str | None, datetime | None]]:
     with engine.connect() as conn:
-        return {r.mailbox: (r.worker, r.expires_at) for r in conn.execute(select(mailbox_leases))}
+        return {r.mailbox: (r.worker, r.expires_at) for r in conn.execute(
+            select(mailbox_leases).where(mailbox_leases.c.office_id == office))}
 
 
 # -- the daily sweep, once per office and day -------------------------------------------------------------------
@@ -146,13 +154,14 @@ def sweep_days(engine: Engine, office_id: str, since: date) -> dict[date, dict]:
 
 # -- what `congvan status` shows --------------------------------------------------------------------------------
 
-def open_due_by(engine: Engine, last_day: date) -> list[dict]:
-    """Open obligations due on or before ``last_day``, with their letter's number and subject."""
+def open_due_by(engine: Engine, office: str, last_day: date) -> list[dict]:
+    """The office's open obligations due on or before ``last_day``, with their letter's number and subject."""
     q = (select(obligations.c.id, obligations.c.unit_id, obligations.c.unit_text, obligations.c.role,
                 obligations.c.due_date, letters.c.id.label("letter_id"), letters.c.doc_number, letters.c.subject,
                 letters.c.secrecy)
          .join(letters, letters.c.id == obligations.c.letter_id)
-         .where(and_(obligations.c.state == "open", obligations.c.due_date <= last_day))
+         .where(and_(letters.c.office_id == office, obligations.c.state == "open",
+                     obligations.c.due_date <= last_day))
          .order_by(obligations.c.due_date, obligations.c.id))
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
