@@ -96,6 +96,18 @@ class ServiceSettings:
     lease_seconds: float = 30.0  # a worker that stops renewing loses its mailboxes after this (PostgreSQL)
     deliver_drafts: bool = True  # append new drafts to the first mailbox's Drafts folder after the sweep
 
+    def __post_init__(self) -> None:
+        import re
+
+        for key in ("sweep_time", "office_start", "office_end"):
+            value = getattr(self, key)
+            if not (isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value)):
+                raise ValueError(f"[service] {key} = {value!r}: cần giờ dạng HH:MM, ví dụ \"07:30\"")
+        if not self.office_start < self.office_end:
+            raise ValueError("[service] office_start phải sớm hơn office_end")
+        if not 0 < self.idle_renew <= 29 * 60:
+            raise ValueError("[service] idle_renew phải trong khoảng (0, 1740] giây (máy chủ ngắt IDLE sau 30 phút)")
+
 
 @dataclass(frozen=True)
 class Settings:

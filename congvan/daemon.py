@@ -156,7 +156,7 @@ class Service:
                         self._balance()
                         next_lease = time.monotonic() + (self.settings.service.lease_seconds / 3 if self.shared
                                                          else 3600.0)
-                    self._maybe_sweep()
+                    self.sweep_if_due()
                     self.stop.wait(self.tick)
                 self._stop_watchers(list(self.watchers))
         finally:
@@ -258,7 +258,8 @@ class Service:
                       replies=s.replies, waiting=s.waiting)
 
     # -- the daily sweep ------------------------------------------------------------------------------------------
-    def _maybe_sweep(self) -> None:
+    def sweep_if_due(self) -> None:
+        """Run the sweep of today when it is due at the clock's time and nobody (no worker) has run it yet."""
         from intake.watch import event
         from tracker.db import service_state
         from tracker.schedule import sweep_due

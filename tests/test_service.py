@@ -320,3 +320,50 @@ def test_a_killed_workers_mailboxes_are_taken_over_and_nothing_is_doubled(doveco
                 p.kill()
                 p.wait(10)
         engine.dispose()
+
+
+# -- the command line ------------------------------------------------------------------------------------------------
+
+def cli(path, *args, password="s3cret-Pw!"):
+    return subprocess.run([sys.executable, "-m", "congvan.cli", "--config", str(path), *args], capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, CONGVAN_IMAP_PASSWORD=password))
+
+
+def test_check_config_reaches_each_mailbox_and_says_what_is_wrong_in_one_line_each(dovecot, tmp_path):
+    path = write_config(tmp_path / "c.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
+                        [("p5", dovecot.port, dovecot.user, ["INBOX"], ["Sent"])])
+    assert cli(path, "db", "upgrade").returncode == 0
+    with imap(dovecot) as c:
+        c.create_folder("Sent")
+        c.create_folder("Drafts")
+    good = cli(path, "check-config", password=dovecot.password)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "IDLE" in good.stdout and "SPECIAL-USE \\Drafts" in good.stdout and "✗" not in good.stdout
+    assert dovecot.password not in good.stdout + good.stderr
+
+    bad = write_config(tmp_path / "bad.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
+                       [("p5", dovecot.port, dovecot.user, ["INBOX", "Hồ sơ"], []),
+                        ("wrong", dovecot.port, "nobody@quan11.example", ["INBOX"], []),
+                        ("closed", servers.free_port(), dovecot.user, ["INBOX"], [])])
+    out = cli(bad, "check-config", password=dovecot.password)
+    assert out.returncode == 1
+    problems = [line for line in out.stdout.splitlines() if line.startswith("✗")]
+    assert len(problems) == 3, out.stdout
+    assert any("không có thư mục Hồ sơ" in p for p in problems)
+    assert any("wrong" in p and "từ chối đăng nhập" in p for p in problems)
+    assert any("closed" in p and "không kết nối được" in p for p in problems)
+    assert "Traceback" not in out.stderr
+
+
+def test_run_with_web_says_in_one_line_that_the_page_is_not_there(tmp_path):
+    path = write_config(tmp_path / "c.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
+                        [("p5", 1, "u", ["INBOX"], [])])
+    out = cli(path, "run", "--web")
+    try:
+        import web.app  # noqa: F401
+    except ModuleNotFoundError:
+        assert out.returncode == 2
+        assert out.stderr.strip().count("\n") == 0 and "trang xem xét" in out.stderr
+    none = write_config(tmp_path / "none.toml", f"sqlite:///{tmp_path / 'db.sqlite'}", [])
+    out = cli(none, "run")
+    assert out.returncode == 2 and "chưa cấu hình hộp thư" in out.stderr
