@@ -59,7 +59,11 @@ def run(settings, once, web, web_host, web_port, log_json, workers, verbose):
                                    f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
     service.install_signals()
     if web:
-        serve_web(settings, web_host, web_port, service.stop)
+        try:
+            serve_web(settings, web_host, web_port, service.stop)
+        except OSError as exc:
+            raise click.ClickException(f"không mở được trang xem xét tại {web_host}:{web_port} "
+                                       f"({exc.strerror or exc})") from None
         click.echo(f"Trang xem xét: http://{web_host}:{web_port}/", err=True)
     try:
         service.run()
