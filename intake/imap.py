@@ -131,6 +131,9 @@ class Mailbox:
 
     def new_uids(self, after_uid: int) -> list[int]:
         """UIDs above ``after_uid`` in the selected folder, ascending (ASCII-only SEARCH)."""
+        kept = getattr(getattr(self.client, "_imap", None), "untagged_responses", {})
+        for key in ("EXISTS", "RECENT"):  # what is announced from now on is news to ``wait_for_changes``
+            kept.pop(key, None)
         uids = self._do("search", self.client.search, ["UID", f"{after_uid + 1}:*"])
         return sorted(u for u in uids if u > after_uid)  # "n:*" always matches the last message
 
@@ -230,8 +233,11 @@ class Mailbox:
         import time
 
         deadline = time.monotonic() + timeout
-        changed = False
         self._do("idle", self.client.idle)
+        # A message that arrived between the last SEARCH and IDLE was announced before IDLE's continuation: imaplib
+        # kept that EXISTS aside, where idle_check never looks. Take it as a change.
+        kept = getattr(getattr(self.client, "_imap", None), "untagged_responses", {})
+        changed = any([kept.pop(key, None) for key in ("EXISTS", "RECENT")])
         try:
             while not changed and not should_stop():
                 left = deadline - time.monotonic()

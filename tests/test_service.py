@@ -45,7 +45,7 @@ class FixedClock:
 NIGHT = FixedClock(datetime(2025, 1, 20, 22, 0, tzinfo=ICT))  # a Monday night: no sweep is due
 
 
-def write_config(path, db_url, boxes, *, extra=""):
+def write_config(path, db_url, boxes, *, extra="", idle_renew=2.0):
     """A settings file for mailboxes given as (name, port, incoming folders, outgoing folders)."""
     text = f'[database]\nurl = "{db_url}"\n\n[office]\nunit = "q11.p5"\naddresses = ["phuong5@quan11.example"]\n'
     for name, port, user, incoming, outgoing in boxes:
@@ -61,7 +61,7 @@ incoming = {json.dumps(incoming)}
 outgoing = {json.dumps(outgoing)}
 timeout = 2.0
 '''
-    path.write_text(text + FAST + extra, encoding="utf-8")
+    path.write_text(text + FAST.replace("idle_renew = 2.0", f"idle_renew = {idle_renew}") + extra, encoding="utf-8")
     return path
 
 
@@ -157,6 +157,34 @@ def test_a_letter_arriving_during_idle_is_recorded_and_tracked(dovecot, tmp_path
     with imap(dovecot) as c:
         c.select_folder("INBOX", readonly=True)
         assert set(c.search(["KEYWORD", "$Congvan"])) == {1, 2}
+
+
+def test_a_burst_of_letters_is_recorded_without_waiting_for_idle_to_be_renewed(dovecot, tmp_path, service_of):
+    """Letters arriving between a pass's SEARCH and the next IDLE are announced before IDLE starts: they must start
+    a pass at once, not wait for the IDLE to be renewed (here 10 minutes)."""
+    path = write_config(tmp_path / "c.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
+                        [("p5", dovecot.port, dovecot.user, ["INBOX"], [])], idle_renew=600.0)
+    service = service_of(path)
+    wait_until(lambda: connected(service, "p5"), what="connection")
+    raws = [letter(n) for n in range(30)]
+    with imap(dovecot) as c:
+        for raw in raws:
+            c.append("INBOX", raw)
+            time.sleep(0.05)
+    wait_until(lambda: len(recorded(service.engine)) == 30, timeout=120, what="every letter of the burst")
+
+
+def test_a_server_without_idle_is_polled(dovecot, tmp_path, service_of, monkeypatch):
+    from intake.imap import Mailbox
+
+    monkeypatch.setattr(Mailbox, "has_idle", lambda self: False)  # as a server that does not advertise IDLE
+    path = write_config(tmp_path / "c.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
+                        [("p5", dovecot.port, dovecot.user, ["INBOX"], [])])
+    service = service_of(path)
+    wait_until(lambda: connected(service, "p5"), what="connection")
+    deliver(dovecot, 1)
+    wait_until(lambda: len(recorded(service.engine)) == 1, what="the letter, by polling")
+    assert service.watchers["p5"][0].passes >= 2
 
 
 def test_dovecot_restarted_mid_idle_the_service_reconnects_and_loses_nothing(dovecot, tmp_path, service_of):
