@@ -31,6 +31,7 @@ from config.settings import Settings
 
 log = logging.getLogger("congvan.service")
 LOCAL = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh
+PASSES_AT_ONCE = 4
 
 
 class SystemClock:
@@ -122,6 +123,8 @@ class Service:
         self.watchers: dict[str, list] = {}  # mailbox name -> its folder watchers
         self.swept: set = set()
         self._build_lock = threading.Lock()
+        # passes at once: each holds the mailbox's lock and one more connection, within the engine's pool of 5 + 10
+        self.slots = threading.BoundedSemaphore(PASSES_AT_ONCE)
         self._signals = 0
         self.shared = self.engine.dialect.name == "postgresql"
 
@@ -220,7 +223,7 @@ class Service:
         folders = [(f, False) for f in box.incoming] + [(f, True) for f in box.outgoing]
         watchers = [FolderWatcher(self.intake, box, folder, outgoing, service=self.settings.service,
                                   stop=self.stop, now=self.clock.now, worker=self.worker,
-                                  on_recorded=self._recorded) for folder, outgoing in folders]
+                                  on_recorded=self._recorded, slots=self.slots) for folder, outgoing in folders]
         for w in watchers:
             w.start()
         self.watchers[box.name] = watchers

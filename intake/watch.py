@@ -14,6 +14,7 @@ makes a message recorded at most once whatever happens.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import threading
@@ -44,7 +45,8 @@ class FolderWatcher(threading.Thread):
 
     def __init__(self, intake: Intake, box: MailboxSettings, folder: str, outgoing: bool, *,
                  service: ServiceSettings, stop: threading.Event, now: Callable, worker: str = "",
-                 on_recorded: Callable[[list[Outcome]], None] | None = None, connect=None):
+                 on_recorded: Callable[[list[Outcome]], None] | None = None, connect=None,
+                 slots: threading.Semaphore | None = None):
         super().__init__(name=f"watch-{box.name}-{folder}", daemon=True)
         self.intake, self.box, self.folder, self.outgoing = intake, box, folder, outgoing
         self.service, self.stop_all, self.now, self.worker = service, stop, now, worker
@@ -53,6 +55,7 @@ class FolderWatcher(threading.Thread):
         self.connected = threading.Event()  # set while a connection is up (tests and status wait on it)
         self.passes = 0
         self._connect = connect
+        self.slots = slots  # passes at once in this process (each holds up to two database connections)
 
     def release(self) -> None:
         """Stop watching (the mailbox goes to another worker, or the service stops)."""
@@ -129,7 +132,7 @@ class FolderWatcher(threading.Thread):
                 service_state.record_health(engine, self.intake.office_id, self.box.name, self.folder, worker=self.worker, now=self.now(),
                                             backlog=n)
 
-        with ledger.mailbox_lock(engine, self.box.name):
+        with self.slots or contextlib.nullcontext(), ledger.mailbox_lock(engine, self.box.name):
             if not imap.folder_exists(self.folder):
                 raise_missing(self.box.name, self.folder)
             poll_folder(self.intake, imap, self.box, self.folder, self.outgoing, report,

@@ -297,6 +297,12 @@ def test_sigterm_in_the_middle_of_a_message_loses_and_doubles_nothing(dovecot, t
     with imap(dovecot) as c:
         c.select_folder("INBOX", readonly=True)
         assert set(c.search(["KEYWORD", "$Congvan"])) == {uid for _, _, uid, _ in first}
+    # a second SIGTERM right after the first: the process leaves at once, the ledger still holds what it holds
+    proc = start_process(path, password, CONGVAN_FAULT="slow-after-commit")
+    events_until(proc, "message")
+    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(30) in (143, 0)
     proc = start_process(path, password)
     wait_until(lambda: len(recorded(engine)) == 6, what="the rest after a restart")
     proc.send_signal(signal.SIGINT)
