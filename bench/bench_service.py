@@ -237,6 +237,8 @@ def workers(args) -> None:
         while count()[0] < len(names):
             time.sleep(0.2)
         print(f"round 1: {len(names)} messages recorded in {time.monotonic() - start:.1f} s")
+        if args.workers == 1:
+            return  # nobody to take over
         held = service_state.leases(engine, "q11.p5")
         victim = procs[0]
         victim_name = next(w for w, _ in held.values() if w and f":{victim.proc.pid}:" in w)
