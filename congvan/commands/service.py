@@ -52,8 +52,12 @@ def run(settings, once, web, web_host, web_port, log_json, workers, verbose):
                     from None
             raise
     setup_logging(log_json, verbose)
+    from tracker.db.offices import OfficeError
+
     try:
         service = Service(settings, workers=workers)
+    except OfficeError as exc:
+        raise click.UsageError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - a database that cannot be reached: one line
         raise click.ClickException(f"không mở được cơ sở dữ liệu: {type(exc).__name__}: "
                                    f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
@@ -77,13 +81,17 @@ def run(settings, once, web, web_host, web_port, log_json, workers, verbose):
 @click.pass_obj
 def status(settings, as_json, at):
     """Tình trạng: từng hộp thư, lần quét tới, nghĩa vụ đến hạn trong 3 ngày làm việc."""
-    from congvan.context import calendar_for, engine_for
+    from congvan.context import calendar_for, ready_engine
     from congvan.daemon import SystemClock
     from congvan.status import service_status
 
+    from tracker.db.offices import OfficeError
+
     now = at or SystemClock().now()
     try:
-        report = service_status(settings, engine_for(settings), calendar_for(settings), now)
+        report = service_status(settings, ready_engine(settings), calendar_for(settings), now)
+    except OfficeError as exc:
+        raise click.UsageError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001
         raise click.ClickException(f"không đọc được cơ sở dữ liệu: {type(exc).__name__}: "
                                    f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
