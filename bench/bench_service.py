@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import queue
+import shutil
 import signal
 import statistics
 import subprocess
@@ -136,6 +137,7 @@ def latency(args) -> None:
                   f"over {len(values)} letters")
     finally:
         dovecot.cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def memory(args) -> None:
@@ -178,6 +180,7 @@ def memory(args) -> None:
         print(f"with parsing workers: {samples[-1][2]:.0f} MB after {total} (max {max(s[2] for s in samples):.0f})")
     finally:
         dovecot.cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def workers(args) -> None:
@@ -271,6 +274,7 @@ def workers(args) -> None:
         dovecot.cleanup()
         if pg:
             pg.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def db_text():
