@@ -83,6 +83,33 @@ class ReminderSettings:
 
 
 @dataclass(frozen=True)
+class ServiceSettings:
+    """The always-on service (`congvan run`): when it sweeps, how it watches the mailboxes."""
+
+    sweep_time: str = "07:30"  # local time (+07:00) of the daily sweep, on working days only
+    office_start: str = "07:00"  # office hours: the sweep never runs outside them
+    office_end: str = "17:00"
+    poll_interval: float = 60.0  # seconds between checks of a server without IDLE
+    idle_renew: float = 600.0  # seconds before IDLE is re-issued (servers drop it after 30 minutes)
+    backoff_min: float = 1.0  # reconnect delays grow from this to backoff_max, with jitter
+    backoff_max: float = 300.0
+    lease_seconds: float = 30.0  # a worker that stops renewing loses its mailboxes after this (PostgreSQL)
+    deliver_drafts: bool = True  # append new drafts to the first mailbox's Drafts folder after the sweep
+
+    def __post_init__(self) -> None:
+        import re
+
+        for key in ("sweep_time", "office_start", "office_end"):
+            value = getattr(self, key)
+            if not (isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value)):
+                raise ValueError(f"[service] {key} = {value!r}: cần giờ dạng HH:MM, ví dụ \"07:30\"")
+        if not self.office_start < self.office_end:
+            raise ValueError("[service] office_start phải sớm hơn office_end")
+        if not 0 < self.idle_renew <= 29 * 60:
+            raise ValueError("[service] idle_renew phải trong khoảng (0, 1740] giây (máy chủ ngắt IDLE sau 30 phút)")
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = ""
     data_dir: Path = DEFAULT_DATA_DIR
@@ -90,6 +117,7 @@ class Settings:
     mailboxes: tuple[MailboxSettings, ...] = ()
     limits: LimitSettings = field(default_factory=LimitSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    service: ServiceSettings = field(default_factory=ServiceSettings)
     calendar_table: Path | None = None  # default: the shipped table
     rule_pack: Path | None = None  # default: QĐ 1342/QĐ-UBND
     units_file: Path | None = None  # default: UBND Quận 11 as of 2023 and its successors
@@ -140,12 +168,14 @@ class Settings:
             kwargs["limits"] = _build(LimitSettings, data["limits"], "limits")
         if "reminders" in data:
             kwargs["reminders"] = _build(ReminderSettings, data["reminders"], "reminders")
+        if "service" in data:
+            kwargs["service"] = _build(ServiceSettings, data["service"], "service")
         for key in ("calendar_table", "rule_pack", "units_file"):
             if key in data:
                 kwargs[key] = path_of(data[key])
         if "ocr" in data:
             kwargs["ocr"] = bool(data["ocr"])
-        unknown = set(data) - {"database", "data_dir", "office", "mailboxes", "limits", "reminders",
+        unknown = set(data) - {"database", "data_dir", "office", "mailboxes", "limits", "reminders", "service",
                                "calendar_table", "rule_pack", "units_file", "ocr"}
         if unknown:
             raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")

@@ -31,7 +31,12 @@ FETCH_BATCH = 25
 
 
 class ImapError(Exception):
-    """Raised when the server cannot be reached, refuses the login or a command; the message is one line."""
+    """Raised when the server cannot be reached, refuses the login or a command; the message is one line.
+    ``kind`` says which: "password", "connect", "tls", "login" or "command"."""
+
+    def __init__(self, message: str, kind: str = "command"):
+        super().__init__(message)
+        self.kind = kind
 
 
 def _is_loopback(host: str) -> bool:
@@ -71,11 +76,11 @@ class Mailbox:
     def connect(self) -> None:
         s = self.settings
         if s.security == "none" and not _is_loopback(s.host):
-            raise ImapError(f"mailbox {s.name}: security = \"none\" is allowed only to a loopback address")
+            raise ImapError(f"mailbox {s.name}: security = \"none\" is allowed only to a loopback address", "tls")
         try:
             password = s.password()
         except (ValueError, OSError) as exc:
-            raise ImapError(str(exc)) from None
+            raise ImapError(str(exc), "password") from None
         try:
             if s.security == "tls":
                 client = imapclient.IMAPClient(s.host, port=s.port, ssl=True, ssl_context=ssl_context(s),
@@ -86,11 +91,11 @@ class Mailbox:
                     client.starttls(ssl_context(s))
             client.login(s.username, password)
         except ssl.SSLError as exc:
-            raise ImapError(f"mailbox {s.name}: TLS failed ({exc.reason or exc.__class__.__name__})") from None
+            raise ImapError(f"mailbox {s.name}: TLS failed ({exc.reason or exc.__class__.__name__})", "tls") from None
         except (OSError, socket.timeout) as exc:
-            raise ImapError(f"mailbox {s.name}: cannot connect to {s.host}:{s.port} ({_short(exc)})") from None
+            raise ImapError(f"mailbox {s.name}: cannot connect to {s.host}:{s.port} ({_short(exc)})", "connect") from None
         except IMAPClientError as exc:
-            raise ImapError(f"mailbox {s.name}: login refused ({_short(exc)})") from None
+            raise ImapError(f"mailbox {s.name}: login refused ({_short(exc)})", "login") from None
         finally:
             del password
         self.client = client
@@ -126,6 +131,9 @@ class Mailbox:
 
     def new_uids(self, after_uid: int) -> list[int]:
         """UIDs above ``after_uid`` in the selected folder, ascending (ASCII-only SEARCH)."""
+        kept = getattr(getattr(self.client, "_imap", None), "untagged_responses", {})
+        for key in ("EXISTS", "RECENT"):  # what is announced from now on is news to ``wait_for_changes``
+            kept.pop(key, None)
         uids = self._do("search", self.client.search, ["UID", f"{after_uid + 1}:*"])
         return sorted(u for u in uids if u > after_uid)  # "n:*" always matches the last message
 
@@ -187,15 +195,60 @@ class Mailbox:
             pass
         return None
 
-    # -- for the daemon (later) --
-    def wait_for_changes(self, timeout: float) -> bool:
-        """IDLE on the selected folder until the server reports something or ``timeout`` passes."""
-        self._do("idle", self.client.idle)
+    # -- for the always-on service --
+    def has_idle(self) -> bool:
+        return bool(self._do("capability", self.client.has_capability, "IDLE"))
+
+    def capabilities(self) -> list[str]:
+        caps = self._do("capability", self.client.capabilities)
+        return sorted(c.decode("ascii", "replace") if isinstance(c, bytes) else str(c) for c in caps)
+
+    def special_folder(self, flag: bytes) -> str | None:
+        """The folder the server marks with a SPECIAL-USE ``flag`` (e.g. b"\\Drafts"), or None."""
         try:
-            responses = self._do("idle", self.client.idle_check, timeout=timeout)
+            found = self.client.find_special_folder(flag)
+        except (IMAPClientError, OSError, ssl.SSLError):
+            return None
+        return found.decode() if isinstance(found, bytes) else found
+
+    def noop(self) -> None:
+        """A round trip: raises ImapError when the connection is dead (half-open connections time out)."""
+        self._do("noop", self.client.noop)
+
+    def keepalive(self, idle_s: int = 60, interval_s: int = 10, count: int = 3) -> None:
+        """TCP keepalive on the connection, so that a peer gone silently is noticed by the kernel too."""
+        try:
+            sock = self.client.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+            for name, value in (("TCP_KEEPIDLE", idle_s), ("TCP_KEEPINTVL", interval_s), ("TCP_KEEPCNT", count)):
+                if hasattr(socket, name):
+                    sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, name), value)
+        except (OSError, AttributeError):
+            pass
+
+    def wait_for_changes(self, timeout: float, should_stop=lambda: False, step: float = 1.0) -> bool:
+        """IDLE on the selected folder until the server reports a change, ``timeout`` passes or ``should_stop()``
+        says so (checked every ``step`` seconds); True when something changed. DONE ends the IDLE either way, so a
+        connection that died silently fails here (its socket timeout) instead of hanging."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        self._do("idle", self.client.idle)
+        # A message that arrived between the last SEARCH and IDLE was announced before IDLE's continuation: imaplib
+        # kept that EXISTS aside, where idle_check never looks. Take it as a change.
+        kept = getattr(getattr(self.client, "_imap", None), "untagged_responses", {})
+        changed = any([kept.pop(key, None) for key in ("EXISTS", "RECENT")])
+        try:
+            while not changed and not should_stop():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                responses = self._do("idle", self.client.idle_check, timeout=min(step, left))
+                changed = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT", b"EXPUNGE", b"FETCH")
+                              for r in responses)
         finally:
             self._do("idle", self.client.idle_done)
-        return bool(responses)
+        return changed
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

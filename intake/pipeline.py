@@ -165,6 +165,7 @@ class Outcome:
     letters: int = 0
     new_letters: int = 0
     reason: str | None = None
+    letter_ids: list[int] = field(default_factory=list)
 
 
 def text_hash(text: str) -> str:
@@ -321,7 +322,8 @@ class Intake:
         if done is None:
             outcome = Outcome(source, "known")
         else:
-            outcome = Outcome(source, done.status, len(done.letter_ids), len(done.new_letter_ids), reason)
+            outcome = Outcome(source, done.status, len(done.letter_ids), len(done.new_letter_ids), reason,
+                              list(done.letter_ids))
             log.debug("%s: %s, %d letter(s), %d new", source, outcome.status, outcome.letters, outcome.new_letters)
         _fault("after-commit")
         if self.after_commit:
@@ -392,5 +394,10 @@ def _office_of(settings: Settings, engine) -> str:
 
 def _fault(point: str) -> None:
     """Fault injection for the crash tests: CONGVAN_FAULT=kill-<point> kills this process with SIGKILL there."""
-    if os.environ.get("CONGVAN_FAULT") == f"kill-{point}":
+    fault = os.environ.get("CONGVAN_FAULT")
+    if fault == f"kill-{point}":
         os.kill(os.getpid(), signal.SIGKILL)
+    elif fault == f"slow-{point}":  # a slow message, for the tests that stop the service in the middle of one
+        import time
+
+        time.sleep(1.0)

@@ -29,6 +29,8 @@ class PollReport:
     outcomes: list[Outcome] = field(default_factory=list)
     error: str | None = None
     actions_redone: int = 0
+    found: int = 0  # new UIDs seen (the backlog when the pass began)
+    stopped: bool = False  # the pass stopped early when asked to (the rest waits for the next pass)
 
 
 def poll_mailbox(intake: Intake, box: MailboxSettings, *, connect=None) -> PollReport:
@@ -42,7 +44,7 @@ def poll_mailbox(intake: Intake, box: MailboxSettings, *, connect=None) -> PollR
     try:
         with ledger.mailbox_lock(intake.engine, box.name), connect(box) as imap:
             for folder, outgoing in folders:
-                _poll_folder(intake, imap, box, folder, outgoing, report)
+                poll_folder(intake, imap, box, folder, outgoing, report)
     except ImapError as exc:
         report.error = str(exc)
         log.error("%s", exc)
@@ -52,9 +54,15 @@ def poll_mailbox(intake: Intake, box: MailboxSettings, *, connect=None) -> PollR
     return report
 
 
-def _poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoing: bool,
-                 report: PollReport) -> None:
+def poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoing: bool, report: PollReport,
+                should_stop=None, on_found=None, on_outcome=None) -> None:
+    """One pass over one folder of a connected mailbox (the caller holds the mailbox's intake lock): redo pending
+    server actions, then record every UID above the highest recorded. ``on_outcome(outcome)`` hears of each message
+    once it is committed; ``should_stop()`` is asked after each: the pass then ends after that message, with every
+    recorded message's server action done."""
     from tracker.db import mail as ledger
+
+    should_stop = should_stop or (lambda: False)
 
     if not imap.folder_exists(folder):
         log.warning("mailbox %s: folder %s does not exist; skipped", box.name, folder)
@@ -70,6 +78,9 @@ def _poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoi
         report.actions_redone += len(pending)
     after = ledger.max_uid(intake.engine, box.name, folder, uidvalidity, office=intake.office_id)
     uids = imap.new_uids(after)
+    report.found += len(uids)
+    if on_found is not None:
+        on_found(len(uids))
     if not uids:
         return
     log.info("mailbox %s folder %s: %d new message(s) after UID %s (UIDVALIDITY %s)", box.name, folder,
@@ -86,6 +97,8 @@ def _poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoi
     batch: list[int] = []
     batch_bytes = 0
     for i, uid in enumerate(uids):
+        if report.stopped:
+            return
         size = sizes.get(uid, (0, None))[0]
         if uid not in sizes:
             continue  # expunged meanwhile
@@ -97,19 +110,25 @@ def _poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoi
         batch.append(uid)
         batch_bytes += size
         if batch_bytes >= FETCH_BYTES or len(batch) >= 25 or i == len(uids) - 1:
-            _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report)
+            _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report, should_stop, on_outcome)
             batch, batch_bytes = [], 0
-    if batch:
-        _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report)
+    if batch and not report.stopped:
+        _process_batch(intake, imap, box, folder, uidvalidity, batch, source, report, should_stop, on_outcome)
 
 
-def _process_batch(intake, imap, box, folder, uidvalidity, uids, source, report) -> None:
+def _process_batch(intake, imap, box, folder, uidvalidity, uids, source, report, should_stop=None,
+                   on_outcome=None) -> None:
     raws = imap.fetch(uids)
     items = [(raws[uid], source(uid)) for uid in uids if uid in raws]
     done = []
-    for outcome in intake.feed(items):
+    for outcome in intake.feed(items):  # in UID order: stopping after one leaves only higher UIDs for later
         report.outcomes.append(outcome)
         done.append(outcome.source.uid)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        if should_stop is not None and should_stop():
+            report.stopped = True
+            break
     _act(intake, imap, box, folder, uidvalidity, done)
 
 

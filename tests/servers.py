@@ -161,13 +161,20 @@ class DovecotServer:
 
     def start(self) -> None:
         self.process = subprocess.Popen([dovecot_binary(), "-F", "-c", str(self.root / "dovecot.conf")],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        start_new_session=True)
         wait_for_port(self.port)
         wait_for_port(self.tls_port)
 
     def stop(self) -> None:
+        """Stop the server and end its open IMAP sessions now (its own process group), as a restart does."""
         if self.process is not None:
-            self.process.terminate()
+            import signal
+
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
@@ -198,9 +205,10 @@ class DovecotServer:
 
 
 def start_dovecot(user: str = "congvan@quan11.example", password: str = "s3cret-Pw!",
-                  mailboxes: str = DEFAULT_MAILBOXES) -> DovecotServer | None:
+                  mailboxes: str = DEFAULT_MAILBOXES, extra: str = "") -> DovecotServer | None:
     """Dovecot on free loopback ports in a scratch folder, or None when it is not installed (or not root).
-    ``mailboxes`` holds the namespace's mailbox definitions (SPECIAL-USE names, auto-created folders)."""
+    ``mailboxes`` holds the namespace's mailbox definitions (SPECIAL-USE names, auto-created folders); ``extra``
+    is appended to the configuration (e.g. ``protocol imap { mail_max_userip_connections = 1000 }``)."""
     if dovecot_binary() is None:
         return None
     # not under pytest's tmp_path: its parents are 0700 and Dovecot's processes run as other users
@@ -217,7 +225,88 @@ def start_dovecot(user: str = "congvan@quan11.example", password: str = "s3cret-
     port, tls_port = free_port(), free_port()
     ssl = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}"
     (root / "dovecot.conf").write_text(_DOVECOT_CONF.format(d=root, port=port, tls_port=tls_port, ssl=ssl,
-                                                          mailboxes=mailboxes))
+                                                          mailboxes=mailboxes) + extra)
     server = DovecotServer(root, port, tls_port, user, password, cert)
     server.start()
     return server
+
+
+# -- a loopback TCP proxy that a test can cut or freeze ------------------------------------------------------------
+
+class TcpProxy:
+    """Forwards 127.0.0.1:``port`` to ``target_port``. ``cut()`` closes every connection open now (a network drop);
+    ``freeze()`` stops forwarding on them without closing (a half-open connection); new connections work again."""
+
+    def __init__(self, target_port: int):
+        import threading
+
+        self.target_port = target_port
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.pairs: list[tuple[socket.socket, socket.socket, "threading.Event"]] = []
+        self.accepted = 0
+        self._lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:
+                client.close()
+                continue
+            frozen = threading.Event()
+            with self._lock:
+                self.pairs.append((client, upstream, frozen))
+                self.accepted += 1
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b, frozen), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src: socket.socket, dst: socket.socket, frozen) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if frozen.is_set():
+                    continue  # swallowed: the peer never hears of it
+                dst.sendall(data)
+        except OSError:
+            pass
+        if not frozen.is_set():
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        with self._lock:
+            pairs, self.pairs = self.pairs, []
+        for client, upstream, _ in pairs:
+            for s in (client, upstream):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                    s.close()
+                except OSError:
+                    pass
+
+    def freeze(self) -> None:
+        with self._lock:
+            pairs, self.pairs = self.pairs, []
+        for _, _, frozen in pairs:
+            frozen.set()
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()

@@ -94,7 +94,10 @@ def test_the_migration_gives_earlier_rows_the_configured_office_and_keeps_a_doub
         conn.execute(text("INSERT INTO drafts (kind, dedupe_key, subject, context, status) "
                           "VALUES ('digest', 'digest:2025-W06', 'Tin tuần', '{}', 'appended')"))
     db.upgrade(engine, office="q11.p5")
-    assert db.current_revision(engine) == "0002_offices"
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(db.alembic_config(str(engine.url))).get_heads()
+    assert [db.current_revision(engine)] == heads  # 0002_offices, or a migration chained after it
     with engine.connect() as conn:
         assert conn.execute(select(offices.c.unit_id)).scalars().all() == ["q11.p5"]
         assert conn.execute(select(letters.c.office_id)).scalars().all() == ["q11.p5"]

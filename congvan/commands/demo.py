@@ -77,6 +77,32 @@ def demo(ctx, out, no_serve):
     click.echo(f"   Cơ sở dữ liệu:  {out / 'congvan.sqlite'}")
     click.echo(f"   Dự thảo:        {drafts_dir}/ (.eml mở bằng trình thư điện tử, .docx mở bằng trình soạn thảo)")
     click.echo(f"   Xem tiếp:       CONGVAN_DATABASE_URL=sqlite:///{out / 'congvan.sqlite'} congvan obligations")
+    if not no_serve:
+        _serve(settings)
+
+
+def _serve(settings, host: str = "127.0.0.1", port: int = 8080) -> None:
+    """Serve the review page on the demo's database until Ctrl-C, once the web package exists."""
+    import threading
+
+    from congvan.daemon import serve_web
+
+    stop = threading.Event()
+    try:
+        serve_web(settings, host, port, stop)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] == "web":
+            return  # no review page yet: the demo ends with its summary
+        raise
+    except OSError as exc:
+        raise click.ClickException(f"không mở được trang xem xét tại {host}:{port} ({exc.strerror or exc})") \
+            from None
+    click.secho(f"\nTrang xem xét: http://{host}:{port}/  (Ctrl-C để dừng)", bold=True)
+    try:
+        while not stop.wait(1.0):
+            pass
+    except KeyboardInterrupt:
+        stop.set()
 
 
 _STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",

@@ -192,13 +192,8 @@ def _summary(counts: dict[str, int], letters: int, skipped_known: int = 0) -> st
     return ", ".join(parts) + f"; {letters} văn bản mới."
 
 
-@click.command("run")
-@click.option("--once", is_flag=True, required=True, help="Đọc mọi hộp thư một lần rồi thoát.")
-@click.option("--workers", type=int, default=None, help="Số tiến trình đọc tệp (mặc định: số lõi CPU).")
-@click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
-@click.pass_obj
-def run(settings, once, workers, verbose):
-    """Đọc thư mới của mọi hộp thư trong cấu hình (một lần)."""
+def run_once(settings, workers, verbose):
+    """`congvan run --once`: every configured mailbox read once (the service itself is congvan.commands.service)."""
     from intake.pipeline import Intake
     from intake.sources import poll_mailbox
 

@@ -274,3 +274,49 @@ drafts = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
     UniqueConstraint("office_id", "dedupe_key", name="uq_drafts_office_key"),
 )
+
+# -- the always-on service (`congvan run`): mailbox health, who watches which mailbox, which sweeps ran --
+mailbox_health = Table(
+    "mailbox_health",
+    metadata,
+    Column("office_id", String(64), primary_key=True),
+    Column("mailbox", String(200), primary_key=True),
+    Column("folder", String(500), primary_key=True),
+    Column("last_success_at", DateTime(timezone=True), nullable=True),
+    Column("last_error", Text, nullable=True),  # one line, never a password
+    Column("last_error_at", DateTime(timezone=True), nullable=True),
+    Column("backlog", Integer, nullable=False, server_default="0"),  # messages seen but not yet recorded
+    Column("worker", String(200), nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+
+# one row per configured mailbox: the worker that watches it until ``expires_at`` (renewed while it lives)
+mailbox_leases = Table(
+    "mailbox_leases",
+    metadata,
+    Column("office_id", String(64), primary_key=True),
+    Column("mailbox", String(200), primary_key=True),
+    Column("worker", String(200), nullable=True),
+    Column("expires_at", DateTime(timezone=True), nullable=True),
+)
+
+# the workers alive (heartbeat), so that mailboxes are shared evenly between them
+service_workers = Table(
+    "service_workers",
+    metadata,
+    Column("office_id", String(64), primary_key=True),
+    Column("worker", String(200), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# the daily sweep, once per office and day whichever worker runs it
+sweep_runs = Table(
+    "sweep_runs",
+    metadata,
+    Column("office_id", String(64), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("worker", String(200), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Column("summary", JSON, nullable=True),
+)
