@@ -64,10 +64,7 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
     """congvan: theo dõi công văn, thời hạn phối hợp và văn bản nhắc việc."""
     from config.settings import Settings
 
-    try:
-        ctx.obj = Settings.load(config_path)
-    except (OSError, ValueError) as exc:
-        raise click.UsageError(str(exc)) from None
+    ctx.obj = Settings.load(config_path)  # a bad setting is a ConfigError: one line, exit 2 (see main)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -86,6 +83,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.Abort:
         sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - settings and the machine's faults are said in one line
+        from congvan.errors import explain
+
+        said = explain(exc)
+        if said is None:
+            raise
+        message, code = said
+        click.echo(f"congvan: error: {message}", err=True)
+        sys.exit(code)
     except KeyboardInterrupt:  # pragma: no cover - interactive
         sys.exit(130)
     sys.exit(rc if isinstance(rc, int) else 0)

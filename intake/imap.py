@@ -46,7 +46,7 @@ def _is_loopback(host: str) -> bool:
 def ssl_context(settings: MailboxSettings) -> ssl.SSLContext:
     ctx = ssl.create_default_context()
     if settings.ca_file:
-        ctx.load_verify_locations(cafile=settings.ca_file)
+        ctx.load_verify_locations(cafile=str(settings.ca_file))
     ctx.check_hostname = True
     ctx.verify_mode = ssl.CERT_REQUIRED
     return ctx

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from tracker import obligations as ob_domain
 from tracker import sweep as sweep_domain
 from tracker.calendar import WorkingCalendar
-from tracker.db import store
+from tracker.db import locks, store
 from tracker.obligations import DeadlineFact, LetterFacts, UnitRef, normalize_number
 from tracker.rules import RulePack
 from tracker.units import UnitRegistry
@@ -75,9 +75,11 @@ def local_day(moment: datetime | None) -> date | None:
 # -- letters -> obligations -------------------------------------------------------------------------------------
 
 def build_obligations(tracker: Tracker) -> BuildSummary:
-    """Turn every letter recorded since the last call into obligations, and close what its replies answer."""
+    """Turn every letter recorded since the last call into obligations, and close what its replies answer.
+
+    Under the office's lock: processes planning at once take turns, and the second finds nothing left to plan."""
     summary = BuildSummary()
-    with tracker.engine.begin() as conn:
+    with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
         for row in store.pending_letters(conn):
             status = row["status"]
             if status in WAITING and not (status == "needs_review" and not _is_official(row)):
@@ -407,12 +409,13 @@ def _rebuild_open_obligations(conn, tracker: Tracker, letter_id: int, actor: str
 # -- the daily sweep ---------------------------------------------------------------------------------------------
 
 def sweep(tracker: Tracker, today: date) -> SweepSummary:
-    """Reminders, lapses and escalations due ``today``, written as drafts; idempotent."""
+    """Reminders, lapses and escalations due ``today``, written as drafts; idempotent. Under the office's lock:
+    sweeps run at once take turns, and the later ones find the drafts written and write nothing."""
     from tracker import drafting
 
     summary = SweepSummary(today)
     horizon = tracker.calendar.add_working_days(today, max(tracker.days_before, default=0))
-    with tracker.engine.begin() as conn:
+    with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
         candidates = store.open_obligations_due_by(conn, horizon)
         done = store.existing_draft_keys(conn, [o.id for o in candidates])
         actions = sweep_domain.decide(candidates, today, tracker.calendar, days_before=tracker.days_before,

@@ -20,12 +20,7 @@ def _after_intake(settings, engine) -> None:
     from congvan.context import tracker_for
     from tracker.service import build_obligations
 
-    try:
-        tracker = tracker_for(settings, engine)
-    except ValueError as exc:  # no office configured that the registry knows: letters stay recorded, untracked
-        click.echo(f"congvan: không lập nghĩa vụ: {exc}", err=True)
-        return
-    summary = build_obligations(tracker)
+    summary = build_obligations(tracker_for(settings, engine))
     if summary.obligations or summary.replies or summary.waiting:
         click.echo(f"{summary.obligations} nghĩa vụ mới, {summary.replies} nghĩa vụ đã được trả lời, "
                    f"{summary.waiting} văn bản chờ văn thư xác nhận.", err=True)
@@ -36,9 +31,12 @@ def _setup_logging(verbose: bool) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _engine(settings):
-    from congvan.context import ready_engine
+def _engine(settings, *, office: bool = False):
+    """The database, ready; with ``office``, the configured office is checked first (before any mail is read)."""
+    from congvan.context import office_unit, ready_engine
 
+    if office:
+        office_unit(settings)
     return ready_engine(settings)
 
 
@@ -57,7 +55,7 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
     from tracker.db import mail as ledger
 
     _setup_logging(verbose)
-    engine = _engine(settings)
+    engine = _engine(settings, office=True)
     with ledger.mailbox_lock(engine, "import"):
         known = ledger.known_locations(engine, "import")
         found = list(file_messages(list(paths), settings, folder_direction))
@@ -137,7 +135,7 @@ def run(settings, once, workers, verbose):
     _setup_logging(verbose)
     if not settings.mailboxes:
         raise click.UsageError("chưa cấu hình hộp thư nào ([[mailboxes]])")
-    engine = _engine(settings)
+    engine = _engine(settings, office=True)
     failures = []
     with Intake(settings, engine, workers=workers) as intake:
         for box in settings.mailboxes:

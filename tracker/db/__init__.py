@@ -16,19 +16,20 @@ from tracker.db.schema import metadata  # noqa: F401  (re-exported for migration
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def create(url: str, *, echo: bool = False) -> Engine:
-    """An engine for ``url``. SQLite gets WAL, a busy timeout and foreign keys; its folder is created if missing."""
+def create(url: str, *, echo: bool = False, busy_timeout_s: float = 30.0) -> Engine:
+    """An engine for ``url``. SQLite gets WAL, a busy timeout (how long to wait for another program's lock) and
+    foreign keys; its folder is created if missing."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_s})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
@@ -50,11 +51,14 @@ def alembic_config(url: str):
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (Alembic), on the given engine's database."""
+    """Bring the schema to ``revision`` (Alembic), on the given engine's database. Processes starting at once on a
+    new database take turns (the schema lock), so the second finds the tables made and does nothing."""
     from alembic import command
 
+    from tracker.db.locks import schema_lock
+
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
+    with schema_lock(engine), engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -7,17 +7,10 @@ move, \\Seen) is marked done in a second step, after the server has done it.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import hashlib
-import os
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Iterator
 
-from sqlalchemy import Engine, and_, func, insert, select, text, update
+from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from tracker.db.schema import letter_sources, letters, messages, quarantine
@@ -253,38 +246,8 @@ def quarantine_raw(engine: Engine, entry_id: int) -> tuple[dict, bytes | None] |
 
 # -- one run at a time per mailbox --------------------------------------------------------------------------------------
 
-_local_locks: dict[str, threading.Lock] = {}
+def mailbox_lock(engine: Engine, name: str):
+    """Hold the intake lock of mailbox ``name`` (waits for another run to finish with it); see ``locks.hold``."""
+    from tracker.db.locks import hold
 
-
-@contextlib.contextmanager
-def mailbox_lock(engine: Engine, name: str) -> Iterator[None]:
-    """Hold the intake lock of mailbox ``name`` (waits for another run to finish with it).
-
-    PostgreSQL: a session advisory lock, good across machines. SQLite: an advisory file lock beside the database
-    file. Either is released by the operating system if the process dies.
-    """
-    key = int.from_bytes(hashlib.sha256(f"congvan-intake:{name}".encode()).digest()[:8], "big", signed=True)
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
-            conn.commit()
-            try:
-                yield
-            finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
-                conn.commit()
-        return
-    database = engine.url.database
-    if not database or database == ":memory:":
-        lock = _local_locks.setdefault(name, threading.Lock())
-        with lock:
-            yield
-        return
-    path = Path(f"{database}.intake-{key & 0xFFFFFFFF:08x}.lock")
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+    return hold(engine, f"intake:{name}")
