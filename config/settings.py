@@ -187,8 +187,7 @@ class Settings:
 
 def _database_url(value: Any, key: str) -> str:
     if not isinstance(value, str) or not DATABASE_URL.match(value):
-        shown = value if isinstance(value, str) else type(value).__name__
-        raise ConfigError(f"{key} = {_short(shown)}: chỉ dùng được sqlite:///ĐƯỜNG_DẪN hoặc "
+        raise ConfigError(f"{key} = {_short(value)}: chỉ dùng được sqlite:///ĐƯỜNG_DẪN hoặc "
                           "postgresql://NGƯỜI_DÙNG@MÁY/CSDL")
     return value
 
@@ -262,6 +261,7 @@ def _value(value: Any, hint, meta: Mapping, key: str, base: Path | None):
 
 
 def _scalar(value: Any, hint, meta: Mapping, key: str, base: Path | None):
+    raw = value
     wanted = _TYPE_VI.get(hint, getattr(hint, "__name__", str(hint)))
     bad = ConfigError(f"{key} = {_short(value)}: cần {wanted}")
     if hint is bool:
@@ -329,7 +329,7 @@ def _scalar(value: Any, hint, meta: Mapping, key: str, base: Path | None):
             allowed = f"từ {lo} trở lên"
         else:
             allowed = f"không quá {hi}"
-        raise ConfigError(f"{key} = {_short(value)}: phải {allowed}")
+        raise ConfigError(f"{key} = {_short(raw)}: phải {allowed}")
     return value
 
 
