@@ -94,7 +94,7 @@ class MailboxSettings:
                 raise ValueError(f"hộp thư {self.name}: chưa đặt biến môi trường {self.password_env}")
             return value
         if self.password_file:
-            return Path(self.password_file).read_text(encoding="utf-8").strip()
+            return Path(self.password_file).read_text(encoding="utf-8-sig").strip()
         raise ValueError(f"hộp thư {self.name}: cần password_env hoặc password_file")
 
     def __repr__(self) -> str:  # no secret can be in here, but keep repr short in logs
