@@ -31,6 +31,9 @@ COMMANDS = {
 }
 
 
+_loaded: dict = {}  # the settings once read, for main's one-line account of a fault
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
@@ -64,7 +67,7 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
     """congvan: theo dõi công văn, thời hạn phối hợp và văn bản nhắc việc."""
     from config.settings import Settings
 
-    ctx.obj = Settings.load(config_path)  # a bad setting is a ConfigError: one line, exit 2 (see main)
+    ctx.obj = _loaded["settings"] = Settings.load(config_path)  # a bad setting: one line, exit 2 (see main)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - settings and the machine's faults are said in one line
         from congvan.errors import explain
 
-        said = explain(exc)
+        said = explain(exc, _loaded.get("settings"))
         if said is None:
             raise
         message, code = said

@@ -5,35 +5,57 @@ Vietnamese line instead of a traceback."""
 from __future__ import annotations
 
 import errno
+import shutil
+from pathlib import Path
 
 from config.settings import ConfigError
 
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+FULL_BELOW = 1024 * 1024  # free bytes under which an I/O error of SQLite is taken for a full disk
+SAID_FULL = "đĩa đầy: cơ sở dữ liệu không ghi được; giải phóng dung lượng rồi chạy lại (không mất thư nào)"
 
 
-def explain(exc: BaseException) -> tuple[str, int] | None:
-    """(one line, exit code) for a fault a user can act on, or None for a bug (let it show)."""
+def explain(exc: BaseException, settings=None) -> tuple[str, int] | None:
+    """(one line, exit code) for a fault a user can act on, or None for a bug (let it show). ``settings`` (when
+    they were read) tell where the database lives, to tell a full disk from another I/O error."""
     if isinstance(exc, ConfigError):
         return str(exc), 2
     seen = set()
     while exc is not None and id(exc) not in seen:  # the OSError or database error under SQLAlchemy's wrapper
         seen.add(id(exc))
-        said = _one(exc)
+        said = _one(exc, settings)
         if said is not None:
             return said
         exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
     return None
 
 
-def _one(exc: BaseException) -> tuple[str, int] | None:
+def _sqlite_free_bytes(settings) -> int | None:
+    url = getattr(settings, "database_url", "") or ""
+    if not url.startswith("sqlite") or ":///" not in url:
+        return None
+    folder = Path(url.split(":///", 1)[1]).expanduser().parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _one(exc: BaseException, settings) -> tuple[str, int] | None:
     if isinstance(exc, OSError) and exc.errno in DISK_FULL:
         where = f" khi ghi {exc.filename}" if exc.filename else ""
         return f"đĩa đầy{where}: không còn chỗ trống; giải phóng dung lượng rồi chạy lại (không mất thư nào)", 1
     text = str(exc).lower()
     name = type(exc).__name__
     if name in ("OperationalError", "DatabaseError") or "sqlite3" in type(exc).__module__:
-        if "database or disk is full" in text or "disk full" in text or "no space left" in text:
-            return "đĩa đầy: cơ sở dữ liệu không ghi được; giải phóng dung lượng rồi chạy lại (không mất thư nào)", 1
+        code = getattr(exc, "sqlite_errorname", "") or ""
+        if code == "SQLITE_FULL" or "database or disk is full" in text or "no space left" in text:
+            return SAID_FULL, 1
+        if code.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+            free = _sqlite_free_bytes(settings)
+            if free is not None and free < FULL_BELOW:
+                return SAID_FULL, 1
+            return "lỗi đọc/ghi đĩa ở cơ sở dữ liệu; kiểm tra đĩa rồi chạy lại (không mất thư nào)", 1
         if "database is locked" in text or "database table is locked" in text:
             return ("cơ sở dữ liệu đang bị một chương trình khác khóa (đã chờ hết [database] busy_timeout_s); "
                     "đóng chương trình đó hoặc chạy lại sau"), 1

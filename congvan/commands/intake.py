@@ -55,6 +55,10 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
     from tracker.db import mail as ledger
 
     _setup_logging(verbose)
+    for path in paths:  # a FIFO or a device would be read forever (or block on open): refuse it before anything
+        if not (path.is_dir() or path.is_file()):
+            raise click.UsageError(f"{path}: không phải tệp thường hay thư mục (FIFO, socket, thiết bị…); "
+                                   "chỉ nhập tệp .eml, mbox, thư mục Maildir hoặc thư mục chứa các tệp đó")
     engine = _engine(settings, office=True)
     with ledger.mailbox_lock(engine, "import"):
         known = ledger.known_locations(engine, "import")
