@@ -80,6 +80,7 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
     Under the office's lock: processes planning at once take turns, and the second finds nothing left to plan."""
     summary = BuildSummary()
     with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
+        cited = store.reply_keys(conn)  # numbers some letter answers: only those need a look-up below
         for row in store.pending_letters(conn):
             status = row["status"]
             if status in WAITING and not (status == "needs_review" and not _is_official(row)):
@@ -108,8 +109,10 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
             if facts.direction == "out" and ids:
                 _link_consultations(conn, tracker, facts, ids)
             summary.replies += _close_replied(conn, tracker, facts)
-            store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
-            if facts.doc_number and ids:
+            answered = {normalize_number(n) for n in facts.replies_to}
+            store.add_replies(conn, row["id"], answered)
+            cited |= answered
+            if facts.doc_number and ids and normalize_number(facts.doc_number) in cited:
                 # replies recorded before the letter they answer (a mailbox read out of order)
                 for reply in store.replies_citing(conn, normalize_number(facts.doc_number)):
                     summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),

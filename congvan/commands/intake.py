@@ -50,6 +50,7 @@ def _engine(settings, *, office: bool = False):
 @click.pass_obj
 def import_(settings, paths, folder_direction, outgoing, workers, verbose):
     """Nhập thư từ tệp .eml, thư mục Maildir hoặc tệp mbox."""
+    from congvan.context import engine_for, office_unit
     from intake.pipeline import Intake, Source
     from intake.sources import file_messages
     from tracker.db import mail as ledger
@@ -59,37 +60,39 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
         if not (path.is_dir() or path.is_file()):
             raise click.UsageError(f"{path}: không phải tệp thường hay thư mục (FIFO, socket, thiết bị…); "
                                    "chỉ nhập tệp .eml, mbox, thư mục Maildir hoặc thư mục chứa các tệp đó")
-    engine = _engine(settings, office=True)
-    with ledger.mailbox_lock(engine, "import"):
-        known = ledger.known_locations(engine, "import")
-        found = list(file_messages(list(paths), settings, folder_direction))
-        items = [m for m in found if (m.folder, m.uid) not in known]
-        skipped = 0
+    office_unit(settings)  # a wrong office is said before anything starts
+    # The workers start first: they import their modules while this process readies the database.
+    with Intake(settings, engine_for(settings), workers=workers) as intake:
+        engine = _engine(settings)
+        with ledger.mailbox_lock(engine, "import"):
+            known = ledger.known_locations(engine, "import")
+            found = list(file_messages(list(paths), settings, folder_direction))
+            items = [m for m in found if (m.folder, m.uid) not in known]
+            skipped = 0
 
-        oversized = []
+            oversized = []
 
-        def messages():
-            nonlocal skipped
-            limit = settings.limits.max_message_bytes
-            for m in items:
-                try:
-                    if m.uid is None and Path(m.folder).stat().st_size > limit:
-                        oversized.append(intake.quarantine_unread(
-                            Source("import", m.folder, None, None, outgoing or m.outgoing,
-                                   size=Path(m.folder).stat().st_size),
-                            f"thư quá lớn (> {limit} byte), không đọc"))
+            def messages():
+                nonlocal skipped
+                limit = settings.limits.max_message_bytes
+                for m in items:
+                    try:
+                        if m.uid is None and Path(m.folder).stat().st_size > limit:
+                            oversized.append(intake.quarantine_unread(
+                                Source("import", m.folder, None, None, outgoing or m.outgoing,
+                                       size=Path(m.folder).stat().st_size),
+                                f"thư quá lớn (> {limit} byte), không đọc"))
+                            continue
+                        raw = m.read()
+                    except OSError as exc:
+                        skipped += 1
+                        click.echo(f"Bỏ qua {m.folder}: không đọc được ({exc.strerror or exc})", err=True)
                         continue
-                    raw = m.read()
-                except OSError as exc:
-                    skipped += 1
-                    click.echo(f"Bỏ qua {m.folder}: không đọc được ({exc.strerror or exc})", err=True)
-                    continue
-                yield raw, Source("import", m.folder, None, m.uid, outgoing or m.outgoing,
-                                  fallback_arrival=_file_time(m.folder))
+                    yield raw, Source("import", m.folder, None, m.uid, outgoing or m.outgoing,
+                                      fallback_arrival=_file_time(m.folder))
 
-        counts: dict[str, int] = {}
-        letters = 0
-        with Intake(settings, engine, workers=workers) as intake:
+            counts: dict[str, int] = {}
+            letters = 0
             show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
             with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
                                    hidden=not show) as bar:
@@ -100,10 +103,10 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
                     for _ in oversized:
                         counts["quarantined"] = counts.get("quarantined", 0) + 1
                     oversized.clear()
-        for _ in oversized:  # oversized files after the last readable one
-            counts["quarantined"] = counts.get("quarantined", 0) + 1
-        log.info("import: %d message(s) recorded; building obligations", sum(counts.values()))
-        _after_intake(settings, engine)
+            for _ in oversized:  # oversized files after the last readable one
+                counts["quarantined"] = counts.get("quarantined", 0) + 1
+            log.info("import: %d message(s) recorded; building obligations", sum(counts.values()))
+            _after_intake(settings, engine)
     counts["known"] = len(found) - len(items)
     click.echo(_summary(counts, letters))
 

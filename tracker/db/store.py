@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
 from tracker.sweep import OPEN, OpenObligation
 
 SYSTEM = "congvan"
+_INSERT_HISTORY = insert(history)
 
 
 def utcnow() -> datetime:
@@ -22,7 +23,7 @@ def utcnow() -> datetime:
 def record(conn: Connection, rows: Sequence[dict]) -> None:
     """Append history rows: dicts with entity, entity_id, action and optionally field, before, after, actor, note."""
     if rows:
-        conn.execute(insert(history), [{"field": None, "before": None, "after": None, "note": None,
+        conn.execute(_INSERT_HISTORY, [{"field": None, "before": None, "after": None, "note": None,
                                         "actor": SYSTEM, **r} for r in rows])
 
 
@@ -52,6 +53,11 @@ def letters_numbered(conn: Connection, number_key: str, normalize) -> list[dict]
     return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
 
 
+def reply_keys(conn: Connection) -> set[str]:
+    """Every number some recorded letter answers (normalised): most letters are cited by none, and need no look-up."""
+    return {r[0] for r in conn.execute(select(replies.c.number_key).distinct())}
+
+
 def replies_citing(conn: Connection, number_key: str) -> list[dict]:
     """Letters already built that answer letter ``number_key`` (a reply recorded before the letter it answers)."""
     q = (select(letters).join(replies, replies.c.letter_id == letters.c.id)
@@ -65,16 +71,21 @@ def add_replies(conn: Connection, letter_id: int, number_keys: Iterable[str]) ->
         conn.execute(insert(replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
 
 
+# Statements run once per letter, built once (compiled once per process).
+_SOURCE_ADDRESSES = (select(messages.c.from_addr, messages.c.direction, messages.c.received_at, messages.c.subject)
+                     .join(letter_sources, letter_sources.c.message_ref == messages.c.id)
+                     .where(letter_sources.c.letter_id == bindparam("letter_id")))
+_MARK_BUILT = (update(letters).where(letters.c.id == bindparam("letter_id"))
+               .values(obligations_built=True, updated_at=bindparam("now")))
+_INSERT_OBLIGATION = insert(obligations).returning(obligations.c.id)
+
+
 def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
-    q = (select(messages.c.from_addr, messages.c.direction, messages.c.received_at, messages.c.subject)
-         .join(letter_sources, letter_sources.c.message_ref == messages.c.id)
-         .where(letter_sources.c.letter_id == letter_id))
-    return [dict(r._mapping) for r in conn.execute(q)]
+    return [dict(r._mapping) for r in conn.execute(_SOURCE_ADDRESSES, {"letter_id": letter_id})]
 
 
 def mark_built(conn: Connection, letter_id: int) -> None:
-    conn.execute(update(letters).where(letters.c.id == letter_id)
-                 .values(obligations_built=True, updated_at=utcnow()))
+    conn.execute(_MARK_BUILT, {"letter_id": letter_id, "now": utcnow()})
 
 
 def edit_letter(conn: Connection, letter_id: int, changes: dict, *, actor: str, note: str | None = None) -> None:
@@ -109,11 +120,10 @@ def _text(value) -> str | None:
 def add_obligations(conn: Connection, letter_id: int, rows: list[dict]) -> list[int]:
     ids = []
     for row in rows:
-        ob_id = conn.execute(insert(obligations).values(letter_id=letter_id, state=OPEN, **row)
-                             .returning(obligations.c.id)).scalar_one()
-        ids.append(ob_id)
-        record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create",
-                       "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}"}])
+        ids.append(conn.execute(_INSERT_OBLIGATION, {"letter_id": letter_id, "state": OPEN, **row}).scalar_one())
+    record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create",
+                   "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}"}
+                  for ob_id, row in zip(ids, rows)])
     return ids
 
 
