@@ -241,6 +241,10 @@ def _build(klass, data: Any, section: str, base: Path | None = None):
 def _value(value: Any, hint, meta: Mapping, key: str, base: Path | None):
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
+    if origin is typing.Literal:  # Literal["idle", "poll"]: the choices are the type
+        if value not in args or isinstance(value, bool) != isinstance(args[0], bool):
+            raise ConfigError(f"{key} = {_short(value)}: chỉ nhận {', '.join(str(a) for a in args)}")
+        return value
     if origin in (typing.Union, types.UnionType):  # X | None: TOML has no null, so a value is always an X
         hint = next(a for a in args if a is not type(None))
         return _value(value, hint, meta, key, base)

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -110,6 +111,7 @@ class _LaterSection:  # a section added later (the daemon's) is checked from its
     sweep_at: time = time(8, 0)
     every_s: int = setting(60, min=5, max=3600)
     mode: str = setting("idle", choices=("idle", "poll"))
+    log_format: Literal["text", "json"] = "text"
 
 
 @pytest.mark.parametrize("data,key", [
@@ -120,6 +122,7 @@ class _LaterSection:  # a section added later (the daemon's) is checked from its
     ({"every_s": 1}, "every_s"),
     ({"every_s": True}, "every_s"),
     ({"mode": "push"}, "mode"),
+    ({"log_format": "xml"}, "log_format"),
 ])
 def test_a_later_section_is_checked_from_its_field_types(data, key):
     with pytest.raises(ConfigError) as caught:
@@ -128,5 +131,6 @@ def test_a_later_section_is_checked_from_its_field_types(data, key):
 
 
 def test_a_later_section_reads_good_values():
-    got = _build(_LaterSection, {"start_on": date(2026, 1, 5), "sweep_at": "07:30", "mode": "poll"}, "[service]")
-    assert got == _LaterSection(date(2026, 1, 5), time(7, 30), 60, "poll")
+    got = _build(_LaterSection, {"start_on": date(2026, 1, 5), "sweep_at": "07:30", "mode": "poll",
+                                 "log_format": "json"}, "[service]")
+    assert got == _LaterSection(date(2026, 1, 5), time(7, 30), 60, "poll", "json")
