@@ -35,6 +35,9 @@ COMMANDS = {
 }
 
 
+_loaded: dict = {}  # the settings once read, for main's one-line account of a fault
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
@@ -68,10 +71,7 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
     """congvan: theo dõi công văn, thời hạn phối hợp và văn bản nhắc việc."""
     from config.settings import Settings
 
-    try:
-        ctx.obj = Settings.load(config_path)
-    except (OSError, ValueError) as exc:
-        raise click.UsageError(str(exc)) from None
+    ctx.obj = _loaded["settings"] = Settings.load(config_path)  # a bad setting: one line, exit 2 (see main)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -83,30 +83,25 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except click.UsageError as exc:
         hint = f" (see 'congvan {exc.ctx.command_path.split(' ', 1)[-1]} --help')" if exc.ctx and " " in exc.ctx.command_path else ""
-        click.echo(f"congvan: error: {exc.format_message()}{hint}", err=True)
+        click.echo(f"congvan: lỗi: {exc.format_message()}{hint}", err=True)
         sys.exit(2)
     except click.ClickException as exc:
-        click.echo(f"congvan: error: {exc.format_message()}", err=True)
+        click.echo(f"congvan: lỗi: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except click.Abort:
         sys.exit(1)
-    except ValueError as exc:
-        # the use cases' and the offices' refusals (tracker.service.ServiceError, tracker.db.offices.OfficeError)
-        # are one Vietnamese line for the user: a usage error
-        if not _is_refusal(exc):
+    except Exception as exc:  # noqa: BLE001 - settings and the machine's faults are said in one line
+        from congvan.errors import explain
+
+        said = explain(exc, _loaded.get("settings"))
+        if said is None:
             raise
-        click.echo(f"congvan: lỗi: {exc}", err=True)
-        sys.exit(2)
+        message, code = said
+        click.echo(f"congvan: lỗi: {message}", err=True)
+        sys.exit(code)
     except KeyboardInterrupt:  # pragma: no cover - interactive
         sys.exit(130)
     sys.exit(rc if isinstance(rc, int) else 0)
-
-
-def _is_refusal(exc: Exception) -> bool:
-    from tracker.db.offices import OfficeError
-    from tracker.service import ServiceError
-
-    return isinstance(exc, (OfficeError, ServiceError))
 
 
 if __name__ == "__main__":  # pragma: no cover

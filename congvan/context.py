@@ -1,10 +1,28 @@
-"""Builds the long-lived pieces (calendar, rule pack, unit registry, database) from settings, once per process."""
+"""Builds the long-lived pieces (calendar, rule pack, unit registry, database) from settings, once per process.
+
+A data file named in the settings that cannot be read, or an office unit the registry does not know, is a
+``ConfigError``: one Vietnamese line naming the key, exit 2 (see congvan/cli.py).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from config.settings import Settings
+from config.settings import ConfigError, Settings
+
+
+def _data_file(key: str, path: str | None, loader):
+    """``loader()``, or a ConfigError naming ``key`` when the file it reads is not a usable data file."""
+    try:
+        return loader()
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any fault in an administrator's data file is a setting to fix
+        if path is None:
+            raise
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+        raise ConfigError(f"{key} = \"{path}\": tệp dữ liệu không dùng được ({type(exc).__name__}: {detail})") \
+            from None
 
 
 def calendar_for(settings: Settings):
@@ -15,8 +33,11 @@ def calendar_for(settings: Settings):
 def _calendar(path: str | None):
     from tracker.calendar import CalendarTable, WorkingCalendar
 
-    table = CalendarTable.load(path) if path else CalendarTable.load()
-    return WorkingCalendar.vietnam(table)
+    def load():
+        table = CalendarTable.load(path) if path else CalendarTable.load()
+        return WorkingCalendar.vietnam(table)
+
+    return _data_file("calendar_table", path, load)
 
 
 def rule_pack_for(settings: Settings):
@@ -27,7 +48,7 @@ def rule_pack_for(settings: Settings):
 def _pack(path: str | None):
     from tracker.rules import RulePack
 
-    return RulePack.load(path) if path else RulePack.load()
+    return _data_file("rule_pack", path, lambda: RulePack.load(path) if path else RulePack.load())
 
 
 def registry_for(settings: Settings):
@@ -38,19 +59,19 @@ def registry_for(settings: Settings):
 def _registry(path: str | None):
     from tracker.units import UnitRegistry
 
-    return UnitRegistry.load(path) if path else UnitRegistry.load()
+    return _data_file("units_file", path, lambda: UnitRegistry.load(path) if path else UnitRegistry.load())
 
 
 def engine_for(settings: Settings):
     """The database engine for these settings (one per URL per process)."""
-    return _engine(settings.database_url)
+    return _engine(settings.database_url, settings.database_busy_timeout_s)
 
 
 @lru_cache(maxsize=4)
-def _engine(url: str):
+def _engine(url: str, busy_timeout_s: float):
     from tracker import db
 
-    return db.create(url)
+    return db.create(url, busy_timeout_s=busy_timeout_s)
 
 
 def ready_engine(settings: Settings):

@@ -51,7 +51,7 @@ def _is_loopback(host: str) -> bool:
 def ssl_context(settings: MailboxSettings) -> ssl.SSLContext:
     ctx = ssl.create_default_context()
     if settings.ca_file:
-        ctx.load_verify_locations(cafile=settings.ca_file)
+        ctx.load_verify_locations(cafile=str(settings.ca_file))
     ctx.check_hostname = True
     ctx.verify_mode = ssl.CERT_REQUIRED
     return ctx
@@ -89,7 +89,7 @@ class Mailbox:
                 client = imapclient.IMAPClient(s.host, port=s.port, ssl=False, timeout=s.timeout)
                 if s.security == "starttls":
                     client.starttls(ssl_context(s))
-            client.login(s.username, password)
+            _login(client, s.username, password)
         except ssl.SSLError as exc:
             raise ImapError(f"mailbox {s.name}: TLS failed ({exc.reason or exc.__class__.__name__})", "tls") from None
         except (OSError, socket.timeout) as exc:
@@ -249,6 +249,18 @@ class Mailbox:
         finally:
             self._do("idle", self.client.idle_done)
         return changed
+
+
+def _login(client: imapclient.IMAPClient, username: str, password: str) -> None:
+    """LOGIN for ASCII credentials; else AUTHENTICATE PLAIN, which carries UTF-8 (RFC 4616), since LOGIN's quoted
+    strings cannot (imaplib refuses them, and servers differ on 8-bit literals)."""
+    if username.isascii() and password.isascii():
+        client.login(username, password)
+        return
+    if not client.has_capability("AUTH=PLAIN"):
+        raise IMAPClientError("the server offers no AUTHENTICATE PLAIN, and LOGIN cannot carry a non-ASCII "
+                              "user name or password")
+    client.plain_login(username, password)
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

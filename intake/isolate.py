@@ -163,6 +163,12 @@ class WorkerPool:
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._warm = False
+
+    def start(self) -> None:
+        """Start every worker now (they import their modules while the caller does other work)."""
+        self._warm = True
+        self._ensure_threads()
 
     def _ensure_threads(self) -> None:
         with self._lock:
@@ -176,6 +182,11 @@ class WorkerPool:
     def _serve(self) -> None:
         worker = _Worker(self.memory_mb, self.preload)
         try:
+            if self._warm:
+                try:
+                    worker._start()
+                except Exception:  # noqa: BLE001 - the first job starts it again and reports what fails
+                    worker.stop()
             while True:
                 item = self._jobs.get()
                 if item is None:

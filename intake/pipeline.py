@@ -217,6 +217,8 @@ class Intake:
         self._own_pool = pool is None
         self.pool = pool or WorkerPool(self.workers, memory_mb=settings.limits.parse_memory_mb,
                                        preload=("intake.pipeline:analyse_message", "nlp:Extractor"))
+        if self._own_pool:
+            self.pool.start()  # the workers import their modules while the caller readies the database
         self.in_flight = max(in_flight, self.workers * 2)
         self._threads = ThreadPoolExecutor(self.in_flight, thread_name_prefix="intake")
         self.after_commit: Callable[[Outcome], None] | None = None

@@ -218,8 +218,10 @@ def file_messages(paths: list[Path], settings: Settings, folder_direction: bool 
                 elif child.is_file() and child.parent.name not in ("cur", "new", "tmp"):
                     if child.suffix.lower() in MAIL_SUFFIXES or _is_mbox(child) or _looks_like_mail_file(child):
                         yield from _file(child, settings, folder_direction)
-        else:
+        elif path.is_file():
             yield from _file(path, settings, folder_direction)
+        else:  # a FIFO, socket or device: reading it could block forever
+            log.warning("%s: not a regular file or folder; skipped", path)
 
 
 def _sent(path: Path, settings: Settings, folder_direction: bool) -> bool:

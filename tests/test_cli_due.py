@@ -58,4 +58,4 @@ def test_a_config_file_and_the_database_url_variable_are_read(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[database\n", encoding="utf-8")
     out = congvan("--config", str(bad), "db", "upgrade")
-    assert out.returncode == 2 and "not valid TOML" in out.stderr
+    assert out.returncode == 2 and "không phải TOML hợp lệ" in out.stderr

@@ -298,7 +298,7 @@ timeout = 3
     done = _run_once(config, env)
 
     assert done.returncode != 0
-    error_lines = [line for line in done.stderr.splitlines() if line.startswith("congvan: error")]
+    error_lines = [line for line in done.stderr.splitlines() if line.startswith("congvan: lỗi")]
     assert len(error_lines) == 1 and "dead" in error_lines[0]
     assert len(rows(engine, letters)) == 1
 
@@ -333,3 +333,19 @@ def test_hostile_mails_over_imap_all_end_in_a_final_state_and_are_flagged(doveco
     assert {o.status for o in report.outcomes} <= {"processed", "quarantined", "duplicate"}
     assert len(rows(engine, messages)) == accepted
     assert all(KEYWORD in f for f in server_flags(dovecot).values())
+
+
+def test_a_non_ascii_password_logs_in_and_a_wrong_one_is_refused(engine, db_url, monkeypatch):
+    server = servers.start_dovecot(password="Mật-khẩu Phường 5 ✓")
+    if server is None:
+        pytest.skip("Dovecot is not installed or not root (apt-get install dovecot-imapd)")
+    try:
+        monkeypatch.setenv(PASSWORD_ENV, server.password)
+        deliver(server, [letter_mail(31)])
+        report = poll(settings_for(db_url, box_settings(server)), engine)
+        assert report.error is None and [o.status for o in report.outcomes] == ["processed"]
+        monkeypatch.setenv(PASSWORD_ENV, "Mật-khẩu Phường 6 ✓")
+        with pytest.raises(ImapError, match="login refused"):
+            Mailbox(box_settings(server)).connect()
+    finally:
+        server.cleanup()

@@ -182,11 +182,11 @@ def test_control_characters_in_headers_never_stop_an_import(engine, db_url, tmp_
            b"Message-ID: <nul@quan11.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
            + "Số: 21/UBND\r\nV/v thử\r\n".encode())
     write(tmp_path, "nul.eml", raw)
-    write(tmp_path, "big.eml", b"From: a@b.example\r\nSubject: big\r\n\r\n" + b"x" * 5000)
+    write(tmp_path, "big.eml", b"From: a@b.example\r\nSubject: big\r\n\r\n" + b"x" * 120_000)
 
     config = tmp_path / "conf" / "congvan.toml"
     config.parent.mkdir()
-    config.write_text("[limits]\nmax_message_bytes = 4000\n")
+    config.write_text("[limits]\nmax_message_bytes = 100000\n")
     result = CliRunner().invoke(cli, ["import", str(tmp_path / "nul.eml"), str(tmp_path / "big.eml")],
                                 catch_exceptions=False,
                                 env={"CONGVAN_DATABASE_URL": db_url, "CONGVAN_CONFIG": str(config)})

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from tracker import obligations as ob_domain
 from tracker import sweep as sweep_domain
 from tracker.calendar import WorkingCalendar
-from tracker.db import store
+from tracker.db import locks, store
 from tracker.obligations import DeadlineFact, LetterFacts, UnitRef, normalize_number
 from tracker.rules import RulePack
 from tracker.units import UnitRegistry
@@ -88,16 +88,19 @@ def local_day(moment: datetime | None) -> date | None:
 # -- letters -> obligations -------------------------------------------------------------------------------------
 
 def build_obligations(tracker: Tracker) -> BuildSummary:
-    """Turn every letter recorded since the last call into obligations, and close what its replies answer."""
+    """Turn every letter recorded since the last call into obligations, and close what its replies answer.
+
+    Under the office's lock: processes planning at once take turns, and the second finds nothing left to plan."""
     summary = BuildSummary()
-    with tracker.engine.begin() as conn:
+    with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
+        cited = store.reply_keys(conn, office=tracker.office_unit_id)  # numbers some letter answers
         for row in store.pending_letters(conn, office=tracker.office_unit_id):
-            _build_letter(conn, tracker, row, summary)
+            _build_letter(conn, tracker, row, summary, cited=cited)
     return summary
 
 
 def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, actor: str = store.SYSTEM,
-                  current: list[dict] = ()) -> None:
+                  current: list[dict] = (), cited: set[str] | None = None) -> None:
     """One letter's obligations. A letter that waits for the clerk gets provisional ones: shown, never swept,
     replaced when the clerk confirms it; it closes nothing and links nothing until then. ``current``: the letter's
     open obligations when it is planned again (see ``_reconcile``)."""
@@ -140,8 +143,11 @@ def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, acto
     if facts.direction == "out" and ids:
         _link_consultations(conn, tracker, facts, ids)
     summary.replies += _close_replied(conn, tracker, facts)
-    store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
-    if facts.doc_number and (ids or current):
+    answered = {normalize_number(n) for n in facts.replies_to}
+    store.add_replies(conn, row["id"], answered)
+    if cited is not None:
+        cited |= answered
+    if facts.doc_number and (ids or current) and (cited is None or normalize_number(facts.doc_number) in cited):
         # replies recorded before the letter they answer (a mailbox read out of order, or a letter confirmed late)
         for reply in store.replies_citing(conn, normalize_number(facts.doc_number), office=tracker.office_unit_id):
             summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
@@ -741,12 +747,13 @@ def history(tracker: Tracker, entity: str, entity_id: int) -> list[dict]:
 # -- the daily sweep ---------------------------------------------------------------------------------------------
 
 def sweep(tracker: Tracker, today: date) -> SweepSummary:
-    """Reminders, lapses and escalations due ``today``, written as drafts; idempotent."""
+    """Reminders, lapses and escalations due ``today``, written as drafts; idempotent. Under the office's lock:
+    sweeps run at once take turns, and the later ones find the drafts written and write nothing."""
     from tracker import drafting
 
     summary = SweepSummary(today)
     horizon = tracker.calendar.add_working_days(today, max(tracker.days_before, default=0))
-    with tracker.engine.begin() as conn:
+    with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
         candidates = store.open_obligations_due_by(conn, horizon, office=tracker.office_unit_id)
         done = store.existing_draft_keys(conn, [o.id for o in candidates])
         actions = sweep_domain.decide(candidates, today, tracker.calendar, days_before=tracker.days_before,

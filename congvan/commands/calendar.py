@@ -13,7 +13,7 @@ from congvan.context import calendar_for, rule_pack_for
 
 def fail(message: str) -> None:
     """A one-line error and exit code 2."""
-    click.echo(f"congvan: error: {message}", err=True)
+    click.echo(f"congvan: lỗi: {message}", err=True)
     raise SystemExit(2)
 
 

@@ -32,6 +32,8 @@ def decode_text(data: bytes) -> str:
 
 def read_texts(path: Path) -> tuple[list[str], str | None]:
     """The texts in one input and a warning (Vietnamese, for the clerk) when something could not be read."""
+    if path.exists() and not path.is_file():  # a folder, or a FIFO/device that would be read forever
+        return [], "không phải tệp thường (thư mục, FIFO hoặc thiết bị), không đọc"
     if path.suffix.lower() in (".txt", ".text", "") or path.suffix.lower() not in (".pdf", ".docx", ".eml", ".doc"):
         try:
             with path.open("rb") as handle:

@@ -22,12 +22,7 @@ def _after_intake(settings, engine) -> None:
     from congvan.context import tracker_for
     from tracker.service import build_obligations
 
-    try:
-        tracker = tracker_for(settings, engine)
-    except ValueError as exc:  # no office configured that the registry knows: letters stay recorded, untracked
-        click.echo(f"congvan: không lập nghĩa vụ: {exc}", err=True)
-        return
-    summary = build_obligations(tracker)
+    summary = build_obligations(tracker_for(settings, engine))
     if summary.obligations or summary.replies or summary.waiting:
         click.echo(f"{summary.obligations} nghĩa vụ mới, {summary.replies} nghĩa vụ đã được trả lời, "
                    f"{summary.waiting} văn bản chờ văn thư xác nhận.", err=True)
@@ -38,9 +33,12 @@ def _setup_logging(verbose: bool) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _engine(settings):
-    from congvan.context import ready_engine
+def _engine(settings, *, office: bool = False):
+    """The database, ready; with ``office``, the configured office is checked first (before any mail is read)."""
+    from congvan.context import office_unit, ready_engine
 
+    if office:
+        office_unit(settings)
     return ready_engine(settings)
 
 
@@ -67,11 +65,15 @@ def import_(settings, paths, folder_direction, outgoing, workers, via, actor, ve
     from intake.sources import document_files, is_document
 
     _setup_logging(verbose)
+    for path in paths:  # a FIFO or a device would be read forever (or block on open): refuse it before anything
+        if not (path.is_dir() or path.is_file()):
+            raise click.UsageError(f"{path}: không phải tệp thường hay thư mục (FIFO, socket, thiết bị…); "
+                                   "chỉ nhập tệp .eml, mbox, thư mục Maildir, tệp PDF/DOCX hoặc thư mục chứa chúng")
     documents = list(document_files(list(paths)))
     mail_paths = [p for p in paths if not is_document(p)]
     if documents and outgoing:
         raise click.UsageError("tệp PDF/DOCX chỉ được nhập là văn bản đến (bỏ --outgoing)")
-    engine = _engine(settings)
+    engine = _engine(settings, office=True)  # a wrong office is said before anything is read
     if documents:
         _import_documents(settings, engine, documents, via, actor)
     if mail_paths:
@@ -125,7 +127,8 @@ def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *
     from tracker.db import mail as ledger
 
     office = _office(settings, engine)
-    with ledger.mailbox_lock(engine, "import"):
+    with Intake(settings, engine, workers=workers, office_id=office) as intake, \
+            ledger.mailbox_lock(engine, "import"):
         known = ledger.known_locations(engine, "import", office=office)
         found = list(file_messages(list(paths), settings, folder_direction))
         items = [m for m in found if (m.folder, m.uid) not in known]
@@ -154,17 +157,16 @@ def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *
 
         counts: dict[str, int] = {}
         letters = 0
-        with Intake(settings, engine, workers=workers, office_id=office) as intake:
-            show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
-            with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
-                                   hidden=not show) as bar:
-                for outcome in intake.feed(messages()):
-                    counts[outcome.status] = counts.get(outcome.status, 0) + 1
-                    letters += outcome.new_letters
-                    bar.update(1 + len(oversized))
-                    for _ in oversized:
-                        counts["quarantined"] = counts.get("quarantined", 0) + 1
-                    oversized.clear()
+        show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
+        with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
+                               hidden=not show) as bar:
+            for outcome in intake.feed(messages()):
+                counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                letters += outcome.new_letters
+                bar.update(1 + len(oversized))
+                for _ in oversized:
+                    counts["quarantined"] = counts.get("quarantined", 0) + 1
+                oversized.clear()
         for _ in oversized:  # oversized files after the last readable one
             counts["quarantined"] = counts.get("quarantined", 0) + 1
         log.info("import: %d message(s) recorded; building obligations", sum(counts.values()))
@@ -200,7 +202,7 @@ def run_once(settings, workers, verbose):
     _setup_logging(verbose)
     if not settings.mailboxes:
         raise click.UsageError("chưa cấu hình hộp thư nào ([[mailboxes]])")
-    engine = _engine(settings)
+    engine = _engine(settings, office=True)
     failures = []
     with Intake(settings, engine, workers=workers, office_id=_office(settings, engine)) as intake:
         for box in settings.mailboxes:

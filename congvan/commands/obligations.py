@@ -12,8 +12,12 @@ from congvan.context import tracker_for
 
 
 def _tracker(settings):
+    from config.settings import ConfigError
+
     try:
         return tracker_for(settings)
+    except ConfigError:
+        raise  # one line naming the setting (congvan/cli.py)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
 

@@ -16,19 +16,20 @@ from tracker.db.schema import metadata  # noqa: F401  (re-exported for migration
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def create(url: str, *, echo: bool = False) -> Engine:
-    """An engine for ``url``. SQLite gets WAL, a busy timeout and foreign keys; its folder is created if missing."""
+def create(url: str, *, echo: bool = False, busy_timeout_s: float = 30.0) -> Engine:
+    """An engine for ``url``. SQLite gets WAL, a busy timeout (how long to wait for another program's lock) and
+    foreign keys; its folder is created if missing."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_s})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
@@ -51,16 +52,19 @@ def alembic_config(url: str):
 
 def upgrade(engine: Engine, revision: str = "head", *, office: str | None = None) -> None:
     """Bring the schema to ``revision`` (Alembic), on the given engine's database. ``office`` (a registry unit id)
-    is the office that rows recorded before offices existed belong to (migration 0002_offices).
+    is the office that rows recorded before offices existed belong to (migration 0002_offices). Processes starting
+    at once on a new database take turns (the schema lock), so the second finds the tables made and does nothing.
 
     SQLite rebuilds a table to change it; its foreign keys are switched off meanwhile (outside the transaction, as
     SQLite requires) and checked before the change is committed."""
     from alembic import command
 
+    from tracker.db.locks import schema_lock
+
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     cfg.attributes["office_unit_id"] = office
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as conn:
+    with schema_lock(engine), engine.connect() as conn:
         if sqlite:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             conn.commit()

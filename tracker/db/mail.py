@@ -7,17 +7,10 @@ move, \\Seen) is marked done in a second step, after the server has done it.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import hashlib
-import os
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Iterator
 
-from sqlalchemy import Engine, and_, func, insert, select, text, update
+from sqlalchemy import Engine, and_, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from tracker.db import register
@@ -104,6 +97,25 @@ def max_uid(engine: Engine, mailbox: str, folder: str, uidvalidity: int, *, offi
     return int(value or 0)
 
 
+# Statements built once: executed with parameters, each is compiled once per process (import runs them per message).
+_EARLIER_COPY = (select(messages.c.id).where(messages.c.content_hash == bindparam("h"),
+                                             messages.c.office_id == bindparam("o"),
+                                             messages.c.status.in_(("processed", "duplicate")))
+                 .order_by(messages.c.id).limit(1))
+_HELD_IN_QUARANTINE = (select(quarantine.c.id).join(messages, messages.c.id == quarantine.c.message_ref)
+                       .where(messages.c.content_hash == bindparam("h"), messages.c.office_id == bindparam("o"))
+                       .limit(1))
+_INSERT_MESSAGE = insert(messages).returning(messages.c.id)
+_INSERT_QUARANTINE = insert(quarantine)
+_SOURCES_OF = select(letter_sources.c.letter_id, letter_sources.c.part).where(
+    letter_sources.c.message_ref == bindparam("ref"))
+_INSERT_SOURCE = insert(letter_sources)
+_LETTER_WITH_TEXT = (select(letters.c.id).where(letters.c.content_hash == bindparam("h"),
+                                                letters.c.office_id == bindparam("o"))
+                     .order_by(letters.c.id).limit(1))
+_INSERT_LETTER = insert(letters).returning(letters.c.id)
+
+
 def record_message(engine: Engine, msg: MessageRecord, letter_records: list[LetterRecord], *,
                    quarantine_reason: str | None = None, raw: bytes | None = None, origin: str = "",
                    note: str | None = None, actor: str | None = None) -> Recorded | None:
@@ -120,40 +132,34 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
 
     try:
         with engine.begin() as conn:
-            earlier = conn.execute(
-                select(messages.c.id).where(messages.c.content_hash == msg.content_hash,
-                                            messages.c.office_id == msg.office_id,
-                                            messages.c.status.in_(("processed", "duplicate")))
-                .order_by(messages.c.id).limit(1)).scalar()
-            if quarantine_reason and conn.execute(select(quarantine.c.id).join(
-                    messages, messages.c.id == quarantine.c.message_ref).where(
-                    messages.c.content_hash == msg.content_hash, messages.c.office_id == msg.office_id)
-                    .limit(1)).first():
+            earlier = conn.execute(_EARLIER_COPY, {"h": msg.content_hash, "o": msg.office_id}).scalar()
+            if quarantine_reason and conn.execute(_HELD_IN_QUARANTINE,
+                                                  {"h": msg.content_hash, "o": msg.office_id}).first():
                 # the same bytes are already held in quarantine (e.g. seen again after a UIDVALIDITY change)
                 earlier, note, quarantine_reason = None, f"đã cách ly trước đó: {quarantine_reason}", None
                 status = "duplicate"
             else:
                 status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
             now = datetime.now(timezone.utc)
-            ref = conn.execute(insert(messages).values(
-                office_id=msg.office_id, mailbox=msg.mailbox, folder=msg.folder, uidvalidity=msg.uidvalidity, uid=msg.uid,
-                message_id=msg.message_id, content_hash=msg.content_hash, direction=msg.direction,
-                received_at=_utc(msg.received_at), from_addr=(msg.from_addr or None) and msg.from_addr[:500],
-                subject=msg.subject, size=msg.size, status=status, reason=quarantine_reason or note,
-                action_done=False, created_at=now, updated_at=now,
-            ).returning(messages.c.id)).scalar_one()
+            ref = conn.execute(_INSERT_MESSAGE, {
+                "office_id": msg.office_id, "mailbox": msg.mailbox, "folder": msg.folder,
+                "uidvalidity": msg.uidvalidity, "uid": msg.uid,
+                "message_id": msg.message_id, "content_hash": msg.content_hash, "direction": msg.direction,
+                "received_at": _utc(msg.received_at), "from_addr": (msg.from_addr or None) and msg.from_addr[:500],
+                "subject": msg.subject, "size": msg.size, "status": status, "reason": quarantine_reason or note,
+                "action_done": False, "created_at": now, "updated_at": now,
+            }).scalar_one()
             if quarantine_reason:
-                conn.execute(insert(quarantine).values(message_ref=ref, origin=origin[:1000],
-                                                       reason=quarantine_reason, raw=raw, created_at=now))
+                conn.execute(_INSERT_QUARANTINE, {"message_ref": ref, "origin": origin[:1000],
+                                                  "reason": quarantine_reason, "raw": raw, "created_at": now})
                 return Recorded(ref, status, [], [])
             if status == "duplicate" and not earlier:
                 return Recorded(ref, status, [], [])
             if earlier:
                 linked = []
-                for row in conn.execute(select(letter_sources.c.letter_id, letter_sources.c.part)
-                                        .where(letter_sources.c.message_ref == earlier)).all():
-                    conn.execute(insert(letter_sources).values(letter_id=row.letter_id, message_ref=ref,
-                                                               part=row.part, created_at=now))
+                for row in conn.execute(_SOURCES_OF, {"ref": earlier}).all():
+                    conn.execute(_INSERT_SOURCE, {"letter_id": row.letter_id, "message_ref": ref, "part": row.part,
+                                                  "created_at": now})
                     linked.append(row.letter_id)
                 return Recorded(ref, status, linked, [])
             ids, new_ids = [], []
@@ -161,12 +167,13 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                 letter_id = _existing_letter(conn, rec, msg.office_id)
                 if letter_id is None:
                     values = {k: rec.fields.get(k) for k in _LETTER_COLUMNS}
-                    letter_id = conn.execute(insert(letters).values(
-                        office_id=msg.office_id, direction=rec.direction, status=rec.status, extraction=rec.extraction,
-                        confidence=rec.confidence, text=rec.text, content_hash=rec.content_hash,
-                        received_at=_utc(rec.received_at), obligations_built=False, created_at=now,
-                        updated_at=now, search_text=letter_search_text(values, rec.extraction), **values,
-                    ).returning(letters.c.id)).scalar_one()
+                    letter_id = conn.execute(_INSERT_LETTER, {
+                        "office_id": msg.office_id, "direction": rec.direction, "status": rec.status,
+                        "extraction": rec.extraction, "confidence": rec.confidence, "text": rec.text,
+                        "content_hash": rec.content_hash, "received_at": _utc(rec.received_at),
+                        "obligations_built": False, "created_at": now, "updated_at": now,
+                        "search_text": letter_search_text(values, rec.extraction), **values,
+                    }).scalar_one()
                     new_ids.append(letter_id)
                     if rec.status != "secret":  # a secret letter goes to the separate register of secret letters
                         register.number_letter(conn, letter_id, day=register.local_day(rec.received_at or now))
@@ -175,8 +182,8 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                             entity="letter", entity_id=letter_id, action="create", actor=actor,
                             after=rec.part[:500], note=msg.subject, at=now))
                 if letter_id not in ids:  # one source per letter and message
-                    conn.execute(insert(letter_sources).values(letter_id=letter_id, message_ref=ref,
-                                                               part=rec.part[:500], created_at=now))
+                    conn.execute(_INSERT_SOURCE, {"letter_id": letter_id, "message_ref": ref,
+                                                  "part": rec.part[:500], "created_at": now})
                     ids.append(letter_id)
             return Recorded(ref, status, ids, new_ids)
     except IntegrityError:  # UNIQUE(mailbox, folder, uidvalidity, uid): recorded already, by this run or another
@@ -189,9 +196,7 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
 def _existing_letter(conn: Connection, rec: LetterRecord, office: str) -> int | None:
     if not rec.content_hash:
         return None
-    return conn.execute(select(letters.c.id).where(letters.c.content_hash == rec.content_hash,
-                                                   letters.c.office_id == office)
-                        .order_by(letters.c.id).limit(1)).scalar()
+    return conn.execute(_LETTER_WITH_TEXT, {"h": rec.content_hash, "o": office}).scalar()
 
 
 def pending_actions(engine: Engine, mailbox: str, folder: str, uidvalidity: int, *, office: str) -> list[int]:
@@ -282,38 +287,8 @@ def quarantine_raw(engine: Engine, entry_id: int, *, office: str) -> tuple[dict,
 
 # -- one run at a time per mailbox --------------------------------------------------------------------------------------
 
-_local_locks: dict[str, threading.Lock] = {}
+def mailbox_lock(engine: Engine, name: str):
+    """Hold the intake lock of mailbox ``name`` (waits for another run to finish with it); see ``locks.hold``."""
+    from tracker.db.locks import hold
 
-
-@contextlib.contextmanager
-def mailbox_lock(engine: Engine, name: str) -> Iterator[None]:
-    """Hold the intake lock of mailbox ``name`` (waits for another run to finish with it).
-
-    PostgreSQL: a session advisory lock, good across machines. SQLite: an advisory file lock beside the database
-    file. Either is released by the operating system if the process dies.
-    """
-    key = int.from_bytes(hashlib.sha256(f"congvan-intake:{name}".encode()).digest()[:8], "big", signed=True)
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
-            conn.commit()
-            try:
-                yield
-            finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
-                conn.commit()
-        return
-    database = engine.url.database
-    if not database or database == ":memory:":
-        lock = _local_locks.setdefault(name, threading.Lock())
-        with lock:
-            yield
-        return
-    path = Path(f"{database}.intake-{key & 0xFFFFFFFF:08x}.lock")
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+    return hold(engine, f"intake:{name}")

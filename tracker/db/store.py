@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, exists, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, insert, or_, select, update
 
 from tracker.db import register
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
@@ -20,6 +20,7 @@ from tracker.sweep import OPEN, OpenObligation
 SYSTEM = "congvan"
 SUPERSEDED = "superseded"
 PENDING = "pending"  # a draft's status when the sweep writes it
+_INSERT_HISTORY = insert(history)
 
 
 def utcnow() -> datetime:
@@ -31,7 +32,7 @@ def utcnow() -> datetime:
 def record(conn: Connection, rows: Sequence[dict]) -> None:
     """Append history rows: dicts with entity, entity_id, action and optionally field, before, after, actor, note."""
     if rows:
-        conn.execute(insert(history), [{"field": None, "before": None, "after": None, "note": None,
+        conn.execute(_INSERT_HISTORY, [{"field": None, "before": None, "after": None, "note": None,
                                         "actor": SYSTEM, **r} for r in rows])
 
 
@@ -80,6 +81,14 @@ def letters_numbered(conn: Connection, number_key: str, normalize, *, office: st
     return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
 
 
+def reply_keys(conn: Connection, *, office: str) -> set[str]:
+    """Every number some recorded letter of the office answers (normalised): most letters are cited by none, and
+    need no look-up."""
+    q = (select(replies.c.number_key).distinct().join(letters, letters.c.id == replies.c.letter_id)
+         .where(_office_letter(office)))
+    return {r[0] for r in conn.execute(q)}
+
+
 def replies_citing(conn: Connection, number_key: str, *, office: str) -> list[dict]:
     """Letters already built that answer letter ``number_key`` (a reply recorded before the letter it answers)."""
     q = (select(letters).join(replies, replies.c.letter_id == letters.c.id)
@@ -94,16 +103,20 @@ def add_replies(conn: Connection, letter_id: int, number_keys: Iterable[str]) ->
         conn.execute(insert_ignoring_doubles(conn, replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
 
 
+# Statements run once per letter, built once (compiled once per process).
+_SOURCE_ADDRESSES = (select(messages.c.from_addr, messages.c.direction, messages.c.received_at, messages.c.subject)
+                     .join(letter_sources, letter_sources.c.message_ref == messages.c.id)
+                     .where(letter_sources.c.letter_id == bindparam("letter_id")))
+_MARK_BUILT = (update(letters).where(letters.c.id == bindparam("letter_id"))
+               .values(obligations_built=bindparam("built"), updated_at=bindparam("now")))
+
+
 def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
-    q = (select(messages.c.from_addr, messages.c.direction, messages.c.received_at, messages.c.subject)
-         .join(letter_sources, letter_sources.c.message_ref == messages.c.id)
-         .where(letter_sources.c.letter_id == letter_id))
-    return [dict(r._mapping) for r in conn.execute(q)]
+    return [dict(r._mapping) for r in conn.execute(_SOURCE_ADDRESSES, {"letter_id": letter_id})]
 
 
 def mark_built(conn: Connection, letter_id: int, built: bool = True) -> None:
-    conn.execute(update(letters).where(letters.c.id == letter_id)
-                 .values(obligations_built=built, updated_at=utcnow()))
+    conn.execute(_MARK_BUILT, {"letter_id": letter_id, "built": built, "now": utcnow()})
 
 
 def edit_letter(conn: Connection, letter_id: int, changes: dict, *, office: str, actor: str,

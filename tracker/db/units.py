@@ -26,8 +26,10 @@ def _row(unit: Unit) -> dict:
 def sync(engine: Engine, registry: UnitRegistry) -> int:
     """Insert or update every unit of ``registry``; units no longer in the data are kept (letters refer to them).
     Returns the number of rows written."""
+    from tracker.db.locks import schema_lock
+
     written = 0
-    with engine.begin() as conn:
+    with schema_lock(engine), engine.begin() as conn:
         existing = {r.id: r._mapping for r in conn.execute(select(units_t))}
         for unit in registry:
             row = _row(unit)
