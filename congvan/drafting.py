@@ -49,7 +49,8 @@ def _letter_ref(letter: dict, fallback_date: date):
 
 def notice_context(row: dict, settings: Settings, registry):
     """(template kind, context object) for a stored draft row."""
-    from notices.model import Citation, DeemedAgreedContext, EscalationContext, LateItem, ReminderContext
+    from notices.model import (Citation, DeemedAgreedContext, EscalationContext, LateItem, ReminderContext,
+                               join_articles)
 
     ctx = row["context"]
     today = _D(ctx["today"]) if ctx.get("today") else row["sweep_date"]
@@ -57,7 +58,9 @@ def notice_context(row: dict, settings: Settings, registry):
         return "digest", _digest(ctx, today)
     office_id = ctx["office"]["id"]
     decision = ctx.get("regulation") or Citation("").decision
-    citations = tuple(Citation(a, decision) for a in ctx.get("articles") or ()) or (Citation("", decision),)
+    regulation = ctx.get("regulation_name") or Citation("").regulation
+    citations = (Citation(join_articles(ctx.get("articles") or ()), decision, regulation),)
+    report_citation = Citation(join_articles(ctx.get("report_articles") or ("khoản 2 Điều 10",)), decision, regulation)
     archive = "VT" + (f", {settings.office.drafting_unit}" if settings.office.drafting_unit else "")
     common = dict(sender=_body(settings, registry, office_id), signer=_signer(settings), date=today, archive=archive)
     kind = row["kind"]
@@ -74,6 +77,18 @@ def notice_context(row: dict, settings: Settings, registry):
         return "escalation", EscalationContext(**common, to=(ctx["chairman"]["name"],), items=tuple(items),
                                                citations=citations, basis=basis)
 
+    if kind == "noncooperation":
+        from notices.model import NoncooperationContext, NoncooperationItem
+
+        request = _letter_ref(ctx["letter"], today)
+        items = tuple(NoncooperationItem(unit=s["unit"], letter=request, sent=_D(s["sent"]), due=_D(s["due"]),
+                                         working_days_late=int(s["working_days_late"]), explain=s.get("explain", ""),
+                                         status=s.get("status", ""))
+                      for s in ctx.get("silent") or ())
+        copies = tuple(f"{c['name']} (để tổng hợp)" for c in ctx.get("copies") or ())
+        return "noncooperation", NoncooperationContext(**common, to=(ctx["chairman"]["name"],), copies=copies,
+                                                       request=request, items=items, citation=citations[0])
+
     if kind == "progress":
         from notices.model import Consultation, ProgressContext
 
@@ -89,15 +104,22 @@ def notice_context(row: dict, settings: Settings, registry):
     ob = ctx["obligation"]
     letter = _letter_ref(ctx["letter"], _D(ob["start"]))
     if ctx.get("role") == "self":
-        return _internal(ctx, today, citations[0], ob["on_lapse"])
+        return _internal(ctx, today, citations[0], ob["on_lapse"], report_citation)
     unit = ctx["to_unit"]["name"]
     if kind == "reminder":
+        on_lapse = ob["on_lapse"] if ob["on_lapse"] in _LAPSES else "remind_only"
         return "reminder", ReminderContext(**common, to=(unit,), unit=unit, letter=letter, due=_D(ob["due"]),
                                            working_days_left=int(ob.get("working_days_left") or 0),
-                                           citation=citations[0], on_lapse=ob["on_lapse"])
+                                           citation=citations[0], on_lapse=on_lapse,
+                                           explain=ob.get("explain") or "", due_text=_due_text(ob),
+                                           stage=ctx.get("stage") or "", rule=ob.get("rule") or "",
+                                           note=ob.get("note") or "", report_citation=report_citation)
     if kind == "deemed_agreed":
         return "deemed_agreed", DeemedAgreedContext(**common, to=(unit,), unit=unit, letter=letter,
-                                                    due=_D(ob["due"]), citation=citations[0])
+                                                    due=_D(ob["due"]), citation=citations[0],
+                                                    working_days=ob.get("working_days"),
+                                                    explain=ob.get("explain") or "",
+                                                    meeting=ob.get("rule") == "meeting")
     raise ValueError(f"draft {row.get('id')}: no template for kind {kind!r}")
 
 
@@ -115,7 +137,9 @@ def _digest(ctx: dict, today: date):
                          waiting_review=items("waiting_review"))
 
 
-def _internal(ctx: dict, today: date, citation, on_lapse: str):
+def _internal(ctx: dict, today: date, citation, on_lapse: str, report_citation=None):
+    from datetime import timedelta
+
     from notices.model import InternalReminderContext
 
     ob = ctx.get("obligation") or {}
@@ -125,7 +149,20 @@ def _internal(ctx: dict, today: date, citation, on_lapse: str):
     return "internal_reminder", InternalReminderContext(
         office=ctx["office"]["name"], letter=letter, due=due,
         working_days_left=int(ob.get("working_days_left") or 0), citation=citation, date=today,
-        on_lapse=on_lapse)
+        on_lapse=on_lapse if on_lapse in _LAPSES else "remind_only", explain=ob.get("explain") or "",
+        due_text=_due_text(ob) if ob.get("due") else "", lapse_on=due + timedelta(days=1),
+        report_citation=report_citation, rule=ob.get("rule") or "")
+
+
+_LAPSES = ("deemed_agreed", "escalate", "report_silent", "overdue", "remind_only")
+
+
+def _due_text(ob: dict) -> str:
+    """'hết ngày 17/02/2025', or '16 giờ 00 ngày 27/5/2025' when the letter gave an hour."""
+    from tracker.explain import due_phrase
+
+    return due_phrase(_D(ob["due"]), ob.get("flags") or ())
+
 
 
 def render_draft(row: dict, settings: Settings, registry):

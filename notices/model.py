@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-DECISION_1342 = "Quyết định số 1342/QĐ-UBND ngày 06/7/2023 của Ủy ban nhân dân Quận 11"
+DECISION_1342 = "Quyết định số 1342/QĐ-UBND ngày 06 tháng 7 năm 2023 của Ủy ban nhân dân Quận 11"
+REGULATION_1342 = ("Quy chế phối hợp giữa các phòng, ban, đơn vị thuộc Ủy ban nhân dân quận và Ủy ban nhân dân 16 "
+                   "phường trong công tác tham mưu và triển khai thực hiện nhiệm vụ quản lý nhà nước trên địa bàn "
+                   "Quận 11")
 URGENCIES = ("", "Khẩn", "Thượng khẩn", "Hỏa tốc")
-LAPSES = ("deemed_agreed", "escalate", "report_silent", "remind_only")
+LAPSES = ("deemed_agreed", "escalate", "report_silent", "overdue", "remind_only")
 
 
 def _strings(owner: object, name: str, value: object) -> None:
@@ -58,17 +61,33 @@ class LetterRef:
 
 @dataclass(frozen=True)
 class Citation:
-    """A clause of the regulation: "Điều 7 khoản 3 điểm a" of the Quy chế issued with ``decision``."""
+    """Clauses of the regulation, in Vietnamese order ("điểm a khoản 3 Điều 7", several joined with "và"), of the
+    Quy chế named ``regulation`` issued with ``decision``. ``full`` is how a notice cites it."""
 
     article: str
     decision: str = DECISION_1342
+    regulation: str = REGULATION_1342
+
+    @property
+    def full(self) -> str:
+        """'điểm a khoản 3 Điều 7 Quy chế phối hợp ... ban hành kèm theo Quyết định số 1342/QĐ-UBND ngày ...'."""
+        law = f"{self.regulation or 'Quy chế'} ban hành kèm theo {self.decision}" if self.decision else self.regulation
+        return f"{self.article} {law}".strip()
+
+
+def join_articles(articles) -> str:
+    """'điểm a khoản 2 Điều 8 và khoản 2 Điều 10'."""
+    articles = [a for a in dict.fromkeys(articles) if a]
+    return ", ".join(articles[:-1]) + (" và " if len(articles) > 1 else "") + (articles[-1] if articles else "")
 
 
 def citations_for(pack, rule_name: str) -> tuple[Citation, ...]:
-    """The clauses a rule of a rule pack enforces (``tracker.rules.RulePack``: ``.decision`` and
-    ``.rule(name).articles``), as citations of that pack's decision."""
+    """The clauses a rule of a rule pack enforces (``tracker.rules.RulePack``: ``.decision``, ``.regulation`` and
+    ``.rule(name).articles``), as one citation of that pack's regulation."""
     decision = getattr(pack, "decision", "") or DECISION_1342
-    return tuple(Citation(article, decision) for article in pack.rule(rule_name).articles)
+    regulation = getattr(pack, "regulation", "") or REGULATION_1342
+    articles = pack.rule(rule_name).articles
+    return (Citation(join_articles(articles), decision, regulation),) if articles else ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,6 +123,13 @@ class ReminderContext(Notice):
     working_days_left: int
     citation: Citation
     on_lapse: str = "deemed_agreed"  # what happens after ``due`` (tracker.rules LAPSES)
+    explain: str = ""  # how ``due`` was computed, worded by the caller (tracker.explain)
+    due_text: str = ""  # "hết ngày 24/11/2026" or "16 giờ 00 ngày 27/5/2025" (an hour the letter gave)
+    stage: str = ""  # "overdue" once the time has run out
+    rule: str = ""  # the rule pack's rule ("confirm-in-writing" reads differently: there is no time limit)
+    note: str = ""  # what the rule adds ("nếu không cử được nhân sự thì ...")
+    report_on: date | None = None  # overdue: the day the lead unit may report under Đ.10.2
+    report_citation: Citation | None = None  # Đ.10.2
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -123,6 +149,11 @@ class InternalReminderContext:
     citation: Citation
     date: date
     on_lapse: str = "deemed_agreed"
+    explain: str = ""
+    due_text: str = ""
+    lapse_on: date | None = None  # the first day after the time limit (when the consequence takes effect)
+    report_citation: Citation | None = None  # Đ.10.2, for overdue duties
+    rule: str = ""
 
     def __post_init__(self) -> None:
         if self.on_lapse not in LAPSES:
@@ -139,6 +170,8 @@ class DeemedAgreedContext(Notice):
     due: date
     citation: Citation
     working_days: int | None = None  # the limit that applied, when it was counted in working days
+    explain: str = ""  # how ``due`` was computed (tracker.explain)
+    meeting: bool = False  # Đ.7.3.b: the opinion was owed after a meeting
 
 
 @dataclass(frozen=True)
@@ -171,6 +204,35 @@ class EscalationContext(Notice):
             raise ValueError("basis must be ward_recommendation or silent_units")
         if not self.items:
             raise ValueError("an escalation needs at least one late unit")
+
+
+@dataclass(frozen=True)
+class NoncooperationItem:
+    """One unit that did not cooperate in time: the request, when it reached the unit, the due date and how it was
+    computed, and where it stands ("Không trả lời; xem như đồng ý ...", "Chưa thực hiện ...")."""
+
+    unit: str
+    letter: LetterRef
+    sent: date
+    due: date
+    working_days_late: int
+    explain: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoncooperationContext(Notice):
+    """Báo cáo of Đ.10.2: the lead unit reports to UBND quận (the chairman), with a copy to Phòng Nội vụ, the units
+    that did not cooperate in time on ``request``; the proposal is left for the leader to write."""
+
+    request: LetterRef
+    items: tuple[NoncooperationItem, ...]
+    citation: Citation
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.items:
+            raise ValueError("a Đ.10.2 report needs at least one unit")
 
 
 @dataclass(frozen=True)
@@ -273,7 +335,7 @@ class ReportContext(Notice):
 
     period: str  # "2026-H2"
     rows: tuple[CounterpartRow, ...]
-    citation: Citation = Citation("Điều 10 khoản 1")
+    citation: Citation = Citation("khoản 1 Điều 10")
     chart: bool = True
 
     def __post_init__(self) -> None:

@@ -51,9 +51,9 @@ def test_a_sweep_writes_drafts_a_clerk_can_list_and_export(office, engine_for, t
     out = congvan(office, "sweep", "--today", "2025-02-18", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {"today": "2025-02-18", "reminders": 0, "deemed_agreed": 3, "escalated": 0,
-                                      "reports": 1}
+                                      "reports": 1, "overdue": 0}
     listed = [json.loads(line) for line in congvan(office, "drafts", "--jsonl").stdout.splitlines()]
-    assert sorted(d["kind"] for d in listed) == ["deemed_agreed"] * 3 + ["escalation"]
+    assert sorted(d["kind"] for d in listed) == ["deemed_agreed"] * 3 + ["noncooperation"]
     notice = next(d for d in listed if d["to_unit"] == "Phòng Tài nguyên và Môi trường")
     assert notice["letter"] == "12/UBND-ĐT" and notice["due"] == "2025-02-17" and notice["status"] == "drafted"
     assert notice["created_at"].endswith("+07:00")
@@ -68,7 +68,7 @@ def test_a_sweep_writes_drafts_a_clerk_can_list_and_export(office, engine_for, t
     paragraphs = "\n".join(p.text for p in docx.Document(next(p for p in docxs if "deemed_agreed" in p.name
                                                                and "Tài" in p.name)).paragraphs)
     assert "12/UBND-ĐT" in paragraphs and "xem như đồng ý" in paragraphs
-    assert "Điều 7 khoản 3 điểm a" in paragraphs and "1342/QĐ-UBND" in paragraphs
+    assert "điểm a khoản 3 Điều 7" in paragraphs and "1342/QĐ-UBND" in paragraphs
 
 
 def test_the_semiannual_report_counts_answers_per_counterpart(office, engine_for, tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.db import store
+from tracker.explain import citation, explain_due
 from tracker.sweep import DEEMED_AGREED, Action
 
 
@@ -26,6 +27,26 @@ def letter_label(doc_type: str | None, number: str | None) -> str:
     return f"{name} số {_clean(number)}" if number else f"{name} (không số)"
 
 
+def unit_name(tracker, unit_id: str | None, fallback: str | None, today: date) -> str:
+    """A unit as a notice names it: the registry's name, with its successor when it no longer exists
+    ("Ủy ban nhân dân Phường 7, nay là Ủy ban nhân dân phường Minh Phụng")."""
+    unit = tracker.registry.get(unit_id)
+    if unit is None:
+        return _clean(fallback)
+    if not unit.valid_on(today):
+        current = [u for u in tracker.registry.current(unit.id, today) if u.id != unit.id]
+        if current:
+            return f"{unit.name}, nay là {' và '.join(u.name for u in current)}"
+    return unit.name
+
+
+def law(tracker, articles) -> dict:
+    """The clauses a notice relies on, with the sentence that cites them in Vietnamese order."""
+    pack = tracker.pack
+    return {"articles": list(articles), "regulation": pack.decision, "regulation_name": pack.regulation,
+            "citation": citation(pack, articles), "report_articles": list(pack.noncooperation_articles)}
+
+
 def _context(tracker, action: Action, d: dict, today: date) -> dict:
     rule = tracker.pack.rule(d["rule"])
     left = action.working_days_left
@@ -33,12 +54,13 @@ def _context(tracker, action: Action, d: dict, today: date) -> dict:
         left = -tracker.calendar.working_days_between(d["due_date"], today)
     unit = tracker.registry.get(d["unit_id"])
     office = tracker.office
+    flags = list(d.get("flags") or ())
     return {
         "kind": action.draft_kind,
         "stage": action.stage,
         "today": today.isoformat(),
         "office": {"id": office.id, "name": office.name, "short": office.short, "kind": office.kind},
-        "to_unit": {"id": d["unit_id"], "name": unit.name if unit else _clean(d["unit_text"]),
+        "to_unit": {"id": d["unit_id"], "name": unit_name(tracker, d["unit_id"], d["unit_text"], today),
                     "kind": unit.kind if unit else None},
         "role": d["role"],
         "letter": {
@@ -53,9 +75,13 @@ def _context(tracker, action: Action, d: dict, today: date) -> dict:
         },
         "obligation": {"id": d["id"], "start": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
                        "rule": d["rule"], "rule_title": rule.title, "basis": d["basis"],
-                       "working_days_left": left, "on_lapse": d["on_lapse"]},
-        "articles": list(rule.articles),
-        "regulation": tracker.pack.decision,
+                       "working_days_left": left, "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"]),
+                       "flags": flags, "sets_time_limit": rule.sets_time_limit, "note": rule.note,
+                       "working_days": tracker.calendar.working_days_between(d["start_date"], d["due_date"]),
+                       "explain": explain_due(tracker.pack, tracker.calendar, rule=d["rule"], start=d["start_date"],
+                                              due=d["due_date"], basis=d["basis"], flags=flags)
+                       if rule.sets_time_limit else ""},
+        **law(tracker, rule.articles),
     }
 
 
@@ -74,6 +100,10 @@ def _subject(kind: str, ctx: dict) -> str:
     when = vn_date(date.fromisoformat(ctx["letter"]["date"])) if ctx["letter"]["date"] else None
     of = f"{label}" + (f" ngày {when}" if when else "")
     mine = ctx["role"] == "self"
+    if ctx["obligation"]["rule"] == "confirm-in-writing":
+        return (f"Đề nghị thực hiện bằng văn bản yêu cầu phối hợp đã trao đổi qua thư điện tử"
+                + (f" ngày {vn_date(date.fromisoformat(ctx['obligation']['start']))}" if ctx["obligation"]["start"]
+                   else ""))
     if kind == "reminder":
         if ctx["stage"] == "overdue":
             return f"Quá hạn trả lời {of}" if mine else f"Đôn đốc: đã quá hạn trả lời {of}"
@@ -89,10 +119,27 @@ def _subject(kind: str, ctx: dict) -> str:
     return _clean(label)
 
 
-def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict], today: date) -> list[dict]:
+def _with_sender(tracker, conn, d: dict) -> dict:
+    """A plain e-mail (Đ.4.5) has no letterhead: its issuer and subject are those of the message it came in."""
+    if conn is None or d.get("issuer") or d.get("issuer_unit_id"):
+        return d
+    for source in store.source_addresses(conn, d["letter_id"]):
+        from email.utils import parseaddr
+
+        unit = tracker.registry.by_email(parseaddr(source.get("from_addr") or "")[1])
+        if unit is not None:
+            return {**d, "issuer_unit_id": unit.id, "issuer": unit.name,
+                    "subject": d.get("subject") or _clean(source.get("subject")) or None}
+    return d
+
+
+def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict], today: date,
+                       conn=None) -> list[dict]:
     rows = []
     for action in actions:
-        d = details[action.obligation.id]
+        if action.draft_kind not in ("reminder", "deemed_agreed", "escalation"):
+            continue  # Đ.10.2 reports are grouped per letter (silent_unit_reports); "none" only moves a state
+        d = _with_sender(tracker, conn, details[action.obligation.id])
         ctx = _context(tracker, action, d, today)
         mine = d["role"] == "self"
         to_id = tracker.office_unit_id if mine else d["unit_id"]
@@ -129,54 +176,76 @@ def _chairman(tracker):
 
 
 def _silent_row(tracker, d: dict, today: date) -> dict:
-    unit = tracker.registry.get(d["unit_id"])
     late = tracker.calendar.working_days_between(d["due_date"], today)
-    return {"unit": unit.name if unit else _clean(d["unit_text"]), "unit_id": d["unit_id"],
+    rule = tracker.pack.rules.get(d.get("rule") or "")
+    flags = list(d.get("flags") or ())
+    lapse = tracker.pack.on_lapse(d["rule"], d.get("on_lapse") or "") if d.get("rule") else ""
+    if lapse in ("deemed_agreed", "report_silent"):
+        status = "Không trả lời; xem như đồng ý theo " + " ".join(rule.articles[:1]) if rule else "Không trả lời"
+    else:
+        status = "Chưa thực hiện, chưa có văn bản trả lời"
+    return {"unit": unit_name(tracker, d["unit_id"], d["unit_text"], today), "unit_id": d["unit_id"],
             "letter": letter_label(d["doc_type"], d["doc_number"]),
             "sent": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-            "working_days_late": max(late, 0)}
+            "working_days_late": max(late, 0), "status": status,
+            "explain": explain_due(tracker.pack, tracker.calendar, rule=d["rule"], start=d["start_date"],
+                                   due=d["due_date"], basis=d.get("basis") or "default", flags=flags)
+            if rule is not None and rule.sets_time_limit else ""}
 
 
 def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int, dict], today: date) -> list[dict]:
-    """Đ.8.2.a and Đ.10.2: when the units asked by one of the office's letters lapse, the lead unit lists the silent
-    ones for the district chairman (and Phòng Nội vụ). One report per letter per sweep that saw new lapses."""
+    """Đ.10.2 (and Đ.8.2.a for wards consulted by a department): the lead unit reports to UBND quận, with a copy to
+    Phòng Nội vụ, each unit that did not cooperate in time on one of its letters, with the request, the due date and
+    how it was computed, and a proposal line left for the leader. One report per letter per sweep that saw new
+    lapses or units still overdue after the pack's waiting time; "điểm a khoản 2 Điều 8" is cited only when a ward
+    was consulted under it."""
     letters: dict[int, list[int]] = {}
     for a in actions:
         d = details[a.obligation.id]
-        if a.new_state == DEEMED_AGREED and d["role"] != "self":
+        if d["role"] == "self":
+            continue
+        if a.new_state == DEEMED_AGREED or a.draft_kind == "noncooperation":
             letters.setdefault(d["letter_id"], []).append(d["id"])
     if not letters:
         return []
     keys = {letter_id: f"silent:{letter_id}:{','.join(map(str, sorted(ids)))}" for letter_id, ids in letters.items()}
     existing = store.existing_keys(conn, list(keys.values()))
     lapsed_by_letter = store.lapsed_obligations_of_letters(conn, list(letters))
+    pack = tracker.pack
+    to = tracker.registry.get(pack.report_to) or _chairman(tracker)
+    copies = [u for u in (tracker.registry.get(c) for c in pack.report_copy) if u is not None]
     rows = []
-    chair = _chairman(tracker)
     for letter_id, ids in letters.items():
         key = keys[letter_id]
         if key in existing:
             continue
         first = details[ids[0]]
-        silent = [_silent_row(tracker, {**first, **o}, today) for o in lapsed_by_letter.get(letter_id, [])]
+        lapsed = [o for o in lapsed_by_letter.get(letter_id, []) if o["role"] != "self"]
+        silent = [_silent_row(tracker, {**first, **o}, today) for o in lapsed]
+        articles: list[str] = []
+        for o in lapsed:
+            rule = pack.rules.get(o["rule"])
+            if rule is not None and pack.on_lapse(o["rule"], o["on_lapse"]) in ("deemed_agreed", "report_silent"):
+                articles += rule.articles
+        articles += list(pack.noncooperation_articles)
         ctx = {
-            "kind": "escalation",
+            "kind": "noncooperation",
             "stage": "silent_units",
             "today": today.isoformat(),
             "office": {"id": tracker.office.id, "name": tracker.office.name, "short": tracker.office.short,
                        "kind": tracker.office.kind},
-            "chairman": {"id": chair.id if chair else None,
-                         "name": chair.name if chair else "Chủ tịch Ủy ban nhân dân quận"},
+            "chairman": {"id": to.id if to else None, "name": to.name if to else "Chủ tịch Ủy ban nhân dân quận"},
+            "copies": [{"id": u.id, "name": u.name} for u in copies],
             "letter": {"id": letter_id, "label": letter_label(first["doc_type"], first["doc_number"]),
                        "number": _clean(first["doc_number"]) or None, "type": _clean(first["doc_type"]) or None,
                        "date": first["issue_date"].isoformat() if first["issue_date"] else None,
                        "subject": _clean(first["subject"]) or None, "issuer": tracker.office.name},
             "silent": silent,
-            "articles": ["Điều 8 khoản 2 điểm a", "Điều 10 khoản 2"],
-            "regulation": tracker.pack.decision,
+            **law(tracker, list(dict.fromkeys(articles))),
         }
         label = ctx["letter"]["label"]
         rows.append({
-            "kind": "escalation",
+            "kind": "noncooperation",
             "dedupe_key": key,
             "obligation_id": None,
             "letter_id": letter_id,
@@ -184,7 +253,7 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
             "to_unit": ctx["chairman"]["name"],
             "letter_number": ctx["letter"]["number"],
             "due_date": first["due_date"],
-            "subject": f"Báo cáo danh sách đơn vị không trả lời {label} (xem như đồng ý)",
+            "subject": f"Báo cáo các đơn vị không phối hợp đúng thời hạn theo {label}",
             "context": ctx,
             "sweep_date": today,
         })

@@ -51,6 +51,7 @@ def drafts(ctx, jsonl, status):
 
 
 _KIND_VN = {"reminder": "nhắc hạn", "deemed_agreed": "xem như đồng ý", "escalation": "báo cáo vượt hạn",
+            "noncooperation": "báo cáo Đ.10.2",
             "progress": "thông tin tiến độ", "digest": "tin tổng hợp", "report": "báo cáo 6 tháng",
             "alert": "cảnh báo"}
 
@@ -131,7 +132,7 @@ def report():
               help="Output file: .docx or .html.")
 @click.pass_obj
 def semiannual(settings, period, unit_name, out):
-    """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (Điều 10 khoản 1), theo từng đơn vị phối hợp."""
+    """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (khoản 1 Điều 10), theo từng đơn vị phối hợp."""
     from congvan.reporting import semiannual_report
 
     if out.suffix.lower() not in (".docx", ".html"):

@@ -33,10 +33,11 @@ def sweep(settings, today, as_json):
     if as_json:
         click.echo(json.dumps({"today": today.isoformat(), "reminders": result.reminders,
                                "deemed_agreed": result.deemed_agreed, "escalated": result.escalated,
-                               "reports": result.reports}, ensure_ascii=False))
+                               "reports": result.reports, "overdue": result.overdue}, ensure_ascii=False))
         return
     click.echo(f"Quét ngày {today:%d/%m/%Y}: {result.reminders} nhắc hạn, {result.deemed_agreed} xem như đồng ý, "
-               f"{result.escalated} báo cáo vượt hạn, {result.reports} danh sách đơn vị không trả lời.")
+               f"{result.overdue} quá hạn, {result.escalated} báo cáo vượt hạn, "
+               f"{result.reports} báo cáo đơn vị không phối hợp.")
 
 
 def _local_today() -> date:
@@ -48,7 +49,7 @@ def _local_today() -> date:
 
 
 @click.command()
-@click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "withdrawn"]))
+@click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "overdue", "withdrawn"]))
 @click.option("--jsonl", is_flag=True, help="One JSON object per line.")
 @click.pass_obj
 def obligations(settings, state, jsonl):
@@ -81,7 +82,7 @@ def obligations(settings, state, jsonl):
         click.echo("Không có nghĩa vụ nào.")
 
 
-_STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
+_STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý", "overdue": "quá hạn",
              "escalated": "đã báo cáo vượt", "withdrawn": "đã rút"}
 
 

@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
-from tracker.sweep import OPEN, OpenObligation
+from tracker.sweep import OPEN, TRACKED, OpenObligation
 
 SYSTEM = "congvan"
 
@@ -177,11 +177,11 @@ def obligation(conn: Connection, ob_id: int) -> dict | None:
 
 
 def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObligation]:
-    """Open obligations whose due day is on or before ``last_day`` (the sweep's window)."""
+    """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window)."""
     q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
-                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse)
-         .where(and_(obligations.c.state == OPEN, obligations.c.due_date <= last_day)))
-    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse)
+                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse, obligations.c.state)
+         .where(and_(obligations.c.state.in_(TRACKED), obligations.c.due_date <= last_day)))
+    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse, r.state)
             for r in conn.execute(q)]
 
 
@@ -219,7 +219,8 @@ def lapsed_obligations_of_letters(conn: Connection, letter_ids: Sequence[int]) -
     """Obligations deemed agreed or escalated, per letter."""
     out: dict[int, list[dict]] = {}
     cols = (obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.unit_text,
-            obligations.c.start_date, obligations.c.due_date, obligations.c.state)
+            obligations.c.start_date, obligations.c.due_date, obligations.c.state, obligations.c.role,
+            obligations.c.rule, obligations.c.basis, obligations.c.flags, obligations.c.on_lapse)
     for chunk in _chunks(list(letter_ids), 900):
         q = (select(*cols).where(obligations.c.letter_id.in_(chunk),
                                  obligations.c.state.in_(("deemed_agreed", "escalated"))).order_by(obligations.c.id))
