@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from notices.document import Block, Layout
+from notices.vnformat import clean
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 210, 297
@@ -83,8 +84,8 @@ def build_docx(layout: Layout) -> bytes:
     for block in layout.blocks:
         _block(doc, block, layout.chart_png)
     _signature(doc, layout)
-    doc.core_properties.title = layout.abstract or layout.vv
-    doc.core_properties.author = layout.body
+    doc.core_properties.title = _property(layout.abstract or layout.vv)
+    doc.core_properties.author = _property(layout.body)
     doc.core_properties.language = "vi-VN"
     out = io.BytesIO()
     doc.save(out)
@@ -282,6 +283,18 @@ def _stamp(doc, urgency: str) -> None:
     para.paragraph_format.left_indent = Mm(8)
     para.paragraph_format.right_indent = Mm(TEXT_W - 8 - width)
     _border(para, "box", size=8, space=1, color="C00000")
+
+
+_PROPERTY_LIMIT = 255  # python-docx (and the OOXML core properties it writes) refuse longer values
+
+
+def _property(text: str) -> str:
+    """A core property value: one clean line cut at a word within the 255-character limit, with an ellipsis."""
+    text = clean(text)
+    if len(text) <= _PROPERTY_LIMIT:
+        return text
+    cut = text[:_PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut).rstrip(" ,;.-") + "…"
 
 
 def _title(doc, title: str, abstract: str) -> None:

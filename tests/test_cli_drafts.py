@@ -2,6 +2,8 @@
 the way intake fills it."""
 
 import email
+import email.header
+import email.policy
 import json
 import subprocess
 import sys
@@ -63,8 +65,20 @@ def test_a_sweep_writes_drafts_a_clerk_can_list_and_export(office, engine_for, t
     emls = sorted(out_dir.glob("*.eml"))
     docxs = sorted(out_dir.glob("*.docx"))
     assert len(emls) == 4 and len(docxs) == 4
-    msg = email.message_from_bytes(next(p for p in emls if "deemed_agreed" in p.name and "Tài" in p.name).read_bytes())
-    assert msg["To"] == "tnmt@quan11.example" and msg["From"] == "phuong5@quan11.example"
+    msg = email.message_from_bytes(next(p for p in emls if "deemed_agreed" in p.name and "Tài" in p.name).read_bytes(),
+                                   policy=email.policy.default)
+    assert str(msg["To"]) == "Phòng Tài nguyên và Môi trường <tnmt@quan11.example>"
+    assert str(msg["From"]) == "Ủy ban nhân dân Phường 5 <phuong5@quan11.example>"
+    subjects = {d["id"]: d["subject"] for d in listed}
+    for path in emls:  # every exported e-mail's Subject decodes to the draft's subject, in any reader
+        raw = path.read_bytes()
+        subject = subjects[int(path.name[:4])]
+        assert str(email.message_from_bytes(raw, policy=email.policy.default)["Subject"]) == subject
+        legacy = email.message_from_bytes(raw)["Subject"]
+        assert str(email.header.make_header(email.header.decode_header(legacy))) == subject
+    report = email.message_from_bytes(next(p for p in emls if "noncooperation" in p.name).read_bytes(),
+                                      policy=email.policy.default)
+    assert str(report["Cc"]) == "Phòng Nội vụ <nv@quan11.example>"
     paragraphs = "\n".join(p.text for p in docx.Document(next(p for p in docxs if "deemed_agreed" in p.name
                                                                and "Tài" in p.name)).paragraphs)
     assert "12/UBND-ĐT" in paragraphs and "xem như đồng ý" in paragraphs
@@ -101,3 +115,32 @@ def test_a_clerk_corrects_a_letter_before_it_creates_obligations(office, engine_
     obligations = [json.loads(l) for l in congvan(office, "obligations", "--jsonl").stdout.splitlines()]
     assert sorted(o["unit_id"] for o in obligations) == ["q11.p14", "q11.qldt"]
     assert all(o["due"] == "2025-02-17" for o in obligations)
+
+
+def test_a_166_character_unit_name_is_exported_with_the_other_drafts(office, engine_for, tmp_path):
+    long_unit = ("Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia về phòng, chống ma túy và phòng, chống tội "
+                 "phạm, tệ nạn xã hội trên địa bàn khu dân cư và các khu phố lân cận mới")
+    assert len(long_unit) == 166
+    add_letter(engine_for, direction="out", received="2025-01-20", number="13/UBND-ĐT", status="confirmed",
+               issuer="Ủy ban nhân dân Phường 5", subject="V/v lấy ý kiến dự thảo kế hoạch phòng, chống ma túy",
+               text="Đề nghị các đơn vị có ý kiến bằng văn bản.", recipients=[long_unit])
+    consult_three_units(engine_for)
+    assert congvan(office, "sweep", "--today", "2025-02-18").returncode == 0
+    listed = [json.loads(line) for line in congvan(office, "drafts", "--jsonl").stdout.splitlines()]
+    assert any(d["to_unit"] == long_unit for d in listed)
+    out_dir = tmp_path / "export"
+    result = congvan(office, "drafts", "export", str(out_dir))
+    assert result.returncode == 0, result.stderr
+    assert len(list(out_dir.glob("*.eml"))) == len(listed)
+    for path in out_dir.glob("*.docx"):
+        document = docx.Document(path)
+        assert len(document.core_properties.title) <= 255
+
+
+def test_an_unconfirmed_letter_to_a_unit_the_registry_does_not_know_drafts_nothing_to_it(office, engine_for):
+    add_letter(engine_for, direction="out", received="2025-01-20", number="14/UBND-ĐT",
+               issuer="Ủy ban nhân dân Phường 5", subject="V/v lấy ý kiến dự thảo kế hoạch",
+               text="Đề nghị các đơn vị có ý kiến bằng văn bản.", recipients=["Kế hoạch"])
+    assert congvan(office, "sweep", "--today", "2025-02-18").returncode == 0
+    listed = [json.loads(line) for line in congvan(office, "drafts", "--jsonl").stdout.splitlines()]
+    assert not any(d["to_unit"] == "Kế hoạch" for d in listed)

@@ -6,6 +6,7 @@ only format it, when the draft is exported or delivered to the clerk's Drafts fo
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tracker.db import store
@@ -17,9 +18,13 @@ def vn_date(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "(không rõ ngày)"
 
 
+_INVISIBLE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # bidi controls, BOM
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _clean(text: str | None) -> str:
-    """One line, no control characters: extracted text must never reach a header as it is."""
-    return " ".join((text or "").replace("\r", " ").replace("\n", " ").split())
+    """One line, no control or bidi characters: extracted text must never reach a header as it is."""
+    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", text or "")).split())
 
 
 def letter_label(doc_type: str | None, number: str | None) -> str:
@@ -140,6 +145,8 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
         if action.draft_kind not in ("reminder", "deemed_agreed", "escalation"):
             continue  # Đ.10.2 reports are grouped per letter (silent_unit_reports); "none" only moves a state
         d = _with_sender(tracker, conn, details[action.obligation.id])
+        if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
+            continue  # never address a unit the registry does not know unless a clerk confirmed the letter
         ctx = _context(tracker, action, d, today)
         mine = d["role"] == "self"
         to_id = tracker.office_unit_id if mine else d["unit_id"]

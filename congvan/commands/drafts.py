@@ -65,18 +65,30 @@ def _safe_name(text: str, limit: int = 80) -> str:
 
 
 def rendered_message(row: dict, settings, registry, tracker):
-    """(Rendered, RFC 5322 bytes) for a draft row; renderings are kept in the row for the next time."""
+    """(Rendered, RFC 5322 bytes) for a draft row; renderings are kept in the row for the next time.
+
+    From and To carry the units' names ("Ủy ban nhân dân Phường 5 <phuong5@...>"); the copies a notice names
+    (Phòng Nội vụ for a Đ.10.2 report) go on Cc."""
     from congvan.drafting import render_draft
     from notices.mime import build_message
 
     rendered = render_draft(row, settings, registry)
+    if row.get("subject"):  # the e-mail says what the clerk's list of drafts says
+        import dataclasses
+
+        rendered = dataclasses.replace(rendered, subject=row["subject"])
     to_unit = registry.get(row["to_unit_id"])
-    to_addrs = list(to_unit.emails) if to_unit else []
-    from_addr = settings.office.email or (settings.office.addresses[0] if settings.office.addresses
-                                          else (tracker.office.emails[0] if tracker.office.emails else "congvan@localhost"))
+    to_name = row["to_unit"] or (to_unit.name if to_unit else "")
+    to_addrs = [(to_name, e) for e in to_unit.emails] if to_unit else []
+    from_email = settings.office.email or (settings.office.addresses[0] if settings.office.addresses
+                                           else (tracker.office.emails[0] if tracker.office.emails
+                                                 else "congvan@localhost"))
+    from_addr = (tracker.office.name, from_email)
+    cc = [(u.name, e) for c in (row.get("context") or {}).get("copies") or ()
+          if (u := registry.get(c.get("id"))) is not None for e in u.emails]
     when = datetime.combine(row["sweep_date"] or date.today(), datetime.min.time().replace(hour=7), LOCAL)
     raw = build_message(rendered, from_addr=from_addr, to_addrs=to_addrs or [from_addr], date=when,
-                        message_id_domain=from_addr.rpartition("@")[2] or "localhost")
+                        message_id_domain=from_email.rpartition("@")[2] or "localhost", cc_addrs=cc)
     return rendered, raw
 
 
@@ -85,25 +97,39 @@ def rendered_message(row: dict, settings, registry, tracker):
 @click.option("--status", help="Only drafts in this status.")
 @click.pass_obj
 def export(settings, directory, status):
-    """Ghi mỗi dự thảo ra DIRECTORY thành tệp .eml (thư điện tử) và .docx (văn bản theo Nghị định 30/2020)."""
+    """Ghi mỗi dự thảo ra DIRECTORY thành tệp .eml (thư điện tử) và .docx (văn bản theo Nghị định 30/2020).
+
+    Một dự thảo lỗi không chặn các dự thảo khác: lỗi được báo một dòng, các dự thảo còn lại vẫn được ghi."""
     from tracker.db import store
 
     tracker = tracker_for(settings)
     registry = registry_for(settings)
     directory.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with tracker.engine.begin() as conn:
-        for item in store.list_drafts(conn, status=status):
-            row = store.draft(conn, item["id"])
-            rendered, raw = rendered_message(row, settings, registry, tracker)
-            stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
-            (directory / f"{stem}.eml").write_bytes(raw)
-            if rendered.docx:
-                (directory / f"{stem}.docx").write_bytes(rendered.docx)
-            store.save_rendering(conn, row["id"], body_text=rendered.text, body_html=rendered.html,
-                                 docx=rendered.docx, eml=raw)
+    count = failed = 0
+    with tracker.engine.connect() as conn:
+        ids = [item["id"] for item in store.list_drafts(conn, status=status)]
+    for draft_id in ids:
+        try:
+            with tracker.engine.begin() as conn:
+                row = store.draft(conn, draft_id)
+                rendered, raw = rendered_message(row, settings, registry, tracker)
+                stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
+                (directory / f"{stem}.eml").write_bytes(raw)
+                if rendered.docx:
+                    (directory / f"{stem}.docx").write_bytes(rendered.docx)
+                store.save_rendering(conn, row["id"], body_text=rendered.text, body_html=rendered.html,
+                                     docx=rendered.docx, eml=raw)
             count += 1
-    click.echo(f"Đã ghi {count} dự thảo vào {directory}.")
+        except Exception as exc:  # noqa: BLE001 - one bad draft must not stop the others
+            failed += 1
+            click.echo(f"Dự thảo {draft_id}: không ghi được ({draft_error(exc)}).", err=True)
+    click.echo(f"Đã ghi {count} dự thảo vào {directory}." + (f" {failed} dự thảo lỗi." if failed else ""))
+
+
+def draft_error(exc: Exception) -> str:
+    """One line about why a draft could not be rendered or written."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
 
 
 @drafts.command("deliver")
@@ -114,10 +140,13 @@ def deliver(settings, mailbox_name):
     from congvan.delivery import deliver_drafts
 
     try:
-        count, folder = deliver_drafts(settings, mailbox_name)
+        failed: list[str] = []
+        count, folder = deliver_drafts(settings, mailbox_name, failed=failed)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}.")
+    for line in failed:
+        click.echo(f"Không đưa được {line}.", err=True)
+    click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}." + (f" {len(failed)} dự thảo lỗi." if failed else ""))
 
 
 @click.group()

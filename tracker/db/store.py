@@ -189,7 +189,8 @@ def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
     """Obligations joined with their letter, for drafting."""
     out: dict[int, dict] = {}
     cols = [obligations, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date, letters.c.subject,
-            letters.c.received_at, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id]
+            letters.c.received_at, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id,
+            letters.c.status.label("letter_status")]
     for chunk in _chunks(list(ids), 900):
         q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk))
         for r in conn.execute(q):
