@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from config.settings import Settings
+from congvan.context import calendar_for, rule_pack_for
 
 _D = date.fromisoformat
 
@@ -57,10 +58,11 @@ def notice_context(row: dict, settings: Settings, registry):
     if row["kind"] == "digest":
         return "digest", _digest(ctx, today)
     office_id = ctx["office"]["id"]
-    decision = ctx.get("regulation") or Citation("").decision
-    regulation = ctx.get("regulation_name") or Citation("").regulation
+    pack = rule_pack_for(settings)
+    decision, regulation = pack.decision or Citation("").decision, pack.regulation or Citation("").regulation
     citations = (Citation(join_articles(ctx.get("articles") or ()), decision, regulation),)
-    report_citation = Citation(join_articles(ctx.get("report_articles") or ("khoản 2 Điều 10",)), decision, regulation)
+    report_citation = Citation(join_articles(pack.noncooperation_articles), decision, regulation)
+    explain = _explainer(settings)
     archive = "VT" + (f", {settings.office.drafting_unit}" if settings.office.drafting_unit else "")
     common = dict(sender=_body(settings, registry, office_id), signer=_signer(settings), date=today, archive=archive)
     kind = row["kind"]
@@ -82,8 +84,10 @@ def notice_context(row: dict, settings: Settings, registry):
 
         request = _letter_ref(ctx["letter"], today)
         items = tuple(NoncooperationItem(unit=s["unit"], letter=request, sent=_D(s["sent"]), due=_D(s["due"]),
-                                         working_days_late=int(s["working_days_late"]), explain=s.get("explain", ""),
-                                         status=s.get("status", ""))
+                                         working_days_late=int(s["working_days_late"]),
+                                         explain=explain(s.get("rule"), s["sent"], s["due"], s.get("basis"),
+                                                         s.get("flags")),
+                                         status=_status(pack, s))
                       for s in ctx.get("silent") or ())
         copies = tuple(f"{c['name']} (để tổng hợp)" for c in ctx.get("copies") or ())
         return "noncooperation", NoncooperationContext(**common, to=(ctx["chairman"]["name"],), copies=copies,
@@ -101,10 +105,14 @@ def notice_context(row: dict, settings: Settings, registry):
                                            received=_D(ctx["received"]), consulted=consulted,
                                            citation=citations[0], expected_by=_D(ctx["expected_by"]))
 
-    ob = ctx["obligation"]
+    ob = dict(ctx["obligation"])
+    rule = pack.rules.get(ob.get("rule") or "")
+    ob["explain"] = explain(ob.get("rule"), ob["start"], ob["due"], ob.get("basis"), ob.get("flags"))
+    ob["note"] = rule.note if rule else ""
+    ob["working_days"] = calendar_for(settings).working_days_between(_D(ob["start"]), _D(ob["due"]))
     letter = _letter_ref(ctx["letter"], _D(ob["start"]))
     if ctx.get("role") == "self":
-        return _internal(ctx, today, citations[0], ob["on_lapse"], report_citation)
+        return _internal({**ctx, "obligation": ob}, today, citations[0], ob["on_lapse"], report_citation)
     unit = ctx["to_unit"]["name"]
     if kind == "reminder":
         on_lapse = ob["on_lapse"] if ob["on_lapse"] in _LAPSES else "remind_only"
@@ -121,6 +129,30 @@ def notice_context(row: dict, settings: Settings, registry):
                                                     explain=ob.get("explain") or "",
                                                     meeting=ob.get("rule") == "meeting")
     raise ValueError(f"draft {row.get('id')}: no template for kind {kind!r}")
+
+
+def _explainer(settings: Settings):
+    """explain(rule, start, due, basis, flags) -> how a due date was computed ("" when the rule sets no time)."""
+    from tracker.explain import explain_due
+
+    pack, calendar = rule_pack_for(settings), calendar_for(settings)
+
+    def explain(rule_name, start, due, basis, flags) -> str:
+        rule = pack.rules.get(rule_name or "")
+        if rule is None or not rule.sets_time_limit:
+            return ""
+        return explain_due(pack, calendar, rule=rule.name, start=_D(start), due=_D(due), basis=basis or "default",
+                           flags=tuple(flags or ()))
+
+    return explain
+
+
+def _status(pack, item: dict) -> str:
+    """Where a unit of a Đ.10.2 report stands: deemed to agree (and under which clause) or not done."""
+    rule = pack.rules.get(item.get("rule") or "")
+    if rule is not None and pack.on_lapse(rule.name, item.get("on_lapse") or "") in ("deemed_agreed", "report_silent"):
+        return f"Không trả lời; xem như đồng ý theo {rule.articles[0]}" if rule.articles else "Không trả lời"
+    return "Chưa thực hiện, chưa có văn bản trả lời"
 
 
 def _digest(ctx: dict, today: date):

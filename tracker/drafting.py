@@ -10,7 +10,6 @@ import re
 from datetime import date
 
 from tracker.db import store
-from tracker.explain import citation, explain_due
 from tracker.sweep import DEEMED_AGREED, Action
 
 
@@ -35,9 +34,22 @@ def letter_label(doc_type: str | None, number: str | None) -> str:
 def unit_name(tracker, unit_id: str | None, fallback: str | None, today: date) -> str:
     """A unit as a notice names it: the registry's name, with its successor when it no longer exists
     ("Ủy ban nhân dân Phường 7, nay là Ủy ban nhân dân phường Minh Phụng")."""
-    unit = tracker.registry.get(unit_id)
-    if unit is None:
+    if unit_id is None or unit_id not in tracker.registry.units:
         return _clean(fallback)
+    key = (id(tracker.registry), unit_id, today)
+    name = _NAMES.get(key)
+    if name is None:
+        if len(_NAMES) > 10_000:
+            _NAMES.clear()
+        name = _NAMES[key] = _unit_name(tracker, unit_id, today)
+    return name
+
+
+_NAMES: dict[tuple, str] = {}
+
+
+def _unit_name(tracker, unit_id: str, today: date) -> str:
+    unit = tracker.registry[unit_id]
     if not unit.valid_on(today):
         current = [u for u in tracker.registry.current(unit.id, today) if u.id != unit.id]
         if current:
@@ -45,30 +57,11 @@ def unit_name(tracker, unit_id: str | None, fallback: str | None, today: date) -
     return unit.name
 
 
-def law(tracker, articles) -> dict:
-    """The clauses a notice relies on, with the sentence that cites them in Vietnamese order."""
-    pack = tracker.pack
-    return {"articles": list(articles), "regulation": pack.decision, "regulation_name": pack.regulation,
-            "citation": citation(pack, articles), "report_articles": list(pack.noncooperation_articles)}
-
-
-def _context(tracker, action: Action, d: dict, today: date) -> dict:
-    rule = tracker.pack.rule(d["rule"])
-    left = action.working_days_left
-    if left is None:  # a lapse: how many working days late, as a negative count
-        left = -tracker.calendar.working_days_between(d["due_date"], today)
-    unit = tracker.registry.get(d["unit_id"])
-    office = tracker.office
-    flags = list(d.get("flags") or ())
-    return {
-        "kind": action.draft_kind,
-        "stage": action.stage,
-        "today": today.isoformat(),
-        "office": {"id": office.id, "name": office.name, "short": office.short, "kind": office.kind},
-        "to_unit": {"id": d["unit_id"], "name": unit_name(tracker, d["unit_id"], d["unit_text"], today),
-                    "kind": unit.kind if unit else None},
-        "role": d["role"],
-        "letter": {
+def _letter(tracker, d: dict, memo: dict) -> dict:
+    """The letter as every draft about it names it (computed once per letter and sweep)."""
+    letter = memo.get(d["letter_id"])
+    if letter is None:
+        letter = memo[d["letter_id"]] = {
             "id": d["letter_id"],
             "label": letter_label(d["doc_type"], d["doc_number"]),
             "number": _clean(d["doc_number"]) or None,
@@ -77,16 +70,36 @@ def _context(tracker, action: Action, d: dict, today: date) -> dict:
             "subject": _clean(d["subject"]) or None,
             "issuer": _issuer_name(tracker, d),
             "direction": d["direction"],
-        },
+        }
+    return letter
+
+
+def _office(tracker) -> dict:
+    office = tracker.office
+    return {"id": office.id, "name": office.name, "short": office.short, "kind": office.kind}
+
+
+def _context(tracker, action: Action, d: dict, today: date, memo: dict) -> dict:
+    """What a draft needs, as plain values. The rule pack's wording (the regulation's name, the explanation of the
+    due date) is added when the draft is rendered, from the rule, the dates, the basis and the flags kept here."""
+    left = action.working_days_left
+    if left is None:  # a lapse: how many working days late, as a negative count
+        left = -tracker.calendar.working_days_between(d["due_date"], today)
+    unit = tracker.registry.get(d["unit_id"])
+    return {
+        "kind": action.draft_kind,
+        "stage": action.stage,
+        "today": today.isoformat(),
+        "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
+        "to_unit": {"id": d["unit_id"], "name": unit_name(tracker, d["unit_id"], d["unit_text"], today),
+                    "kind": unit.kind if unit else None},
+        "role": d["role"],
+        "letter": _letter(tracker, d, memo),
         "obligation": {"id": d["id"], "start": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-                       "rule": d["rule"], "rule_title": rule.title, "basis": d["basis"],
-                       "working_days_left": left, "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"]),
-                       "flags": flags, "sets_time_limit": rule.sets_time_limit, "note": rule.note,
-                       "working_days": tracker.calendar.working_days_between(d["start_date"], d["due_date"]),
-                       "explain": explain_due(tracker.pack, tracker.calendar, rule=d["rule"], start=d["start_date"],
-                                              due=d["due_date"], basis=d["basis"], flags=flags)
-                       if rule.sets_time_limit else ""},
-        **law(tracker, rule.articles),
+                       "rule": d["rule"], "basis": d["basis"], "working_days_left": left,
+                       "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"]), "flags": list(d["flags"] or ())},
+        "articles": list(tracker.pack.rule(d["rule"]).articles),
+        "pack": tracker.pack.id,
     }
 
 
@@ -141,13 +154,14 @@ def _with_sender(tracker, conn, d: dict) -> dict:
 def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict], today: date,
                        conn=None) -> list[dict]:
     rows = []
+    memo: dict = {}
     for action in actions:
         if action.draft_kind not in ("reminder", "deemed_agreed", "escalation"):
             continue  # Đ.10.2 reports are grouped per letter (silent_unit_reports); "none" only moves a state
         d = _with_sender(tracker, conn, details[action.obligation.id])
         if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
             continue  # never address a unit the registry does not know unless a clerk confirmed the letter
-        ctx = _context(tracker, action, d, today)
+        ctx = _context(tracker, action, d, today, memo)
         mine = d["role"] == "self"
         to_id = tracker.office_unit_id if mine else d["unit_id"]
         if action.draft_kind == "escalation" and not mine:
@@ -182,85 +196,70 @@ def _chairman(tracker):
     return None
 
 
-def _silent_row(tracker, d: dict, today: date) -> dict:
-    late = tracker.calendar.working_days_between(d["due_date"], today)
-    rule = tracker.pack.rules.get(d.get("rule") or "")
-    flags = list(d.get("flags") or ())
-    lapse = tracker.pack.on_lapse(d["rule"], d.get("on_lapse") or "") if d.get("rule") else ""
-    if lapse in ("deemed_agreed", "report_silent"):
-        status = "Không trả lời; xem như đồng ý theo " + " ".join(rule.articles[:1]) if rule else "Không trả lời"
-    else:
-        status = "Chưa thực hiện, chưa có văn bản trả lời"
+def _silent_row(tracker, d: dict, today: date, letter: dict | None = None) -> dict:
+    """One unit of a report: who, the request, when it arrived, its due date and how late; the rule, basis and flags
+    let the rendering explain the due date and say what the lapse meant."""
     return {"unit": unit_name(tracker, d["unit_id"], d["unit_text"], today), "unit_id": d["unit_id"],
-            "letter": letter_label(d["doc_type"], d["doc_number"]),
+            "letter": letter["label"] if letter else letter_label(d["doc_type"], d["doc_number"]),
             "sent": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-            "working_days_late": max(late, 0), "status": status,
-            "explain": explain_due(tracker.pack, tracker.calendar, rule=d["rule"], start=d["start_date"],
-                                   due=d["due_date"], basis=d.get("basis") or "default", flags=flags)
-            if rule is not None and rule.sets_time_limit else ""}
+            "working_days_late": max(tracker.calendar.working_days_between(d["due_date"], today), 0),
+            "rule": d["rule"], "basis": d["basis"], "flags": list(d["flags"] or ()),
+            "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"])}
 
 
 def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int, dict], today: date) -> list[dict]:
     """Đ.10.2 (and Đ.8.2.a for wards consulted by a department): the lead unit reports to UBND quận, with a copy to
-    Phòng Nội vụ, each unit that did not cooperate in time on one of its letters, with the request, the due date and
-    how it was computed, and a proposal line left for the leader. One report per letter per sweep that saw new
-    lapses or units still overdue after the pack's waiting time; "điểm a khoản 2 Điều 8" is cited only when a ward
-    was consulted under it."""
-    letters: dict[int, list[int]] = {}
+    Phòng Nội vụ, the units that did not cooperate in time on one of its letters, with the request, the due date and
+    how it was computed, and a proposal line left for the leader. One report per letter and sweep, listing the units
+    that lapsed into "deemed agreed" or stayed overdue past the pack's waiting time in that sweep; "điểm a khoản 2
+    Điều 8" is cited only when a ward was consulted under it."""
+    letters: dict[int, list[dict]] = {}
     for a in actions:
         d = details[a.obligation.id]
-        if d["role"] == "self":
-            continue
-        if a.new_state == DEEMED_AGREED or a.draft_kind == "noncooperation":
-            letters.setdefault(d["letter_id"], []).append(d["id"])
+        if d["role"] != "self" and (a.new_state == DEEMED_AGREED or a.draft_kind == "noncooperation"):
+            letters.setdefault(d["letter_id"], []).append(d)
     if not letters:
         return []
-    keys = {letter_id: f"silent:{letter_id}:{','.join(map(str, sorted(ids)))}" for letter_id, ids in letters.items()}
+    keys = {letter_id: f"silent:{letter_id}:{','.join(str(d['id']) for d in sorted(ds, key=lambda d: d['id']))}"
+            for letter_id, ds in letters.items()}
     existing = store.existing_keys(conn, list(keys.values()))
-    lapsed_by_letter = store.lapsed_obligations_of_letters(conn, list(letters))
     pack = tracker.pack
     to = tracker.registry.get(pack.report_to) or _chairman(tracker)
-    copies = [u for u in (tracker.registry.get(c) for c in pack.report_copy) if u is not None]
+    chairman = {"id": to.id if to else None, "name": to.name if to else "Chủ tịch Ủy ban nhân dân quận"}
+    copies = [{"id": u.id, "name": u.name} for u in (tracker.registry.get(c) for c in pack.report_copy) if u]
+    memo: dict = {}
     rows = []
-    for letter_id, ids in letters.items():
+    for letter_id, lapsed in letters.items():
         key = keys[letter_id]
         if key in existing:
             continue
-        first = details[ids[0]]
-        lapsed = [o for o in lapsed_by_letter.get(letter_id, []) if o["role"] != "self"]
-        silent = [_silent_row(tracker, {**first, **o}, today) for o in lapsed]
         articles: list[str] = []
-        for o in lapsed:
-            rule = pack.rules.get(o["rule"])
-            if rule is not None and pack.on_lapse(o["rule"], o["on_lapse"]) in ("deemed_agreed", "report_silent"):
-                articles += rule.articles
-        articles += list(pack.noncooperation_articles)
+        for d in lapsed:
+            if pack.on_lapse(d["rule"], d["on_lapse"]) in ("deemed_agreed", "report_silent"):
+                articles += pack.rule(d["rule"]).articles
+        letter = _letter(tracker, lapsed[0], memo)
         ctx = {
             "kind": "noncooperation",
             "stage": "silent_units",
             "today": today.isoformat(),
-            "office": {"id": tracker.office.id, "name": tracker.office.name, "short": tracker.office.short,
-                       "kind": tracker.office.kind},
-            "chairman": {"id": to.id if to else None, "name": to.name if to else "Chủ tịch Ủy ban nhân dân quận"},
-            "copies": [{"id": u.id, "name": u.name} for u in copies],
-            "letter": {"id": letter_id, "label": letter_label(first["doc_type"], first["doc_number"]),
-                       "number": _clean(first["doc_number"]) or None, "type": _clean(first["doc_type"]) or None,
-                       "date": first["issue_date"].isoformat() if first["issue_date"] else None,
-                       "subject": _clean(first["subject"]) or None, "issuer": tracker.office.name},
-            "silent": silent,
-            **law(tracker, list(dict.fromkeys(articles))),
+            "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
+            "chairman": chairman,
+            "copies": copies,
+            "letter": letter,
+            "silent": [_silent_row(tracker, d, today, letter) for d in lapsed],
+            "articles": list(dict.fromkeys(articles + list(pack.noncooperation_articles))),
+            "pack": pack.id,
         }
-        label = ctx["letter"]["label"]
         rows.append({
             "kind": "noncooperation",
             "dedupe_key": key,
             "obligation_id": None,
             "letter_id": letter_id,
-            "to_unit_id": ctx["chairman"]["id"],
-            "to_unit": ctx["chairman"]["name"],
-            "letter_number": ctx["letter"]["number"],
-            "due_date": first["due_date"],
-            "subject": f"Báo cáo các đơn vị không phối hợp đúng thời hạn theo {label}",
+            "to_unit_id": chairman["id"],
+            "to_unit": chairman["name"],
+            "letter_number": letter["number"],
+            "due_date": lapsed[0]["due_date"],
+            "subject": f"Báo cáo các đơn vị không phối hợp đúng thời hạn theo {letter['label']}",
             "context": ctx,
             "sweep_date": today,
         })

@@ -19,16 +19,6 @@ def vn_day(day: date) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
-def citation(pack: RulePack, articles) -> str:
-    """'điểm a khoản 3 Điều 7 và khoản 2 Điều 10 Quy chế phối hợp ... ban hành kèm theo Quyết định số 1342/QĐ-UBND
-    ngày 06 tháng 7 năm 2023 của Ủy ban nhân dân Quận 11'."""
-    articles = [a for a in dict.fromkeys(articles) if a]
-    joined = ", ".join(articles[:-1]) + (" và " if len(articles) > 1 else "") + (articles[-1] if articles else "")
-    regulation = pack.regulation or "Quy chế"
-    law = f"{regulation} ban hành kèm theo {pack.decision}" if pack.decision else regulation
-    return f"{joined} {law}".strip()
-
-
 def due_phrase(due: date, flags=()) -> str:
     """'hết ngày 17/02/2025', or '16 giờ 00 ngày 27/5/2025' when the letter gave an hour."""
     hour = flag_value(flags, FLAG_TIME)
@@ -66,9 +56,23 @@ _STARTS = {
 _EVENT = {"receipt": "nhận văn bản", "meeting_end": "cuộc họp kết thúc", "answers_received": "nhận được trả lời"}
 
 
+_EXPLAINED: dict[tuple, str] = {}  # a sweep meets the same few (rule, start, due) thousands of times
+
+
 def explain_due(pack: RulePack, calendar: WorkingCalendar, *, rule: str, start: date, due: date, basis: str,
                 flags=()) -> str:
     """One or two sentences that let a reader check ``due`` by hand."""
+    key = (id(pack), id(calendar), rule, start, due, basis, tuple(flags or ()))
+    text = _EXPLAINED.get(key)
+    if text is None:
+        if len(_EXPLAINED) > 50_000:
+            _EXPLAINED.clear()
+        text = _EXPLAINED[key] = _explain(pack, calendar, rule, start, due, basis, tuple(flags or ()))
+    return text
+
+
+def _explain(pack: RulePack, calendar: WorkingCalendar, rule: str, start: date, due: date, basis: str,
+             flags: tuple) -> str:
     r = pack.rule(rule)
     if basis == "fixed_date":
         before = flag_value(flags, FLAG_BEFORE)

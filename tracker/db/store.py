@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import JSON, Connection, Date, Text, and_, func, insert, literal, or_, select, update
 
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
 from tracker.sweep import OPEN, TRACKED, OpenObligation
@@ -22,8 +23,48 @@ def utcnow() -> datetime:
 def record(conn: Connection, rows: Sequence[dict]) -> None:
     """Append history rows: dicts with entity, entity_id, action and optionally field, before, after, actor, note."""
     if rows:
-        conn.execute(insert(history), [{"field": None, "before": None, "after": None, "note": None,
-                                        "actor": SYSTEM, **r} for r in rows])
+        _insert_many(conn, history, [{"field": None, "before": None, "after": None, "note": None,
+                                      "actor": SYSTEM, **r} for r in rows])
+
+
+def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
+    """INSERT many rows straight through the driver's executemany: SQLAlchemy's per-row parameter processing costs
+    more than the insert itself when a sweep writes tens of thousands of drafts and history rows. Values are
+    converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite."""
+    if not rows:
+        return
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    rows = [{k: r.get(k) for k in keys} for r in rows]
+    sql = str(insert(table).compile(dialect=conn.dialect, column_keys=keys))
+    positional = conn.dialect.positional
+    sqlite = conn.dialect.name == "sqlite"
+    convert = {}
+    for key in keys:
+        kind = table.c[key].type
+        if isinstance(kind, JSON):
+            convert[key] = _json_text
+        elif sqlite and isinstance(kind, Date):
+            convert[key] = _iso
+    order = keys
+    if positional:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
+        order = list(compiled.positiontup)
+    params = []
+    for row in rows:
+        values = {k: (convert[k](row[k]) if k in convert and row[k] is not None else row[k]) for k in keys}
+        params.append(tuple(values[k] for k in order) if positional else values)
+    conn.exec_driver_sql(sql, params)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _json_text(value) -> str:
+    return _JSON.encode(value)
+
+
+def _iso(value) -> str:
+    return value.isoformat()
 
 
 def history_of(conn: Connection, entity: str, entity_id: int) -> list[dict]:
@@ -124,18 +165,22 @@ def obligations_of_letter(conn: Connection, letter_id: int) -> list[dict]:
 
 def set_state(conn: Connection, changes: Iterable[tuple[int, str, str]], *, actor: str = SYSTEM,
               note: str | None = None, extra: dict | None = None) -> None:
-    """Move obligations (id, old state, new state) and record each move."""
-    changes = list(changes)
-    by_state: dict[str, list[int]] = {}
-    for ob_id, _old, new in changes:
-        by_state.setdefault(new, []).append(ob_id)
+    """Move obligations (id, old state, new state) and record each move. The history rows are written by the
+    database from the obligations themselves (INSERT ... SELECT per group of ids), so a sweep that moves 27,000
+    obligations sends a few dozen statements, not 27,000 rows of parameters."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for ob_id, old, new in changes:
+        groups.setdefault((old, new), []).append(ob_id)
     now = utcnow()
-    for new, ids in by_state.items():
+    for (old, new), ids in groups.items():
         for chunk in _chunks(ids, 900):
+            conn.execute(insert(history).from_select(
+                ["entity", "entity_id", "action", "field", "before", "after", "actor", "note"],
+                select(literal("obligation"), obligations.c.id, literal("state"), literal("state"), literal(old),
+                       literal(new), literal(actor), literal(note, type_=Text))
+                .where(obligations.c.id.in_(chunk))))
             conn.execute(update(obligations).where(obligations.c.id.in_(chunk))
                          .values(state=new, updated_at=now, **(extra or {})))
-    record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "state", "field": "state",
-                   "before": old, "after": new, "actor": actor, "note": note} for ob_id, old, new in changes])
 
 
 def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, note: str) -> None:
@@ -188,8 +233,10 @@ def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObliga
 def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
     """Obligations joined with their letter, for drafting."""
     out: dict[int, dict] = {}
-    cols = [obligations, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date, letters.c.subject,
-            letters.c.received_at, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id,
+    o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
+    cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
+            o.on_lapse, o.flags, o.state, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date,
+            letters.c.subject, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id,
             letters.c.status.label("letter_status")]
     for chunk in _chunks(list(ids), 900):
         q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk))
@@ -254,10 +301,11 @@ def draft_key_exists(conn: Connection, key: str) -> bool:
 def add_drafts(conn: Connection, rows: list[dict]) -> int:
     if not rows:
         return 0
-    for chunk in _chunks(rows, 500):
-        conn.execute(insert(drafts), [{"status": "drafted", "obligation_id": None, "letter_id": None,
-                                       "to_unit_id": None, "to_unit": None, "letter_number": None,
-                                       "due_date": None, "sweep_date": None, **r} for r in chunk])
+    defaults = {"status": "drafted", "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
+                "letter_number": None, "due_date": None, "sweep_date": None}
+    for chunk in _chunks(rows, 2000):
+        keys = list(dict.fromkeys([*defaults, *(k for r in chunk for k in r)]))
+        _insert_many(conn, drafts, [{k: {**defaults, **r}.get(k) for k in keys} for r in chunk])
     return len(rows)
 
 
