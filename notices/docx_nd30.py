@@ -47,18 +47,24 @@ _FONT_FILES = {
 _FONT_DIRS = ("/usr/share/fonts/truetype/msttcorefonts", "/usr/share/fonts/truetype/liberation2")
 
 
+def font_file(bold: bool = False, italic: bool = False) -> Path | None:
+    """The installed file of the document's font (Times New Roman, else Liberation Serif 2.x), if any."""
+    for folder in _FONT_DIRS:
+        for name in _FONT_FILES[(bold, italic)]:
+            path = Path(folder) / name
+            if path.exists():
+                return path
+    return None
+
+
 @lru_cache(maxsize=8)
 def _font(bold: bool, italic: bool):
     try:
         from PIL import ImageFont
     except ImportError:  # pragma: no cover - Pillow comes with matplotlib
         return None
-    for folder in _FONT_DIRS:
-        for name in _FONT_FILES[(bold, italic)]:
-            path = Path(folder) / name
-            if path.exists():
-                return ImageFont.truetype(str(path), size=1000)
-    return None
+    path = font_file(bold, italic)
+    return ImageFont.truetype(str(path), size=1000) if path is not None else None
 
 
 def text_width_mm(text: str, pt: float, *, bold: bool = False, italic: bool = False) -> float:

@@ -285,7 +285,8 @@ class DigestContext:
 
 @dataclass(frozen=True)
 class Tally:
-    """Requests in one direction: how they ended. The parts add up to ``total``."""
+    """Requests in one direction: how they ended. The parts add up to ``total``; ``overdue`` is a request not done
+    after its time where the regulation deems nothing (Đ.7.3.c, Đ.9.1, Đ.4.4)."""
 
     total: int = 0
     on_time: int = 0
@@ -293,9 +294,10 @@ class Tally:
     deemed_agreed: int = 0
     escalated: int = 0
     open: int = 0
+    overdue: int = 0
 
     def __post_init__(self) -> None:
-        parts = (self.on_time, self.late, self.deemed_agreed, self.escalated, self.open)
+        parts = (self.on_time, self.late, self.deemed_agreed, self.escalated, self.open, self.overdue)
         if min(parts + (self.total,)) < 0 or sum(parts) != self.total:
             raise ValueError(f"tally does not add up: {self}")
 
@@ -303,7 +305,12 @@ class Tally:
         return Tally(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple())))
 
     def as_tuple(self) -> tuple[int, ...]:
-        return (self.total, self.on_time, self.late, self.deemed_agreed, self.escalated, self.open)
+        return (self.total, self.on_time, self.late, self.deemed_agreed, self.escalated, self.open, self.overdue)
+
+    @property
+    def not_in_time(self) -> int:
+        """Requests not answered in time: late, deemed agreed, reported, overdue."""
+        return self.late + self.deemed_agreed + self.escalated + self.overdue
 
 
 @dataclass(frozen=True)
@@ -329,26 +336,57 @@ def parse_period(period: str) -> tuple[date, date, str]:
     return date(year, 7, 1), date(year, 12, 31), f"6 tháng cuối năm {year}"
 
 
+@dataclass(frozen=True)
+class LateUnit:
+    """A unit of the report's Đ.10.2 list: how many of the office's letters it did not answer in time, and how."""
+
+    unit: str
+    letters: int
+    deemed_agreed: int = 0
+    overdue: int = 0  # overdue, or reported to UBND quận
+    late: int = 0
+
+
+@dataclass(frozen=True)
+class LetterCounts:
+    """Letters (not obligations): how many, and to or from how many units."""
+
+    letters: int = 0
+    units: int = 0
+
+
 @dataclass(frozen=True, kw_only=True)
 class ReportContext(Notice):
-    """The semi-annual report of Đ.10.1 for the sending unit, per counterpart, with a chart."""
+    """The semi-annual report of Đ.10.1 for the sending unit: figures per counterpart (requests, "lượt"), letters and
+    units counted once, the Đ.10.2 list, a chart, and sections whose prose is left for the specialist.
+
+    ``start``/``end``: the period the figures cover, when it is not the calendar half year (a report due before 15/5
+    covers up to a cut-off before that day)."""
 
     period: str  # "2026-H2"
     rows: tuple[CounterpartRow, ...]
     citation: Citation = Citation("khoản 1 Điều 10")
     chart: bool = True
+    start: date | None = None
+    end: date | None = None
+    sent_letters: LetterCounts = LetterCounts()
+    received_letters: LetterCounts = LetterCounts()
+    late_units: tuple[LateUnit, ...] = ()
+    report_citation: Citation = Citation("khoản 2 Điều 10")
 
     def __post_init__(self) -> None:
         super().__post_init__()
         parse_period(self.period)
+        if (self.start is None) != (self.end is None) or (self.start and self.end and self.start > self.end):
+            raise ValueError("a report period needs a start on or before its end")
 
     @property
     def period_start(self) -> date:
-        return parse_period(self.period)[0]
+        return self.start or parse_period(self.period)[0]
 
     @property
     def period_end(self) -> date:
-        return parse_period(self.period)[1]
+        return self.end or parse_period(self.period)[1]
 
     @property
     def period_label(self) -> str:
@@ -361,3 +399,10 @@ class ReportContext(Notice):
     @property
     def total_received(self) -> Tally:
         return sum((r.received for r in self.rows), Tally())
+
+    @property
+    def on_time_rate(self) -> str:
+        """The share of requests sent that were answered on time, "80,0%" (Vietnamese decimal comma)."""
+        sent = self.total_sent
+        closed = sent.total - sent.open
+        return f"{100 * sent.on_time / closed:.1f}%".replace(".", ",") if closed else "—"

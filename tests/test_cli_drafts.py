@@ -144,3 +144,27 @@ def test_an_unconfirmed_letter_to_a_unit_the_registry_does_not_know_drafts_nothi
     assert congvan(office, "sweep", "--today", "2025-02-18").returncode == 0
     listed = [json.loads(line) for line in congvan(office, "drafts", "--jsonl").stdout.splitlines()]
     assert not any(d["to_unit"] == "Kế hoạch" for d in listed)
+
+
+def test_the_semiannual_report_counts_letters_over_the_period_before_it_is_due(office, engine_for, tmp_path):
+    consult_three_units(engine_for)  # one letter to three units, 20/01/2025
+    add_letter(engine_for, direction="out", received="2025-05-06", number="121/UBND-VHXH",  # after the cut-off
+               issuer="Ủy ban nhân dân Phường 5", subject="V/v lấy ý kiến", text="Đề nghị có ý kiến bằng văn bản.",
+               recipients=["Phòng Kinh tế"])
+    add_letter(engine_for, direction="in", received="2025-02-10", number="88/QLĐT-HT",
+               issuer="Phòng Quản lý đô thị", replies_to=["12/UBND-ĐT"])
+    assert congvan(office, "sweep", "--today", "2025-02-18").returncode == 0
+    out = tmp_path / "bao-cao.html"
+    result = congvan(office, "report", "semiannual", "--period", "2025-H1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = " ".join(out.read_text(encoding="utf-8").split())
+    assert "số liệu từ ngày 01/11/2024 đến ngày 30/4/2025" in page
+    assert "ban hành 1 văn bản đề nghị 3 cơ quan, đơn vị phối hợp, tổng cộng 3 lượt đề nghị" in page
+    assert "được trả lời đúng hạn 1 lượt" in page and "xem như đồng ý do không trả lời 2 lượt" in page
+    assert "Phòng Kinh tế" not in page  # its letter came after the cut-off
+    assert "Các cơ quan, đơn vị không phối hợp đúng thời hạn (khoản 2 Điều 10)" in page
+    assert "<td>Phòng Tài nguyên và Môi trường</td><td>1</td><td>1</td>" in page
+    for heading in ("II. ĐÁNH GIÁ", "Ưu điểm", "Tồn tại, hạn chế", "III. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert heading in page
+    wider = congvan(office, "report", "semiannual", "--period", "2025-H1", "--to", "2025-06-30", "--out", str(out))
+    assert wider.returncode == 0 and "Phòng Kinh tế" in out.read_text(encoding="utf-8")

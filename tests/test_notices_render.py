@@ -131,9 +131,11 @@ def test_the_semiannual_report_adds_up_per_counterpart_and_carries_its_chart():
     assert ctx.total_sent == Tally(15, 9, 1, 3, 0, 2)
     r = render("report", ctx)
     assert "Kết quả thực hiện Quy chế phối hợp 6 tháng cuối năm 2026" in r.text
-    assert "(từ ngày 01/7/2026 đến ngày 31/12/2026)" in r.text
-    assert "gửi lấy ý kiến, đề nghị các cơ quan, đơn vị: 15 văn bản; được trả lời đúng hạn 9" in r.text
-    assert " | Tổng cộng | 11 | 8 | 2 | 0 | 1 | 0" in r.text
+    assert "(số liệu từ ngày 01/7/2026 đến ngày 31/12/2026)" in r.text
+    assert "tổng cộng 15 lượt đề nghị: được trả lời đúng hạn 9 lượt" in r.text
+    assert " | Tổng cộng | 11 | 8 | 2 | 0 | 0 | 1 | 0" in r.text
+    for heading in ("I. TÌNH HÌNH THỰC HIỆN", "II. ĐÁNH GIÁ", "III. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert heading in r.text
     assert r.chart_png.startswith(b"\x89PNG")
     assert 'src="data:image/png;base64,' in r.html
     doc = Document(io.BytesIO(r.docx))

@@ -120,6 +120,7 @@ class RulePack:
     noncooperation_articles: tuple[str, ...] = ("khoản 2 Điều 10",)
     report_to: str = ""  # the registry id the Đ.10.2 report goes to
     report_copy: tuple[str, ...] = ()  # and its copies
+    report_period_ends: tuple[tuple[int, int], ...] = ((6, 30), (12, 31))  # cut-offs of the Đ.10.1 reports
 
     @classmethod
     def load(cls, path: Path | str = DEFAULT_PACK) -> "RulePack":
@@ -139,7 +140,17 @@ class RulePack:
             noncooperation_articles=tuple(pack.get("noncooperation_articles", ("khoản 2 Điều 10",))),
             report_to=pack.get("report_to", ""),
             report_copy=tuple(pack.get("report_copy", ())),
+            report_period_ends=tuple(tuple(int(p) for p in md.split("-"))  # type: ignore[misc]
+                                     for md in pack.get("report_period_ends", ("06-30", "12-31"))),
         )
+
+    def report_period(self, year: int, half: int) -> tuple[date, date]:
+        """The days the Đ.10.1 report of ``half`` (1 or 2) of ``year`` covers: from the day after the previous
+        cut-off to this half's cut-off."""
+        (m1, d1), (m2, d2) = self.report_period_ends
+        if half == 1:
+            return date(year - 1, m2, d2) + timedelta(days=1), date(year, m1, d1)
+        return date(year, m1, d1) + timedelta(days=1), date(year, m2, d2)
 
     def on_lapse(self, rule_name: str, stored: str) -> str:
         """What a lapse means for an obligation under ``rule_name``: the pack decides; ``stored`` (the value kept

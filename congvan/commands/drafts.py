@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from congvan.commands import date_option
 from congvan.context import registry_for, tracker_for
 
 LOCAL = timezone(timedelta(hours=7))
@@ -159,15 +160,20 @@ def report():
 @click.option("--unit", "unit_name", help="The reporting unit (default: the office).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Output file: .docx or .html.")
+@click.option("--from", "start", callback=date_option, metavar="DATE",
+              help="First day the report covers (default: the day after the rule pack's previous cut-off).")
+@click.option("--to", "end", callback=date_option, metavar="DATE",
+              help="Last day the report covers (default: the rule pack's cut-off, e.g. 30/4 for the report due "
+                   "before 15/5).")
 @click.pass_obj
-def semiannual(settings, period, unit_name, out):
+def semiannual(settings, period, unit_name, out, start, end):
     """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (khoản 1 Điều 10), theo từng đơn vị phối hợp."""
     from congvan.reporting import semiannual_report
 
     if out.suffix.lower() not in (".docx", ".html"):
         raise click.UsageError(f"--out {out}: the report is written as .docx or .html")
     try:
-        rendered = semiannual_report(settings, period, unit_name)
+        rendered = semiannual_report(settings, period, unit_name, start=start, end=end)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     out.parent.mkdir(parents=True, exist_ok=True)
