@@ -74,6 +74,13 @@ def _letter(tracker, d: dict, memo: dict) -> dict:
     return letter
 
 
+def _memo(memo: dict, key, compute):
+    """``compute()`` once per ``key`` within one sweep's drafting."""
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _office(tracker) -> dict:
     office = tracker.office
     return {"id": office.id, "name": office.name, "short": office.short, "kind": office.kind}
@@ -84,7 +91,8 @@ def _context(tracker, action: Action, d: dict, today: date, memo: dict) -> dict:
     due date) is added when the draft is rendered, from the rule, the dates, the basis and the flags kept here."""
     left = action.working_days_left
     if left is None:  # a lapse: how many working days late, as a negative count
-        left = -tracker.calendar.working_days_between(d["due_date"], today)
+        left = -_memo(memo, ("late", d["due_date"]),
+                      lambda: tracker.calendar.working_days_between(d["due_date"], today))
     unit = tracker.registry.get(d["unit_id"])
     return {
         "kind": action.draft_kind,
@@ -180,7 +188,8 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
             "to_unit": to_name,
             "letter_number": ctx["letter"]["number"],
             "due_date": d["due_date"],
-            "subject": _subject(action.draft_kind, ctx),
+            "subject": _memo(memo, ("subject", action.draft_kind, d["letter_id"], d["role"], action.stage,
+                                        d["due_date"], d["rule"]), lambda: _subject(action.draft_kind, ctx)),
             "context": ctx,
             "sweep_date": today,
         })

@@ -231,18 +231,22 @@ def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObliga
 
 
 def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
-    """Obligations joined with their letter, for drafting."""
-    out: dict[int, dict] = {}
+    """Obligations with their letter's fields, for drafting (each letter read once, however many units it asked)."""
     o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
     cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
-            o.on_lapse, o.flags, o.state, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date,
-            letters.c.subject, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id,
-            letters.c.status.label("letter_status")]
+            o.on_lapse, o.flags, o.state]
+    rows: list[dict] = []
     for chunk in _chunks(list(ids), 900):
-        q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk))
-        for r in conn.execute(q):
-            out[r.id] = dict(r._mapping)
-    return out
+        rows += [dict(r._mapping) for r in conn.execute(select(*cols).where(o.id.in_(chunk)))]
+    l = letters.c
+    letter_cols = [l.id, l.doc_number, l.doc_type, l.issue_date, l.subject, l.direction, l.issuer, l.issuer_unit_id,
+                   l.status.label("letter_status")]
+    by_letter: dict[int, dict] = {}
+    for chunk in _chunks(sorted({r["letter_id"] for r in rows}), 900):
+        for r in conn.execute(select(*letter_cols).where(l.id.in_(chunk))):
+            values = dict(r._mapping)
+            by_letter[values.pop("id")] = values
+    return {r["id"]: {**r, **by_letter[r["letter_id"]]} for r in rows}
 
 
 # -- drafts -----------------------------------------------------------------------------------------------------
