@@ -166,7 +166,7 @@ def test_the_confirm_in_writing_reminder_says_who_asked_whom_and_sets_no_time(tr
         ref = conn.execute(insert(messages).values(
             mailbox="test", folder="INBOX", uid=1, message_id="<yt@quan11.example>", from_addr="yt@quan11.example",
             subject="Đề nghị cung cấp gấp số liệu người cao tuổi", direction="in", status="processed",
-            content_hash="0" * 64,
+            content_hash="0" * 64, office_id="q11.p5",
         ).returning(messages.c.id)).scalar_one()
         conn.execute(insert(letter_sources).values(letter_id=letter_id, message_ref=ref))
     build_obligations(tracker)

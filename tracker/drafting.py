@@ -231,7 +231,7 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
         return []
     keys = {letter_id: f"silent:{letter_id}:{','.join(str(d['id']) for d in sorted(ds, key=lambda d: d['id']))}"
             for letter_id, ds in letters.items()}
-    existing = store.existing_keys(conn, list(keys.values()))
+    existing = store.existing_keys(conn, list(keys.values()), office=tracker.office_unit_id)
     pack = tracker.pack
     to = tracker.registry.get(pack.report_to) or _chairman(tracker)
     chairman = {"id": to.id if to else None, "name": to.name if to else "Chủ tịch Ủy ban nhân dân quận"}
@@ -286,9 +286,9 @@ def weekly_digest(tracker, conn, today: date) -> list[dict]:
         return []
     year, week, _ = today.isocalendar()
     key = f"digest:{year}-W{week:02d}"
-    if store.existing_keys(conn, [key]):
+    if store.existing_keys(conn, [key], office=tracker.office_unit_id):
         return []
-    rows = store.digest_rows(conn, today - timedelta(days=7), week_end)
+    rows = store.digest_rows(conn, today - timedelta(days=7), week_end, office=tracker.office_unit_id)
 
     def item(r: dict, note: str = "") -> dict:
         unit = tracker.registry.get(r["unit_id"])

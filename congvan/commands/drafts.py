@@ -25,17 +25,19 @@ def _iso_local(moment: datetime | None) -> str | None:
 
 @click.group(invoke_without_command=True)
 @click.option("--jsonl", is_flag=True, help="One JSON object per draft and line.")
-@click.option("--status", help="Only drafts in this status (drafted, appended, approved, sent, discarded).")
+@click.option("--status", help="Chỉ dự thảo ở trạng thái này: pending (mới), approved (đã duyệt), signed (đã ký), "
+                               "delivered (đã đưa vào Thư nháp), discarded (đã hủy).")
 @click.pass_context
 def drafts(ctx, jsonl, status):
     """Văn bản dự thảo (nhắc hạn, xem như đồng ý, báo cáo vượt hạn...) chờ văn thư kiểm tra."""
+    from congvan.context import office_settings
+
+    ctx.obj = office_settings(ctx.obj)  # the office's letterhead and signer, even without its configuration
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.db import store
+    from tracker.service import DRAFT_STATUS_VN, list_drafts
 
-    tracker = tracker_for(ctx.obj)
-    with tracker.engine.connect() as conn:
-        rows = store.list_drafts(conn, status=status)
+    rows = list_drafts(tracker_for(ctx.obj), status=_status(status))
     for r in rows:
         if jsonl:
             click.echo(json.dumps({
@@ -43,12 +45,23 @@ def drafts(ctx, jsonl, status):
                 "letter": r["letter_number"], "due": r["due_date"].isoformat() if r["due_date"] else None,
                 "subject": r["subject"], "created_at": _iso_local(r["created_at"]), "status": r["status"],
                 "sweep_date": r["sweep_date"].isoformat() if r["sweep_date"] else None,
+                "signed_number": r["signed_number"],
+                "signed_on": r["signed_on"].isoformat() if r["signed_on"] else None,
             }, ensure_ascii=False))
         else:
             due = r["due_date"].strftime("%d/%m/%Y") if r["due_date"] else "          "
-            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {r['status']:<9} {r['subject']}")
+            status = DRAFT_STATUS_VN.get(r["status"], r["status"])
+            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {status:<20} {r['subject']}")
     if not rows and not jsonl:
         click.echo("Chưa có văn bản dự thảo nào.")
+
+
+# the statuses' names before the clerk could steer drafts, still accepted
+_OLD_STATUS = {"drafted": "pending", "appended": "delivered"}
+
+
+def _status(value: str | None) -> str | None:
+    return _OLD_STATUS.get(value, value) if value else None
 
 
 _KIND_VN = {"reminder": "nhắc hạn", "deemed_agreed": "xem như đồng ý", "escalation": "báo cáo vượt hạn",
@@ -108,11 +121,11 @@ def export(settings, directory, status):
     directory.mkdir(parents=True, exist_ok=True)
     count = failed = 0
     with tracker.engine.connect() as conn:
-        ids = [item["id"] for item in store.list_drafts(conn, status=status)]
+        ids = [item["id"] for item in store.list_drafts(conn, office=tracker.office_unit_id, status=_status(status))]
     for draft_id in ids:
         try:
             with tracker.engine.begin() as conn:
-                row = store.draft(conn, draft_id)
+                row = store.draft(conn, draft_id, office=tracker.office_unit_id)
                 rendered, raw = rendered_message(row, settings, registry, tracker)
                 stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
                 (directory / f"{stem}.eml").write_bytes(raw)
@@ -150,9 +163,55 @@ def deliver(settings, mailbox_name):
     click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}." + (f" {len(failed)} dự thảo lỗi." if failed else ""))
 
 
+_BY = click.option("--by", "actor", required=True, help="Người thực hiện, ghi vào lịch sử.")
+
+
+@drafts.command("approve")
+@click.argument("draft_id", type=int)
+@_BY
+@click.pass_obj
+def approve(settings, draft_id, actor):
+    """Văn thư duyệt dự thảo DRAFT_ID, chờ lãnh đạo ký."""
+    from tracker.service import approve_draft
+
+    row = approve_draft(tracker_for(settings), draft_id, actor=actor)
+    click.echo(f"Đã duyệt dự thảo {row['id']}: {row['subject']}")
+
+
+@drafts.command("discard")
+@click.argument("draft_id", type=int)
+@click.option("--reason", help="Lý do hủy.")
+@_BY
+@click.pass_obj
+def discard(settings, draft_id, reason, actor):
+    """Hủy dự thảo DRAFT_ID (không gửi)."""
+    from tracker.service import discard_draft
+
+    row = discard_draft(tracker_for(settings), draft_id, actor=actor, reason=reason)
+    click.echo(f"Đã hủy dự thảo {row['id']}.")
+
+
+@drafts.command("sign")
+@click.argument("draft_id", type=int)
+@click.option("--number", required=True, help="Số, ký hiệu văn bản được cấp khi ký.")
+@click.option("--date", "signed_on", required=True, help="Ngày ký (dd/mm/yyyy).")
+@_BY
+@click.pass_obj
+def sign(settings, draft_id, number, signed_on, actor):
+    """Ghi số và ngày ký của dự thảo DRAFT_ID: văn bản đã ký là văn bản lưu."""
+    from tracker.service import sign_draft
+
+    row = sign_draft(tracker_for(settings), draft_id, actor=actor, number=number, signed_on=signed_on)
+    click.echo(f"Đã ghi dự thảo {row['id']}: số {row['signed_number']}, ký ngày {row['signed_on']:%d/%m/%Y}.")
+
+
 @click.group()
-def report():
+@click.pass_context
+def report(ctx):
     """Báo cáo định kỳ."""
+    from congvan.context import office_settings
+
+    ctx.obj = office_settings(ctx.obj)
 
 
 @report.command("semiannual")

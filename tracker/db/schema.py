@@ -55,11 +55,23 @@ units = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 
+# -- the offices whose letters this database keeps (one database can serve many offices, each a registry unit) --
+offices = Table(
+    "offices",
+    metadata,
+    Column("unit_id", String(64), primary_key=True),
+    Column("registered_at", DateTime(timezone=True), nullable=False, server_default=now),
+    # how its drafts are headed and signed ([office] of the configuration that registered it): a command run
+    # without that configuration still gives the office's letterhead and signer
+    Column("profile", JSON, nullable=True),
+)
+
 # -- intake: one row per message seen, whatever became of it (the ledger) --
 messages = Table(
     "messages",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),  # the office whose mailbox (or import) it came through
     Column("mailbox", String(200), nullable=False),  # configured mailbox name, or "import"
     Column("folder", String(500), nullable=False),  # IMAP folder, or the imported file's path
     Column("uidvalidity", BigInteger, nullable=True),
@@ -76,7 +88,7 @@ messages = Table(
     Column("action_done", Boolean, nullable=False, server_default="0"),  # the server-side action (flag/move)
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
-    UniqueConstraint("mailbox", "folder", "uidvalidity", "uid", name="uq_messages_location"),
+    UniqueConstraint("office_id", "mailbox", "folder", "uidvalidity", "uid", name="uq_messages_location"),
 )
 Index("ix_messages_message_id", messages.c.message_id)
 Index("ix_messages_content_hash", messages.c.content_hash)
@@ -97,6 +109,7 @@ letters = Table(
     "letters",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),  # the office that received or sent it
     Column("direction", String(3), nullable=False),  # in | out
     Column("doc_number", String(200), nullable=True),
     Column("doc_type", String(100), nullable=True),
@@ -123,6 +136,8 @@ letters = Table(
 Index("ix_letters_doc_number", letters.c.doc_number)
 Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
+# No index leads with office_id: SQLite would then drive the sweep's joins from the office's letters (seconds
+# instead of milliseconds); the obligation indexes find the rows and each letter is looked up by its key.
 
 letter_sources = Table(
     "letter_sources",
@@ -154,6 +169,8 @@ obligations = Table(
     Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),
     Column("unit_id", String(64), nullable=True),  # null while the unit is not resolved
     Column("unit_text", String(500), nullable=False),  # as written in the letter
+    # the unit as a key: its registry id, else "?" and the folded text (see tracker.obligations.unit_key)
+    Column("unit_key", String(500), nullable=False),
     Column("role", String(20), nullable=False),  # addressee | lead | cooperating | self
     Column("kind", String(30), nullable=False),  # answer | task | report | confirm_in_writing | progress
     Column("rule", String(50), nullable=False),
@@ -162,9 +179,15 @@ obligations = Table(
     Column("basis", String(20), nullable=False),  # statutory | requested | default | capped | fixed_date
     Column("on_lapse", String(20), nullable=False),
     Column("flags", JSON, nullable=False),
-    Column("state", String(20), nullable=False),  # open | answered | deemed_agreed | escalated | withdrawn
+    # open | answered | deemed_agreed | escalated | overdue | withdrawn | superseded (re-planned after a correction)
+    Column("state", String(20), nullable=False),
+    # the letter waits for a clerk's confirmation: shown, never swept or drafted for, replaced once confirmed
+    Column("provisional", Boolean, nullable=False, server_default="0"),
     Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
     Column("answered_on", Date, nullable=True),
+    # an answer the clerk recorded that came another way: its number and how (giấy, hệ thống quản lý văn bản...)
+    Column("answer_number", String(200), nullable=True),
+    Column("answer_via", String(40), nullable=True),
     Column("late", Boolean, nullable=False, server_default="0"),
     # Đ.8.1.b: this obligation is a unit's answer the office needs before it can answer a ward's recommendation
     Column("consults_for", Integer, ForeignKey("obligations.id"), nullable=True),
@@ -174,6 +197,11 @@ obligations = Table(
 Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
 Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
+# One live obligation per letter, unit, role and kind, whatever the timing of concurrent planners: the database
+# refuses a double (planning inserts with ON CONFLICT DO NOTHING). Superseded rows are history.
+ACTIVE = obligations.c.state != "superseded"
+Index("ux_obligations_active", obligations.c.letter_id, obligations.c.unit_key, obligations.c.role,
+      obligations.c.kind, unique=True, sqlite_where=ACTIVE, postgresql_where=ACTIVE)
 
 # -- append-only history of every state change and field edit --
 history = Table(
@@ -197,8 +225,9 @@ drafts = Table(
     "drafts",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),  # whose letterhead and signer it carries
     Column("kind", String(20), nullable=False),  # reminder | deemed_agreed | escalation | progress | digest | report
-    Column("dedupe_key", String(300), nullable=False, unique=True),  # the same sweep twice writes nothing new
+    Column("dedupe_key", String(300), nullable=False),  # per office: the same sweep twice writes nothing new
     Column("obligation_id", Integer, ForeignKey("obligations.id"), nullable=True),
     Column("letter_id", Integer, ForeignKey("letters.id"), nullable=True),
     Column("to_unit_id", String(64), nullable=True),
@@ -211,8 +240,12 @@ drafts = Table(
     Column("body_html", Text, nullable=True),
     Column("docx", LargeBinary, nullable=True),
     Column("eml", LargeBinary, nullable=True),
-    Column("status", String(20), nullable=False),  # drafted | appended | approved | sent | discarded
+    Column("status", String(20), nullable=False),  # pending | approved | discarded | signed | delivered
     Column("sweep_date", Date, nullable=True),
+    # recorded when the leader signed it: the signed notice is the record (NĐ 30: number and date of issue)
+    Column("signed_number", String(200), nullable=True),
+    Column("signed_on", Date, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+    UniqueConstraint("office_id", "dedupe_key", name="uq_drafts_office_key"),
 )

@@ -1,4 +1,10 @@
-"""Reads and writes of letters, obligations, history and drafts for the tracker's use cases."""
+"""Reads and writes of letters, obligations, history and drafts for the tracker's use cases.
+
+Every read is scoped to one office (``office``: the registry unit id in ``Tracker.office_unit_id``): a letter,
+obligation or draft of another office is simply not found. Obligations belong to their letter's office.
+Inserts that could race with another process (obligations, replies, drafts) skip what the database already holds
+(``ON CONFLICT DO NOTHING`` on its unique constraints), so concurrent runs double nothing and raise nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,14 @@ import json
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import JSON, Connection, Date, Text, and_, func, insert, literal, or_, select, update
+from sqlalchemy import JSON, Connection, Date, Text, and_, exists, insert, literal, or_, select, update
 
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
 from tracker.sweep import OPEN, TRACKED, OpenObligation
 
 SYSTEM = "congvan"
+SUPERSEDED = "superseded"
+PENDING = "pending"  # a draft's status when the sweep writes it
 
 
 def utcnow() -> datetime:
@@ -27,15 +35,17 @@ def record(conn: Connection, rows: Sequence[dict]) -> None:
                                       "actor": SYSTEM, **r} for r in rows])
 
 
-def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
+def _insert_many(conn: Connection, table, rows: list[dict], *, statement=None) -> None:
     """INSERT many rows straight through the driver's executemany: SQLAlchemy's per-row parameter processing costs
     more than the insert itself when a sweep writes tens of thousands of drafts and history rows. Values are
-    converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite."""
+    converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite. ``statement``:
+    another INSERT of ``table`` (one that skips doubles)."""
     if not rows:
         return
     keys = list(dict.fromkeys(k for r in rows for k in r))
     rows = [{k: r.get(k) for k in keys} for r in rows]
-    sql = str(insert(table).compile(dialect=conn.dialect, column_keys=keys))
+    compiled = (statement if statement is not None else insert(table)).compile(dialect=conn.dialect, column_keys=keys)
+    sql = str(compiled)
     positional = conn.dialect.positional
     sqlite = conn.dialect.name == "sqlite"
     convert = {}
@@ -45,10 +55,7 @@ def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
             convert[key] = _json_text
         elif sqlite and isinstance(kind, Date):
             convert[key] = _iso
-    order = keys
-    if positional:
-        compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
-        order = list(compiled.positiontup)
+    order = list(compiled.positiontup) if positional else keys
     params = []
     for row in rows:
         values = {k: (convert[k](row[k]) if k in convert and row[k] is not None else row[k]) for k in keys}
@@ -74,36 +81,56 @@ def history_of(conn: Connection, entity: str, entity_id: int) -> list[dict]:
 
 # -- letters ----------------------------------------------------------------------------------------------------
 
-def pending_letters(conn: Connection) -> list[dict]:
+def insert_ignoring_doubles(conn: Connection, table):
+    """INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL: a row the unique constraints refuse is skipped."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+def _office_letter(office: str):
+    return letters.c.office_id == office
+
+
+def _office_obligation(office: str):
+    """Obligations whose letter is the office's."""
+    return exists().where(letters.c.id == obligations.c.letter_id, letters.c.office_id == office)
+
+
+def pending_letters(conn: Connection, *, office: str) -> list[dict]:
     """Letters whose obligations have not been built yet, oldest first."""
-    q = (select(letters).where(letters.c.obligations_built.is_(False))
+    q = (select(letters).where(letters.c.obligations_built.is_(False), _office_letter(office))
          .order_by(letters.c.received_at.is_(None), letters.c.received_at, letters.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def letter(conn: Connection, letter_id: int) -> dict | None:
-    row = conn.execute(select(letters).where(letters.c.id == letter_id)).first()
+def letter(conn: Connection, letter_id: int, *, office: str) -> dict | None:
+    row = conn.execute(select(letters).where(letters.c.id == letter_id, _office_letter(office))).first()
     return dict(row._mapping) if row else None
 
 
-def letters_numbered(conn: Connection, number_key: str, normalize) -> list[dict]:
+def letters_numbered(conn: Connection, number_key: str, normalize, *, office: str) -> list[dict]:
     """Letters whose number is ``number_key`` once normalised (spaces, dashes, leading zeros)."""
     head = number_key.split("/", 1)[0]
-    q = select(letters).where(or_(letters.c.doc_number == number_key, letters.c.doc_number.like(f"%{head}%/%")))
+    q = select(letters).where(or_(letters.c.doc_number == number_key, letters.c.doc_number.like(f"%{head}%/%")),
+                              _office_letter(office))
     return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
 
 
-def replies_citing(conn: Connection, number_key: str) -> list[dict]:
+def replies_citing(conn: Connection, number_key: str, *, office: str) -> list[dict]:
     """Letters already built that answer letter ``number_key`` (a reply recorded before the letter it answers)."""
     q = (select(letters).join(replies, replies.c.letter_id == letters.c.id)
-         .where(replies.c.number_key == number_key, letters.c.obligations_built.is_(True)).order_by(letters.c.id))
+         .where(replies.c.number_key == number_key, letters.c.obligations_built.is_(True), _office_letter(office))
+         .order_by(letters.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
 def add_replies(conn: Connection, letter_id: int, number_keys: Iterable[str]) -> None:
     keys = sorted({k for k in number_keys if k})
     if keys:
-        conn.execute(insert(replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
+        conn.execute(insert_ignoring_doubles(conn, replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
 
 
 def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
@@ -113,14 +140,15 @@ def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def mark_built(conn: Connection, letter_id: int) -> None:
+def mark_built(conn: Connection, letter_id: int, built: bool = True) -> None:
     conn.execute(update(letters).where(letters.c.id == letter_id)
-                 .values(obligations_built=True, updated_at=utcnow()))
+                 .values(obligations_built=built, updated_at=utcnow()))
 
 
-def edit_letter(conn: Connection, letter_id: int, changes: dict, *, actor: str, note: str | None = None) -> None:
+def edit_letter(conn: Connection, letter_id: int, changes: dict, *, office: str, actor: str,
+                note: str | None = None) -> None:
     """Change fields of a letter, keeping every before/after in the history."""
-    old = letter(conn, letter_id)
+    old = letter(conn, letter_id, office=office)
     if old is None:
         raise KeyError(letter_id)
     rows = []
@@ -147,19 +175,30 @@ def _text(value) -> str | None:
 
 # -- obligations ------------------------------------------------------------------------------------------------
 
-def add_obligations(conn: Connection, letter_id: int, rows: list[dict]) -> list[int]:
+def add_obligations(conn: Connection, letter_id: int, rows: list[dict], *, actor: str = SYSTEM,
+                    note: str | None = None) -> list[int]:
+    """Insert open obligations; one that would double a live obligation of the same letter, unit, role and kind
+    (another planner got there first) is skipped. Returns the ids of those inserted."""
     ids = []
     for row in rows:
-        ob_id = conn.execute(insert(obligations).values(letter_id=letter_id, state=OPEN, **row)
-                             .returning(obligations.c.id)).scalar_one()
+        values = {"provisional": False, **row, "letter_id": letter_id, "state": OPEN}
+        ob_id = conn.execute(insert_ignoring_doubles(conn, obligations).values(**values)
+                             .returning(obligations.c.id)).scalar()
+        if ob_id is None:
+            continue
         ids.append(ob_id)
-        record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create",
-                       "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}"}])
+        what = "tạm tính, chờ văn thư xác nhận" if values["provisional"] else None
+        record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create", "actor": actor,
+                       "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}",
+                       "note": "; ".join(filter(None, [what, note])) or None}])
     return ids
 
 
-def obligations_of_letter(conn: Connection, letter_id: int) -> list[dict]:
+def obligations_of_letter(conn: Connection, letter_id: int, *, live: bool = False) -> list[dict]:
+    """The obligations of a letter (already known to be the office's); ``live``: not superseded."""
     q = select(obligations).where(obligations.c.letter_id == letter_id).order_by(obligations.c.id)
+    if live:
+        q = q.where(obligations.c.state != SUPERSEDED)
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
@@ -192,46 +231,51 @@ def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, 
 
 def edit_obligation(conn: Connection, ob: dict, changes: dict, *, actor: str = SYSTEM, note: str | None = None) -> None:
     """Change fields of an obligation (due date, flags...), keeping before/after in the history."""
-    rows = [{"entity": "obligation", "entity_id": ob["id"], "action": "edit", "field": k, "before": _text(ob.get(k)),
+    rows = [{"entity": "obligation", "entity_id": ob["id"], "action": "state" if k == "state" else "edit", "field": k, "before": _text(ob.get(k)),
              "after": _text(v), "actor": actor, "note": note} for k, v in changes.items() if ob.get(k) != v]
     if rows:
         conn.execute(update(obligations).where(obligations.c.id == ob["id"]).values(**changes, updated_at=utcnow()))
         record(conn, rows)
 
 
-def owed_ward_recommendations(conn: Connection) -> list[dict]:
+def owed_ward_recommendations(conn: Connection, *, office: str) -> list[dict]:
     """Ward recommendations the office itself must still answer, with their letters' numbers."""
     q = (select(obligations, letters.c.doc_number, letters.c.issue_date, letters.c.subject, letters.c.issuer,
                 letters.c.issuer_unit_id, letters.c.doc_type)
          .join(letters, letters.c.id == obligations.c.letter_id)
          .where(obligations.c.role == "self", obligations.c.rule == "ward-recommendation",
-                obligations.c.state == OPEN))
+                obligations.c.state == OPEN, obligations.c.provisional.is_(False), _office_letter(office)))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def consultations_for(conn: Connection, recommendation_id: int) -> list[dict]:
+def consultations_for(conn: Connection, recommendation_id: int, *, office: str) -> list[dict]:
     """The obligations of the units the office consulted about one ward recommendation (Đ.8.1.b)."""
     q = (select(obligations, letters.c.doc_number).join(letters, letters.c.id == obligations.c.letter_id)
-         .where(obligations.c.consults_for == recommendation_id).order_by(obligations.c.id))
+         .where(obligations.c.consults_for == recommendation_id, obligations.c.state != SUPERSEDED,
+                _office_letter(office)).order_by(obligations.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def obligation(conn: Connection, ob_id: int) -> dict | None:
-    row = conn.execute(select(obligations).where(obligations.c.id == ob_id)).first()
+def obligation(conn: Connection, ob_id: int, *, office: str) -> dict | None:
+    row = conn.execute(select(obligations).where(obligations.c.id == ob_id, _office_obligation(office))).first()
     return dict(row._mapping) if row else None
 
 
-def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObligation]:
-    """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window)."""
+def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) -> list[OpenObligation]:
+    """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window); provisional
+    ones (their letter waits for a clerk) are left alone."""
     q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
                 obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse, obligations.c.state)
-         .where(and_(obligations.c.state.in_(TRACKED), obligations.c.due_date <= last_day)))
+         .join(letters, letters.c.id == obligations.c.letter_id)
+         .where(and_(obligations.c.state.in_(TRACKED), obligations.c.due_date <= last_day,
+                     obligations.c.provisional.is_(False), _office_letter(office))))
     return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse, r.state)
             for r in conn.execute(q)]
 
 
-def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
-    """Obligations with their letter's fields, for drafting (each letter read once, however many units it asked)."""
+def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
+    """Obligations with their letter's fields, for drafting (each letter read once, however many units it asked);
+    only the office's."""
     o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
     cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
             o.on_lapse, o.flags, o.state]
@@ -243,10 +287,10 @@ def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
                    l.status.label("letter_status")]
     by_letter: dict[int, dict] = {}
     for chunk in _chunks(sorted({r["letter_id"] for r in rows}), 900):
-        for r in conn.execute(select(*letter_cols).where(l.id.in_(chunk))):
+        for r in conn.execute(select(*letter_cols).where(l.id.in_(chunk), _office_letter(office))):
             values = dict(r._mapping)
             by_letter[values.pop("id")] = values
-    return {r["id"]: {**r, **by_letter[r["letter_id"]]} for r in rows}
+    return {r["id"]: {**r, **by_letter[r["letter_id"]]} for r in rows if r["letter_id"] in by_letter}
 
 
 # -- drafts -----------------------------------------------------------------------------------------------------
@@ -260,28 +304,15 @@ def existing_draft_keys(conn: Connection, prefixes_for: Sequence[int]) -> set[st
     return keys
 
 
-def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+def existing_keys(conn: Connection, keys: Sequence[str], *, office: str) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(list(keys), 900):
-        found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(drafts.c.dedupe_key.in_(chunk))))
+        found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(
+            drafts.c.dedupe_key.in_(chunk), drafts.c.office_id == office)))
     return found
 
 
-def lapsed_obligations_of_letters(conn: Connection, letter_ids: Sequence[int]) -> dict[int, list[dict]]:
-    """Obligations deemed agreed or escalated, per letter."""
-    out: dict[int, list[dict]] = {}
-    cols = (obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.unit_text,
-            obligations.c.start_date, obligations.c.due_date, obligations.c.state, obligations.c.role,
-            obligations.c.rule, obligations.c.basis, obligations.c.flags, obligations.c.on_lapse)
-    for chunk in _chunks(list(letter_ids), 900):
-        q = (select(*cols).where(obligations.c.letter_id.in_(chunk),
-                                 obligations.c.state.in_(("deemed_agreed", "escalated"))).order_by(obligations.c.id))
-        for r in conn.execute(q):
-            out.setdefault(r.letter_id, []).append(dict(r._mapping))
-    return out
-
-
-def digest_rows(conn: Connection, lapsed_since: date, due_until: date) -> dict[str, list[dict]]:
+def digest_rows(conn: Connection, lapsed_since: date, due_until: date, *, office: str) -> dict[str, list[dict]]:
     """What the weekly digest lists: open obligations due by ``due_until``, those that lapsed since
     ``lapsed_since``, and letters waiting for a clerk."""
     cols = (obligations.c.unit_id, obligations.c.unit_text, obligations.c.role, obligations.c.state,
@@ -289,42 +320,84 @@ def digest_rows(conn: Connection, lapsed_since: date, due_until: date) -> dict[s
     q = (select(*cols).join(letters, letters.c.id == obligations.c.letter_id)
          .where(or_(and_(obligations.c.state == OPEN, obligations.c.due_date <= due_until),
                     and_(obligations.c.state.in_(("deemed_agreed", "escalated")),
-                         obligations.c.due_date >= lapsed_since)))
+                         obligations.c.due_date >= lapsed_since)),
+                obligations.c.provisional.is_(False), _office_letter(office))
          .order_by(obligations.c.due_date, obligations.c.id))
     review = (select(letters.c.doc_number, letters.c.subject, letters.c.issuer)
-              .where(letters.c.status.in_(("needs_review", "needs_ocr", "needs_password", "unreadable")))
+              .where(letters.c.status.in_(("needs_review", "needs_ocr", "needs_password", "unreadable")),
+                     _office_letter(office))
               .order_by(letters.c.id))
     return {"obligations": [dict(r._mapping) for r in conn.execute(q)],
             "review": [dict(r._mapping) for r in conn.execute(review)]}
 
 
-def draft_key_exists(conn: Connection, key: str) -> bool:
-    return conn.execute(select(func.count()).select_from(drafts).where(drafts.c.dedupe_key == key)).scalar_one() > 0
+def draft_key_exists(conn: Connection, key: str, *, office: str) -> bool:
+    return bool(existing_keys(conn, [key], office=office))
 
 
-def add_drafts(conn: Connection, rows: list[dict]) -> int:
+def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
+    """Insert drafts of ``office``; a key it already has (a concurrent sweep wrote it) is skipped. Returns how
+    many rows were given."""
     if not rows:
         return 0
-    defaults = {"status": "drafted", "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
+    defaults = {"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
                 "letter_number": None, "due_date": None, "sweep_date": None}
     for chunk in _chunks(rows, 2000):
-        keys = list(dict.fromkeys([*defaults, *(k for r in chunk for k in r)]))
-        _insert_many(conn, drafts, [{k: {**defaults, **r}.get(k) for k in keys} for r in chunk])
+        keys = list(dict.fromkeys([*defaults, *(k for r in chunk for k in r), "office_id"]))
+        _insert_many(conn, drafts, [{k: {**defaults, **r, "office_id": office}.get(k) for k in keys} for r in chunk],
+                     statement=insert_ignoring_doubles(conn, drafts))
     return len(rows)
 
 
-def list_drafts(conn: Connection, *, status: str | None = None) -> list[dict]:
+def list_drafts(conn: Connection, *, office: str, status: str | Sequence[str] | None = None) -> list[dict]:
     q = select(drafts.c.id, drafts.c.kind, drafts.c.to_unit_id, drafts.c.to_unit, drafts.c.letter_number,
                drafts.c.due_date, drafts.c.subject, drafts.c.created_at, drafts.c.status, drafts.c.sweep_date,
-               drafts.c.obligation_id, drafts.c.letter_id).order_by(drafts.c.id)
+               drafts.c.obligation_id, drafts.c.letter_id, drafts.c.signed_number, drafts.c.signed_on
+               ).where(drafts.c.office_id == office).order_by(drafts.c.id)
     if status:
-        q = q.where(drafts.c.status == status)
+        q = q.where(drafts.c.status.in_([status] if isinstance(status, str) else list(status)))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def draft(conn: Connection, draft_id: int) -> dict | None:
-    row = conn.execute(select(drafts).where(drafts.c.id == draft_id)).first()
+def draft(conn: Connection, draft_id: int, *, office: str) -> dict | None:
+    row = conn.execute(select(drafts).where(drafts.c.id == draft_id, drafts.c.office_id == office)).first()
     return dict(row._mapping) if row else None
+
+
+def drafts_of_obligations(conn: Connection, obligation_ids: Sequence[int], *, office: str,
+                          statuses: Sequence[str]) -> list[dict]:
+    out: list[dict] = []
+    for chunk in _chunks(list(obligation_ids), 900):
+        q = select(drafts).where(drafts.c.obligation_id.in_(chunk), drafts.c.office_id == office,
+                                 drafts.c.status.in_(list(statuses))).order_by(drafts.c.id)
+        out += [dict(r._mapping) for r in conn.execute(q)]
+    return out
+
+
+_DRAFT_HISTORY = ("status", "signed_number", "signed_on")
+
+
+def change_draft(conn: Connection, row: dict, changes: dict, *, actor: str, note: str | None = None) -> None:
+    """Change a draft (status, the number and date it was signed with...), keeping the history."""
+    conn.execute(update(drafts).where(drafts.c.id == row["id"]).values(**changes, updated_at=utcnow()))
+    record(conn, [{"entity": "draft", "entity_id": row["id"], "action": "state" if k == "status" else "edit",
+                   "field": k, "before": _text(row.get(k)), "after": _text(v), "actor": actor, "note": note}
+                  for k, v in changes.items() if k in _DRAFT_HISTORY and row.get(k) != v])
+
+
+def retire_reminder_keys(conn: Connection, obligation_id: int, suffix: str, *, office: str) -> None:
+    """The reminders already written for an obligation's old due day no longer stand for the new one: their keys
+    get ``suffix``, so the sweep counts down to the new day afresh."""
+    q = select(drafts.c.id, drafts.c.dedupe_key).where(drafts.c.obligation_id == obligation_id,
+                                                       drafts.c.office_id == office, drafts.c.kind == "reminder")
+    for r in conn.execute(q).all():
+        conn.execute(update(drafts).where(drafts.c.id == r.id).values(dedupe_key=f"{r.dedupe_key}{suffix}"[:300]))
+
+
+def draft_signed_as(conn: Connection, number: str, *, office: str) -> int | None:
+    """The draft of ``office`` already signed with this number, if any."""
+    return conn.execute(select(drafts.c.id).where(drafts.c.office_id == office, drafts.c.signed_number == number)
+                        .limit(1)).scalar()
 
 
 def save_rendering(conn: Connection, draft_id: int, **values) -> None:
@@ -334,3 +407,19 @@ def save_rendering(conn: Connection, draft_id: int, **values) -> None:
 def _chunks(items: list, size: int):
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+# -- what the clerk lists -----------------------------------------------------------------------------------------
+
+def list_obligations(conn: Connection, *, office: str, state: str | None = None) -> list[dict]:
+    """The office's obligations with their letters' numbers, by due date; superseded ones only when asked for."""
+    q = (select(obligations, letters.c.doc_number, letters.c.direction, letters.c.status.label("letter_status"))
+         .join(letters, letters.c.id == obligations.c.letter_id).where(_office_letter(office))
+         .order_by(obligations.c.due_date, obligations.c.id))
+    q = q.where(obligations.c.state == state) if state else q.where(obligations.c.state != SUPERSEDED)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def waiting_letters(conn: Connection, *, office: str, statuses: Sequence[str]) -> list[dict]:
+    q = select(letters).where(letters.c.status.in_(list(statuses)), _office_letter(office)).order_by(letters.c.id)
+    return [dict(r._mapping) for r in conn.execute(q)]
