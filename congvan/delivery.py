@@ -18,9 +18,12 @@ log = logging.getLogger("congvan.delivery")
 LOCAL = timezone(timedelta(hours=7))
 
 
-def deliver_drafts(settings: Settings, mailbox_name: str | None = None) -> tuple[int, str]:
-    """Append every draft still pending or approved to the Drafts folder; returns (how many, the folder)."""
-    from congvan.commands.drafts import rendered_message
+def deliver_drafts(settings: Settings, mailbox_name: str | None = None, *,
+                   failed: list[str] | None = None) -> tuple[int, str]:
+    """Append every draft still pending or approved to the Drafts folder; returns (how many, the folder). A draft
+    that cannot be rendered stays where it is, the others are delivered all the same; ``failed`` receives one line
+    for each."""
+    from congvan.commands.drafts import draft_error, rendered_message
     from intake.imap import ImapError, Mailbox
     from notices.delivery import DeliveryError, append_to_drafts, drafts_folder
     from tracker.db import store
@@ -34,6 +37,7 @@ def deliver_drafts(settings: Settings, mailbox_name: str | None = None) -> tuple
     tracker = tracker_for(settings)
     registry = registry_for(settings)
     count = 0
+    failed = [] if failed is None else failed
     try:
         with Mailbox(box) as mailbox:
             folder = drafts_folder(mailbox.client, box.drafts)
@@ -41,13 +45,18 @@ def deliver_drafts(settings: Settings, mailbox_name: str | None = None) -> tuple
                 pending = [d["id"] for d in store.list_drafts(conn, office=tracker.office_unit_id,
                                                               status=("pending", "approved"))]
             for draft_id in pending:
-                with tracker.engine.begin() as conn:
-                    row = store.draft(conn, draft_id, office=tracker.office_unit_id)
-                    raw = row["eml"]
-                    if raw is None:
-                        rendered, raw = rendered_message(row, settings, registry, tracker)
-                        store.save_rendering(conn, draft_id, body_text=rendered.text, body_html=rendered.html,
-                                             docx=rendered.docx, eml=raw)
+                try:
+                    with tracker.engine.begin() as conn:
+                        row = store.draft(conn, draft_id, office=tracker.office_unit_id)
+                        raw = row["eml"]
+                        if raw is None:
+                            rendered, raw = rendered_message(row, settings, registry, tracker)
+                            store.save_rendering(conn, draft_id, body_text=rendered.text, body_html=rendered.html,
+                                                 docx=rendered.docx, eml=raw)
+                except Exception as exc:  # noqa: BLE001 - one draft that cannot be rendered must not stop the rest
+                    failed.append(f"dự thảo {draft_id}: {draft_error(exc)}")
+                    log.warning("draft %s not rendered: %s", draft_id, draft_error(exc))
+                    continue
                 if not _already_there(mailbox.client, folder, raw):
                     when = datetime.combine(row["sweep_date"], datetime.min.time().replace(hour=7), LOCAL) \
                         if row["sweep_date"] else datetime.now(LOCAL)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from config.settings import Settings
+from congvan.context import calendar_for, rule_pack_for
 
 _D = date.fromisoformat
 
@@ -49,7 +50,8 @@ def _letter_ref(letter: dict, fallback_date: date):
 
 def notice_context(row: dict, settings: Settings, registry):
     """(template kind, context object) for a stored draft row."""
-    from notices.model import Citation, DeemedAgreedContext, EscalationContext, LateItem, ReminderContext
+    from notices.model import (Citation, DeemedAgreedContext, EscalationContext, LateItem, ReminderContext,
+                               join_articles)
 
     ctx = row["context"]
     today = _D(ctx["today"]) if ctx.get("today") else row["sweep_date"]
@@ -58,8 +60,11 @@ def notice_context(row: dict, settings: Settings, registry):
     if row["kind"] == "digest":
         return "digest", _digest(ctx, today)
     office_id = ctx["office"]["id"]
-    decision = ctx.get("regulation") or Citation("").decision
-    citations = tuple(Citation(a, decision) for a in ctx.get("articles") or ()) or (Citation("", decision),)
+    pack = rule_pack_for(settings)
+    decision, regulation = pack.decision or Citation("").decision, pack.regulation or Citation("").regulation
+    citations = (Citation(join_articles(ctx.get("articles") or ()), decision, regulation),)
+    report_citation = Citation(join_articles(pack.noncooperation_articles), decision, regulation)
+    explain = _explainer(settings)
     archive = "VT" + (f", {settings.office.drafting_unit}" if settings.office.drafting_unit else "")
     common = dict(sender=_body(settings, registry, office_id), signer=_signer(settings), date=today, archive=archive)
     kind = row["kind"]
@@ -76,6 +81,20 @@ def notice_context(row: dict, settings: Settings, registry):
         return "escalation", EscalationContext(**common, to=(ctx["chairman"]["name"],), items=tuple(items),
                                                citations=citations, basis=basis)
 
+    if kind == "noncooperation":
+        from notices.model import NoncooperationContext, NoncooperationItem
+
+        request = _letter_ref(ctx["letter"], today)
+        items = tuple(NoncooperationItem(unit=s["unit"], letter=request, sent=_D(s["sent"]), due=_D(s["due"]),
+                                         working_days_late=int(s["working_days_late"]),
+                                         explain=explain(s.get("rule"), s["sent"], s["due"], s.get("basis"),
+                                                         s.get("flags")),
+                                         status=_status(pack, s))
+                      for s in ctx.get("silent") or ())
+        copies = tuple(f"{c['name']} (để tổng hợp)" for c in ctx.get("copies") or ())
+        return "noncooperation", NoncooperationContext(**common, to=(ctx["chairman"]["name"],), copies=copies,
+                                                       request=request, items=items, citation=citations[0])
+
     if kind == "progress":
         from notices.model import Consultation, ProgressContext
 
@@ -88,19 +107,54 @@ def notice_context(row: dict, settings: Settings, registry):
                                            received=_D(ctx["received"]), consulted=consulted,
                                            citation=citations[0], expected_by=_D(ctx["expected_by"]))
 
-    ob = ctx["obligation"]
+    ob = dict(ctx["obligation"])
+    rule = pack.rules.get(ob.get("rule") or "")
+    ob["explain"] = explain(ob.get("rule"), ob["start"], ob["due"], ob.get("basis"), ob.get("flags"))
+    ob["note"] = rule.note if rule else ""
+    ob["working_days"] = calendar_for(settings).working_days_between(_D(ob["start"]), _D(ob["due"]))
     letter = _letter_ref(ctx["letter"], _D(ob["start"]))
     if ctx.get("role") == "self":
-        return _internal(ctx, today, citations[0], ob["on_lapse"])
+        return _internal({**ctx, "obligation": ob}, today, citations[0], ob["on_lapse"], report_citation)
     unit = ctx["to_unit"]["name"]
     if kind == "reminder":
+        on_lapse = ob["on_lapse"] if ob["on_lapse"] in _LAPSES else "remind_only"
         return "reminder", ReminderContext(**common, to=(unit,), unit=unit, letter=letter, due=_D(ob["due"]),
                                            working_days_left=int(ob.get("working_days_left") or 0),
-                                           citation=citations[0], on_lapse=ob["on_lapse"])
+                                           citation=citations[0], on_lapse=on_lapse,
+                                           explain=ob.get("explain") or "", due_text=_due_text(ob),
+                                           stage=ctx.get("stage") or "", rule=ob.get("rule") or "",
+                                           note=ob.get("note") or "", report_citation=report_citation)
     if kind == "deemed_agreed":
         return "deemed_agreed", DeemedAgreedContext(**common, to=(unit,), unit=unit, letter=letter,
-                                                    due=_D(ob["due"]), citation=citations[0])
+                                                    due=_D(ob["due"]), citation=citations[0],
+                                                    working_days=ob.get("working_days"),
+                                                    explain=ob.get("explain") or "",
+                                                    meeting=ob.get("rule") == "meeting")
     raise ValueError(f"draft {row.get('id')}: no template for kind {kind!r}")
+
+
+def _explainer(settings: Settings):
+    """explain(rule, start, due, basis, flags) -> how a due date was computed ("" when the rule sets no time)."""
+    from tracker.explain import explain_due
+
+    pack, calendar = rule_pack_for(settings), calendar_for(settings)
+
+    def explain(rule_name, start, due, basis, flags) -> str:
+        rule = pack.rules.get(rule_name or "")
+        if rule is None or not rule.sets_time_limit:
+            return ""
+        return explain_due(pack, calendar, rule=rule.name, start=_D(start), due=_D(due), basis=basis or "default",
+                           flags=tuple(flags or ()))
+
+    return explain
+
+
+def _status(pack, item: dict) -> str:
+    """Where a unit of a Đ.10.2 report stands: deemed to agree (and under which clause) or not done."""
+    rule = pack.rules.get(item.get("rule") or "")
+    if rule is not None and pack.on_lapse(rule.name, item.get("on_lapse") or "") in ("deemed_agreed", "report_silent"):
+        return f"Không trả lời; xem như đồng ý theo {rule.articles[0]}" if rule.articles else "Không trả lời"
+    return "Chưa thực hiện, chưa có văn bản trả lời"
 
 
 def _digest(ctx: dict, today: date):
@@ -117,7 +171,9 @@ def _digest(ctx: dict, today: date):
                          waiting_review=items("waiting_review"))
 
 
-def _internal(ctx: dict, today: date, citation, on_lapse: str):
+def _internal(ctx: dict, today: date, citation, on_lapse: str, report_citation=None):
+    from datetime import timedelta
+
     from notices.model import InternalReminderContext
 
     ob = ctx.get("obligation") or {}
@@ -127,7 +183,20 @@ def _internal(ctx: dict, today: date, citation, on_lapse: str):
     return "internal_reminder", InternalReminderContext(
         office=ctx["office"]["name"], letter=letter, due=due,
         working_days_left=int(ob.get("working_days_left") or 0), citation=citation, date=today,
-        on_lapse=on_lapse)
+        on_lapse=on_lapse if on_lapse in _LAPSES else "remind_only", explain=ob.get("explain") or "",
+        due_text=_due_text(ob) if ob.get("due") else "", lapse_on=due + timedelta(days=1),
+        report_citation=report_citation, rule=ob.get("rule") or "")
+
+
+_LAPSES = ("deemed_agreed", "escalate", "report_silent", "overdue", "remind_only")
+
+
+def _due_text(ob: dict) -> str:
+    """'hết ngày 17/02/2025', or '16 giờ 00 ngày 27/5/2025' when the letter gave an hour."""
+    from tracker.explain import due_phrase
+
+    return due_phrase(_D(ob["due"]), ob.get("flags") or ())
+
 
 
 def render_draft(row: dict, settings: Settings, registry):

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from notices.document import Block, Layout
+from notices.vnformat import clean
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 210, 297
@@ -46,18 +47,24 @@ _FONT_FILES = {
 _FONT_DIRS = ("/usr/share/fonts/truetype/msttcorefonts", "/usr/share/fonts/truetype/liberation2")
 
 
+def font_file(bold: bool = False, italic: bool = False) -> Path | None:
+    """The installed file of the document's font (Times New Roman, else Liberation Serif 2.x), if any."""
+    for folder in _FONT_DIRS:
+        for name in _FONT_FILES[(bold, italic)]:
+            path = Path(folder) / name
+            if path.exists():
+                return path
+    return None
+
+
 @lru_cache(maxsize=8)
 def _font(bold: bool, italic: bool):
     try:
         from PIL import ImageFont
     except ImportError:  # pragma: no cover - Pillow comes with matplotlib
         return None
-    for folder in _FONT_DIRS:
-        for name in _FONT_FILES[(bold, italic)]:
-            path = Path(folder) / name
-            if path.exists():
-                return ImageFont.truetype(str(path), size=1000)
-    return None
+    path = font_file(bold, italic)
+    return ImageFont.truetype(str(path), size=1000) if path is not None else None
 
 
 def text_width_mm(text: str, pt: float, *, bold: bool = False, italic: bool = False) -> float:
@@ -83,8 +90,8 @@ def build_docx(layout: Layout) -> bytes:
     for block in layout.blocks:
         _block(doc, block, layout.chart_png)
     _signature(doc, layout)
-    doc.core_properties.title = layout.abstract or layout.vv
-    doc.core_properties.author = layout.body
+    doc.core_properties.title = _property(layout.abstract or layout.vv)
+    doc.core_properties.author = _property(layout.body)
     doc.core_properties.language = "vi-VN"
     out = io.BytesIO()
     doc.save(out)
@@ -282,6 +289,18 @@ def _stamp(doc, urgency: str) -> None:
     para.paragraph_format.left_indent = Mm(8)
     para.paragraph_format.right_indent = Mm(TEXT_W - 8 - width)
     _border(para, "box", size=8, space=1, color="C00000")
+
+
+_PROPERTY_LIMIT = 255  # python-docx (and the OOXML core properties it writes) refuse longer values
+
+
+def _property(text: str) -> str:
+    """A core property value: one clean line cut at a word within the 255-character limit, with an ellipsis."""
+    text = clean(text)
+    if len(text) <= _PROPERTY_LIMIT:
+        return text
+    cut = text[:_PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut).rstrip(" ,;.-") + "…"
 
 
 def _title(doc, title: str, abstract: str) -> None:

@@ -2,7 +2,12 @@
 
 multipart/alternative (text, HTML; a chart goes inline as multipart/related with a Content-ID), the .docx attached
 under its Vietnamese name (RFC 2231). Nothing from a letter can add a header: every header value is folded onto one
-line with control characters (CR, LF, TAB, NUL...) turned into spaces, and addresses are checked.
+line with control characters (CR, LF, TAB, NUL, bidi controls...) turned into spaces, and addresses are checked.
+
+Subject and display names are written as RFC 2047 encoded words by ``email.header.Header`` (every character inside
+an encoded word, spaces included), never re-parsed: any mail client shows them exactly as written, and text from a
+letter that looks like an encoded word ("=?utf-8?q?x=0D=0ABcc:...?=") stays that text instead of decoding to a new
+header line.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import base64
 import hashlib
 import re
 from datetime import datetime
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -54,6 +60,41 @@ def _address(value: str | tuple[str, str]) -> Address:
         raise MessageError(f"not a valid e-mail address: {addr!r}") from None
 
 
+class _Encoded(str):
+    """A header value already encoded for the wire: the policy keeps it as it is (it has a ``name``) and folds it
+    by calling ``fold``, so Python's header parser never sees text that came from a letter."""
+
+    name: str
+
+    def __new__(cls, name: str, value: str) -> "_Encoded":
+        obj = super().__new__(cls, value)
+        obj.name = name
+        return obj
+
+    def fold(self, *, policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+def _encoded(name: str, text: str) -> _Encoded:
+    """``text`` (one line, cleaned) as RFC 2047 encoded words of UTF-8, folded by ``Header``."""
+    return _Encoded(name, Header(clean(text), "utf-8", header_name=name).encode(linesep="\r\n"))
+
+
+def _addresses(name: str, addresses: list[Address]) -> _Encoded:
+    """'Tên đơn vị <user@host>' with the display name always encoded (RFC 2047, so that no text of a letter is
+    read as an encoded word or a quoted string) and the address on its own folded line when the line gets long."""
+    parts = []
+    for a in addresses:
+        spec = f"<{a.addr_spec}>"
+        if not a.display_name:
+            parts.append(spec)
+            continue
+        shown = Header(a.display_name, "utf-8", header_name=name).encode(linesep="\r\n")
+        last = shown.rsplit("\r\n", 1)[-1]
+        parts.append(f"{shown}\r\n {spec}" if len(last) + len(spec) + len(name) + 3 > 78 else f"{shown} {spec}")
+    return _Encoded(name, ",\r\n ".join(parts))
+
+
 def _many(value) -> list:
     """One address (a string or a (name, address) pair) or a list of them."""
     if isinstance(value, str) or (isinstance(value, tuple) and len(value) == 2
@@ -84,11 +125,11 @@ def build_message(rendered: Rendered, *, from_addr: str | tuple[str, str], to_ad
         raise MessageError("a draft needs at least one recipient")
 
     msg = EmailMessage(policy=SMTP)
-    msg["From"] = sender
-    msg["To"] = to
+    msg["From"] = _addresses("From", [sender])
+    msg["To"] = _addresses("To", to)
     if cc:
-        msg["Cc"] = cc
-    msg["Subject"] = clean(rendered.subject)
+        msg["Cc"] = _addresses("Cc", cc)
+    msg["Subject"] = _encoded("Subject", rendered.subject)
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = _message_id(rendered, to, date, message_id_domain)
     msg["X-Congvan-Kind"] = rendered.kind

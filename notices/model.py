@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-DECISION_1342 = "Quyết định số 1342/QĐ-UBND ngày 06/7/2023 của Ủy ban nhân dân Quận 11"
+DECISION_1342 = "Quyết định số 1342/QĐ-UBND ngày 06 tháng 7 năm 2023 của Ủy ban nhân dân Quận 11"
+REGULATION_1342 = ("Quy chế phối hợp giữa các phòng, ban, đơn vị thuộc Ủy ban nhân dân quận và Ủy ban nhân dân 16 "
+                   "phường trong công tác tham mưu và triển khai thực hiện nhiệm vụ quản lý nhà nước trên địa bàn "
+                   "Quận 11")
 URGENCIES = ("", "Khẩn", "Thượng khẩn", "Hỏa tốc")
-LAPSES = ("deemed_agreed", "escalate", "report_silent", "remind_only")
+LAPSES = ("deemed_agreed", "escalate", "report_silent", "overdue", "remind_only")
 
 
 def _strings(owner: object, name: str, value: object) -> None:
@@ -58,17 +61,33 @@ class LetterRef:
 
 @dataclass(frozen=True)
 class Citation:
-    """A clause of the regulation: "Điều 7 khoản 3 điểm a" of the Quy chế issued with ``decision``."""
+    """Clauses of the regulation, in Vietnamese order ("điểm a khoản 3 Điều 7", several joined with "và"), of the
+    Quy chế named ``regulation`` issued with ``decision``. ``full`` is how a notice cites it."""
 
     article: str
     decision: str = DECISION_1342
+    regulation: str = REGULATION_1342
+
+    @property
+    def full(self) -> str:
+        """'điểm a khoản 3 Điều 7 Quy chế phối hợp ... ban hành kèm theo Quyết định số 1342/QĐ-UBND ngày ...'."""
+        law = f"{self.regulation or 'Quy chế'} ban hành kèm theo {self.decision}" if self.decision else self.regulation
+        return f"{self.article} {law}".strip()
+
+
+def join_articles(articles) -> str:
+    """'điểm a khoản 2 Điều 8 và khoản 2 Điều 10'."""
+    articles = [a for a in dict.fromkeys(articles) if a]
+    return ", ".join(articles[:-1]) + (" và " if len(articles) > 1 else "") + (articles[-1] if articles else "")
 
 
 def citations_for(pack, rule_name: str) -> tuple[Citation, ...]:
-    """The clauses a rule of a rule pack enforces (``tracker.rules.RulePack``: ``.decision`` and
-    ``.rule(name).articles``), as citations of that pack's decision."""
+    """The clauses a rule of a rule pack enforces (``tracker.rules.RulePack``: ``.decision``, ``.regulation`` and
+    ``.rule(name).articles``), as one citation of that pack's regulation."""
     decision = getattr(pack, "decision", "") or DECISION_1342
-    return tuple(Citation(article, decision) for article in pack.rule(rule_name).articles)
+    regulation = getattr(pack, "regulation", "") or REGULATION_1342
+    articles = pack.rule(rule_name).articles
+    return (Citation(join_articles(articles), decision, regulation),) if articles else ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,6 +123,13 @@ class ReminderContext(Notice):
     working_days_left: int
     citation: Citation
     on_lapse: str = "deemed_agreed"  # what happens after ``due`` (tracker.rules LAPSES)
+    explain: str = ""  # how ``due`` was computed, worded by the caller (tracker.explain)
+    due_text: str = ""  # "hết ngày 24/11/2026" or "16 giờ 00 ngày 27/5/2025" (an hour the letter gave)
+    stage: str = ""  # "overdue" once the time has run out
+    rule: str = ""  # the rule pack's rule ("confirm-in-writing" reads differently: there is no time limit)
+    note: str = ""  # what the rule adds ("nếu không cử được nhân sự thì ...")
+    report_on: date | None = None  # overdue: the day the lead unit may report under Đ.10.2
+    report_citation: Citation | None = None  # Đ.10.2
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -123,6 +149,11 @@ class InternalReminderContext:
     citation: Citation
     date: date
     on_lapse: str = "deemed_agreed"
+    explain: str = ""
+    due_text: str = ""
+    lapse_on: date | None = None  # the first day after the time limit (when the consequence takes effect)
+    report_citation: Citation | None = None  # Đ.10.2, for overdue duties
+    rule: str = ""
 
     def __post_init__(self) -> None:
         if self.on_lapse not in LAPSES:
@@ -139,6 +170,8 @@ class DeemedAgreedContext(Notice):
     due: date
     citation: Citation
     working_days: int | None = None  # the limit that applied, when it was counted in working days
+    explain: str = ""  # how ``due`` was computed (tracker.explain)
+    meeting: bool = False  # Đ.7.3.b: the opinion was owed after a meeting
 
 
 @dataclass(frozen=True)
@@ -171,6 +204,35 @@ class EscalationContext(Notice):
             raise ValueError("basis must be ward_recommendation or silent_units")
         if not self.items:
             raise ValueError("an escalation needs at least one late unit")
+
+
+@dataclass(frozen=True)
+class NoncooperationItem:
+    """One unit that did not cooperate in time: the request, when it reached the unit, the due date and how it was
+    computed, and where it stands ("Không trả lời; xem như đồng ý ...", "Chưa thực hiện ...")."""
+
+    unit: str
+    letter: LetterRef
+    sent: date
+    due: date
+    working_days_late: int
+    explain: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoncooperationContext(Notice):
+    """Báo cáo of Đ.10.2: the lead unit reports to UBND quận (the chairman), with a copy to Phòng Nội vụ, the units
+    that did not cooperate in time on ``request``; the proposal is left for the leader to write."""
+
+    request: LetterRef
+    items: tuple[NoncooperationItem, ...]
+    citation: Citation
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.items:
+            raise ValueError("a Đ.10.2 report needs at least one unit")
 
 
 @dataclass(frozen=True)
@@ -223,7 +285,8 @@ class DigestContext:
 
 @dataclass(frozen=True)
 class Tally:
-    """Requests in one direction: how they ended. The parts add up to ``total``."""
+    """Requests in one direction: how they ended. The parts add up to ``total``; ``overdue`` is a request not done
+    after its time where the regulation deems nothing (Đ.7.3.c, Đ.9.1, Đ.4.4)."""
 
     total: int = 0
     on_time: int = 0
@@ -231,9 +294,10 @@ class Tally:
     deemed_agreed: int = 0
     escalated: int = 0
     open: int = 0
+    overdue: int = 0
 
     def __post_init__(self) -> None:
-        parts = (self.on_time, self.late, self.deemed_agreed, self.escalated, self.open)
+        parts = (self.on_time, self.late, self.deemed_agreed, self.escalated, self.open, self.overdue)
         if min(parts + (self.total,)) < 0 or sum(parts) != self.total:
             raise ValueError(f"tally does not add up: {self}")
 
@@ -241,7 +305,12 @@ class Tally:
         return Tally(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple())))
 
     def as_tuple(self) -> tuple[int, ...]:
-        return (self.total, self.on_time, self.late, self.deemed_agreed, self.escalated, self.open)
+        return (self.total, self.on_time, self.late, self.deemed_agreed, self.escalated, self.open, self.overdue)
+
+    @property
+    def not_in_time(self) -> int:
+        """Requests not answered in time: late, deemed agreed, reported, overdue."""
+        return self.late + self.deemed_agreed + self.escalated + self.overdue
 
 
 @dataclass(frozen=True)
@@ -267,26 +336,57 @@ def parse_period(period: str) -> tuple[date, date, str]:
     return date(year, 7, 1), date(year, 12, 31), f"6 tháng cuối năm {year}"
 
 
+@dataclass(frozen=True)
+class LateUnit:
+    """A unit of the report's Đ.10.2 list: how many of the office's letters it did not answer in time, and how."""
+
+    unit: str
+    letters: int
+    deemed_agreed: int = 0
+    overdue: int = 0  # overdue, or reported to UBND quận
+    late: int = 0
+
+
+@dataclass(frozen=True)
+class LetterCounts:
+    """Letters (not obligations): how many, and to or from how many units."""
+
+    letters: int = 0
+    units: int = 0
+
+
 @dataclass(frozen=True, kw_only=True)
 class ReportContext(Notice):
-    """The semi-annual report of Đ.10.1 for the sending unit, per counterpart, with a chart."""
+    """The semi-annual report of Đ.10.1 for the sending unit: figures per counterpart (requests, "lượt"), letters and
+    units counted once, the Đ.10.2 list, a chart, and sections whose prose is left for the specialist.
+
+    ``start``/``end``: the period the figures cover, when it is not the calendar half year (a report due before 15/5
+    covers up to a cut-off before that day)."""
 
     period: str  # "2026-H2"
     rows: tuple[CounterpartRow, ...]
-    citation: Citation = Citation("Điều 10 khoản 1")
+    citation: Citation = Citation("khoản 1 Điều 10")
     chart: bool = True
+    start: date | None = None
+    end: date | None = None
+    sent_letters: LetterCounts = LetterCounts()
+    received_letters: LetterCounts = LetterCounts()
+    late_units: tuple[LateUnit, ...] = ()
+    report_citation: Citation = Citation("khoản 2 Điều 10")
 
     def __post_init__(self) -> None:
         super().__post_init__()
         parse_period(self.period)
+        if (self.start is None) != (self.end is None) or (self.start and self.end and self.start > self.end):
+            raise ValueError("a report period needs a start on or before its end")
 
     @property
     def period_start(self) -> date:
-        return parse_period(self.period)[0]
+        return self.start or parse_period(self.period)[0]
 
     @property
     def period_end(self) -> date:
-        return parse_period(self.period)[1]
+        return self.end or parse_period(self.period)[1]
 
     @property
     def period_label(self) -> str:
@@ -299,3 +399,10 @@ class ReportContext(Notice):
     @property
     def total_received(self) -> Tally:
         return sum((r.received for r in self.rows), Tally())
+
+    @property
+    def on_time_rate(self) -> str:
+        """The share of requests sent that were answered on time, "80,0%" (Vietnamese decimal comma)."""
+        sent = self.total_sent
+        closed = sent.total - sent.open
+        return f"{100 * sent.on_time / closed:.1f}%".replace(".", ",") if closed else "—"

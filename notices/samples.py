@@ -19,6 +19,8 @@ from notices.model import (
     InternalReminderContext,
     LateItem,
     LetterRef,
+    NoncooperationContext,
+    NoncooperationItem,
     ProgressContext,
     ReminderContext,
     ReportContext,
@@ -40,21 +42,21 @@ WARD_REQUEST = LetterRef(number="88/UBND", date=date(2026, 9, 14), issuer="Ủy 
 def reminder() -> ReminderContext:
     return ReminderContext(sender=QLDT, signer=DEPUTY, date=date(2026, 11, 20), unit="Ủy ban nhân dân Phường 5",
                            copies=("Trưởng phòng (để báo cáo)",), archive="VT, XD", letter=CONSULTATION,
-                           due=date(2026, 11, 24), working_days_left=2, citation=Citation("Điều 7 khoản 3 điểm a"))
+                           due=date(2026, 11, 24), working_days_left=2, citation=Citation("điểm a khoản 3 Điều 7"))
 
 
 def internal_reminder() -> InternalReminderContext:
     letter = LetterRef(number="512/UBND-VP", date=date(2026, 11, 10), issuer="Văn phòng Ủy ban nhân dân quận",
                        subject="lấy ý kiến dự thảo kế hoạch trật tự đô thị năm 2027")
     return InternalReminderContext(office="Phòng Quản lý đô thị", letter=letter, due=date(2026, 12, 1),
-                                   working_days_left=3, citation=Citation("Điều 7 khoản 3 điểm a"),
+                                   working_days_left=3, citation=Citation("điểm a khoản 3 Điều 7"),
                                    date=date(2026, 11, 26))
 
 
 def deemed_agreed() -> DeemedAgreedContext:
     return DeemedAgreedContext(sender=QLDT, signer=DEPUTY, date=date(2026, 11, 25), unit="Ủy ban nhân dân Phường 5",
                                copies=("Văn phòng Ủy ban nhân dân quận",), archive="VT, XD", letter=CONSULTATION,
-                               due=date(2026, 11, 24), citation=Citation("Điều 7 khoản 3 điểm a"), working_days=15)
+                               due=date(2026, 11, 24), citation=Citation("điểm a khoản 3 Điều 7"), working_days=15)
 
 
 def escalation() -> EscalationContext:
@@ -68,7 +70,22 @@ def escalation() -> EscalationContext:
     )
     return EscalationContext(sender=WARD_5, signer=WARD_CHAIR, date=date(2026, 10, 15),
                              to=("Chủ tịch Ủy ban nhân dân Quận 11",), copies=("Văn phòng Ủy ban nhân dân quận",),
-                             archive="VT", items=items, citations=(Citation("Điều 8 khoản 1 điểm b"),))
+                             archive="VT", items=items, citations=(Citation("điểm b khoản 1 Điều 8"),))
+
+
+def noncooperation() -> NoncooperationContext:
+    request = LetterRef(number="131/UBND", date=date(2026, 9, 14), issuer="Ủy ban nhân dân Phường 5",
+                        subject="phối hợp kiểm tra trật tự xây dựng hẻm 120 đường Tân Hóa")
+    items = (
+        NoncooperationItem(unit="Phòng Quản lý đô thị", letter=request, sent=date(2026, 9, 14),
+                           due=date(2026, 10, 5), working_days_late=8, status="Chưa thực hiện, chưa có văn bản trả lời",
+                           explain="Văn bản được nhận ngày 14/9/2026; theo điểm c khoản 3 Điều 7, thời hạn là 15 ngày "
+                                   "làm việc; thời hạn kết thúc vào cuối ngày 05/10/2026."),
+    )
+    return NoncooperationContext(sender=WARD_5, signer=WARD_CHAIR, date=date(2026, 10, 16),
+                                 to=("Chủ tịch Ủy ban nhân dân Quận 11",), copies=("Phòng Nội vụ (để tổng hợp)",),
+                                 archive="VT", request=request, items=items,
+                                 citation=Citation("điểm c khoản 3 Điều 7 và khoản 2 Điều 10"))
 
 
 def progress() -> ProgressContext:
@@ -80,7 +97,7 @@ def progress() -> ProgressContext:
     )
     return ProgressContext(sender=QLDT, signer=DEPUTY, date=date(2026, 10, 7), unit="Ủy ban nhân dân Phường 5",
                            archive="VT, XD", request=WARD_REQUEST, received=date(2026, 9, 15), consulted=consulted,
-                           citation=Citation("Điều 8 khoản 1 điểm b"))
+                           citation=Citation("điểm b khoản 1 Điều 8"))
 
 
 def digest() -> DigestContext:
@@ -117,6 +134,7 @@ SAMPLES = {
     "internal_reminder": internal_reminder,
     "deemed_agreed": deemed_agreed,
     "escalation": escalation,
+    "noncooperation": noncooperation,
     "progress": progress,
     "digest": digest,
     "report": report,

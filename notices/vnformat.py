@@ -6,20 +6,22 @@ import re
 import unicodedata
 from datetime import date
 
-# C0 and C1 controls, DEL, line/paragraph separators, lone surrogates (from undecodable bytes) and other characters
-# that must not reach a header or a .docx (XML 1.0 forbids most C0 controls).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+# C0 and C1 controls, DEL, line/paragraph separators, bidi embeddings, overrides, isolates and marks (which can make
+# a name or a file name read differently from what it is), lone surrogates (from undecodable bytes) and other
+# characters that must not reach a header, a file name or a .docx (XML 1.0 forbids most C0 controls).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+_INVISIBLE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # removed, not spaced
 
 
 def clean(text: str) -> str:
     """One line of NFC text: control characters (CR, LF, TAB...) become spaces, runs of spaces collapse."""
-    text = unicodedata.normalize("NFC", str(text))
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", str(text)))
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def fold(text: str) -> str:
     """NFC text with every control character (CR, LF, TAB...) turned into a space; other spacing is kept."""
-    return _CONTROL.sub(" ", unicodedata.normalize("NFC", str(text)))
+    return _CONTROL.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", str(text))))
 
 
 def day_month(d: date) -> tuple[str, str]:

@@ -24,7 +24,7 @@ def test_due_by_rule_names_the_rule_and_its_article():
     out = congvan("due", "--from", "2025-03-12", "--rule", "meeting", "--json")
     data = json.loads(out.stdout)
     assert (data["rule"], data["due"]) == ("meeting", "2025-03-21")
-    assert data["articles"] == ["Điều 7 khoản 3 điểm b"]
+    assert data["articles"] == ["điểm b khoản 3 Điều 7"]
 
 
 @pytest.mark.parametrize("args,word", [

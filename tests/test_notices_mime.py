@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import email
+import email.header
 import io
 from datetime import datetime, timedelta, timezone
 from email.policy import default
@@ -82,7 +83,8 @@ def test_no_header_can_be_injected_through_the_subject_or_a_unit_name():
     for name in ("Bcc", "X-Evil", "Reply-To", "X-Injected"):
         assert msg[name] is None, name
     assert "X-Evil: 1 Reply-To: spy@attacker.example" in msg["Subject"]
-    assert msg["To"].addresses[0].display_name == "Phường 5 Bcc: spy@attacker.example Fake body"
+    to = str(email.header.make_header(email.header.decode_header(email.message_from_bytes(raw)["To"])))
+    assert to == "Phường 5 Bcc: spy@attacker.example Fake body <p5@quan11.example>"  # as RFC 2047 readers show it
     head = raw.split(b"\r\n\r\n", 1)[0]
     assert b"\nBcc:" not in head and b"\nX-Injected:" not in head and b"\x00" not in raw
     kinh_gui = [line for line in msg.get_body(("plain",)).get_content().splitlines() if line.startswith("Kính gửi")]
@@ -125,3 +127,64 @@ def test_any_text_from_a_letter_renders_and_wraps_without_adding_a_header(unit, 
                                        "X-Congvan-Kind"]
     assert "\n" not in msg["Subject"] and "\r" not in msg["Subject"]
     Document(io.BytesIO(rendered.docx))
+
+
+def legacy_subject(raw: bytes) -> str:
+    """The Subject as an older reader decodes it (email.header, the compat32 way)."""
+    return str(email.header.make_header(email.header.decode_header(email.message_from_bytes(raw)["Subject"])))
+
+
+@pytest.mark.parametrize("kind", ["reminder", "deemed_agreed", "noncooperation", "digest", "report"])
+def test_the_subject_decodes_to_what_was_written_in_any_reader(kind):
+    rendered = render(kind, samples.SAMPLES[kind]())
+    raw = build(rendered)
+    assert str(parse(raw)["Subject"]) == rendered.subject
+    assert legacy_subject(raw) == rendered.subject
+    for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
+        assert len(line) <= 78  # folded as RFC 5322 recommends
+
+
+def test_from_and_to_carry_the_units_names():
+    msg = parse(build(render("reminder", samples.reminder()),
+                      to_addrs=[("Ủy ban nhân dân Phường 5", "p5@quan11.example")]))
+    assert str(msg["From"]) == "Phòng Quản lý đô thị <qldt@quan11.example>"
+    assert str(msg["To"]) == "Ủy ban nhân dân Phường 5 <p5@quan11.example>"
+
+
+def test_an_encoded_word_written_inside_a_letter_stays_inert_text():
+    trap = "=?utf-8?q?x=0D=0ABcc:_spy@attacker.example?="
+    letter = dataclasses.replace(samples.CONSULTATION, number=trap)
+    rendered = render("reminder", dataclasses.replace(samples.reminder(), letter=letter))
+    raw = build(rendered, to_addrs=[(trap, "p5@quan11.example")])
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    assert not any(line.lower().startswith(b"bcc") for line in head.split(b"\r\n"))
+    assert email.message_from_bytes(raw)["Bcc"] is None
+    msg = parse(raw)
+    assert msg["Bcc"] is None
+    assert trap in str(msg["Subject"]) and str(msg["Subject"]) == rendered.subject
+    assert legacy_subject(raw) == rendered.subject
+    assert msg["To"].addresses[0].display_name == trap
+
+
+def test_bidi_controls_never_reach_the_subject_the_file_name_or_the_docx():
+    bidi = "Phường\u2066 5\u2069\u202e"
+    letter = dataclasses.replace(samples.CONSULTATION, subject="góp ý\u2067 vỉa hè\u2069", number="245/QLĐT\u2068-XD")
+    rendered = render("reminder", dataclasses.replace(samples.reminder(), unit=bidi, to=(), letter=letter))
+    msg = parse(build(rendered))
+    controls = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+    assert not controls & set(str(msg["Subject"]))
+    (attachment,) = msg.iter_attachments()
+    assert not controls & set(attachment.get_filename())
+    document = Document(io.BytesIO(rendered.docx))
+    text = "\n".join(p.text for p in document.paragraphs) + document.core_properties.title
+    assert not controls & set(text)
+    assert "Kính gửi: Phường 5." in text and "245/QLĐT-XD" in text
+
+
+def test_a_166_character_unit_name_still_makes_a_docx_with_a_shortened_title():
+    unit = "Ban Chỉ đạo " + "phòng, chống dịch bệnh và bảo đảm trật tự an toàn giao thông " * 3
+    unit = unit[:166]
+    rendered = render("reminder", dataclasses.replace(samples.reminder(), unit=unit, to=()))
+    document = Document(io.BytesIO(rendered.docx))
+    assert len(document.core_properties.title) <= 255
+    assert unit.strip() in "\n".join(p.text for p in document.paragraphs)

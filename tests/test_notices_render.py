@@ -42,7 +42,10 @@ def test_a_reminder_cites_the_article_the_letter_and_the_days_left():
     assert r.subject == "Đôn đốc trả lời Công văn số 245/QLĐT-XD ngày 02/11/2026 (hạn 24/11/2026)"
     assert "V/v đôn đốc trả lời Công văn số 245/QLĐT-XD ngày 02/11/2026" in r.text
     for part in (r.text, r.html):
-        assert "Điều 7 khoản 3 điểm a Quy chế ban hành kèm theo Quyết định số 1342/QĐ-UBND ngày 06/7/2023" in part
+        assert ("điểm a khoản 3 Điều 7 Quy chế phối hợp giữa các phòng, ban, đơn vị thuộc Ủy ban nhân dân quận và Ủy ban nhân "
+                "dân 16 phường trong công tác tham mưu và triển khai thực hiện nhiệm vụ quản lý nhà nước trên địa bàn "
+                "Quận 11 ban hành kèm theo Quyết định số 1342/QĐ-UBND ngày 06 tháng 7 năm 2023 của Ủy ban nhân dân "
+                "Quận 11") in part
         assert "Công văn số 245/QLĐT-XD về việc góp ý phương án chỉnh trang vỉa hè" in part
         assert "hết ngày 24/11/2026 (còn 2 ngày làm việc)" in part
     assert "được xem như đồng ý" in r.text
@@ -50,7 +53,7 @@ def test_a_reminder_cites_the_article_the_letter_and_the_days_left():
 
 def test_a_reminder_for_a_ward_recommendation_warns_of_a_report_not_of_deemed_agreement():
     r = render("reminder", dataclasses.replace(samples.reminder(), on_lapse="escalate",
-                                               citation=Citation("Điều 8 khoản 1 điểm b")), docx=False)
+                                               citation=Citation("điểm b khoản 1 Điều 8")), docx=False)
     assert "báo cáo bằng văn bản Chủ tịch Ủy ban nhân dân Quận 11" in r.text
     assert "xem như đồng ý" not in r.text
 
@@ -74,7 +77,7 @@ def test_a_deemed_agreed_notice_says_so_and_cites_the_original_letter():
     assert "THÔNG BÁO" in lines
     assert not any(line.startswith("Kính gửi") for line in lines)  # a thông báo lists its recipients in Nơi nhận
     text = " ".join(body_paragraphs(r.text))
-    assert "Căn cứ Điều 7 khoản 3 điểm a Quy chế ban hành kèm theo Quyết định số 1342/QĐ-UBND" in text
+    assert "Căn cứ điểm a khoản 3 Điều 7 Quy chế phối hợp giữa các phòng, ban" in text
     assert "đã kết thúc vào cuối ngày 24/11/2026" in text
     assert ("Ủy ban nhân dân Phường 5 được xem như đồng ý với nội dung lấy ý kiến tại Công văn số 245/QLĐT-XD "
             "ngày 02/11/2026 của Phòng Quản lý đô thị và chịu trách nhiệm") in text
@@ -84,7 +87,7 @@ def test_a_deemed_agreed_notice_says_so_and_cites_the_original_letter():
 def test_an_escalation_lists_each_silent_unit_with_letter_dates_and_days_late():
     r = render("escalation", samples.escalation())
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân Quận 11." in r.text
-    assert "Thực hiện Điều 8 khoản 1 điểm b Quy chế" in r.text
+    assert "Thực hiện điểm b khoản 1 Điều 8 Quy chế" in r.text
     rows = [line for line in r.text.splitlines() if line[:2] in ("1 ", "2 ")]
     assert rows[0].split(" | ")[1] == "Phòng Quản lý đô thị"
     assert rows[0].split(" | ")[3:] == ["15/9/2026", "06/10/2026", "7"]
@@ -100,9 +103,9 @@ def test_an_escalation_lists_each_silent_unit_with_letter_dates_and_days_late():
 
 def test_the_lead_units_list_of_silent_units_cites_its_own_articles():
     ctx = dataclasses.replace(samples.escalation(), basis="silent_units",
-                              citations=(Citation("Điều 8 khoản 2 điểm a"), Citation("Điều 10 khoản 2")))
+                              citations=(Citation("điểm a khoản 2 Điều 8 và khoản 2 Điều 10"),))
     r = render("escalation", ctx, docx=False)
-    assert "Thực hiện Điều 8 khoản 2 điểm a, Điều 10 khoản 2 Quy chế" in r.text
+    assert "Thực hiện điểm a khoản 2 Điều 8 và khoản 2 Điều 10 Quy chế phối hợp" in r.text
     assert "được xem như đồng ý" in r.text
 
 
@@ -111,7 +114,7 @@ def test_the_progress_notice_shows_who_was_consulted_and_who_has_answered():
     assert "V/v thông tin tiến độ giải quyết Công văn số 88/UBND ngày 14/9/2026 của Ủy ban nhân dân Phường 5" in r.text
     assert "Phòng Tài chính - Kế hoạch | 260/QLĐT-XD | 18/9/2026 | 09/10/2026 | Đã trả lời ngày 05/10/2026" in r.text
     assert "Ban Quản lý dự án đầu tư xây dựng khu vực | 261/QLĐT-XD | 18/9/2026 | 09/10/2026 | Chưa trả lời" in r.text
-    assert "Điều 8 khoản 1 điểm b" in r.text
+    assert "điểm b khoản 1 Điều 8" in r.text
 
 
 def test_every_formal_notice_ends_its_body_with_the_closing_mark_once():
@@ -128,9 +131,11 @@ def test_the_semiannual_report_adds_up_per_counterpart_and_carries_its_chart():
     assert ctx.total_sent == Tally(15, 9, 1, 3, 0, 2)
     r = render("report", ctx)
     assert "Kết quả thực hiện Quy chế phối hợp 6 tháng cuối năm 2026" in r.text
-    assert "(từ ngày 01/7/2026 đến ngày 31/12/2026)" in r.text
-    assert "gửi lấy ý kiến, đề nghị các cơ quan, đơn vị: 15 văn bản; được trả lời đúng hạn 9" in r.text
-    assert " | Tổng cộng | 11 | 8 | 2 | 0 | 1 | 0" in r.text
+    assert "(số liệu từ ngày 01/7/2026 đến ngày 31/12/2026)" in r.text
+    assert "tổng cộng 15 lượt đề nghị: được trả lời đúng hạn 9 lượt" in r.text
+    assert " | Tổng cộng | 11 | 8 | 2 | 0 | 0 | 1 | 0" in r.text
+    for heading in ("I. TÌNH HÌNH THỰC HIỆN", "II. ĐÁNH GIÁ", "III. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert heading in r.text
     assert r.chart_png.startswith(b"\x89PNG")
     assert 'src="data:image/png;base64,' in r.html
     doc = Document(io.BytesIO(r.docx))
@@ -162,7 +167,7 @@ def test_the_clerks_own_reminder_is_an_email_without_a_letter():
     r = render("internal_reminder", samples.internal_reminder())
     assert r.docx is None
     assert r.subject == ("Nhắc việc: Phòng Quản lý đô thị phải trả lời Công văn số 512/UBND-VP của Văn phòng "
-                         "Ủy ban nhân dân quận trước hết ngày 01/12/2026")
+                         "Ủy ban nhân dân quận (hạn: hết ngày 01/12/2026)")
     assert "Hạn trả lời: hết ngày 01/12/2026 (còn 3 ngày làm việc)." in r.text
 
 
@@ -243,10 +248,11 @@ def test_report_without_counterparts_still_renders():
 
 def test_citations_come_from_the_rule_pack(pack):
     assert citations_for(pack, "written") == (
-        Citation("Điều 7 khoản 3 điểm a", "Quyết định số 1342/QĐ-UBND ngày 06/7/2023 của Ủy ban nhân dân Quận 11"),)
+        Citation("điểm a khoản 3 Điều 7", "Quyết định số 1342/QĐ-UBND ngày 06 tháng 7 năm 2023 của Ủy ban nhân dân "
+                 "Quận 11", pack.regulation),)
     r = render("reminder", dataclasses.replace(samples.reminder(),
                                                citation=citations_for(pack, "ward-recommendation")[0]), docx=False)
-    assert "Điều 8 khoản 1 điểm b Quy chế ban hành kèm theo Quyết định số 1342/QĐ-UBND" in r.text
+    assert "điểm b khoản 1 Điều 8 Quy chế phối hợp giữa các phòng, ban, đơn vị" in r.text
 
 
 def test_undecodable_bytes_kept_as_surrogates_do_not_break_the_docx():

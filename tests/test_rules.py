@@ -21,7 +21,7 @@ def deadline(pack, calendar, rule, **request):
 def test_a_written_consultation_without_a_time_is_due_15_working_days_after_receipt(pack, calendar):
     d = deadline(pack, calendar, "written", received="2026-02-10")
     assert (d.due, d.basis, d.working_days, d.on_lapse) == (D("2026-03-10"), "default", 15, "deemed_agreed")
-    assert d.articles == ("Điều 7 khoản 3 điểm a",)
+    assert d.articles == ("điểm a khoản 3 Điều 7",)
 
 
 def test_a_time_set_by_law_wins_over_the_requested_time(pack, calendar):
@@ -108,7 +108,7 @@ def test_a_silent_ward_is_deemed_to_agree_and_listed_for_the_chairman(pack, cale
 
 def test_a_personnel_request_is_not_deemed_agreed(pack, calendar):
     rule = pack.rule("personnel")
-    assert rule.on_lapse == "remind_only"
+    assert rule.on_lapse == "overdue" and not rule.deemed_agreed_on_lapse
     assert "lý do" in rule.note
 
 

@@ -95,7 +95,7 @@ def test_the_demo_exports_every_draft_as_eml_and_docx_and_prints_where(demo):
     assert len(list(out.glob("*.eml"))) == len(demo["drafts"])
     escalation = next(out.glob("*escalation*.docx"))
     text = "\n".join(p.text for p in docx.Document(escalation).paragraphs)
-    assert "BÁO CÁO" in text.upper() and "Điều 8 khoản 1 điểm b" in text
+    assert "BÁO CÁO" in text.upper() and "điểm b khoản 1 Điều 8" in text
     assert str(out) in demo["stdout"]
     assert {d["kind"] for d in demo["drafts"]} >= {"reminder", "deemed_agreed", "escalation", "digest"}
 
@@ -121,3 +121,20 @@ def test_a_reply_from_a_ward_merged_in_2025_closes_the_old_wards_obligation(tmp_
     assert result.returncode == 0, result.stderr
     rows = [json.loads(l) for l in run("--config", str(cfg), "obligations", "--jsonl").stdout.splitlines()]
     assert [(r["unit_id"], r["state"], r["letter"]) for r in rows] == [("q11.p14", "answered", "70/UBND-ĐT")]
+
+
+def test_the_demo_never_dates_a_draft_before_its_letter_came_and_names_who_lapsed(demo):
+    from tracker.service import local_day
+
+    arrived = {l["id"]: local_day(l["received_at"]) for l in demo["letters"]}
+    for d in demo["drafts"]:
+        if d["letter_id"] is not None:
+            assert d["sweep_date"] >= arrived[d["letter_id"]], (d["subject"], d["sweep_date"])
+    out = demo["stdout"]
+    assert "Xem như đồng ý: Phòng Tài nguyên và Môi trường (12/UBND-ĐT" in out
+    assert "Đã báo cáo cấp trên: Phòng Quản lý đô thị (58/UBND-ĐT" in out
+    assert "Phòng Văn hóa và Thông tin (121/UBND-VHXH" in out
+    assert "gửi Chủ tịch Ủy ban nhân dân Quận 11: Báo cáo các đơn vị không phối hợp đúng thời hạn" in out
+    row = obligation(demo, "121/UBND-VHXH", "q11.vhtt")
+    assert row["state"] == "escalated"  # overdue, reminded, then reported under Đ.10.2: never deemed agreed
+    assert not [d for d in demo["drafts"] if d["kind"] == "deemed_agreed" and d["letter_number"] == "121/UBND-VHXH"]

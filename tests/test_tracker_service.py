@@ -84,10 +84,12 @@ def test_one_unit_answers_and_the_two_silent_ones_are_reminded_then_deemed_to_ag
 
     notices = [d for d in draft_rows(engine) if d["kind"] == "deemed_agreed"]
     assert sorted(d["to_unit_id"] for d in notices) == ["q11.p14", "q11.tnmt"]
-    assert all("12/UBND-ĐT" in d["subject"] and d["context"]["articles"] == ["Điều 7 khoản 3 điểm a"]
+    assert all("12/UBND-ĐT" in d["subject"] and d["context"]["articles"] == ["điểm a khoản 3 Điều 7"]
                for d in notices)
-    report = [d for d in draft_rows(engine) if d["kind"] == "escalation"]
+    report = [d for d in draft_rows(engine) if d["kind"] == "noncooperation"]
     assert len(report) == 1 and report[0]["to_unit_id"] == "q11.ct"
+    assert report[0]["context"]["articles"] == ["điểm a khoản 3 Điều 7", "khoản 2 Điều 10"]  # a ward leads: no Đ.8.2.a
+    assert [c["id"] for c in report[0]["context"]["copies"]] == ["q11.nv"]
     assert sorted(r["unit"] for r in report[0]["context"]["silent"]) == [
         "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân Phường 14"]
     assert sweep(tracker, D("2025-02-18")).deemed_agreed == 0

@@ -6,6 +6,7 @@ only format it, when the draft is exported or delivered to the clerk's Drafts fo
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tracker.db import store
@@ -16,9 +17,13 @@ def vn_date(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "(không rõ ngày)"
 
 
+_INVISIBLE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # bidi controls, BOM
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _clean(text: str | None) -> str:
-    """One line, no control characters: extracted text must never reach a header as it is."""
-    return " ".join((text or "").replace("\r", " ").replace("\n", " ").split())
+    """One line, no control or bidi characters: extracted text must never reach a header as it is."""
+    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", text or "")).split())
 
 
 def letter_label(doc_type: str | None, number: str | None) -> str:
@@ -26,22 +31,37 @@ def letter_label(doc_type: str | None, number: str | None) -> str:
     return f"{name} số {_clean(number)}" if number else f"{name} (không số)"
 
 
-def _context(tracker, action: Action, d: dict, today: date) -> dict:
-    rule = tracker.pack.rule(d["rule"])
-    left = action.working_days_left
-    if left is None:  # a lapse: how many working days late, as a negative count
-        left = -tracker.calendar.working_days_between(d["due_date"], today)
-    unit = tracker.registry.get(d["unit_id"])
-    office = tracker.office
-    return {
-        "kind": action.draft_kind,
-        "stage": action.stage,
-        "today": today.isoformat(),
-        "office": {"id": office.id, "name": office.name, "short": office.short, "kind": office.kind},
-        "to_unit": {"id": d["unit_id"], "name": unit.name if unit else _clean(d["unit_text"]),
-                    "kind": unit.kind if unit else None},
-        "role": d["role"],
-        "letter": {
+def unit_name(tracker, unit_id: str | None, fallback: str | None, today: date) -> str:
+    """A unit as a notice names it: the registry's name, with its successor when it no longer exists
+    ("Ủy ban nhân dân Phường 7, nay là Ủy ban nhân dân phường Minh Phụng")."""
+    if unit_id is None or unit_id not in tracker.registry.units:
+        return _clean(fallback)
+    key = (id(tracker.registry), unit_id, today)
+    name = _NAMES.get(key)
+    if name is None:
+        if len(_NAMES) > 10_000:
+            _NAMES.clear()
+        name = _NAMES[key] = _unit_name(tracker, unit_id, today)
+    return name
+
+
+_NAMES: dict[tuple, str] = {}
+
+
+def _unit_name(tracker, unit_id: str, today: date) -> str:
+    unit = tracker.registry[unit_id]
+    if not unit.valid_on(today):
+        current = [u for u in tracker.registry.current(unit.id, today) if u.id != unit.id]
+        if current:
+            return f"{unit.name}, nay là {' và '.join(u.name for u in current)}"
+    return unit.name
+
+
+def _letter(tracker, d: dict, memo: dict) -> dict:
+    """The letter as every draft about it names it (computed once per letter and sweep)."""
+    letter = memo.get(d["letter_id"])
+    if letter is None:
+        letter = memo[d["letter_id"]] = {
             "id": d["letter_id"],
             "label": letter_label(d["doc_type"], d["doc_number"]),
             "number": _clean(d["doc_number"]) or None,
@@ -50,12 +70,44 @@ def _context(tracker, action: Action, d: dict, today: date) -> dict:
             "subject": _clean(d["subject"]) or None,
             "issuer": _issuer_name(tracker, d),
             "direction": d["direction"],
-        },
+        }
+    return letter
+
+
+def _memo(memo: dict, key, compute):
+    """``compute()`` once per ``key`` within one sweep's drafting."""
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _office(tracker) -> dict:
+    office = tracker.office
+    return {"id": office.id, "name": office.name, "short": office.short, "kind": office.kind}
+
+
+def _context(tracker, action: Action, d: dict, today: date, memo: dict) -> dict:
+    """What a draft needs, as plain values. The rule pack's wording (the regulation's name, the explanation of the
+    due date) is added when the draft is rendered, from the rule, the dates, the basis and the flags kept here."""
+    left = action.working_days_left
+    if left is None:  # a lapse: how many working days late, as a negative count
+        left = -_memo(memo, ("late", d["due_date"]),
+                      lambda: tracker.calendar.working_days_between(d["due_date"], today))
+    unit = tracker.registry.get(d["unit_id"])
+    return {
+        "kind": action.draft_kind,
+        "stage": action.stage,
+        "today": today.isoformat(),
+        "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
+        "to_unit": {"id": d["unit_id"], "name": unit_name(tracker, d["unit_id"], d["unit_text"], today),
+                    "kind": unit.kind if unit else None},
+        "role": d["role"],
+        "letter": _letter(tracker, d, memo),
         "obligation": {"id": d["id"], "start": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-                       "rule": d["rule"], "rule_title": rule.title, "basis": d["basis"],
-                       "working_days_left": left, "on_lapse": d["on_lapse"]},
-        "articles": list(rule.articles),
-        "regulation": tracker.pack.decision,
+                       "rule": d["rule"], "basis": d["basis"], "working_days_left": left,
+                       "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"]), "flags": list(d["flags"] or ())},
+        "articles": list(tracker.pack.rule(d["rule"]).articles),
+        "pack": tracker.pack.id,
     }
 
 
@@ -74,6 +126,10 @@ def _subject(kind: str, ctx: dict) -> str:
     when = vn_date(date.fromisoformat(ctx["letter"]["date"])) if ctx["letter"]["date"] else None
     of = f"{label}" + (f" ngày {when}" if when else "")
     mine = ctx["role"] == "self"
+    if ctx["obligation"]["rule"] == "confirm-in-writing":
+        return ("Đề nghị thực hiện bằng văn bản yêu cầu phối hợp đã trao đổi qua thư điện tử"
+                + (f" ngày {vn_date(date.fromisoformat(ctx['obligation']['start']))}" if ctx["obligation"]["start"]
+                   else ""))
     if kind == "reminder":
         if ctx["stage"] == "overdue":
             return f"Quá hạn trả lời {of}" if mine else f"Đôn đốc: đã quá hạn trả lời {of}"
@@ -89,11 +145,31 @@ def _subject(kind: str, ctx: dict) -> str:
     return _clean(label)
 
 
-def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict], today: date) -> list[dict]:
+def _with_sender(tracker, conn, d: dict) -> dict:
+    """A plain e-mail (Đ.4.5) has no letterhead: its issuer and subject are those of the message it came in."""
+    if conn is None or d.get("issuer") or d.get("issuer_unit_id"):
+        return d
+    for source in store.source_addresses(conn, d["letter_id"]):
+        from email.utils import parseaddr
+
+        unit = tracker.registry.by_email(parseaddr(source.get("from_addr") or "")[1])
+        if unit is not None:
+            return {**d, "issuer_unit_id": unit.id, "issuer": unit.name,
+                    "subject": d.get("subject") or _clean(source.get("subject")) or None}
+    return d
+
+
+def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict], today: date,
+                       conn=None) -> list[dict]:
     rows = []
+    memo: dict = {}
     for action in actions:
-        d = details[action.obligation.id]
-        ctx = _context(tracker, action, d, today)
+        if action.draft_kind not in ("reminder", "deemed_agreed", "escalation"):
+            continue  # Đ.10.2 reports are grouped per letter (silent_unit_reports); "none" only moves a state
+        d = _with_sender(tracker, conn, details[action.obligation.id])
+        if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
+            continue  # never address a unit the registry does not know unless a clerk confirmed the letter
+        ctx = _context(tracker, action, d, today, memo)
         mine = d["role"] == "self"
         to_id = tracker.office_unit_id if mine else d["unit_id"]
         if action.draft_kind == "escalation" and not mine:
@@ -112,7 +188,8 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
             "to_unit": to_name,
             "letter_number": ctx["letter"]["number"],
             "due_date": d["due_date"],
-            "subject": _subject(action.draft_kind, ctx),
+            "subject": _memo(memo, ("subject", action.draft_kind, d["letter_id"], d["role"], action.stage,
+                                        d["due_date"], d["rule"]), lambda: _subject(action.draft_kind, ctx)),
             "context": ctx,
             "sweep_date": today,
         })
@@ -128,63 +205,70 @@ def _chairman(tracker):
     return None
 
 
-def _silent_row(tracker, d: dict, today: date) -> dict:
-    unit = tracker.registry.get(d["unit_id"])
-    late = tracker.calendar.working_days_between(d["due_date"], today)
-    return {"unit": unit.name if unit else _clean(d["unit_text"]), "unit_id": d["unit_id"],
-            "letter": letter_label(d["doc_type"], d["doc_number"]),
+def _silent_row(tracker, d: dict, today: date, letter: dict | None = None) -> dict:
+    """One unit of a report: who, the request, when it arrived, its due date and how late; the rule, basis and flags
+    let the rendering explain the due date and say what the lapse meant."""
+    return {"unit": unit_name(tracker, d["unit_id"], d["unit_text"], today), "unit_id": d["unit_id"],
+            "letter": letter["label"] if letter else letter_label(d["doc_type"], d["doc_number"]),
             "sent": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-            "working_days_late": max(late, 0)}
+            "working_days_late": max(tracker.calendar.working_days_between(d["due_date"], today), 0),
+            "rule": d["rule"], "basis": d["basis"], "flags": list(d["flags"] or ()),
+            "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"])}
 
 
 def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int, dict], today: date) -> list[dict]:
-    """Đ.8.2.a and Đ.10.2: when the units asked by one of the office's letters lapse, the lead unit lists the silent
-    ones for the district chairman (and Phòng Nội vụ). One report per letter per sweep that saw new lapses."""
-    letters: dict[int, list[int]] = {}
+    """Đ.10.2 (and Đ.8.2.a for wards consulted by a department): the lead unit reports to UBND quận, with a copy to
+    Phòng Nội vụ, the units that did not cooperate in time on one of its letters, with the request, the due date and
+    how it was computed, and a proposal line left for the leader. One report per letter and sweep, listing the units
+    that lapsed into "deemed agreed" or stayed overdue past the pack's waiting time in that sweep; "điểm a khoản 2
+    Điều 8" is cited only when a ward was consulted under it."""
+    letters: dict[int, list[dict]] = {}
     for a in actions:
         d = details[a.obligation.id]
-        if a.new_state == DEEMED_AGREED and d["role"] != "self":
-            letters.setdefault(d["letter_id"], []).append(d["id"])
+        if d["role"] != "self" and (a.new_state == DEEMED_AGREED or a.draft_kind == "noncooperation"):
+            letters.setdefault(d["letter_id"], []).append(d)
     if not letters:
         return []
-    keys = {letter_id: f"silent:{letter_id}:{','.join(map(str, sorted(ids)))}" for letter_id, ids in letters.items()}
+    keys = {letter_id: f"silent:{letter_id}:{','.join(str(d['id']) for d in sorted(ds, key=lambda d: d['id']))}"
+            for letter_id, ds in letters.items()}
     existing = store.existing_keys(conn, list(keys.values()), office=tracker.office_unit_id)
-    lapsed_by_letter = store.lapsed_obligations_of_letters(conn, list(letters))
+    pack = tracker.pack
+    to = tracker.registry.get(pack.report_to) or _chairman(tracker)
+    chairman = {"id": to.id if to else None, "name": to.name if to else "Chủ tịch Ủy ban nhân dân quận"}
+    copies = [{"id": u.id, "name": u.name} for u in (tracker.registry.get(c) for c in pack.report_copy) if u]
+    memo: dict = {}
     rows = []
-    chair = _chairman(tracker)
-    for letter_id, ids in letters.items():
+    for letter_id, lapsed in letters.items():
         key = keys[letter_id]
         if key in existing:
             continue
-        first = details[ids[0]]
-        silent = [_silent_row(tracker, {**first, **o}, today) for o in lapsed_by_letter.get(letter_id, [])]
+        articles: list[str] = []
+        for d in lapsed:
+            if pack.on_lapse(d["rule"], d["on_lapse"]) in ("deemed_agreed", "report_silent"):
+                articles += pack.rule(d["rule"]).articles
+        letter = _letter(tracker, lapsed[0], memo)
         ctx = {
-            "kind": "escalation",
+            "kind": "noncooperation",
             "stage": "silent_units",
             "today": today.isoformat(),
-            "office": {"id": tracker.office.id, "name": tracker.office.name, "short": tracker.office.short,
-                       "kind": tracker.office.kind},
-            "chairman": {"id": chair.id if chair else None,
-                         "name": chair.name if chair else "Chủ tịch Ủy ban nhân dân quận"},
-            "letter": {"id": letter_id, "label": letter_label(first["doc_type"], first["doc_number"]),
-                       "number": _clean(first["doc_number"]) or None, "type": _clean(first["doc_type"]) or None,
-                       "date": first["issue_date"].isoformat() if first["issue_date"] else None,
-                       "subject": _clean(first["subject"]) or None, "issuer": tracker.office.name},
-            "silent": silent,
-            "articles": ["Điều 8 khoản 2 điểm a", "Điều 10 khoản 2"],
-            "regulation": tracker.pack.decision,
+            "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
+            "chairman": chairman,
+            "copies": copies,
+            "letter": letter,
+            "silent": [_silent_row(tracker, d, today, letter) for d in lapsed],
+            "articles": list(dict.fromkeys(articles + list(pack.noncooperation_articles))),
+            "pack": pack.id,
         }
-        label = ctx["letter"]["label"]
         rows.append({
-            "kind": "escalation",
+            "kind": "noncooperation",
             "dedupe_key": key,
             "obligation_id": None,
             "letter_id": letter_id,
-            "to_unit_id": ctx["chairman"]["id"],
-            "to_unit": ctx["chairman"]["name"],
-            "letter_number": ctx["letter"]["number"],
-            "due_date": first["due_date"],
-            "subject": f"Báo cáo danh sách đơn vị không trả lời {label} (xem như đồng ý)",
+            "to_unit_id": chairman["id"],
+            "to_unit": chairman["name"],
+            "letter_number": letter["number"],
+            "due_date": lapsed[0]["due_date"],
+            "subject": f"Báo cáo các đơn vị không phối hợp đúng thời hạn theo {letter['label']}",
             "context": ctx,
             "sweep_date": today,
         })

@@ -48,6 +48,8 @@ class DeadlineFact:
     applies_to: UnitRef | None = None
     month_only: bool = False
     kind: str = "answer"  # answer | finish | report
+    bound: str = "by"  # "before": "trước ngày X" (ends at the end of the working day before X); "by": the end of X
+    time: str | None = None  # "16:00": an hour the letter gives on that day
 
 
 @dataclass(frozen=True)
@@ -205,9 +207,11 @@ def _request_for(facts: LetterFacts, unit: UnitRef, rule: str, calendar: Working
     collective = [d for d in facts.deadlines if d.applies_to is not None and d.applies_to.unit_id is None]
     chosen = (own or general or collective or [None])[0]
     requested_due = requested_days = None
+    bound, hour = "by", None
     if chosen is not None:
         if chosen.date is not None:
             requested_due = chosen.date
+            bound, hour = chosen.bound, chosen.time
         elif chosen.relative_working_days is not None:
             requested_days = chosen.relative_working_days
     return Request(
@@ -216,6 +220,8 @@ def _request_for(facts: LetterFacts, unit: UnitRef, rule: str, calendar: Working
         requested_working_days=requested_days,
         meeting_end=facts.meeting_date,
         urgent=facts.urgency is not None,
+        requested_bound=bound,
+        requested_time=hour,
     )
 
 

@@ -22,7 +22,8 @@ from tracker.calendar import SkippedDay, WorkingCalendar
 DEFAULT_PACK = Path(__file__).with_name("data") / "rules-qd1342-2023.toml"
 
 STARTS = ("receipt", "meeting_end", "answers_received", "fixed_date")
-LAPSES = ("deemed_agreed", "escalate", "report_silent", "remind_only")
+LAPSES = ("deemed_agreed", "escalate", "report_silent", "overdue", "remind_only")
+BOUNDS = ("before", "by")
 
 
 class RuleError(ValueError):
@@ -34,6 +35,26 @@ FLAG_SHORT_REQUEST = "short_request"  # the lead unit left less than the minimum
 FLAG_CAPPED = "capped"  # Đ.7.3.c: the requested time was longer than 15 working days
 FLAG_MOVED = "moved_to_working_day"  # the requested date fell on a day off
 FLAG_PAST_REQUEST = "requested_date_before_receipt"  # the requested date is not after the day of receipt
+# Parametrised flags that keep what the letter wrote: "before:2025-08-14" ("trước ngày 14/8/2025": the limit ends at
+# the end of the working day before) and "time:16:00" (an hour the letter gave on the due day).
+FLAG_BEFORE = "before:"
+FLAG_TIME = "time:"
+
+
+def flag_value(flags, prefix: str) -> str | None:
+    """The value of a parametrised flag ("before:2025-08-14" -> "2025-08-14"), or None."""
+    for flag in flags or ():
+        if flag.startswith(prefix):
+            return flag[len(prefix):]
+    return None
+
+
+def last_working_day_before(calendar: WorkingCalendar, day: date) -> date:
+    """The end of "trước ngày X": the last working day before ``day``."""
+    due = day - timedelta(days=1)
+    while not calendar.is_working_day(due):
+        due -= timedelta(days=1)
+    return due
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,8 @@ class Rule:
     cap_working_days: int | None = None
     fixed_dates: tuple[tuple[int, int], ...] = ()
     note: str = ""
+    sets_time_limit: bool = True  # False: the regulation sets no time; working_days only say when to follow up
+    bound: str = "by"  # for fixed dates: "before" ends at the end of the working day before the date
 
     @classmethod
     def from_dict(cls, name: str, data: Mapping) -> "Rule":
@@ -62,6 +85,8 @@ class Rule:
             raise RuleError(f"rule {name}: a fixed-date rule needs fixed_dates")
         if starts != "fixed_date" and not data.get("working_days"):
             raise RuleError(f"rule {name}: working_days is missing")
+        if data.get("bound", "by") not in BOUNDS:
+            raise RuleError(f"rule {name}: unknown bound {data.get('bound')!r}")
         return cls(
             name=name,
             title=data.get("title", name),
@@ -73,6 +98,8 @@ class Rule:
             cap_working_days=data.get("cap_working_days"),
             fixed_dates=fixed,  # type: ignore[arg-type]
             note=data.get("note", ""),
+            sets_time_limit=bool(data.get("sets_time_limit", True)),
+            bound=data.get("bound", "by"),
         )
 
     @property
@@ -88,6 +115,12 @@ class RulePack:
     decision: str
     min_requested_working_days: int
     rules: Mapping[str, Rule]
+    regulation: str = ""  # the regulation's full name ("Quy chế phối hợp giữa ...")
+    report_after_working_days: int = 5  # Đ.10.2: working days after an overdue reminder before the report
+    noncooperation_articles: tuple[str, ...] = ("khoản 2 Điều 10",)
+    report_to: str = ""  # the registry id the Đ.10.2 report goes to
+    report_copy: tuple[str, ...] = ()  # and its copies
+    report_period_ends: tuple[tuple[int, int], ...] = ((6, 30), (12, 31))  # cut-offs of the Đ.10.1 reports
 
     @classmethod
     def load(cls, path: Path | str = DEFAULT_PACK) -> "RulePack":
@@ -102,7 +135,28 @@ class RulePack:
             decision=pack.get("decision", ""),
             min_requested_working_days=int(pack.get("min_requested_working_days", 0)),
             rules=rules,
+            regulation=pack.get("regulation", ""),
+            report_after_working_days=int(pack.get("report_after_working_days", 5)),
+            noncooperation_articles=tuple(pack.get("noncooperation_articles", ("khoản 2 Điều 10",))),
+            report_to=pack.get("report_to", ""),
+            report_copy=tuple(pack.get("report_copy", ())),
+            report_period_ends=tuple(tuple(int(p) for p in md.split("-"))  # type: ignore[misc]
+                                     for md in pack.get("report_period_ends", ("06-30", "12-31"))),
         )
+
+    def report_period(self, year: int, half: int) -> tuple[date, date]:
+        """The days the Đ.10.1 report of ``half`` (1 or 2) of ``year`` covers: from the day after the previous
+        cut-off to this half's cut-off."""
+        (m1, d1), (m2, d2) = self.report_period_ends
+        if half == 1:
+            return date(year - 1, m2, d2) + timedelta(days=1), date(year, m1, d1)
+        return date(year, m1, d1) + timedelta(days=1), date(year, m2, d2)
+
+    def on_lapse(self, rule_name: str, stored: str) -> str:
+        """What a lapse means for an obligation under ``rule_name``: the pack decides; ``stored`` (the value kept
+        with an obligation planned by an older pack) only for rules the pack no longer has."""
+        rule = self.rules.get(rule_name)
+        return rule.on_lapse if rule is not None else stored
 
     def rule(self, name: str) -> Rule:
         try:
@@ -124,6 +178,8 @@ class Request:
     meeting_end: date | None = None
     answers_received: date | None = None
     urgent: bool = False
+    requested_bound: str = "by"  # "before": "trước ngày X" ends at the end of the working day before X
+    requested_time: str | None = None  # "16:00" when the letter gives an hour on the due day
 
 
 @dataclass(frozen=True)
@@ -178,7 +234,9 @@ def compute_deadline(pack: RulePack, calendar: WorkingCalendar, rule_name: str, 
     flags: list[str] = []
 
     if rule.starts == "fixed_date":
-        due = _fixed_due(rule, calendar, start)
+        due, limit = _fixed_due(rule, calendar, start)
+        if rule.bound == "before":
+            flags.append(FLAG_BEFORE + limit.isoformat())
         return _deadline(rule, calendar, start, due, "fixed_date", None, flags)
 
     # 1. A time set by law, procedure or an approved process wins (Đ.7.3.a, first case).
@@ -194,6 +252,11 @@ def compute_deadline(pack: RulePack, calendar: WorkingCalendar, rule_name: str, 
             requested_due = calendar.add_working_days(start, asked)
         else:
             requested_due = request.requested_due  # type: ignore[assignment]
+            if request.requested_bound == "before" and request.requested_time is None:
+                flags.append(FLAG_BEFORE + requested_due.isoformat())
+                requested_due = last_working_day_before(calendar, requested_due)
+            elif request.requested_time is not None:
+                flags.append(FLAG_TIME + request.requested_time)
             asked = calendar.working_days_between(start, requested_due)
             if requested_due <= start:
                 flags.append(FLAG_PAST_REQUEST)
@@ -221,17 +284,19 @@ def _start_of(rule: Rule, request: Request) -> date:
     return request.received
 
 
-def _fixed_due(rule: Rule, calendar: WorkingCalendar, start: date) -> date:
-    """The last working day before the next fixed date after ``start`` ("trước ngày 15/5 và 15/11")."""
+def _fixed_due(rule: Rule, calendar: WorkingCalendar, start: date) -> tuple[date, date]:
+    """(due day, the date the rule names) for the next fixed date after ``start``: "trước ngày 15/5" (bound
+    "before") ends at the end of the last working day before 15/5; "chậm nhất ngày 15/5" (bound "by") at the end of
+    15/5, moved to the next working day when it is a day off (BLDS Đ.148)."""
     candidates = []
     for year in (start.year, start.year + 1):
         for month, day in rule.fixed_dates:
             candidates.append(date(year, month, day))
-    limit = min(d for d in candidates if d - timedelta(days=1) >= start)
-    due = limit - timedelta(days=1)
-    while not calendar.is_working_day(due):  # "before" is a hard date: step back, never past it
-        due -= timedelta(days=1)
-    return due
+    if rule.bound == "before":
+        limit = min(d for d in candidates if d - timedelta(days=1) >= start)
+        return last_working_day_before(calendar, limit), limit
+    limit = min(d for d in candidates if d >= start)
+    return calendar.next_working_day(limit), limit
 
 
 def _counted(rule: Rule, calendar: WorkingCalendar, start: date, days: int, basis: str, flags: list[str]) -> Deadline:
@@ -242,7 +307,7 @@ def _counted(rule: Rule, calendar: WorkingCalendar, start: date, days: int, basi
 
 def _dated(rule: Rule, calendar: WorkingCalendar, start: date, due: date, basis: str, flags: list[str]) -> Deadline:
     moved_from = None
-    if not calendar.is_working_day(due):
+    if not calendar.is_working_day(due) and flag_value(flags, FLAG_BEFORE) is None:
         moved_from, due = due, calendar.next_working_day(due)
         flags.append(FLAG_MOVED)
     days = calendar.working_days_between(start, due)

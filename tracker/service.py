@@ -75,6 +75,7 @@ class SweepSummary:
     escalated: int = 0
     reports: int = 0
     digest: bool = False
+    overdue: int = 0
 
 
 def local_day(moment: datetime | None) -> date | None:
@@ -246,7 +247,8 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
         day, month_only = _deadline_day(d.get("date"))
         applies = ref(d.get("applies_to"), d.get("unit_id"))
         deadlines.append(DeadlineFact(text=d.get("text") or "", date=day, month_only=month_only,
-                                      relative_working_days=d.get("relative_working_days"), applies_to=applies))
+                                      relative_working_days=d.get("relative_working_days"), applies_to=applies,
+                                      bound=_bound(d), time=_hour(d.get("time"))))
     meeting = ex.get("meeting") or {}
     meeting_date = None
     if meeting.get("datetime"):
@@ -307,6 +309,17 @@ def _deadline_day(value: str | None) -> tuple[date | None, bool]:
         return date.fromisoformat(value), False
     except ValueError:
         return None, False
+
+
+def _bound(deadline: dict) -> str:
+    """nlp's "bound" of a deadline ("before" for "trước ngày X"); a deadline without one is read as "by"."""
+    return "before" if deadline.get("bound") == "before" else "by"
+
+
+def _hour(value) -> str | None:
+    """"HH:MM" when nlp gives a valid hour on the due day, else None."""
+    m = re.fullmatch(r"([01]?\d|2[0-3])[:hg](\d{2})", str(value or "").strip())
+    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
 def _address(header: str) -> str:
@@ -747,21 +760,27 @@ def history(tracker: Tracker, entity: str, entity_id: int) -> list[dict]:
 # -- the daily sweep ---------------------------------------------------------------------------------------------
 
 def sweep(tracker: Tracker, today: date) -> SweepSummary:
-    """Reminders, lapses and escalations due ``today``, written as drafts; idempotent. Under the office's lock:
-    sweeps run at once take turns, and the later ones find the drafts written and write nothing."""
+    """Reminders, lapses, escalations and Đ.10.2 reports due ``today``, written as drafts; idempotent. Under the
+    office's lock: sweeps run at once take turns, and the later ones find the drafts written and write nothing."""
+    from dataclasses import replace
+
     from tracker import drafting
 
     summary = SweepSummary(today)
+    pack = tracker.pack
     horizon = tracker.calendar.add_working_days(today, max(tracker.days_before, default=0))
     with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
-        candidates = store.open_obligations_due_by(conn, horizon, office=tracker.office_unit_id)
+        candidates = [o if pack.on_lapse(o.rule, o.on_lapse) == o.on_lapse
+                      else replace(o, on_lapse=pack.on_lapse(o.rule, o.on_lapse))
+                      for o in store.open_obligations_due_by(conn, horizon, office=tracker.office_unit_id)]
         done = store.existing_draft_keys(conn, [o.id for o in candidates])
         actions = sweep_domain.decide(candidates, today, tracker.calendar, days_before=tracker.days_before,
-                                      done=done)
-        store.set_state(conn, [(a.obligation.id, sweep_domain.OPEN, a.new_state) for a in actions if a.new_state],
+                                      done=done, report_after=pack.report_after_working_days)
+        store.set_state(conn, [(a.obligation.id, a.obligation.state, a.new_state) for a in actions
+                               if a.new_state and a.new_state != a.obligation.state],
                         note=f"quá hạn, quét ngày {today.isoformat()}")
         details = store.obligation_details(conn, [a.obligation.id for a in actions], office=tracker.office_unit_id)
-        rows = drafting.drafts_for_actions(tracker, actions, details, today)
+        rows = drafting.drafts_for_actions(tracker, actions, details, today, conn)
         rows += drafting.silent_unit_reports(tracker, conn, actions, details, today)
         store.add_drafts(conn, rows, office=tracker.office_unit_id)
         digest = drafting.weekly_digest(tracker, conn, today)
@@ -769,10 +788,13 @@ def sweep(tracker: Tracker, today: date) -> SweepSummary:
     for a in actions:
         if a.draft_kind == "reminder":
             summary.reminders += 1
-        elif a.new_state == sweep_domain.ESCALATED:
+        if a.new_state == sweep_domain.ESCALATED:
             summary.escalated += 1
         elif a.new_state == sweep_domain.DEEMED_AGREED:
             summary.deemed_agreed += 1
-    summary.reports = sum(1 for r in rows if r["kind"] == "escalation" and r.get("obligation_id") is None)
+        elif a.new_state == sweep_domain.OVERDUE and a.obligation.state != sweep_domain.OVERDUE:
+            summary.overdue += 1
+    summary.reports = sum(1 for r in rows if r["kind"] in ("escalation", "noncooperation")
+                          and r.get("obligation_id") is None)
     summary.digest = bool(digest)
     return summary

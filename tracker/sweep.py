@@ -2,9 +2,16 @@
 
 - Reminders go out a configurable number of working days before the due day (default 3 and 1), only on working
   days, each once. A sweep that missed a day still sends the nearest reminder not yet sent.
-- The day after the last day, an obligation lapses (BLDS 2015 Đ.148): a consultation is deemed agreed and the unit
-  is told (Đ.7.3, Đ.8.2.a); an unanswered ward recommendation is escalated to the district chairman (Đ.8.1.b);
-  other duties stay open and the unit gets one overdue reminder.
+- The day after the last day an obligation lapses (BLDS 2015 Đ.148), and the rule pack says what that means
+  (``on_lapse``), as the regulation does:
+  - deemed_agreed / report_silent: opinions asked in writing (Đ.7.3.a, Đ.8.2.a) or after a meeting (Đ.7.3.b): the
+    unit is deemed to agree and is told so;
+  - escalate: a ward's recommendation left unanswered (Đ.8.1.b) goes to the district chairman;
+  - overdue: other forms (Đ.7.3.c), assignments (Đ.9.1), personnel (Đ.4.4): the obligation becomes overdue and the
+    unit is reminded; when it is still unanswered ``report_after`` working days after its due day, the lead unit
+    reports it to UBND quận with a copy to Phòng Nội vụ (Đ.10.2) and the obligation is escalated;
+  - remind_only: the regulation sets no time and no consequence (Đ.4.5): one follow-up, no reminders before.
+- The office's own duties (role "self") get the same decisions as internal warnings, never a Đ.10.2 report.
 - Every action has a key, so running the same sweep twice creates nothing new.
 """
 
@@ -20,10 +27,13 @@ OPEN = "open"
 ANSWERED = "answered"
 DEEMED_AGREED = "deemed_agreed"
 ESCALATED = "escalated"
+OVERDUE = "overdue"
 WITHDRAWN = "withdrawn"
-STATES = (OPEN, ANSWERED, DEEMED_AGREED, ESCALATED, WITHDRAWN)
+STATES = (OPEN, ANSWERED, DEEMED_AGREED, ESCALATED, OVERDUE, WITHDRAWN)
+TRACKED = (OPEN, OVERDUE)  # the states the sweep looks at
 
-_LAPSE_STATE = {"deemed_agreed": DEEMED_AGREED, "report_silent": DEEMED_AGREED, "escalate": ESCALATED}
+_LAPSE_STATE = {"deemed_agreed": DEEMED_AGREED, "report_silent": DEEMED_AGREED, "escalate": ESCALATED,
+                "overdue": OVERDUE}
 
 
 @dataclass(frozen=True)
@@ -35,12 +45,13 @@ class OpenObligation:
     rule: str
     due: date
     on_lapse: str
+    state: str = OPEN
 
 
 @dataclass(frozen=True)
 class Action:
     obligation: OpenObligation
-    draft_kind: str  # reminder | deemed_agreed | escalation
+    draft_kind: str  # reminder | deemed_agreed | escalation | noncooperation
     key: str  # unique: the same action is never taken twice
     new_state: str | None = None  # the obligation's state after the action
     stage: str | None = None  # for reminders: "3", "1" (working days left) or "overdue"
@@ -54,15 +65,18 @@ def decide(
     *,
     days_before: tuple[int, ...] = (3, 1),
     done: frozenset[str] | set[str] = frozenset(),
+    report_after: int = 5,
 ) -> list[Action]:
     """The actions ``today`` calls for. ``done`` holds the keys of actions already taken."""
     stages = sorted(set(days_before))
     working_today = calendar.is_working_day(today)
     actions: list[Action] = []
     for ob in obligations:
-        if today > ob.due:
+        if ob.state == OVERDUE:
+            actions.extend(_report(ob, today, calendar, done, report_after))
+        elif today > ob.due:
             actions.extend(_lapse(ob, done))
-        elif working_today and stages:
+        elif working_today and stages and ob.on_lapse != "remind_only":
             left = calendar.working_days_between(today, ob.due)
             due_stages = [s for s in stages if left <= s]
             if due_stages:
@@ -75,12 +89,25 @@ def decide(
 
 def _lapse(ob: OpenObligation, done) -> list[Action]:
     state = _LAPSE_STATE.get(ob.on_lapse)
-    if state is None:  # remind_only: stays open, one overdue reminder
+    if state is None or state == OVERDUE:  # overdue, or no consequence at all: one overdue reminder
         key = f"reminder:{ob.id}:overdue"
-        return [] if key in done else [Action(ob, "reminder", key, stage="overdue")]
+        if key in done:
+            return [Action(ob, "none", key, new_state=state)] if state else []
+        return [Action(ob, "reminder", key, new_state=state, stage="overdue")]
     kind = "escalation" if state == ESCALATED else "deemed_agreed"
     key = f"{kind}:{ob.id}"
     return [] if key in done else [Action(ob, kind, key, new_state=state)]
+
+
+def _report(ob: OpenObligation, today: date, calendar: WorkingCalendar, done, report_after: int) -> list[Action]:
+    """Đ.10.2: an overdue unit still silent ``report_after`` working days after its due day is reported (the
+    office's own overdue duties are reported by the other lead unit, not by the office)."""
+    if ob.role == "self" or not calendar.is_working_day(today):
+        return []
+    if calendar.working_days_between(ob.due, today) <= report_after:
+        return []
+    key = f"noncooperation:{ob.id}"
+    return [] if key in done else [Action(ob, "noncooperation", key, new_state=ESCALATED)]
 
 
 def is_late(due: date, answered_on: date) -> bool:

@@ -1,8 +1,11 @@
 """`congvan demo`: the whole flow on the sample mailbox the project ships (UBND Phường 5, January-June 2025).
 
-It imports the mailbox's INBOX and Sent folders, builds every unit's obligations, sweeps at the scenario's dates
-(reminders, "deemed agreed" notices, an escalation to the district chairman, a weekly digest), writes each draft as
-.eml and .docx, and prints a summary. It needs no configuration: a fresh SQLite database in the output folder.
+Letters enter on their arrival dates, with the scenario's sweeps between them (a sweep never sees a letter that had
+not arrived yet, so no reminder is dated before its letter came): reminders, "deemed agreed" notices where the
+regulation says so, overdue units reminded and then reported under Đ.10.2, an escalation to the district chairman,
+a weekly digest. Each draft is written as .eml and .docx, and the summary names who was deemed to agree, who is
+overdue, what was escalated and which drafts go to whom. It needs no configuration: a fresh SQLite database in the
+output folder.
 """
 
 from __future__ import annotations
@@ -51,18 +54,20 @@ def demo(ctx, out, no_serve):
     settings = _settings(out, scenario)
     ctx.obj = settings
 
-    click.secho("1. Nhập hộp thư mẫu (thư đến và thư đã gửi của UBND Phường 5)", bold=True)
-    folders = [DEMO_DIR / scenario["folders"]["inbox"], DEMO_DIR / scenario["folders"]["sent"]]
-    ctx.invoke(import_, paths=tuple(folders), folder_direction=True, outgoing=False, workers=None, verbose=False)
-
+    click.secho("1. Thư đến, thư đi và các lần quét theo đúng ngày (lịch làm việc của cơ quan nhà nước)", bold=True)
+    messages = sorted((p for folder in (scenario["folders"]["inbox"], scenario["folders"]["sent"])
+                       for p in (DEMO_DIR / folder).glob("*.eml")), key=lambda p: p.name)
+    days = sorted(d if isinstance(d, date) else date.fromisoformat(str(d)) for d in scenario["sweep"]["dates"])
     tracker = tracker_for(settings)
-    click.secho("\n2. Quét hằng ngày theo lịch làm việc", bold=True)
-    for day in scenario["sweep"]["dates"]:
-        day = day if isinstance(day, date) else date.fromisoformat(str(day))
+    for day in days:
+        arrived = [p for p in messages if _arrival(p) < day]
+        messages = [p for p in messages if p not in arrived]
+        _import(ctx, import_, arrived)
         r = sweep(tracker, day)
-        click.echo(f"   {day:%d/%m/%Y}: {r.reminders} nhắc hạn, {r.deemed_agreed} xem như đồng ý, "
-                   f"{r.escalated} báo cáo vượt hạn, {r.reports} danh sách đơn vị không trả lời"
+        click.echo(f"   quét {day:%d/%m/%Y}: {r.reminders} nhắc hạn, {r.deemed_agreed} xem như đồng ý, "
+                   f"{r.overdue} quá hạn, {r.escalated} báo cáo vượt hạn, {r.reports} báo cáo đơn vị không phối hợp"
                    + (", tin tổng hợp tuần" if r.digest else ""))
+    _import(ctx, import_, messages)
 
     click.secho("\n3. Văn bản", bold=True)
     _letters(tracker)
@@ -72,6 +77,8 @@ def demo(ctx, out, no_serve):
     drafts_dir = out / "drafts"
     ctx.invoke(drafts_group.get_command(ctx, "export"), directory=drafts_dir, status=None)
     ctx.invoke(drafts_group, jsonl=False, status=None)
+    click.secho("\n6. Tóm tắt", bold=True)
+    _summary(tracker)
 
     click.secho("\nTệp kết quả", bold=True)
     click.echo(f"   Cơ sở dữ liệu:  {out / 'congvan.sqlite'}")
@@ -106,7 +113,56 @@ def _serve(settings, host: str = "127.0.0.1", port: int = 8080) -> None:
 
 
 _STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
-             "escalated": "đã báo cáo vượt", "withdrawn": "đã rút"}
+             "escalated": "đã báo cáo vượt", "overdue": "quá hạn", "withdrawn": "đã rút",
+             "superseded": "đã thay thế"}
+
+
+def _arrival(path: Path) -> date:
+    """The demo's file names start with the arrival day (YYYYMMDD-HHMM-...)."""
+    return date(int(path.name[:4]), int(path.name[4:6]), int(path.name[6:8]))
+
+
+def _import(ctx, import_, paths: list[Path]) -> None:
+    """Import the letters that arrived since the last sweep, printing one line per letter."""
+    import contextlib
+    import io
+
+    if not paths:
+        return
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        ctx.invoke(import_, paths=tuple(paths), folder_direction=True, outgoing=False, workers=1, verbose=False)
+    for p in paths:
+        way = "gửi" if p.parent.name == "Sent" else "nhận"
+        click.echo(f"   {way} {_arrival(p):%d/%m/%Y}: {p.name}")
+
+
+def _summary(tracker) -> None:
+    """Who was deemed to agree, who is overdue, what was escalated, which drafts go to whom."""
+    from sqlalchemy import select
+
+    from tracker.db.schema import drafts, letters, obligations
+
+    q = (select(obligations.c.state, obligations.c.unit_text, obligations.c.unit_id, obligations.c.role,
+                obligations.c.due_date, letters.c.doc_number)
+         .join(letters, letters.c.id == obligations.c.letter_id).order_by(obligations.c.due_date))
+    with tracker.engine.connect() as conn:
+        rows = conn.execute(q).all()
+        sent = conn.execute(select(drafts.c.kind, drafts.c.to_unit, drafts.c.subject).order_by(drafts.c.id)).all()
+
+    def who(r):
+        if r.role == "self":
+            return tracker.office.name
+        unit = tracker.registry.get(r.unit_id)
+        return unit.name if unit else r.unit_text
+
+    for state, title in (("deemed_agreed", "Xem như đồng ý"), ("overdue", "Quá hạn, đang đôn đốc"),
+                         ("escalated", "Đã báo cáo cấp trên")):
+        picked = [f"{who(r)} ({r.doc_number or 'thư điện tử'}, hạn {r.due_date:%d/%m/%Y})"
+                  for r in rows if r.state == state]
+        click.echo(f"   {title}: " + ("; ".join(picked) if picked else "không có"))
+    click.echo(f"   Dự thảo ({len(sent)}):")
+    for kind, to_unit, subject in sent:
+        click.echo(f"     - gửi {to_unit}: {subject}")
 
 
 def _letters(tracker) -> None:

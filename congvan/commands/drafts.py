@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from congvan.commands import date_option
 from congvan.context import registry_for, tracker_for
 
 LOCAL = timezone(timedelta(hours=7))
@@ -64,6 +65,7 @@ def _status(value: str | None) -> str | None:
 
 
 _KIND_VN = {"reminder": "nhắc hạn", "deemed_agreed": "xem như đồng ý", "escalation": "báo cáo vượt hạn",
+            "noncooperation": "báo cáo Đ.10.2",
             "progress": "thông tin tiến độ", "digest": "tin tổng hợp", "report": "báo cáo 6 tháng",
             "alert": "cảnh báo"}
 
@@ -77,18 +79,30 @@ def _safe_name(text: str, limit: int = 80) -> str:
 
 
 def rendered_message(row: dict, settings, registry, tracker):
-    """(Rendered, RFC 5322 bytes) for a draft row; renderings are kept in the row for the next time."""
+    """(Rendered, RFC 5322 bytes) for a draft row; renderings are kept in the row for the next time.
+
+    From and To carry the units' names ("Ủy ban nhân dân Phường 5 <phuong5@...>"); the copies a notice names
+    (Phòng Nội vụ for a Đ.10.2 report) go on Cc."""
     from congvan.drafting import render_draft
     from notices.mime import build_message
 
     rendered = render_draft(row, settings, registry)
+    if row.get("subject"):  # the e-mail says what the clerk's list of drafts says
+        import dataclasses
+
+        rendered = dataclasses.replace(rendered, subject=row["subject"])
     to_unit = registry.get(row["to_unit_id"])
-    to_addrs = list(to_unit.emails) if to_unit else []
-    from_addr = settings.office.email or (settings.office.addresses[0] if settings.office.addresses
-                                          else (tracker.office.emails[0] if tracker.office.emails else "congvan@localhost"))
+    to_name = row["to_unit"] or (to_unit.name if to_unit else "")
+    to_addrs = [(to_name, e) for e in to_unit.emails] if to_unit else []
+    from_email = settings.office.email or (settings.office.addresses[0] if settings.office.addresses
+                                           else (tracker.office.emails[0] if tracker.office.emails
+                                                 else "congvan@localhost"))
+    from_addr = (tracker.office.name, from_email)
+    cc = [(u.name, e) for c in (row.get("context") or {}).get("copies") or ()
+          if (u := registry.get(c.get("id"))) is not None for e in u.emails]
     when = datetime.combine(row["sweep_date"] or date.today(), datetime.min.time().replace(hour=7), LOCAL)
     raw = build_message(rendered, from_addr=from_addr, to_addrs=to_addrs or [from_addr], date=when,
-                        message_id_domain=from_addr.rpartition("@")[2] or "localhost")
+                        message_id_domain=from_email.rpartition("@")[2] or "localhost", cc_addrs=cc)
     return rendered, raw
 
 
@@ -97,25 +111,39 @@ def rendered_message(row: dict, settings, registry, tracker):
 @click.option("--status", help="Only drafts in this status.")
 @click.pass_obj
 def export(settings, directory, status):
-    """Ghi mỗi dự thảo ra DIRECTORY thành tệp .eml (thư điện tử) và .docx (văn bản theo Nghị định 30/2020)."""
+    """Ghi mỗi dự thảo ra DIRECTORY thành tệp .eml (thư điện tử) và .docx (văn bản theo Nghị định 30/2020).
+
+    Một dự thảo lỗi không chặn các dự thảo khác: lỗi được báo một dòng, các dự thảo còn lại vẫn được ghi."""
     from tracker.db import store
 
     tracker = tracker_for(settings)
     registry = registry_for(settings)
     directory.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with tracker.engine.begin() as conn:
-        for item in store.list_drafts(conn, office=tracker.office_unit_id, status=_status(status)):
-            row = store.draft(conn, item["id"], office=tracker.office_unit_id)
-            rendered, raw = rendered_message(row, settings, registry, tracker)
-            stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
-            (directory / f"{stem}.eml").write_bytes(raw)
-            if rendered.docx:
-                (directory / f"{stem}.docx").write_bytes(rendered.docx)
-            store.save_rendering(conn, row["id"], body_text=rendered.text, body_html=rendered.html,
-                                 docx=rendered.docx, eml=raw)
+    count = failed = 0
+    with tracker.engine.connect() as conn:
+        ids = [item["id"] for item in store.list_drafts(conn, office=tracker.office_unit_id, status=_status(status))]
+    for draft_id in ids:
+        try:
+            with tracker.engine.begin() as conn:
+                row = store.draft(conn, draft_id, office=tracker.office_unit_id)
+                rendered, raw = rendered_message(row, settings, registry, tracker)
+                stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
+                (directory / f"{stem}.eml").write_bytes(raw)
+                if rendered.docx:
+                    (directory / f"{stem}.docx").write_bytes(rendered.docx)
+                store.save_rendering(conn, row["id"], body_text=rendered.text, body_html=rendered.html,
+                                     docx=rendered.docx, eml=raw)
             count += 1
-    click.echo(f"Đã ghi {count} dự thảo vào {directory}.")
+        except Exception as exc:  # noqa: BLE001 - one bad draft must not stop the others
+            failed += 1
+            click.echo(f"Dự thảo {draft_id}: không ghi được ({draft_error(exc)}).", err=True)
+    click.echo(f"Đã ghi {count} dự thảo vào {directory}." + (f" {failed} dự thảo lỗi." if failed else ""))
+
+
+def draft_error(exc: Exception) -> str:
+    """One line about why a draft could not be rendered or written."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
 
 
 @drafts.command("deliver")
@@ -126,10 +154,13 @@ def deliver(settings, mailbox_name):
     from congvan.delivery import deliver_drafts
 
     try:
-        count, folder = deliver_drafts(settings, mailbox_name)
+        failed: list[str] = []
+        count, folder = deliver_drafts(settings, mailbox_name, failed=failed)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}.")
+    for line in failed:
+        click.echo(f"Không đưa được {line}.", err=True)
+    click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}." + (f" {len(failed)} dự thảo lỗi." if failed else ""))
 
 
 _BY = click.option("--by", "actor", required=True, help="Người thực hiện, ghi vào lịch sử.")
@@ -188,15 +219,20 @@ def report(ctx):
 @click.option("--unit", "unit_name", help="The reporting unit (default: the office).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Output file: .docx or .html.")
+@click.option("--from", "start", callback=date_option, metavar="DATE",
+              help="First day the report covers (default: the day after the rule pack's previous cut-off).")
+@click.option("--to", "end", callback=date_option, metavar="DATE",
+              help="Last day the report covers (default: the rule pack's cut-off, e.g. 30/4 for the report due "
+                   "before 15/5).")
 @click.pass_obj
-def semiannual(settings, period, unit_name, out):
-    """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (Điều 10 khoản 1), theo từng đơn vị phối hợp."""
+def semiannual(settings, period, unit_name, out, start, end):
+    """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (khoản 1 Điều 10), theo từng đơn vị phối hợp."""
     from congvan.reporting import semiannual_report
 
     if out.suffix.lower() not in (".docx", ".html"):
         raise click.UsageError(f"--out {out}: the report is written as .docx or .html")
     try:
-        rendered = semiannual_report(settings, period, unit_name)
+        rendered = semiannual_report(settings, period, unit_name, start=start, end=end)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     out.parent.mkdir(parents=True, exist_ok=True)

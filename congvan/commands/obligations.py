@@ -37,10 +37,11 @@ def sweep(settings, today, as_json):
     if as_json:
         click.echo(json.dumps({"today": today.isoformat(), "reminders": result.reminders,
                                "deemed_agreed": result.deemed_agreed, "escalated": result.escalated,
-                               "reports": result.reports}, ensure_ascii=False))
+                               "reports": result.reports, "overdue": result.overdue}, ensure_ascii=False))
         return
     click.echo(f"Quét ngày {today:%d/%m/%Y}: {result.reminders} nhắc hạn, {result.deemed_agreed} xem như đồng ý, "
-               f"{result.escalated} báo cáo vượt hạn, {result.reports} danh sách đơn vị không trả lời.")
+               f"{result.overdue} quá hạn, {result.escalated} báo cáo vượt hạn, "
+               f"{result.reports} báo cáo đơn vị không phối hợp.")
 
 
 def _local_today() -> date:

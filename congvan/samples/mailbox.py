@@ -27,8 +27,9 @@ SWEEP_DATES = (
     (date(2025, 3, 26), "báo cáo Chủ tịch UBND quận: Phòng QLĐT không trả lời kiến nghị 58/UBND-ĐT; phường quá hạn ý kiến sau họp"),
     (date(2025, 4, 23), "phường còn nợ ý kiến cho Công văn 392/KT, hạn thứ Bảy làm bù 26/4/2025"),
     (date(2025, 5, 22), "Công văn KHẨN 845/VP hạn 23/5; Phòng VHTT còn hạn đến 27/5 cho Công văn 121/UBND-VHXH"),
-    (date(2025, 5, 28), "xem như đồng ý: Phòng VHTT (121/UBND-VHXH); phường quá hạn 845/VP và thư của Phòng Y tế"),
+    (date(2025, 5, 28), "quá hạn (không xem như đồng ý, Đ.7.3.c): Phòng VHTT (121/UBND-VHXH), đôn đốc; phường quá hạn 845/VP và thư của Phòng Y tế"),
     (date(2025, 6, 2), "báo cáo tổng hợp cho lãnh đạo"),
+    (date(2025, 6, 4), "Phòng VHTT vẫn chưa thực hiện: báo cáo UBND quận, gửi Phòng Nội vụ (Đ.10.2)"),
 )
 
 
@@ -260,9 +261,9 @@ def build() -> list[DemoMessage]:
     letter_mail("Sent", "20250506-0855-ubnd-vhxh-121.eml", L121, sender=OFFICE, to=("q11.vhtt",),
                 when=_at(2025, 5, 6, 8, 55), attach="pdf", slug="p5-121-ubnd-vhxh",
                 comment="(e) đề nghị phối hợp, 20 ngày làm việc: giới hạn 15 ngày (Đ.7.3.c)")
-    mid845 = letter_mail("INBOX", "20250520-0847-vp-845.eml", L845, sender="q11.vp", to=(OFFICE, "q11.p14"),
-                         when=_at(2025, 5, 20, 8, 47), attach="pdf", slug="vp-845-vp",
-                         comment="(f) KHẨN: báo cáo trong 03 ngày làm việc")
+    letter_mail("INBOX", "20250520-0847-vp-845.eml", L845, sender="q11.vp", to=(OFFICE, "q11.p14"),
+                when=_at(2025, 5, 20, 8, 47), attach="pdf", slug="vp-845-vp",
+                comment="(f) KHẨN: báo cáo trong 03 ngày làm việc")
     direct = out[-1].raw
     fwd_mid = _mid("fwd-vp-845")
     out.append(DemoMessage(
@@ -296,8 +297,9 @@ EXPECTED: tuple[Expected, ...] = (
     Expected("392/KT", OFFICE, "q11.kt", "written", date(2025, 4, 14), date(2025, 4, 26), "answered",
              answered=date(2025, 4, 24), requested={"requested_due": date(2025, 4, 26)},
              note="hạn do đơn vị chủ trì yêu cầu, thứ Bảy 26/4/2025 là ngày làm bù; trả lời bằng 103/UBND-KT"),
-    Expected("121/UBND-VHXH", "q11.vhtt", OFFICE, "other", date(2025, 5, 6), date(2025, 5, 27), "deemed_agreed",
-             requested={"requested_working_days": 20}, note="yêu cầu 20 ngày làm việc, giới hạn 15 (Đ.7.3.c)"),
+    Expected("121/UBND-VHXH", "q11.vhtt", OFFICE, "other", date(2025, 5, 6), date(2025, 5, 27), "overdue",
+             requested={"requested_working_days": 20},
+             note="yêu cầu 20 ngày làm việc, giới hạn 15 (Đ.7.3.c); quá hạn thì đôn đốc rồi báo cáo (Đ.10.2)"),
     Expected("845/VP", OFFICE, "q11.vp", "written", date(2025, 5, 20), date(2025, 5, 23), "overdue",
              requested={"requested_working_days": 3, "urgent": True},
              note="KHẨN, 03 ngày làm việc; đến hai lần (trực tiếp và chuyển tiếp)"),

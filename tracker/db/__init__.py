@@ -6,6 +6,7 @@ it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -23,7 +24,7 @@ def create(url: str, *, echo: bool = False, busy_timeout_s: float = 30.0) -> Eng
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_s})
+        engine = create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_s}, json_serializer=_json)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
@@ -37,7 +38,16 @@ def create(url: str, *, echo: bool = False, busy_timeout_s: float = 30.0) -> Eng
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=_json)
+
+
+def _json(value) -> str:
+    """JSON columns as compact UTF-8: Vietnamese text stays one character, not a six-byte \\u escape (a sweep that
+    writes 27,000 drafts writes a third of the bytes)."""
+    return _JSON.encode(value)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def alembic_config(url: str):

@@ -8,19 +8,19 @@ Inserts that could race with another process (obligations, replies, drafts) skip
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, bindparam, exists, insert, or_, select, update
+from sqlalchemy import JSON, Connection, Date, Text, and_, bindparam, exists, insert, literal, or_, select, update
 
 from tracker.db import register
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
-from tracker.sweep import OPEN, OpenObligation
+from tracker.sweep import OPEN, TRACKED, OpenObligation
 
 SYSTEM = "congvan"
 SUPERSEDED = "superseded"
 PENDING = "pending"  # a draft's status when the sweep writes it
-_INSERT_HISTORY = insert(history)
 
 
 def utcnow() -> datetime:
@@ -32,8 +32,47 @@ def utcnow() -> datetime:
 def record(conn: Connection, rows: Sequence[dict]) -> None:
     """Append history rows: dicts with entity, entity_id, action and optionally field, before, after, actor, note."""
     if rows:
-        conn.execute(_INSERT_HISTORY, [{"field": None, "before": None, "after": None, "note": None,
-                                        "actor": SYSTEM, **r} for r in rows])
+        _insert_many(conn, history, [{"field": None, "before": None, "after": None, "note": None,
+                                      "actor": SYSTEM, **r} for r in rows])
+
+
+def _insert_many(conn: Connection, table, rows: list[dict], *, statement=None) -> None:
+    """INSERT many rows straight through the driver's executemany: SQLAlchemy's per-row parameter processing costs
+    more than the insert itself when a sweep writes tens of thousands of drafts and history rows. Values are
+    converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite. ``statement``:
+    another INSERT of ``table`` (one that skips doubles)."""
+    if not rows:
+        return
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    rows = [{k: r.get(k) for k in keys} for r in rows]
+    compiled = (statement if statement is not None else insert(table)).compile(dialect=conn.dialect, column_keys=keys)
+    sql = str(compiled)
+    positional = conn.dialect.positional
+    sqlite = conn.dialect.name == "sqlite"
+    convert = {}
+    for key in keys:
+        kind = table.c[key].type
+        if isinstance(kind, JSON):
+            convert[key] = _json_text
+        elif sqlite and isinstance(kind, Date):
+            convert[key] = _iso
+    order = list(compiled.positiontup) if positional else keys
+    params = []
+    for row in rows:
+        values = {k: (convert[k](row[k]) if k in convert and row[k] is not None else row[k]) for k in keys}
+        params.append(tuple(values[k] for k in order) if positional else values)
+    conn.exec_driver_sql(sql, params)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _json_text(value) -> str:
+    return _JSON.encode(value)
+
+
+def _iso(value) -> str:
+    return value.isoformat()
 
 
 def history_of(conn: Connection, entity: str, entity_id: int) -> list[dict]:
@@ -179,18 +218,22 @@ def obligations_of_letter(conn: Connection, letter_id: int, *, live: bool = Fals
 
 def set_state(conn: Connection, changes: Iterable[tuple[int, str, str]], *, actor: str = SYSTEM,
               note: str | None = None, extra: dict | None = None) -> None:
-    """Move obligations (id, old state, new state) and record each move."""
-    changes = list(changes)
-    by_state: dict[str, list[int]] = {}
-    for ob_id, _old, new in changes:
-        by_state.setdefault(new, []).append(ob_id)
+    """Move obligations (id, old state, new state) and record each move. The history rows are written by the
+    database from the obligations themselves (INSERT ... SELECT per group of ids), so a sweep that moves 27,000
+    obligations sends a few dozen statements, not 27,000 rows of parameters."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for ob_id, old, new in changes:
+        groups.setdefault((old, new), []).append(ob_id)
     now = utcnow()
-    for new, ids in by_state.items():
+    for (old, new), ids in groups.items():
         for chunk in _chunks(ids, 900):
+            conn.execute(insert(history).from_select(
+                ["entity", "entity_id", "action", "field", "before", "after", "actor", "note"],
+                select(literal("obligation"), obligations.c.id, literal("state"), literal("state"), literal(old),
+                       literal(new), literal(actor), literal(note, type_=Text))
+                .where(obligations.c.id.in_(chunk))))
             conn.execute(update(obligations).where(obligations.c.id.in_(chunk))
                          .values(state=new, updated_at=now, **(extra or {})))
-    record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "state", "field": "state",
-                   "before": old, "after": new, "actor": actor, "note": note} for ob_id, old, new in changes])
 
 
 def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, note: str) -> None:
@@ -233,31 +276,38 @@ def obligation(conn: Connection, ob_id: int, *, office: str) -> dict | None:
 
 
 def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) -> list[OpenObligation]:
-    """Open obligations whose due day is on or before ``last_day`` (the sweep's window); provisional ones (their
-    letter waits for a clerk) and those of units the registry does not know in unconfirmed letters (recorded
-    before provisional obligations existed) are left alone."""
+    """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window); provisional
+    ones (their letter waits for a clerk) and those of units the registry does not know in unconfirmed letters
+    (recorded before provisional obligations existed) are left alone."""
     q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
-                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse)
+                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse, obligations.c.state)
          .join(letters, letters.c.id == obligations.c.letter_id)
-         .where(and_(obligations.c.state == OPEN, obligations.c.due_date <= last_day,
+         .where(and_(obligations.c.state.in_(TRACKED), obligations.c.due_date <= last_day,
                      obligations.c.provisional.is_(False), _office_letter(office),
                      # a unit the registry does not know is written to only once a clerk confirmed the letter
                      or_(obligations.c.unit_id.is_not(None), letters.c.status == "confirmed"))))
-    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse)
+    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse, r.state)
             for r in conn.execute(q)]
 
 
 def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
-    """Obligations joined with their letter, for drafting."""
-    out: dict[int, dict] = {}
-    cols = [obligations, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date, letters.c.subject,
-            letters.c.received_at, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id]
+    """Obligations with their letter's fields, for drafting (each letter read once, however many units it asked);
+    only the office's."""
+    o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
+    cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
+            o.on_lapse, o.flags, o.state]
+    rows: list[dict] = []
     for chunk in _chunks(list(ids), 900):
-        q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk),
-                                                                                      _office_letter(office))
-        for r in conn.execute(q):
-            out[r.id] = dict(r._mapping)
-    return out
+        rows += [dict(r._mapping) for r in conn.execute(select(*cols).where(o.id.in_(chunk)))]
+    l = letters.c
+    letter_cols = [l.id, l.doc_number, l.doc_type, l.issue_date, l.subject, l.direction, l.issuer, l.issuer_unit_id,
+                   l.status.label("letter_status")]
+    by_letter: dict[int, dict] = {}
+    for chunk in _chunks(sorted({r["letter_id"] for r in rows}), 900):
+        for r in conn.execute(select(*letter_cols).where(l.id.in_(chunk), _office_letter(office))):
+            values = dict(r._mapping)
+            by_letter[values.pop("id")] = values
+    return {r["id"]: {**r, **by_letter[r["letter_id"]]} for r in rows if r["letter_id"] in by_letter}
 
 
 # -- drafts -----------------------------------------------------------------------------------------------------
@@ -277,19 +327,6 @@ def existing_keys(conn: Connection, keys: Sequence[str], *, office: str) -> set[
         found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(
             drafts.c.dedupe_key.in_(chunk), drafts.c.office_id == office)))
     return found
-
-
-def lapsed_obligations_of_letters(conn: Connection, letter_ids: Sequence[int]) -> dict[int, list[dict]]:
-    """Obligations deemed agreed or escalated, per letter."""
-    out: dict[int, list[dict]] = {}
-    cols = (obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.unit_text,
-            obligations.c.start_date, obligations.c.due_date, obligations.c.state)
-    for chunk in _chunks(list(letter_ids), 900):
-        q = (select(*cols).where(obligations.c.letter_id.in_(chunk),
-                                 obligations.c.state.in_(("deemed_agreed", "escalated"))).order_by(obligations.c.id))
-        for r in conn.execute(q):
-            out.setdefault(r.letter_id, []).append(dict(r._mapping))
-    return out
 
 
 def digest_rows(conn: Connection, lapsed_since: date, due_until: date, *, office: str) -> dict[str, list[dict]]:
@@ -320,11 +357,12 @@ def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
     many rows were given."""
     if not rows:
         return 0
-    for chunk in _chunks(rows, 500):
-        conn.execute(insert_ignoring_doubles(conn, drafts),
-                     [{"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None,
-                       "to_unit": None, "letter_number": None, "due_date": None, "sweep_date": None, **r,
-                       "office_id": office} for r in chunk])
+    defaults = {"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
+                "letter_number": None, "due_date": None, "sweep_date": None}
+    for chunk in _chunks(rows, 2000):
+        keys = list(dict.fromkeys([*defaults, *(k for r in chunk for k in r), "office_id"]))
+        _insert_many(conn, drafts, [{k: {**defaults, **r, "office_id": office}.get(k) for k in keys} for r in chunk],
+                     statement=insert_ignoring_doubles(conn, drafts))
     return len(rows)
 
 
