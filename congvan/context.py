@@ -129,7 +129,8 @@ def office_unit(settings: Settings, engine=None):
     else the database's only office. Raises tracker.db.offices.OfficeError (one Vietnamese line) otherwise."""
     from tracker.db.offices import choose
 
-    registry = registry_for(settings)
+    registry = registry_for(settings)  # a bad units_file, or an office it does not know, is said before any
+    configured_office(settings)        # database is made
     engine = engine if engine is not None else ready_engine(settings)
     return registry[choose(engine, registry, settings.office.unit)]
 
@@ -140,12 +141,15 @@ def tracker_for(settings: Settings, engine=None):
     from tracker.db import units as unit_rows
     from tracker.service import Tracker
 
+    # the data files and the configured office are checked before any database is made or touched
+    registry, pack, calendar = registry_for(settings), rule_pack_for(settings), calendar_for(settings)
+    configured_office(settings)
     engine = engine if engine is not None else ready_engine(settings)
     return Tracker(
         engine=engine,
-        registry=unit_rows.with_added(engine, registry_for(settings)),
-        pack=rule_pack_for(settings),
-        calendar=calendar_for(settings),
+        registry=unit_rows.with_added(engine, registry),
+        pack=pack,
+        calendar=calendar,
         office_unit_id=office_unit(settings, engine).id,
         days_before=tuple(settings.reminders.days_before),
         min_confidence=settings.reminders.min_confidence,

@@ -152,7 +152,7 @@ L392 = Letter.cong_van(
         "tế đã xây dựng dự thảo Phương án quản lý chợ truyền thống trên địa bàn quận giai đoạn 2025 - 2027 (đính "
         "kèm).",
         "Do Phương án liên quan trực tiếp đến chợ Bàu Sen Mới trên địa bàn Phường 5, Phòng Kinh tế đề nghị Ủy ban "
-        "nhân dân Phường 5 có ý kiến góp ý bằng văn bản gửi về Phòng Kinh tế trước ngày 26/4/2025 để tổng hợp, "
+        "nhân dân Phường 5 có ý kiến góp ý bằng văn bản gửi về Phòng Kinh tế chậm nhất ngày 26/4/2025 để tổng hợp, "
         "trình Ủy ban nhân dân quận.",
         "Quá thời hạn trên, nếu Ủy ban nhân dân Phường 5 không có ý kiến, Phòng Kinh tế xem như Ủy ban nhân dân "
         "Phường 5 thống nhất với dự thảo.",
