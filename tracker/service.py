@@ -244,7 +244,7 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
     recipients = refs(ex.get("recipients"), ex.get("recipient_unit_ids"))
     deadlines = []
     for d in ex.get("deadlines") or []:
-        day, month_only = _deadline_day(d.get("date"))
+        day, month_only = _deadline_day(d.get("date") or _quarter_end(d.get("quarter")))
         applies = ref(d.get("applies_to"), d.get("unit_id"))
         deadlines.append(DeadlineFact(text=d.get("text") or "", date=day, month_only=month_only,
                                       relative_working_days=d.get("relative_working_days"), applies_to=applies,
@@ -309,6 +309,12 @@ def _deadline_day(value: str | None) -> tuple[date | None, bool]:
         return date.fromisoformat(value), False
     except ValueError:
         return None, False
+
+
+def _quarter_end(value: str | None) -> str | None:
+    """"yyyy-mm" of a quarter's last month for nlp's "quarter" ("2025-Q3" -> "2025-09"), read as the end of it."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", str(value or ""))
+    return f"{m.group(1)}-{int(m.group(2)) * 3:02d}" if m else None
 
 
 def _bound(deadline: dict) -> str:
