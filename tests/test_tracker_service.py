@@ -235,3 +235,17 @@ def test_a_department_consulting_others_keeps_the_ward_informed_and_counts_from_
     build_obligations(qldt)
     assert states(engine, rec_letter)["q11.qldt"][1] == D("2025-04-11")
     assert len([d for d in draft_rows(engine) if d["kind"] == "progress"]) == 2
+
+
+def test_a_report_asked_within_a_quarter_is_due_at_the_quarters_end(engine, registry, pack, calendar):
+    # received 15/9/2025, "trong quý III/2025": the end of September comes before Đ.7.3.c's 15 working days
+    qldt = Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.qldt")
+    letter_id = add_letter(
+        engine, direction="in", received="2025-09-15", number="88/UBND", issuer="Ủy ban nhân dân Quận 11",
+        subject="V/v báo cáo tình hình chỉnh trang vỉa hè", office="q11.qldt",
+        text="Đề nghị Phòng Quản lý đô thị báo cáo kết quả trong quý III/2025.",
+        recipients=["Phòng Quản lý đô thị"], deadlines=[{"text": "trong quý III/2025", "date": None,
+                                                        "quarter": "2025-Q3", "relative_working_days": None,
+                                                        "applies_to": None}])
+    build_obligations(qldt)
+    assert states(engine, letter_id) == {"q11.qldt": ("open", D("2025-09-30"), False)}
