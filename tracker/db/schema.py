@@ -216,3 +216,18 @@ drafts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
+
+# -- people who use the web page (web/): one office each; passwords only as argon2 hashes --
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),  # the login name, also the history's actor
+    Column("full_name", String(200), nullable=False, server_default=""),
+    Column("role", String(20), nullable=False),  # clerk | specialist | leader | admin
+    Column("office_id", String(64), nullable=False),  # the registry unit whose data the user sees
+    Column("password_hash", String(300), nullable=False),
+    Column("disabled", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
+)

@@ -1,0 +1,168 @@
+"""Read-only listings for the web page: pages of letters, obligations and drafts of one office, and tallies.
+
+Every function takes the office whose data may be read; a row of another office is never returned (its id reads as
+missing). Paging is by LIMIT/OFFSET on indexed orders, so that a page costs the same with 100,000 letters.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from sqlalchemy import Connection, String, case, func, select, true
+
+from tracker.db import schema as t
+from tracker.db.schema import drafts, letters, messages, obligations, units
+
+WAITING = ("needs_review", "needs_ocr", "needs_password", "unreadable")
+LETTER_LIST = (letters.c.id, letters.c.direction, letters.c.doc_number, letters.c.doc_type, letters.c.issuer,
+               letters.c.subject, letters.c.issue_date, letters.c.arrival_number, letters.c.received_at,
+               letters.c.status, letters.c.confidence, letters.c.urgency)
+
+
+def _mine(table, office_id: str):
+    """Rows of ``office_id`` (tables without an office column belong to the only office)."""
+    column = table.c.get("office_id")
+    return column == office_id if column is not None else true()
+
+
+def _rows(conn: Connection, q) -> list[dict]:
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+# -- letters ----------------------------------------------------------------------------------------------------
+
+def letters_page(conn: Connection, office_id: str, *, direction: str | None = None, waiting: bool | None = None,
+                 limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """One page of letters, newest first, and how many there are. ``waiting``: only (True) or no (False) letters
+    waiting for a clerk."""
+    where = [_mine(letters, office_id)]
+    if direction:
+        where.append(letters.c.direction == direction)
+    if waiting is True:
+        where.append(letters.c.status.in_(WAITING))
+    elif waiting is False:
+        where.append(letters.c.status.not_in(WAITING))
+    q = (select(*LETTER_LIST).where(*where)
+         .order_by(letters.c.received_at.desc().nulls_last(), letters.c.id.desc()).limit(limit).offset(offset))
+    total = conn.execute(select(func.count()).select_from(letters).where(*where)).scalar_one()
+    return _rows(conn, q), total
+
+
+def letter(conn: Connection, office_id: str, letter_id: int) -> dict | None:
+    row = conn.execute(select(letters).where(letters.c.id == letter_id, _mine(letters, office_id))).first()
+    return dict(row._mapping) if row else None
+
+
+def letter_sources(conn: Connection, letter_id: int) -> list[dict]:
+    """Where a letter came from: each message (mailbox, folder, sender, subject, time) and the part it was in."""
+    q = (select(t.letter_sources.c.part, messages.c.id.label("message_id"), messages.c.mailbox, messages.c.folder,
+                messages.c.from_addr, messages.c.subject, messages.c.received_at, messages.c.message_id.label("mid"))
+         .join(messages, messages.c.id == t.letter_sources.c.message_ref)
+         .where(t.letter_sources.c.letter_id == letter_id).order_by(t.letter_sources.c.id))
+    return _rows(conn, q)
+
+
+# -- obligations ------------------------------------------------------------------------------------------------
+
+OB_LIST = (obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.unit_text,
+           obligations.c.role, obligations.c.kind, obligations.c.rule, obligations.c.start_date,
+           obligations.c.due_date, obligations.c.basis, obligations.c.flags, obligations.c.state,
+           obligations.c.late, obligations.c.answered_on, letters.c.doc_number, letters.c.subject,
+           letters.c.direction, letters.c.status.label("letter_status"))
+
+
+def obligations_page(conn: Connection, office_id: str, *, states: Sequence[str] = (), unit_id: str | None = None,
+                     due_from: date | None = None, due_to: date | None = None, letter_waiting: bool = False,
+                     limit: int = 100, offset: int = 0) -> tuple[list[dict], int]:
+    """Obligations by due day (earliest first), with their letter's number and subject."""
+    where = [_mine(letters, office_id)]
+    if states:
+        where.append(obligations.c.state.in_(list(states)))
+    if unit_id:
+        where.append(obligations.c.unit_id == unit_id)
+    if due_from:
+        where.append(obligations.c.due_date >= due_from)
+    if due_to:
+        where.append(obligations.c.due_date <= due_to)
+    if letter_waiting:
+        where.append(letters.c.status.in_(WAITING))
+    joined = obligations.join(letters, letters.c.id == obligations.c.letter_id)
+    q = (select(*OB_LIST).select_from(joined).where(*where)
+         .order_by(obligations.c.due_date, obligations.c.id).limit(limit).offset(offset))
+    total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+    return _rows(conn, q), total
+
+
+def obligation(conn: Connection, office_id: str, ob_id: int) -> dict | None:
+    q = (select(*OB_LIST, letters.c.issue_date, letters.c.issuer).select_from(
+        obligations.join(letters, letters.c.id == obligations.c.letter_id))
+         .where(obligations.c.id == ob_id, _mine(letters, office_id)))
+    row = conn.execute(q).first()
+    return dict(row._mapping) if row else None
+
+
+def owing_units(conn: Connection, office_id: str) -> list[dict]:
+    """Units that owe something in this office's obligations (id, name), for the filter of the Theo dõi page."""
+    q = (select(obligations.c.unit_id, func.min(units.c.name).label("name"))
+         .select_from(obligations.join(letters, letters.c.id == obligations.c.letter_id)
+                      .join(units, units.c.id == obligations.c.unit_id))
+         .where(_mine(letters, office_id)).group_by(obligations.c.unit_id).order_by(func.min(units.c.name)))
+    return _rows(conn, q)
+
+
+def outcome_counts(conn: Connection, office_id: str, start: date, end: date) -> list[dict]:
+    """Per owing unit and month of the due day: how many obligations ended in each way (for on-time rates)."""
+    month = func.substr(func.cast(obligations.c.due_date, String(10)), 1, 7)
+    q = (select(obligations.c.unit_id, func.min(obligations.c.unit_text).label("unit_text"),
+                month.label("month"), obligations.c.state,
+                func.sum(case((obligations.c.late.is_(True), 1), else_=0)).label("late"),
+                func.count().label("n"))
+         .select_from(obligations.join(letters, letters.c.id == obligations.c.letter_id))
+         .where(_mine(letters, office_id), obligations.c.due_date >= start, obligations.c.due_date <= end,
+                obligations.c.role != "self")
+         .group_by(obligations.c.unit_id, month, obligations.c.state))
+    return _rows(conn, q)
+
+
+# -- drafts -----------------------------------------------------------------------------------------------------
+
+DRAFT_LIST = (drafts.c.id, drafts.c.kind, drafts.c.to_unit_id, drafts.c.to_unit, drafts.c.letter_number,
+              drafts.c.due_date, drafts.c.subject, drafts.c.created_at, drafts.c.status, drafts.c.sweep_date,
+              drafts.c.obligation_id, drafts.c.letter_id)
+
+
+def _draft_office(office_id: str):
+    if drafts.c.get("office_id") is not None:
+        return drafts.c.office_id == office_id
+    return true()
+
+
+def drafts_page(conn: Connection, office_id: str, *, statuses: Sequence[str] = (), limit: int = 100,
+                offset: int = 0) -> tuple[list[dict], int]:
+    where = [_draft_office(office_id)]
+    if statuses:
+        where.append(drafts.c.status.in_(list(statuses)))
+    q = select(*DRAFT_LIST).where(*where).order_by(drafts.c.id.desc()).limit(limit).offset(offset)
+    total = conn.execute(select(func.count()).select_from(drafts).where(*where)).scalar_one()
+    return _rows(conn, q), total
+
+
+def draft(conn: Connection, office_id: str, draft_id: int) -> dict | None:
+    row = conn.execute(select(drafts).where(drafts.c.id == draft_id, _draft_office(office_id))).first()
+    return dict(row._mapping) if row else None
+
+
+def counts(conn: Connection, office_id: str) -> dict[str, int]:
+    """The figures of the navigation bar: letters waiting, obligations overdue or due, drafts to check."""
+    waiting = conn.execute(select(func.count()).select_from(letters)
+                           .where(_mine(letters, office_id), letters.c.status.in_(WAITING))).scalar_one()
+    pending = conn.execute(select(func.count()).select_from(drafts)
+                           .where(_draft_office(office_id), drafts.c.status.in_(("drafted", "pending")))).scalar_one()
+    return {"waiting": waiting, "drafts": pending}
+
+
+def unit_rows(conn: Connection) -> list[dict]:
+    return _rows(conn, select(units).order_by(units.c.kind, units.c.name))
+
+

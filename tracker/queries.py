@@ -1,0 +1,144 @@
+"""What the web page reads, as thin use cases over tracker.db.queries: each takes the Tracker (whose office is the
+reader's) and returns plain values. Ids of another office read as missing (NotFound).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.db import queries as q
+from tracker.db import store
+
+
+class Missing(LookupError):
+    """No such row in the reader's office."""
+
+
+@dataclass
+class LetterView:
+    letter: dict
+    sources: list[dict]
+    obligations: list[dict]
+    history: list[dict]
+    review: list[dict]  # [{"field", "reason"}] from the extraction, for the clerk
+    evidence: dict[str, list[list[int]]] = field(default_factory=dict)
+
+
+def list_letters(tracker, *, direction=None, waiting=None, limit=50, offset=0):
+    with tracker.engine.connect() as conn:
+        return q.letters_page(conn, tracker.office_unit_id, direction=direction, waiting=waiting, limit=limit,
+                              offset=offset)
+
+
+def letter_detail(tracker, letter_id: int) -> LetterView:
+    with tracker.engine.connect() as conn:
+        row = q.letter(conn, tracker.office_unit_id, letter_id)
+        if row is None:
+            raise Missing(letter_id)
+        ex = row.get("extraction") or {}
+        return LetterView(letter=row, sources=q.letter_sources(conn, letter_id),
+                          obligations=store.obligations_of_letter(conn, letter_id),
+                          history=store.history_of(conn, "letter", letter_id),
+                          review=[r for r in ex.get("review") or [] if isinstance(r, dict)],
+                          evidence=ex.get("evidence") or {})
+
+
+def list_obligations(tracker, *, states=(), unit_id=None, due_from=None, due_to=None, limit=100, offset=0):
+    with tracker.engine.connect() as conn:
+        return q.obligations_page(conn, tracker.office_unit_id, states=states, unit_id=unit_id, due_from=due_from,
+                                  due_to=due_to, limit=limit, offset=offset)
+
+
+def obligation_detail(tracker, ob_id: int) -> dict:
+    """An obligation with its letter, its history and why its due day is what it is (the days skipped)."""
+    with tracker.engine.connect() as conn:
+        row = q.obligation(conn, tracker.office_unit_id, ob_id)
+        if row is None:
+            raise Missing(ob_id)
+        row["history"] = store.history_of(conn, "obligation", ob_id)
+    row["skipped"] = tracker.calendar.skipped_between(row["start_date"], row["due_date"])
+    row["working_days"] = tracker.calendar.working_days_between(row["start_date"], row["due_date"])
+    return row
+
+
+def owing_units(tracker) -> list[dict]:
+    with tracker.engine.connect() as conn:
+        return q.owing_units(conn, tracker.office_unit_id)
+
+
+def list_drafts(tracker, *, statuses=(), limit=100, offset=0):
+    with tracker.engine.connect() as conn:
+        return q.drafts_page(conn, tracker.office_unit_id, statuses=statuses, limit=limit, offset=offset)
+
+
+def draft_detail(tracker, draft_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        row = q.draft(conn, tracker.office_unit_id, draft_id)
+        if row is None:
+            raise Missing(draft_id)
+        row["history"] = store.history_of(conn, "draft", draft_id)
+    return row
+
+
+def save_draft_rendering(tracker, draft_id: int, **values) -> None:
+    """Keep a draft's rendering (text, HTML, .docx, .eml) once made, so that previews are not redone."""
+    with tracker.engine.begin() as conn:
+        if q.draft(conn, tracker.office_unit_id, draft_id) is None:
+            raise Missing(draft_id)
+        store.save_rendering(conn, draft_id, **values)
+
+
+def counts(tracker) -> dict[str, int]:
+    with tracker.engine.connect() as conn:
+        return q.counts(conn, tracker.office_unit_id)
+
+
+@dataclass
+class UnitRate:
+    unit_id: str | None
+    name: str
+    total: int = 0
+    on_time: int = 0
+    late: int = 0
+    deemed_agreed: int = 0
+    escalated: int = 0
+    open: int = 0
+    by_month: dict[str, list[int]] = field(default_factory=dict)  # "2025-03" -> [closed on time, due]
+
+    @property
+    def rate(self) -> float | None:
+        due = self.total - self.open
+        return self.on_time / due if due else None
+
+
+def on_time_rates(tracker, start: date, end: date) -> list[UnitRate]:
+    """Per owing unit, obligations due between ``start`` and ``end``: answered on time, late, deemed agreed,
+    escalated, still open; and per month (answered on time, due and no longer open). Withdrawn ones do not count."""
+    with tracker.engine.connect() as conn:
+        rows = q.outcome_counts(conn, tracker.office_unit_id, start, end)
+    rates: dict[str | None, UnitRate] = {}
+    months: dict[str | None, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for r in rows:
+        if r["state"] in ("withdrawn", "superseded"):
+            continue
+        unit = tracker.registry.get(r["unit_id"])
+        rate = rates.setdefault(r["unit_id"], UnitRate(r["unit_id"], unit.name if unit else r["unit_text"]))
+        n, late = int(r["n"]), int(r["late"] or 0)
+        rate.total += n
+        if r["state"] == "answered":
+            rate.on_time += n - late
+            rate.late += late
+        elif r["state"] in ("deemed_agreed", "escalated"):
+            setattr(rate, r["state"], getattr(rate, r["state"]) + n)
+        else:
+            rate.open += n
+        if r["state"] not in ("open", "overdue"):
+            cell = months[r["unit_id"]][r["month"]]
+            cell[1] += n
+            if r["state"] == "answered":
+                cell[0] += n - late
+    for unit_id, rate in rates.items():
+        rate.by_month = {m: v for m, v in sorted(months[unit_id].items())}
+    return sorted(rates.values(), key=lambda r: (r.rate if r.rate is not None else 2.0, r.name))

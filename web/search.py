@@ -1,0 +1,36 @@
+"""Tìm kiếm and Sổ văn bản đến: the register branch's use cases (search that ignores diacritics and case, the
+arrival register and its exports) behind a form."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from web.app import login_required, office_tracker, page_args
+
+bp = Blueprint("search", __name__)
+
+STATES = {"": "Mọi trạng thái", "needs_review": "Chờ xác nhận", "confirmed": "Đã xác nhận", "new": "Mới"}
+
+
+@bp.route("/tim-kiem")
+@login_required()
+def index():
+    from tracker import service
+
+    args = {k: (request.args.get(k) or "").strip() for k in ("q", "so", "don-vi", "tu", "den", "trang-thai", "huong")}
+    rows, error, searched = [], None, any(args.values())
+    page, limit, offset = page_args()
+    if searched:
+        try:
+            date_from = service.parse_user_date(args["tu"]) if args["tu"] else None
+            date_to = service.parse_user_date(args["den"]) if args["den"] else None
+            rows = service.search_letters(office_tracker(), q=args["q"] or None, number=args["so"] or None,
+                                          unit=args["don-vi"] or None, date_from=date_from, date_to=date_to,
+                                          state=args["trang-thai"] or None,
+                                          direction=args["huong"] if args["huong"] in ("in", "out") else None,
+                                          limit=limit + 1, offset=offset)
+        except ValueError as exc:
+            error = str(exc)
+    more = len(rows) > limit
+    return render_template("search.html", args=args, rows=rows[:limit], error=error, searched=searched,
+                           states=STATES, page=page, more=more), 400 if error else 200
