@@ -17,7 +17,8 @@ DEFAULT_DATA_DIR = Path(os.environ.get("CONGVAN_HOME", Path.home() / ".local" / 
 
 @dataclass(frozen=True)
 class OfficeSettings:
-    unit: str = "Phòng Quản lý đô thị"  # a unit of the registry: whose mailbox this is
+    # a unit of the registry (id, name or alias): whose mailbox this is. Empty: the database's only office
+    unit: str = ""
     addresses: tuple[str, ...] = ()  # mail from these addresses is the office's own (outgoing)
     place: str = "Quận 11"  # the place name of the date line of its drafts
     # How its drafts are signed and numbered (NĐ 30/2020): "Số:      /UBND-ĐT", "TM. ỦY BAN NHÂN DÂN" ...

@@ -17,6 +17,7 @@ COMMANDS = {
     "calendar": "congvan.commands.calendar:calendar",
     "db": "congvan.commands.db:db",
     "units": "congvan.commands.db:units",
+    "office": "congvan.commands.db:office",
     "extract": "congvan.commands.extract:extract",
     "import": "congvan.commands.intake:import_",
     "run": "congvan.commands.intake:run",
@@ -88,9 +89,23 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.Abort:
         sys.exit(1)
+    except ValueError as exc:
+        # the use cases' and the offices' refusals (tracker.service.ServiceError, tracker.db.offices.OfficeError)
+        # are one Vietnamese line for the user: a usage error
+        if not _is_refusal(exc):
+            raise
+        click.echo(f"congvan: lỗi: {exc}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:  # pragma: no cover - interactive
         sys.exit(130)
     sys.exit(rc if isinstance(rc, int) else 0)
+
+
+def _is_refusal(exc: Exception) -> bool:
+    from tracker.db.offices import OfficeError
+    from tracker.service import ServiceError
+
+    return isinstance(exc, (OfficeError, ServiceError))
 
 
 if __name__ == "__main__":  # pragma: no cover

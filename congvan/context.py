@@ -54,35 +54,51 @@ def _engine(url: str):
 
 
 def ready_engine(settings: Settings):
-    """The engine, with the schema brought up to date and the unit registry synchronised (idempotent)."""
+    """The engine, with the schema brought up to date, the unit registry synchronised and, on a database that has
+    no office yet, the configured office registered (idempotent)."""
     from tracker import db
+    from tracker.db import offices
     from tracker.db import units as unit_rows
 
     engine = engine_for(settings)
-    db.upgrade(engine)
+    configured = configured_office(settings)
+    db.upgrade(engine, office=configured)
     unit_rows.sync(engine, registry_for(settings))
+    if configured and not offices.registered(engine):
+        offices.register(engine, configured)
     return engine
 
 
-def office_unit(settings: Settings):
-    """The registry unit whose mailbox this is (settings' office.unit: a name, an alias or an id)."""
+def configured_office(settings: Settings) -> str | None:
+    """The unit id the settings' ``[office] unit`` names (None when it names none); OfficeError when unknown."""
+    from tracker.db.offices import unit_named
+
+    return unit_named(registry_for(settings), settings.office.unit).id if settings.office.unit else None
+
+
+def office_unit(settings: Settings, engine=None):
+    """The registry unit a command acts as: the configured office (registered in the database once it has offices),
+    else the database's only office. Raises tracker.db.offices.OfficeError (one Vietnamese line) otherwise."""
+    from tracker.db.offices import choose
+
     registry = registry_for(settings)
-    unit = registry.get(settings.office.unit) or registry.resolve(settings.office.unit)
-    if unit is None:
-        raise ValueError(f"[office] unit {settings.office.unit!r} is not in the unit registry")
-    return unit
+    engine = engine if engine is not None else ready_engine(settings)
+    return registry[choose(engine, registry, settings.office.unit)]
 
 
 def tracker_for(settings: Settings, engine=None):
-    """The tracker's use-case context: database (migrated), registry, rule pack, calendar and the office."""
+    """The tracker's use-case context: database (migrated), registry (with the units clerks added), rule pack,
+    calendar and the office."""
+    from tracker.db import units as unit_rows
     from tracker.service import Tracker
 
+    engine = engine if engine is not None else ready_engine(settings)
     return Tracker(
-        engine=engine if engine is not None else ready_engine(settings),
-        registry=registry_for(settings),
+        engine=engine,
+        registry=unit_rows.with_added(engine, registry_for(settings)),
         pack=rule_pack_for(settings),
         calendar=calendar_for(settings),
-        office_unit_id=office_unit(settings).id,
+        office_unit_id=office_unit(settings, engine).id,
         days_before=tuple(settings.reminders.days_before),
         min_confidence=settings.reminders.min_confidence,
     )

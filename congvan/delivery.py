@@ -1,6 +1,6 @@
 """Delivering drafts where the clerk already works: appended, flagged \\Draft, to the mailbox's Drafts folder.
 
-A draft is marked "appended" only after the server took it. A crash between the two leaves it "drafted"; the next
+A draft is marked "delivered" only after the server took it. A crash between the two leaves it as it was; the next
 delivery finds the message already there by its Message-ID (stable for a draft) and does not append it twice.
 Nothing is sent: sending needs a person's approval in the mail client.
 """
@@ -19,7 +19,7 @@ LOCAL = timezone(timedelta(hours=7))
 
 
 def deliver_drafts(settings: Settings, mailbox_name: str | None = None) -> tuple[int, str]:
-    """Append every draft still "drafted" to the Drafts folder; returns (how many, the folder)."""
+    """Append every draft still pending or approved to the Drafts folder; returns (how many, the folder)."""
     from congvan.commands.drafts import rendered_message
     from intake.imap import ImapError, Mailbox
     from notices.delivery import DeliveryError, append_to_drafts, drafts_folder
@@ -38,10 +38,11 @@ def deliver_drafts(settings: Settings, mailbox_name: str | None = None) -> tuple
         with Mailbox(box) as mailbox:
             folder = drafts_folder(mailbox.client, box.drafts)
             with tracker.engine.connect() as conn:
-                pending = [d["id"] for d in store.list_drafts(conn, status="drafted")]
+                pending = [d["id"] for d in store.list_drafts(conn, office=tracker.office_unit_id,
+                                                              status=("pending", "approved"))]
             for draft_id in pending:
                 with tracker.engine.begin() as conn:
-                    row = store.draft(conn, draft_id)
+                    row = store.draft(conn, draft_id, office=tracker.office_unit_id)
                     raw = row["eml"]
                     if raw is None:
                         rendered, raw = rendered_message(row, settings, registry, tracker)
@@ -53,9 +54,9 @@ def deliver_drafts(settings: Settings, mailbox_name: str | None = None) -> tuple
                     appended = append_to_drafts(mailbox.client, folder, raw, when)
                     folder = appended.folder
                 with tracker.engine.begin() as conn:
-                    store.save_rendering(conn, draft_id, status="appended")
+                    store.save_rendering(conn, draft_id, status="delivered")
                     store.record(conn, [{"entity": "draft", "entity_id": draft_id, "action": "state",
-                                         "field": "status", "before": "drafted", "after": "appended",
+                                         "field": "status", "before": row["status"], "after": "delivered",
                                          "note": f"thư mục {folder} của hộp thư {box.name}"}])
                 log.info("mailbox %s: draft %s appended to %s", box.name, draft_id, folder)
                 count += 1

@@ -61,7 +61,9 @@ def semiannual_report(settings: Settings, period: str, unit_name: str | None = N
     q = (select(obligations.c.unit_id, obligations.c.unit_text, obligations.c.role, obligations.c.state,
                 obligations.c.late, letters.c.direction, letters.c.issuer_unit_id, letters.c.issuer)
          .join(letters, letters.c.id == obligations.c.letter_id)
-         .where(and_(obligations.c.start_date >= start, obligations.c.start_date <= end)))
+         .where(and_(obligations.c.start_date >= start, obligations.c.start_date <= end,
+                     letters.c.office_id == tracker.office_unit_id, obligations.c.state != "superseded",
+                     obligations.c.provisional.is_(False))))
     with tracker.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
     tallies = counterpart_tallies(rows, unit.id, tracker.office_unit_id, registry)

@@ -189,11 +189,13 @@ class Intake:
     """Records messages: ``feed(iterable of (raw, Source))`` yields an ``Outcome`` per message, in order."""
 
     def __init__(self, settings: Settings, engine, *, pool=None, workers: int | None = None,
-                 extractor: str = "nlp:Extractor", in_flight: int = 8):
+                 extractor: str = "nlp:Extractor", in_flight: int = 8, office_id: str | None = None):
         from intake.isolate import WorkerPool
 
         self.settings = settings
         self.engine = engine
+        # whose letters these are: the given office, else the configured one or the database's only office
+        self.office_id = office_id or _office_of(settings, engine)
         self.extractor = extractor
         self.units_file = str(settings.units_file) if settings.units_file else None
         self.own_addresses = {a.lower() for a in settings.office.addresses}
@@ -276,7 +278,7 @@ class Intake:
         direction = "out" if outgoing else "in"
         received = source.arrived or analysis.received or analysis.date or source.fallback_arrival
         record = ledger.MessageRecord(
-            mailbox=source.mailbox, folder=source.folder, uidvalidity=source.uidvalidity, uid=source.uid,
+            office_id=self.office_id, mailbox=source.mailbox, folder=source.folder, uidvalidity=source.uidvalidity, uid=source.uid,
             content_hash=hashlib.sha256(raw).hexdigest(), direction=direction, message_id=analysis.message_id,
             received_at=received, from_addr=analysis.from_addr, subject=analysis.subject,
             size=source.size if source.size is not None else len(raw))
@@ -354,7 +356,7 @@ class Intake:
         """Record a message that was not downloaded (too big), with its reason and without its bytes."""
         from tracker.db import mail as ledger
 
-        record = ledger.MessageRecord(mailbox=source.mailbox, folder=source.folder, uidvalidity=source.uidvalidity,
+        record = ledger.MessageRecord(office_id=self.office_id, mailbox=source.mailbox, folder=source.folder, uidvalidity=source.uidvalidity,
                                       uid=source.uid, content_hash=f"unread:{source}"[:64],
                                       direction="out" if source.outgoing else "in", received_at=source.arrived,
                                       size=source.size)
@@ -362,6 +364,14 @@ class Intake:
         done = ledger.record_message(self.engine, record, [], quarantine_reason=reason, raw=None,
                                      origin=str(source))
         return self._outcome(source, done, reason)
+
+
+def _office_of(settings: Settings, engine) -> str:
+    from tracker.db.offices import choose
+    from tracker.units import UnitRegistry
+
+    registry = UnitRegistry.load(settings.units_file) if settings.units_file else UnitRegistry.load()
+    return choose(engine, registry, settings.office.unit)
 
 
 def _fault(point: str) -> None:

@@ -60,14 +60,15 @@ def _poll_folder(intake: Intake, imap, box: MailboxSettings, folder: str, outgoi
         log.warning("mailbox %s: folder %s does not exist; skipped", box.name, folder)
         return
     uidvalidity = imap.select(folder)
-    pending = ledger.pending_actions(intake.engine, box.name, folder, uidvalidity)
+    pending = ledger.pending_actions(intake.engine, box.name, folder, uidvalidity, office=intake.office_id)
     if pending:
         log.info("mailbox %s folder %s: redoing the server action of %d message(s) recorded before a stop",
                  box.name, folder, len(pending))
         imap.mark_done(pending, box.after)
-        ledger.mark_action_done(intake.engine, box.name, folder, uidvalidity, pending)
+        ledger.mark_action_done(intake.engine, box.name, folder, uidvalidity, pending,
+                                office=intake.office_id)
         report.actions_redone += len(pending)
-    after = ledger.max_uid(intake.engine, box.name, folder, uidvalidity)
+    after = ledger.max_uid(intake.engine, box.name, folder, uidvalidity, office=intake.office_id)
     uids = imap.new_uids(after)
     if not uids:
         return
@@ -118,7 +119,7 @@ def _act(intake, imap, box, folder, uidvalidity, uids) -> None:
     if not uids:
         return
     imap.mark_done(uids, box.after)
-    ledger.mark_action_done(intake.engine, box.name, folder, uidvalidity, uids)
+    ledger.mark_action_done(intake.engine, box.name, folder, uidvalidity, uids, office=intake.office_id)
     if box.after.startswith("move:"):
         imap.select(folder)  # MOVE leaves the folder selected, but be explicit for servers that differ
 

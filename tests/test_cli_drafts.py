@@ -55,7 +55,7 @@ def test_a_sweep_writes_drafts_a_clerk_can_list_and_export(office, engine_for, t
     listed = [json.loads(line) for line in congvan(office, "drafts", "--jsonl").stdout.splitlines()]
     assert sorted(d["kind"] for d in listed) == ["deemed_agreed"] * 3 + ["escalation"]
     notice = next(d for d in listed if d["to_unit"] == "Phòng Tài nguyên và Môi trường")
-    assert notice["letter"] == "12/UBND-ĐT" and notice["due"] == "2025-02-17" and notice["status"] == "drafted"
+    assert notice["letter"] == "12/UBND-ĐT" and notice["due"] == "2025-02-17" and notice["status"] == "pending"
     assert notice["created_at"].endswith("+07:00")
 
     out_dir = tmp_path / "export"

@@ -40,7 +40,7 @@ def env_password(dovecot, monkeypatch):
 
 
 def settings_for(db_url: str, *boxes, limits=None) -> Settings:
-    return Settings(database_url=db_url, office=OfficeSettings(addresses=("qldt@quan11.example",)),
+    return Settings(database_url=db_url, office=OfficeSettings(unit="q11.qldt", addresses=("qldt@quan11.example",)),
                     mailboxes=tuple(boxes), limits=limits or LimitSettings())
 
 
@@ -120,6 +120,7 @@ def _config(tmp_path: Path, server, db_url: str, after: str = "keyword") -> tupl
 url = "{db_url}"
 
 [office]
+unit = "q11.qldt"
 addresses = ["qldt@quan11.example"]
 
 [[mailboxes]]

@@ -21,6 +21,14 @@ HOSTILE = ROOT.parent / "shared" / "fixtures" / "hostile"
 ICT = timezone(timedelta(hours=7))
 
 
+@pytest.fixture(autouse=True)
+def _office(engine):
+    """The database knows its office: commands run without a configuration act as it."""
+    from tracker.db import offices
+
+    offices.register(engine, "q11.qldt")
+
+
 def congvan(db_url: str, *args: str):
     result = CliRunner().invoke(cli, list(args), env={"CONGVAN_DATABASE_URL": db_url, "CONGVAN_CONFIG": ""},
                                 catch_exceptions=False)

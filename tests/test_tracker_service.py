@@ -23,11 +23,11 @@ def tracker(engine, registry, pack, calendar):
 
 
 def add_letter(engine, *, direction, received, number=None, doc_type="Công văn", issuer=None, subject="",
-               text="", confidence=0.95, status="new", **extraction):
+               text="", confidence=0.95, status="new", office="q11.p5", **extraction):
     at = datetime.fromisoformat(received + "T09:30").replace(tzinfo=LOCAL)
     with engine.begin() as conn:
         return conn.execute(insert(letters).values(
-            direction=direction, doc_number=number, doc_type=doc_type, issuer=issuer,
+            office_id=office, direction=direction, doc_number=number, doc_type=doc_type, issuer=issuer,
             issue_date=D(received), subject=subject, received_at=at, status=status, text=text,
             confidence=confidence, extraction={"issuer": issuer, **extraction},
         ).returning(letters.c.id)).scalar_one()
@@ -204,14 +204,14 @@ def test_a_department_consulting_others_keeps_the_ward_informed_and_counts_from_
 
     qldt = Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.qldt")
     rec_letter = add_letter(
-        engine, direction="in", received="2025-03-03", number="58/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        engine, office="q11.qldt", direction="in", received="2025-03-03", number="58/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
         subject="V/v kiến nghị xử lý ngập nước hẻm 46",
         text="UBND Phường 5 kiến nghị Phòng Quản lý đô thị xem xét, giải quyết.", recipients=["Phòng Quản lý đô thị"])
     build_obligations(qldt)
     assert states(engine, rec_letter) == {"q11.qldt": ("open", D("2025-03-24"), False)}
     # the department asks Phòng TNMT before answering, citing the ward's letter
     consult = add_letter(
-        engine, direction="out", received="2025-03-05", number="301/QLĐT-HT", issuer="Phòng Quản lý đô thị",
+        engine, office="q11.qldt", direction="out", received="2025-03-05", number="301/QLĐT-HT", issuer="Phòng Quản lý đô thị",
         subject="V/v lấy ý kiến về kiến nghị của UBND Phường 5",
         text="Xét Công văn số 58/UBND-ĐT ngày 03/3/2025 của UBND Phường 5, đề nghị Phòng Tài nguyên và Môi trường "
              "có ý kiến bằng văn bản.", recipients=["Phòng Tài nguyên và Môi trường"])
@@ -223,7 +223,7 @@ def test_a_department_consulting_others_keeps_the_ward_informed_and_counts_from_
     assert progress["to_unit_id"] == "q11.p5"
     assert "Phòng Tài nguyên và Môi trường" in render_draft(progress, Settings(), registry).text
     # the answer comes: 15 working days from it
-    add_letter(engine, direction="in", received="2025-03-20", number="77/TNMT", issuer="Phòng Tài nguyên và Môi trường",
+    add_letter(engine, office="q11.qldt", direction="in", received="2025-03-20", number="77/TNMT", issuer="Phòng Tài nguyên và Môi trường",
                replies_to=["301/QLĐT-HT"])
     build_obligations(qldt)
     assert states(engine, rec_letter)["q11.qldt"][1] == D("2025-04-11")

@@ -148,7 +148,7 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
     if not letters:
         return []
     keys = {letter_id: f"silent:{letter_id}:{','.join(map(str, sorted(ids)))}" for letter_id, ids in letters.items()}
-    existing = store.existing_keys(conn, list(keys.values()))
+    existing = store.existing_keys(conn, list(keys.values()), office=tracker.office_unit_id)
     lapsed_by_letter = store.lapsed_obligations_of_letters(conn, list(letters))
     rows = []
     chair = _chairman(tracker)
@@ -202,9 +202,9 @@ def weekly_digest(tracker, conn, today: date) -> list[dict]:
         return []
     year, week, _ = today.isocalendar()
     key = f"digest:{year}-W{week:02d}"
-    if store.existing_keys(conn, [key]):
+    if store.existing_keys(conn, [key], office=tracker.office_unit_id):
         return []
-    rows = store.digest_rows(conn, today - timedelta(days=7), week_end)
+    rows = store.digest_rows(conn, today - timedelta(days=7), week_end, office=tracker.office_unit_id)
 
     def item(r: dict, note: str = "") -> dict:
         unit = tracker.registry.get(r["unit_id"])

@@ -219,6 +219,11 @@ def _request_for(facts: LetterFacts, unit: UnitRef, rule: str, calendar: Working
     )
 
 
+def unit_key(unit_id: str | None, text: str | None) -> str:
+    """An owing unit as a key: its registry id, else "?" and its folded text (one live obligation per key)."""
+    return unit_id or ("?" + _fold(text or ""))[:500]
+
+
 def _same_unit(a: UnitRef, b: UnitRef) -> bool:
     if a.unit_id and b.unit_id:
         return a.unit_id == b.unit_id

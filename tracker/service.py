@@ -27,6 +27,22 @@ KEY_FIELDS = ("doc_number", "issue_date", "issuer", "subject")
 WAITING = ("needs_review", "needs_ocr", "needs_password", "unreadable")
 
 
+class ServiceError(ValueError):
+    """A use case refused: ``str()`` is one Vietnamese line that says what is allowed."""
+
+
+class NotFound(ServiceError):
+    """No such letter, obligation or draft in this office."""
+
+
+class InvalidInput(ServiceError):
+    """A value the clerk gave is not one the use case accepts."""
+
+
+class Conflict(ServiceError):
+    """The thing is not in a state that allows this (a closed obligation, a signed draft...)."""
+
+
 @dataclass(frozen=True)
 class Tracker:
     """What the use cases need, built once at the command line's start."""
@@ -78,7 +94,7 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
     """Turn every letter recorded since the last call into obligations, and close what its replies answer."""
     summary = BuildSummary()
     with tracker.engine.begin() as conn:
-        for row in store.pending_letters(conn):
+        for row in store.pending_letters(conn, office=tracker.office_unit_id):
             status = row["status"]
             if status in WAITING and not (status == "needs_review" and not _is_official(row)):
                 summary.waiting += 1  # a plain e-mail (no official letter) needs no confirmation of its fields
@@ -90,7 +106,8 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
                 continue
             if status == "new" and row["confidence"] is not None and row["confidence"] < tracker.min_confidence \
                     and _is_official(row):
-                store.edit_letter(conn, row["id"], {"status": "needs_review"}, actor=store.SYSTEM,
+                store.edit_letter(conn, row["id"], {"status": "needs_review"}, office=tracker.office_unit_id,
+                                  actor=store.SYSTEM,
                                   note=f"độ tin cậy {row['confidence']:.2f} < {tracker.min_confidence:.2f}")
                 summary.waiting += 1
                 continue
@@ -109,7 +126,8 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
             store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
             if facts.doc_number and ids:
                 # replies recorded before the letter they answer (a mailbox read out of order)
-                for reply in store.replies_citing(conn, normalize_number(facts.doc_number)):
+                for reply in store.replies_citing(conn, normalize_number(facts.doc_number),
+                                                   office=tracker.office_unit_id):
                     summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
                                                       only=facts.doc_number)
             if plan.flags:
@@ -123,7 +141,8 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
 
 def _obligation_row(p: ob_domain.PlannedObligation) -> dict:
     d = p.deadline
-    return {"unit_id": p.unit.unit_id, "unit_text": p.unit.text[:500], "role": p.role, "kind": p.kind,
+    return {"unit_id": p.unit.unit_id, "unit_text": p.unit.text[:500],
+            "unit_key": ob_domain.unit_key(p.unit.unit_id, p.unit.text), "role": p.role, "kind": p.kind,
             "rule": d.rule, "start_date": d.start, "due_date": d.due, "basis": d.basis, "on_lapse": d.on_lapse,
             "flags": list(d.flags)}
 
@@ -244,7 +263,7 @@ def _close_replied(conn, tracker: Tracker, facts: LetterFacts, only: str | None 
         if only is not None and normalize_number(number) != normalize_number(only):
             continue
         key = normalize_number(number)
-        for target in store.letters_numbered(conn, key, normalize_number):
+        for target in store.letters_numbered(conn, key, normalize_number, office=tracker.office_unit_id):
             if target["id"] == facts.letter_id:
                 continue
             for ob in store.obligations_of_letter(conn, target["id"]):
@@ -269,7 +288,7 @@ _CITED_NUMBER = re.compile(r"(?<![\w/])(\d{1,6}\s?/\s?[A-ZĐ][A-ZĐ0-9.\-–]{0,
 def _link_consultations(conn, tracker: Tracker, facts: LetterFacts, new_ids: list[int]) -> None:
     """An outgoing letter that cites a ward recommendation the office must answer is a consultation for it: the
     15 working days then run from the consulted units' answers, and the ward is kept informed."""
-    owed = store.owed_ward_recommendations(conn)
+    owed = store.owed_ward_recommendations(conn, office=tracker.office_unit_id)
     if not owed:
         return
     cited = {normalize_number(m.group(1)) for m in _CITED_NUMBER.finditer(f"{facts.subject or ''}\n{facts.text}")}
@@ -277,10 +296,10 @@ def _link_consultations(conn, tracker: Tracker, facts: LetterFacts, new_ids: lis
         if not rec["doc_number"] or normalize_number(rec["doc_number"]) not in cited:
             continue
         for ob_id in new_ids:
-            ob = store.obligation(conn, ob_id)
+            ob = store.obligation(conn, ob_id, office=tracker.office_unit_id)
             store.edit_obligation(conn, ob, {"consults_for": rec["id"]},
                                   note=f"lấy ý kiến để trả lời kiến nghị {rec['doc_number']}")
-        consulted = store.consultations_for(conn, rec["id"])
+        consulted = store.consultations_for(conn, rec["id"], office=tracker.office_unit_id)
         latest = max(c["due_date"] for c in consulted)
         expected = tracker.calendar.add_working_days(latest, int(tracker.pack.rule("ward-recommendation").working_days))
         store.edit_obligation(conn, rec, {"due_date": expected, "flags": sorted(set(rec["flags"]) | {"consulting"})},
@@ -293,10 +312,10 @@ def _answers_in(conn, tracker: Tracker, rec_id: int, on: date) -> None:
     """All consulted units answered: the recommendation's 15 working days now run from the last answer."""
     from tracker.rules import Request, compute_deadline
 
-    consulted = store.consultations_for(conn, rec_id)
+    consulted = store.consultations_for(conn, rec_id, office=tracker.office_unit_id)
     if any(c["state"] != "answered" for c in consulted):
         return
-    rec = next((r for r in store.owed_ward_recommendations(conn) if r["id"] == rec_id), None)
+    rec = next((r for r in store.owed_ward_recommendations(conn, office=tracker.office_unit_id) if r["id"] == rec_id), None)
     if rec is None:
         return
     last = max(c["answered_on"] for c in consulted)
@@ -312,7 +331,7 @@ def _progress_draft(conn, tracker: Tracker, rec: dict, consulted: list[dict], to
     from tracker.drafting import letter_label, vn_date
 
     key = f"progress:{rec['id']}:{stage}"
-    if store.existing_keys(conn, [key]):
+    if store.existing_keys(conn, [key], office=tracker.office_unit_id):
         return
     ward = tracker.registry.get(rec["issuer_unit_id"]) or (tracker.registry.resolve(rec["issuer"] or "", today))
     ward_name = ward.name if ward else (rec["issuer"] or "")
@@ -338,13 +357,14 @@ def _progress_draft(conn, tracker: Tracker, rec: dict, consulted: list[dict], to
     store.add_drafts(conn, [{"kind": "progress", "dedupe_key": key, "obligation_id": rec["id"],
                              "letter_id": rec["letter_id"], "to_unit_id": ward.id if ward else None,
                              "to_unit": ward_name, "letter_number": rec["doc_number"], "due_date": expected,
-                             "subject": subject, "context": context, "sweep_date": today}])
+                             "subject": subject, "context": context, "sweep_date": today}],
+                     office=tracker.office_unit_id)
 
 
 def _alert_secret(conn, tracker: Tracker, row: dict) -> None:
     """A letter with a secrecy mark came by ordinary e-mail: tell the office, keep the content out."""
     key = f"alert:secret:{row['id']}"
-    if store.draft_key_exists(conn, key):
+    if store.draft_key_exists(conn, key, office=tracker.office_unit_id):
         return
     context = {"kind": "alert", "reason": "secret", "secrecy": row.get("secrecy"),
                "letter": {"number": row["doc_number"], "issuer": row["issuer"],
@@ -354,7 +374,8 @@ def _alert_secret(conn, tracker: Tracker, row: dict) -> None:
                "được gửi qua thư điện tử thông thường")
     store.add_drafts(conn, [{"kind": "alert", "dedupe_key": key, "letter_id": row["id"],
                              "to_unit_id": tracker.office_unit_id, "to_unit": tracker.office.name,
-                             "letter_number": row["doc_number"], "subject": subject, "context": context}])
+                             "letter_number": row["doc_number"], "subject": subject, "context": context}],
+                     office=tracker.office_unit_id)
 
 
 # -- the clerk ---------------------------------------------------------------------------------------------------
@@ -364,7 +385,7 @@ def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dic
     of units made before obligations exist replace the extracted ones; every edit is kept in the history."""
     changes = dict(changes or {})
     with tracker.engine.begin() as conn:
-        row = store.letter(conn, letter_id)
+        row = store.letter(conn, letter_id, office=tracker.office_unit_id)
         if row is None:
             raise KeyError(f"no letter {letter_id}")
         extraction = dict(row.get("extraction") or {})
@@ -386,7 +407,8 @@ def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dic
         column_changes["extraction"] = extraction
         if row["status"] in ("new", "needs_review"):
             column_changes["status"] = "confirmed"
-        store.edit_letter(conn, letter_id, column_changes, actor=actor, note="văn thư xác nhận")
+        store.edit_letter(conn, letter_id, column_changes, office=tracker.office_unit_id, actor=actor,
+                          note="văn thư xác nhận")
         if row["obligations_built"]:
             _rebuild_open_obligations(conn, tracker, letter_id, actor)
     build_obligations(tracker)
@@ -413,18 +435,18 @@ def sweep(tracker: Tracker, today: date) -> SweepSummary:
     summary = SweepSummary(today)
     horizon = tracker.calendar.add_working_days(today, max(tracker.days_before, default=0))
     with tracker.engine.begin() as conn:
-        candidates = store.open_obligations_due_by(conn, horizon)
+        candidates = store.open_obligations_due_by(conn, horizon, office=tracker.office_unit_id)
         done = store.existing_draft_keys(conn, [o.id for o in candidates])
         actions = sweep_domain.decide(candidates, today, tracker.calendar, days_before=tracker.days_before,
                                       done=done)
         store.set_state(conn, [(a.obligation.id, sweep_domain.OPEN, a.new_state) for a in actions if a.new_state],
                         note=f"quá hạn, quét ngày {today.isoformat()}")
-        details = store.obligation_details(conn, [a.obligation.id for a in actions])
+        details = store.obligation_details(conn, [a.obligation.id for a in actions], office=tracker.office_unit_id)
         rows = drafting.drafts_for_actions(tracker, actions, details, today)
         rows += drafting.silent_unit_reports(tracker, conn, actions, details, today)
-        store.add_drafts(conn, rows)
+        store.add_drafts(conn, rows, office=tracker.office_unit_id)
         digest = drafting.weekly_digest(tracker, conn, today)
-        store.add_drafts(conn, digest)
+        store.add_drafts(conn, digest, office=tracker.office_unit_id)
     for a in actions:
         if a.draft_kind == "reminder":
             summary.reminders += 1

@@ -90,7 +90,8 @@ def _letters(tracker) -> None:
     from tracker.service import local_day
 
     with tracker.engine.connect() as conn:
-        rows = conn.execute(select(letters).order_by(letters.c.received_at, letters.c.id)).all()
+        rows = conn.execute(select(letters).where(letters.c.office_id == tracker.office_unit_id)
+                            .order_by(letters.c.received_at, letters.c.id)).all()
     for r in rows:
         day = local_day(r.received_at)
         way = "đi " if r.direction == "out" else "đến"
@@ -104,6 +105,7 @@ def _obligations(tracker) -> None:
     from tracker.db.schema import letters, obligations
 
     q = (select(obligations, letters.c.doc_number).join(letters, letters.c.id == obligations.c.letter_id)
+         .where(letters.c.office_id == tracker.office_unit_id, obligations.c.state != "superseded")
          .order_by(obligations.c.due_date, obligations.c.id))
     with tracker.engine.connect() as conn:
         rows = conn.execute(q).all()

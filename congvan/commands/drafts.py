@@ -24,7 +24,8 @@ def _iso_local(moment: datetime | None) -> str | None:
 
 @click.group(invoke_without_command=True)
 @click.option("--jsonl", is_flag=True, help="One JSON object per draft and line.")
-@click.option("--status", help="Only drafts in this status (drafted, appended, approved, sent, discarded).")
+@click.option("--status", help="Chỉ dự thảo ở trạng thái này: pending (mới), approved (đã duyệt), signed (đã ký), "
+                               "delivered (đã đưa vào Thư nháp), discarded (đã hủy).")
 @click.pass_context
 def drafts(ctx, jsonl, status):
     """Văn bản dự thảo (nhắc hạn, xem như đồng ý, báo cáo vượt hạn...) chờ văn thư kiểm tra."""
@@ -34,7 +35,7 @@ def drafts(ctx, jsonl, status):
 
     tracker = tracker_for(ctx.obj)
     with tracker.engine.connect() as conn:
-        rows = store.list_drafts(conn, status=status)
+        rows = store.list_drafts(conn, office=tracker.office_unit_id, status=_status(status))
     for r in rows:
         if jsonl:
             click.echo(json.dumps({
@@ -48,6 +49,14 @@ def drafts(ctx, jsonl, status):
             click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {r['status']:<9} {r['subject']}")
     if not rows and not jsonl:
         click.echo("Chưa có văn bản dự thảo nào.")
+
+
+# the statuses' names before the clerk could steer drafts, still accepted
+_OLD_STATUS = {"drafted": "pending", "appended": "delivered"}
+
+
+def _status(value: str | None) -> str | None:
+    return _OLD_STATUS.get(value, value) if value else None
 
 
 _KIND_VN = {"reminder": "nhắc hạn", "deemed_agreed": "xem như đồng ý", "escalation": "báo cáo vượt hạn",
@@ -92,8 +101,8 @@ def export(settings, directory, status):
     directory.mkdir(parents=True, exist_ok=True)
     count = 0
     with tracker.engine.begin() as conn:
-        for item in store.list_drafts(conn, status=status):
-            row = store.draft(conn, item["id"])
+        for item in store.list_drafts(conn, office=tracker.office_unit_id, status=_status(status)):
+            row = store.draft(conn, item["id"], office=tracker.office_unit_id)
             rendered, raw = rendered_message(row, settings, registry, tracker)
             stem = f"{row['id']:04d}-{row['kind']}-{_safe_name(row['to_unit'] or 'don-vi', 40)}"
             (directory / f"{stem}.eml").write_bytes(raw)

@@ -42,6 +42,12 @@ def _engine(settings):
     return ready_engine(settings)
 
 
+def _office(settings, engine) -> str:
+    from congvan.context import office_unit
+
+    return office_unit(settings, engine).id
+
+
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--folder-direction/--no-folder-direction", default=True, show_default=True,
@@ -58,8 +64,9 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
 
     _setup_logging(verbose)
     engine = _engine(settings)
+    office = _office(settings, engine)
     with ledger.mailbox_lock(engine, "import"):
-        known = ledger.known_locations(engine, "import")
+        known = ledger.known_locations(engine, "import", office=office)
         found = list(file_messages(list(paths), settings, folder_direction))
         items = [m for m in found if (m.folder, m.uid) not in known]
         skipped = 0
@@ -87,7 +94,7 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
 
         counts: dict[str, int] = {}
         letters = 0
-        with Intake(settings, engine, workers=workers) as intake:
+        with Intake(settings, engine, workers=workers, office_id=office) as intake:
             show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
             with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
                                    hidden=not show) as bar:
@@ -139,7 +146,7 @@ def run(settings, once, workers, verbose):
         raise click.UsageError("chưa cấu hình hộp thư nào ([[mailboxes]])")
     engine = _engine(settings)
     failures = []
-    with Intake(settings, engine, workers=workers) as intake:
+    with Intake(settings, engine, workers=workers, office_id=_office(settings, engine)) as intake:
         for box in settings.mailboxes:
             report = poll_mailbox(intake, box)
             counts: dict[str, int] = {}
@@ -205,7 +212,8 @@ def letters(settings, jsonl):
     """Liệt kê các văn bản đã theo dõi."""
     from tracker.db import mail as ledger
 
-    items = [letter_json(i) for i in ledger.list_letters(_engine(settings))]
+    engine = _engine(settings)
+    items = [letter_json(i) for i in ledger.list_letters(engine, office=_office(settings, engine))]
     if jsonl:
         for item in items:
             click.echo(json.dumps(item, ensure_ascii=False))
@@ -231,13 +239,13 @@ def quarantine(settings, entry, export_to):
 
     engine = _engine(settings)
     if entry is None:
-        rows = ledger.list_quarantine(engine)
+        rows = ledger.list_quarantine(engine, office=_office(settings, engine))
         if not rows:
             click.echo("Không có thư nào bị cách ly.")
         for r in rows:
             click.echo(f"{r['id']:>5}  {r['origin']}  {r['reason']}")
         return
-    found = ledger.quarantine_raw(engine, entry)
+    found = ledger.quarantine_raw(engine, entry, office=_office(settings, engine))
     if found is None:
         raise click.ClickException(f"không có thư cách ly số {entry}")
     row, raw = found

@@ -48,22 +48,17 @@ def _local_today() -> date:
 
 
 @click.command()
-@click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "withdrawn"]))
+@click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "overdue", "withdrawn",
+                                            "superseded"]))
 @click.option("--jsonl", is_flag=True, help="One JSON object per line.")
 @click.pass_obj
 def obligations(settings, state, jsonl):
     """Nghĩa vụ trả lời, thực hiện của từng đơn vị, với thời hạn và căn cứ."""
-    from sqlalchemy import select
-
-    from tracker.db.schema import letters, obligations as ob_t
+    from tracker.db import store
 
     tracker = _tracker(settings)
-    q = (select(ob_t, letters.c.doc_number, letters.c.direction).join(letters, letters.c.id == ob_t.c.letter_id)
-         .order_by(ob_t.c.due_date, ob_t.c.id))
-    if state:
-        q = q.where(ob_t.c.state == state)
     with tracker.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
+        rows = store.list_obligations(conn, office=tracker.office_unit_id, state=state)
     for r in rows:
         if jsonl:
             click.echo(json.dumps({
@@ -72,17 +67,19 @@ def obligations(settings, state, jsonl):
                 "start": r["start_date"].isoformat(), "due": r["due_date"].isoformat(), "basis": r["basis"],
                 "flags": r["flags"], "state": r["state"], "late": bool(r["late"]),
                 "answered_on": r["answered_on"].isoformat() if r["answered_on"] else None,
+                "provisional": bool(r["provisional"]),
             }, ensure_ascii=False))
         else:
-            late = " (trễ)" if r["late"] else ""
-            click.echo(f"{r['id']:>5}  {r['due_date']:%d/%m/%Y}  {_STATE_VN[r['state']]:<16} "
-                       f"{r['unit_text'][:40]:<40} {r['doc_number'] or '(không số)'}{late}")
+            notes = (" (trễ)" if r["late"] else "") + (" (tạm tính, chờ văn thư xác nhận)" if r["provisional"] else "")
+            click.echo(f"{r['id']:>5}  {r['due_date']:%d/%m/%Y}  {_STATE_VN.get(r['state'], r['state']):<16} "
+                       f"{r['unit_text'][:40]:<40} {r['doc_number'] or '(không số)'}{notes}")
     if not rows and not jsonl:
         click.echo("Không có nghĩa vụ nào.")
 
 
 _STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
-             "escalated": "đã báo cáo vượt", "withdrawn": "đã rút"}
+             "escalated": "đã báo cáo vượt", "overdue": "quá hạn", "withdrawn": "đã rút",
+             "superseded": "đã thay thế"}
 
 
 @click.group()
@@ -94,17 +91,16 @@ def review():
 @click.pass_obj
 def review_list(settings):
     """Văn bản đang chờ văn thư xác nhận."""
-    from sqlalchemy import select
-
-    from tracker.db.schema import letters
+    from tracker.db import store
+    from tracker.service import WAITING
 
     tracker = _tracker(settings)
     with tracker.engine.connect() as conn:
-        rows = conn.execute(select(letters).where(letters.c.status.in_(
-            ["needs_review", "needs_ocr", "needs_password", "unreadable"])).order_by(letters.c.id)).all()
+        rows = store.waiting_letters(conn, office=tracker.office_unit_id, statuses=WAITING)
     for r in rows:
-        conf = f"{r.confidence:.2f}" if r.confidence is not None else "-"
-        click.echo(f"{r.id:>5}  {r.status:<15} {conf:>5}  {r.doc_number or '(không số)'}  {(r.subject or '')[:60]}")
+        conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
+        click.echo(f"{r['id']:>5}  {r['status']:<15} {conf:>5}  {r['doc_number'] or '(không số)'}  "
+                   f"{(r['subject'] or '')[:60]}")
     if not rows:
         click.echo("Không có văn bản nào chờ xác nhận.")
 

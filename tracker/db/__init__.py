@@ -49,14 +49,31 @@ def alembic_config(url: str):
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (Alembic), on the given engine's database."""
+def upgrade(engine: Engine, revision: str = "head", *, office: str | None = None) -> None:
+    """Bring the schema to ``revision`` (Alembic), on the given engine's database. ``office`` (a registry unit id)
+    is the office that rows recorded before offices existed belong to (migration 0002_offices).
+
+    SQLite rebuilds a table to change it; its foreign keys are switched off meanwhile (outside the transaction, as
+    SQLite requires) and checked before the change is committed."""
     from alembic import command
 
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    cfg.attributes["office_unit_id"] = office
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("migration left rows whose foreign keys point nowhere")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
 def current_revision(engine: Engine) -> str | None:

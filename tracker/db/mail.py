@@ -25,6 +25,7 @@ from tracker.db.schema import letter_sources, letters, messages, quarantine
 
 @dataclass
 class MessageRecord:
+    office_id: str  # the office whose mailbox (or import) it came through; its letters are that office's
     mailbox: str
     folder: str
     uidvalidity: int | None
@@ -78,23 +79,25 @@ _LETTER_COLUMNS = ("doc_number", "doc_type", "issuer", "issuer_unit_id", "place"
                    "urgency", "secrecy")
 
 
-def location_known(engine: Engine, mailbox: str, folder: str, uidvalidity: int | None, uid: int | None) -> bool:
+def location_known(engine: Engine, mailbox: str, folder: str, uidvalidity: int | None, uid: int | None, *,
+                   office: str) -> bool:
     with engine.connect() as conn:
-        return conn.execute(select(messages.c.id).where(_at(mailbox, folder, uidvalidity, uid))).first() is not None
+        return conn.execute(select(messages.c.id).where(_at(office, mailbox, folder, uidvalidity, uid))).first() \
+            is not None
 
 
-def _at(mailbox, folder, uidvalidity, uid):
-    cond = [messages.c.mailbox == mailbox, messages.c.folder == folder]
+def _at(office, mailbox, folder, uidvalidity, uid):
+    cond = [messages.c.office_id == office, messages.c.mailbox == mailbox, messages.c.folder == folder]
     cond.append(messages.c.uidvalidity.is_(None) if uidvalidity is None else messages.c.uidvalidity == uidvalidity)
     cond.append(messages.c.uid.is_(None) if uid is None else messages.c.uid == uid)
     return and_(*cond)
 
 
-def max_uid(engine: Engine, mailbox: str, folder: str, uidvalidity: int) -> int:
+def max_uid(engine: Engine, mailbox: str, folder: str, uidvalidity: int, *, office: str) -> int:
     """The highest UID recorded for this folder at this UIDVALIDITY (0 when none)."""
     with engine.connect() as conn:
         value = conn.execute(select(func.max(messages.c.uid)).where(
-            messages.c.mailbox == mailbox, messages.c.folder == folder,
+            messages.c.office_id == office, messages.c.mailbox == mailbox, messages.c.folder == folder,
             messages.c.uidvalidity == uidvalidity)).scalar()
     return int(value or 0)
 
@@ -115,11 +118,13 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
         with engine.begin() as conn:
             earlier = conn.execute(
                 select(messages.c.id).where(messages.c.content_hash == msg.content_hash,
+                                            messages.c.office_id == msg.office_id,
                                             messages.c.status.in_(("processed", "duplicate")))
                 .order_by(messages.c.id).limit(1)).scalar()
             if quarantine_reason and conn.execute(select(quarantine.c.id).join(
                     messages, messages.c.id == quarantine.c.message_ref).where(
-                    messages.c.content_hash == msg.content_hash).limit(1)).first():
+                    messages.c.content_hash == msg.content_hash, messages.c.office_id == msg.office_id)
+                    .limit(1)).first():
                 # the same bytes are already held in quarantine (e.g. seen again after a UIDVALIDITY change)
                 earlier, note, quarantine_reason = None, f"đã cách ly trước đó: {quarantine_reason}", None
                 status = "duplicate"
@@ -127,7 +132,7 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                 status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
             now = datetime.now(timezone.utc)
             ref = conn.execute(insert(messages).values(
-                mailbox=msg.mailbox, folder=msg.folder, uidvalidity=msg.uidvalidity, uid=msg.uid,
+                office_id=msg.office_id, mailbox=msg.mailbox, folder=msg.folder, uidvalidity=msg.uidvalidity, uid=msg.uid,
                 message_id=msg.message_id, content_hash=msg.content_hash, direction=msg.direction,
                 received_at=_utc(msg.received_at), from_addr=(msg.from_addr or None) and msg.from_addr[:500],
                 subject=msg.subject, size=msg.size, status=status, reason=quarantine_reason or note,
@@ -149,11 +154,11 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                 return Recorded(ref, status, linked, [])
             ids, new_ids = [], []
             for rec in letter_records:
-                letter_id = _existing_letter(conn, rec)
+                letter_id = _existing_letter(conn, rec, msg.office_id)
                 if letter_id is None:
                     values = {k: rec.fields.get(k) for k in _LETTER_COLUMNS}
                     letter_id = conn.execute(insert(letters).values(
-                        direction=rec.direction, status=rec.status, extraction=rec.extraction,
+                        office_id=msg.office_id, direction=rec.direction, status=rec.status, extraction=rec.extraction,
                         confidence=rec.confidence, text=rec.text, content_hash=rec.content_hash,
                         received_at=_utc(rec.received_at), obligations_built=False, created_at=now,
                         updated_at=now, **values,
@@ -165,55 +170,60 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                     ids.append(letter_id)
             return Recorded(ref, status, ids, new_ids)
     except IntegrityError:  # UNIQUE(mailbox, folder, uidvalidity, uid): recorded already, by this run or another
-        if msg.uid is not None and location_known(engine, msg.mailbox, msg.folder, msg.uidvalidity, msg.uid):
+        if msg.uid is not None and location_known(engine, msg.mailbox, msg.folder, msg.uidvalidity, msg.uid,
+                                                  office=msg.office_id):
             return None  # a concurrent run recorded it between our check and our insert
         raise
 
 
-def _existing_letter(conn: Connection, rec: LetterRecord) -> int | None:
+def _existing_letter(conn: Connection, rec: LetterRecord, office: str) -> int | None:
     if not rec.content_hash:
         return None
-    return conn.execute(select(letters.c.id).where(letters.c.content_hash == rec.content_hash)
+    return conn.execute(select(letters.c.id).where(letters.c.content_hash == rec.content_hash,
+                                                   letters.c.office_id == office)
                         .order_by(letters.c.id).limit(1)).scalar()
 
 
-def pending_actions(engine: Engine, mailbox: str, folder: str, uidvalidity: int) -> list[int]:
+def pending_actions(engine: Engine, mailbox: str, folder: str, uidvalidity: int, *, office: str) -> list[int]:
     """UIDs recorded in this folder whose server-side action is not done yet (a crash came between)."""
     with engine.connect() as conn:
         rows = conn.execute(select(messages.c.uid).where(
-            messages.c.mailbox == mailbox, messages.c.folder == folder, messages.c.uidvalidity == uidvalidity,
+            messages.c.office_id == office, messages.c.mailbox == mailbox, messages.c.folder == folder, messages.c.uidvalidity == uidvalidity,
             messages.c.action_done.is_(False), messages.c.uid.is_not(None)).order_by(messages.c.uid)).all()
     return [int(r.uid) for r in rows]
 
 
-def mark_action_done(engine: Engine, mailbox: str, folder: str, uidvalidity: int, uids: list[int]) -> None:
+def mark_action_done(engine: Engine, mailbox: str, folder: str, uidvalidity: int, uids: list[int], *,
+                     office: str) -> None:
     if not uids:
         return
     with engine.begin() as conn:
         for start in range(0, len(uids), 500):
             conn.execute(update(messages).where(
-                messages.c.mailbox == mailbox, messages.c.folder == folder,
+                messages.c.office_id == office, messages.c.mailbox == mailbox, messages.c.folder == folder,
                 messages.c.uidvalidity == uidvalidity, messages.c.uid.in_(uids[start:start + 500]))
                 .values(action_done=True, updated_at=datetime.now(timezone.utc)))
 
 
-def known_locations(engine: Engine, mailbox: str = "import") -> set[tuple[str, int | None]]:
+def known_locations(engine: Engine, mailbox: str = "import", *, office: str) -> set[tuple[str, int | None]]:
     """(folder, uid) of every message recorded for ``mailbox`` (imported files: path and index in the file)."""
     with engine.connect() as conn:
         return {(r[0], r[1]) for r in conn.execute(select(messages.c.folder, messages.c.uid)
-                                                   .where(messages.c.mailbox == mailbox))}
+                                                   .where(messages.c.mailbox == mailbox,
+                                                          messages.c.office_id == office))}
 
 
 # -- reading back -------------------------------------------------------------------------------------------------------
 
-def list_letters(engine: Engine) -> list[dict]:
-    """Every letter with its sources (first source first), for `congvan letters`."""
+def list_letters(engine: Engine, *, office: str) -> list[dict]:
+    """Every letter of the office with its sources (first source first), for `congvan letters`."""
     with engine.connect() as conn:
-        rows = conn.execute(select(letters).order_by(letters.c.id)).mappings().all()
+        rows = conn.execute(select(letters).where(letters.c.office_id == office).order_by(letters.c.id)
+                            ).mappings().all()
         sources = conn.execute(
             select(letter_sources.c.letter_id, letter_sources.c.part, messages.c.message_id, messages.c.mailbox,
                    messages.c.folder, messages.c.uid, messages.c.received_at, messages.c.direction)
-            .join(messages, messages.c.id == letter_sources.c.message_ref)
+            .join(messages, messages.c.id == letter_sources.c.message_ref).where(messages.c.office_id == office)
             .order_by(letter_sources.c.letter_id, letter_sources.c.id)).mappings().all()
     by_letter: dict[int, list[dict]] = {}
     for s in sources:
@@ -229,23 +239,26 @@ def list_letters(engine: Engine) -> list[dict]:
     return out
 
 
-def message_counts(engine: Engine) -> dict[str, int]:
+def message_counts(engine: Engine, *, office: str) -> dict[str, int]:
     with engine.connect() as conn:
-        return {r[0]: r[1] for r in conn.execute(select(messages.c.status, func.count()).group_by(messages.c.status))}
+        return {r[0]: r[1] for r in conn.execute(select(messages.c.status, func.count())
+                                                 .where(messages.c.office_id == office)
+                                                 .group_by(messages.c.status))}
 
 
-def list_quarantine(engine: Engine) -> list[dict]:
+def list_quarantine(engine: Engine, *, office: str) -> list[dict]:
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(
             select(quarantine.c.id, quarantine.c.origin, quarantine.c.reason, quarantine.c.created_at,
                    func.length(quarantine.c.raw).label("size"), messages.c.subject, messages.c.from_addr)
-            .join(messages, messages.c.id == quarantine.c.message_ref, isouter=True)
-            .order_by(quarantine.c.id)).mappings()]
+            .join(messages, messages.c.id == quarantine.c.message_ref)
+            .where(messages.c.office_id == office).order_by(quarantine.c.id)).mappings()]
 
 
-def quarantine_raw(engine: Engine, entry_id: int) -> tuple[dict, bytes | None] | None:
+def quarantine_raw(engine: Engine, entry_id: int, *, office: str) -> tuple[dict, bytes | None] | None:
     with engine.connect() as conn:
-        row = conn.execute(select(quarantine).where(quarantine.c.id == entry_id)).mappings().first()
+        row = conn.execute(select(quarantine).join(messages, messages.c.id == quarantine.c.message_ref)
+                           .where(quarantine.c.id == entry_id, messages.c.office_id == office)).mappings().first()
     if row is None:
         return None
     return dict(row), row["raw"]

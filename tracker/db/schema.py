@@ -55,11 +55,20 @@ units = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 
+# -- the offices whose letters this database keeps (one database can serve many offices, each a registry unit) --
+offices = Table(
+    "offices",
+    metadata,
+    Column("unit_id", String(64), primary_key=True),
+    Column("registered_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+
 # -- intake: one row per message seen, whatever became of it (the ledger) --
 messages = Table(
     "messages",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),  # the office whose mailbox (or import) it came through
     Column("mailbox", String(200), nullable=False),  # configured mailbox name, or "import"
     Column("folder", String(500), nullable=False),  # IMAP folder, or the imported file's path
     Column("uidvalidity", BigInteger, nullable=True),
@@ -76,7 +85,7 @@ messages = Table(
     Column("action_done", Boolean, nullable=False, server_default="0"),  # the server-side action (flag/move)
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
-    UniqueConstraint("mailbox", "folder", "uidvalidity", "uid", name="uq_messages_location"),
+    UniqueConstraint("office_id", "mailbox", "folder", "uidvalidity", "uid", name="uq_messages_location"),
 )
 Index("ix_messages_message_id", messages.c.message_id)
 Index("ix_messages_content_hash", messages.c.content_hash)
@@ -97,6 +106,7 @@ letters = Table(
     "letters",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),  # the office that received or sent it
     Column("direction", String(3), nullable=False),  # in | out
     Column("doc_number", String(200), nullable=True),
     Column("doc_type", String(100), nullable=True),
@@ -123,6 +133,7 @@ letters = Table(
 Index("ix_letters_doc_number", letters.c.doc_number)
 Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
+Index("ix_letters_office_status", letters.c.office_id, letters.c.status)
 
 letter_sources = Table(
     "letter_sources",
@@ -154,6 +165,8 @@ obligations = Table(
     Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),
     Column("unit_id", String(64), nullable=True),  # null while the unit is not resolved
     Column("unit_text", String(500), nullable=False),  # as written in the letter
+    # the unit as a key: its registry id, else "?" and the folded text (see tracker.obligations.unit_key)
+    Column("unit_key", String(500), nullable=False),
     Column("role", String(20), nullable=False),  # addressee | lead | cooperating | self
     Column("kind", String(30), nullable=False),  # answer | task | report | confirm_in_writing | progress
     Column("rule", String(50), nullable=False),
@@ -162,7 +175,10 @@ obligations = Table(
     Column("basis", String(20), nullable=False),  # statutory | requested | default | capped | fixed_date
     Column("on_lapse", String(20), nullable=False),
     Column("flags", JSON, nullable=False),
-    Column("state", String(20), nullable=False),  # open | answered | deemed_agreed | escalated | withdrawn
+    # open | answered | deemed_agreed | escalated | overdue | withdrawn | superseded (re-planned after a correction)
+    Column("state", String(20), nullable=False),
+    # the letter waits for a clerk's confirmation: shown, never swept or drafted for, replaced once confirmed
+    Column("provisional", Boolean, nullable=False, server_default="0"),
     Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
     Column("answered_on", Date, nullable=True),
     Column("late", Boolean, nullable=False, server_default="0"),
@@ -174,6 +190,11 @@ obligations = Table(
 Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
 Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
+# One live obligation per letter, unit, role and kind, whatever the timing of concurrent planners: the database
+# refuses a double (planning inserts with ON CONFLICT DO NOTHING). Superseded rows are history.
+ACTIVE = obligations.c.state != "superseded"
+Index("ux_obligations_active", obligations.c.letter_id, obligations.c.unit_key, obligations.c.role,
+      obligations.c.kind, unique=True, sqlite_where=ACTIVE, postgresql_where=ACTIVE)
 
 # -- append-only history of every state change and field edit --
 history = Table(
@@ -197,8 +218,9 @@ drafts = Table(
     "drafts",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),  # whose letterhead and signer it carries
     Column("kind", String(20), nullable=False),  # reminder | deemed_agreed | escalation | progress | digest | report
-    Column("dedupe_key", String(300), nullable=False, unique=True),  # the same sweep twice writes nothing new
+    Column("dedupe_key", String(300), nullable=False),  # per office: the same sweep twice writes nothing new
     Column("obligation_id", Integer, ForeignKey("obligations.id"), nullable=True),
     Column("letter_id", Integer, ForeignKey("letters.id"), nullable=True),
     Column("to_unit_id", String(64), nullable=True),
@@ -211,10 +233,14 @@ drafts = Table(
     Column("body_html", Text, nullable=True),
     Column("docx", LargeBinary, nullable=True),
     Column("eml", LargeBinary, nullable=True),
-    Column("status", String(20), nullable=False),  # drafted | appended | approved | sent | discarded
+    Column("status", String(20), nullable=False),  # pending | approved | discarded | signed | delivered
     Column("sweep_date", Date, nullable=True),
+    # recorded when the leader signed it: the signed notice is the record (NĐ 30: number and date of issue)
+    Column("signed_number", String(200), nullable=True),
+    Column("signed_on", Date, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
+    UniqueConstraint("office_id", "dedupe_key", name="uq_drafts_office_key"),
 )
 
 # -- people who use the web page (web/): one office each; passwords only as argon2 hashes --

@@ -1,16 +1,24 @@
-"""Reads and writes of letters, obligations, history and drafts for the tracker's use cases."""
+"""Reads and writes of letters, obligations, history and drafts for the tracker's use cases.
+
+Every read is scoped to one office (``office``: the registry unit id in ``Tracker.office_unit_id``): a letter,
+obligation or draft of another office is simply not found. Obligations belong to their letter's office.
+Inserts that could race with another process (obligations, replies, drafts) skip what the database already holds
+(``ON CONFLICT DO NOTHING`` on its unique constraints), so concurrent runs double nothing and raise nothing.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, exists, insert, or_, select, update
 
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
 from tracker.sweep import OPEN, OpenObligation
 
 SYSTEM = "congvan"
+SUPERSEDED = "superseded"
+PENDING = "pending"  # a draft's status when the sweep writes it
 
 
 def utcnow() -> datetime:
@@ -33,36 +41,56 @@ def history_of(conn: Connection, entity: str, entity_id: int) -> list[dict]:
 
 # -- letters ----------------------------------------------------------------------------------------------------
 
-def pending_letters(conn: Connection) -> list[dict]:
+def insert_ignoring_doubles(conn: Connection, table):
+    """INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL: a row the unique constraints refuse is skipped."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+def _office_letter(office: str):
+    return letters.c.office_id == office
+
+
+def _office_obligation(office: str):
+    """Obligations whose letter is the office's."""
+    return exists().where(letters.c.id == obligations.c.letter_id, letters.c.office_id == office)
+
+
+def pending_letters(conn: Connection, *, office: str) -> list[dict]:
     """Letters whose obligations have not been built yet, oldest first."""
-    q = (select(letters).where(letters.c.obligations_built.is_(False))
+    q = (select(letters).where(letters.c.obligations_built.is_(False), _office_letter(office))
          .order_by(letters.c.received_at.is_(None), letters.c.received_at, letters.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def letter(conn: Connection, letter_id: int) -> dict | None:
-    row = conn.execute(select(letters).where(letters.c.id == letter_id)).first()
+def letter(conn: Connection, letter_id: int, *, office: str) -> dict | None:
+    row = conn.execute(select(letters).where(letters.c.id == letter_id, _office_letter(office))).first()
     return dict(row._mapping) if row else None
 
 
-def letters_numbered(conn: Connection, number_key: str, normalize) -> list[dict]:
+def letters_numbered(conn: Connection, number_key: str, normalize, *, office: str) -> list[dict]:
     """Letters whose number is ``number_key`` once normalised (spaces, dashes, leading zeros)."""
     head = number_key.split("/", 1)[0]
-    q = select(letters).where(or_(letters.c.doc_number == number_key, letters.c.doc_number.like(f"%{head}%/%")))
+    q = select(letters).where(or_(letters.c.doc_number == number_key, letters.c.doc_number.like(f"%{head}%/%")),
+                              _office_letter(office))
     return [dict(r._mapping) for r in conn.execute(q) if normalize(r.doc_number) == number_key]
 
 
-def replies_citing(conn: Connection, number_key: str) -> list[dict]:
+def replies_citing(conn: Connection, number_key: str, *, office: str) -> list[dict]:
     """Letters already built that answer letter ``number_key`` (a reply recorded before the letter it answers)."""
     q = (select(letters).join(replies, replies.c.letter_id == letters.c.id)
-         .where(replies.c.number_key == number_key, letters.c.obligations_built.is_(True)).order_by(letters.c.id))
+         .where(replies.c.number_key == number_key, letters.c.obligations_built.is_(True), _office_letter(office))
+         .order_by(letters.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
 def add_replies(conn: Connection, letter_id: int, number_keys: Iterable[str]) -> None:
     keys = sorted({k for k in number_keys if k})
     if keys:
-        conn.execute(insert(replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
+        conn.execute(insert_ignoring_doubles(conn, replies), [{"letter_id": letter_id, "number_key": k} for k in keys])
 
 
 def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
@@ -72,14 +100,15 @@ def source_addresses(conn: Connection, letter_id: int) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def mark_built(conn: Connection, letter_id: int) -> None:
+def mark_built(conn: Connection, letter_id: int, built: bool = True) -> None:
     conn.execute(update(letters).where(letters.c.id == letter_id)
-                 .values(obligations_built=True, updated_at=utcnow()))
+                 .values(obligations_built=built, updated_at=utcnow()))
 
 
-def edit_letter(conn: Connection, letter_id: int, changes: dict, *, actor: str, note: str | None = None) -> None:
+def edit_letter(conn: Connection, letter_id: int, changes: dict, *, office: str, actor: str,
+                note: str | None = None) -> None:
     """Change fields of a letter, keeping every before/after in the history."""
-    old = letter(conn, letter_id)
+    old = letter(conn, letter_id, office=office)
     if old is None:
         raise KeyError(letter_id)
     rows = []
@@ -106,19 +135,30 @@ def _text(value) -> str | None:
 
 # -- obligations ------------------------------------------------------------------------------------------------
 
-def add_obligations(conn: Connection, letter_id: int, rows: list[dict]) -> list[int]:
+def add_obligations(conn: Connection, letter_id: int, rows: list[dict], *, actor: str = SYSTEM,
+                    note: str | None = None) -> list[int]:
+    """Insert open obligations; one that would double a live obligation of the same letter, unit, role and kind
+    (another planner got there first) is skipped. Returns the ids of those inserted."""
     ids = []
     for row in rows:
-        ob_id = conn.execute(insert(obligations).values(letter_id=letter_id, state=OPEN, **row)
-                             .returning(obligations.c.id)).scalar_one()
+        values = {"provisional": False, **row, "letter_id": letter_id, "state": OPEN}
+        ob_id = conn.execute(insert_ignoring_doubles(conn, obligations).values(**values)
+                             .returning(obligations.c.id)).scalar()
+        if ob_id is None:
+            continue
         ids.append(ob_id)
-        record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create",
-                       "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}"}])
+        what = "tạm tính, chờ văn thư xác nhận" if values["provisional"] else None
+        record(conn, [{"entity": "obligation", "entity_id": ob_id, "action": "create", "actor": actor,
+                       "after": f"{row['unit_text']} ({row['rule']}): hạn {row['due_date'].isoformat()}",
+                       "note": "; ".join(filter(None, [what, note])) or None}])
     return ids
 
 
-def obligations_of_letter(conn: Connection, letter_id: int) -> list[dict]:
+def obligations_of_letter(conn: Connection, letter_id: int, *, live: bool = False) -> list[dict]:
+    """The obligations of a letter (already known to be the office's); ``live``: not superseded."""
     q = select(obligations).where(obligations.c.letter_id == letter_id).order_by(obligations.c.id)
+    if live:
+        q = q.where(obligations.c.state != SUPERSEDED)
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
@@ -154,44 +194,49 @@ def edit_obligation(conn: Connection, ob: dict, changes: dict, *, actor: str = S
         record(conn, rows)
 
 
-def owed_ward_recommendations(conn: Connection) -> list[dict]:
+def owed_ward_recommendations(conn: Connection, *, office: str) -> list[dict]:
     """Ward recommendations the office itself must still answer, with their letters' numbers."""
     q = (select(obligations, letters.c.doc_number, letters.c.issue_date, letters.c.subject, letters.c.issuer,
                 letters.c.issuer_unit_id, letters.c.doc_type)
          .join(letters, letters.c.id == obligations.c.letter_id)
          .where(obligations.c.role == "self", obligations.c.rule == "ward-recommendation",
-                obligations.c.state == OPEN))
+                obligations.c.state == OPEN, obligations.c.provisional.is_(False), _office_letter(office)))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def consultations_for(conn: Connection, recommendation_id: int) -> list[dict]:
+def consultations_for(conn: Connection, recommendation_id: int, *, office: str) -> list[dict]:
     """The obligations of the units the office consulted about one ward recommendation (Đ.8.1.b)."""
     q = (select(obligations, letters.c.doc_number).join(letters, letters.c.id == obligations.c.letter_id)
-         .where(obligations.c.consults_for == recommendation_id).order_by(obligations.c.id))
+         .where(obligations.c.consults_for == recommendation_id, obligations.c.state != SUPERSEDED,
+                _office_letter(office)).order_by(obligations.c.id))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def obligation(conn: Connection, ob_id: int) -> dict | None:
-    row = conn.execute(select(obligations).where(obligations.c.id == ob_id)).first()
+def obligation(conn: Connection, ob_id: int, *, office: str) -> dict | None:
+    row = conn.execute(select(obligations).where(obligations.c.id == ob_id, _office_obligation(office))).first()
     return dict(row._mapping) if row else None
 
 
-def open_obligations_due_by(conn: Connection, last_day: date) -> list[OpenObligation]:
-    """Open obligations whose due day is on or before ``last_day`` (the sweep's window)."""
+def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) -> list[OpenObligation]:
+    """Open obligations whose due day is on or before ``last_day`` (the sweep's window); provisional ones (their
+    letter waits for a clerk) are left alone."""
     q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
                 obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse)
-         .where(and_(obligations.c.state == OPEN, obligations.c.due_date <= last_day)))
+         .join(letters, letters.c.id == obligations.c.letter_id)
+         .where(and_(obligations.c.state == OPEN, obligations.c.due_date <= last_day,
+                     obligations.c.provisional.is_(False), _office_letter(office))))
     return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse)
             for r in conn.execute(q)]
 
 
-def obligation_details(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
+def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
     """Obligations joined with their letter, for drafting."""
     out: dict[int, dict] = {}
     cols = [obligations, letters.c.doc_number, letters.c.doc_type, letters.c.issue_date, letters.c.subject,
             letters.c.received_at, letters.c.direction, letters.c.issuer, letters.c.issuer_unit_id]
     for chunk in _chunks(list(ids), 900):
-        q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk))
+        q = select(*cols).join(letters, letters.c.id == obligations.c.letter_id).where(obligations.c.id.in_(chunk),
+                                                                                      _office_letter(office))
         for r in conn.execute(q):
             out[r.id] = dict(r._mapping)
     return out
@@ -208,10 +253,11 @@ def existing_draft_keys(conn: Connection, prefixes_for: Sequence[int]) -> set[st
     return keys
 
 
-def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+def existing_keys(conn: Connection, keys: Sequence[str], *, office: str) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(list(keys), 900):
-        found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(drafts.c.dedupe_key.in_(chunk))))
+        found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(
+            drafts.c.dedupe_key.in_(chunk), drafts.c.office_id == office)))
     return found
 
 
@@ -228,7 +274,7 @@ def lapsed_obligations_of_letters(conn: Connection, letter_ids: Sequence[int]) -
     return out
 
 
-def digest_rows(conn: Connection, lapsed_since: date, due_until: date) -> dict[str, list[dict]]:
+def digest_rows(conn: Connection, lapsed_since: date, due_until: date, *, office: str) -> dict[str, list[dict]]:
     """What the weekly digest lists: open obligations due by ``due_until``, those that lapsed since
     ``lapsed_since``, and letters waiting for a clerk."""
     cols = (obligations.c.unit_id, obligations.c.unit_text, obligations.c.role, obligations.c.state,
@@ -236,40 +282,46 @@ def digest_rows(conn: Connection, lapsed_since: date, due_until: date) -> dict[s
     q = (select(*cols).join(letters, letters.c.id == obligations.c.letter_id)
          .where(or_(and_(obligations.c.state == OPEN, obligations.c.due_date <= due_until),
                     and_(obligations.c.state.in_(("deemed_agreed", "escalated")),
-                         obligations.c.due_date >= lapsed_since)))
+                         obligations.c.due_date >= lapsed_since)),
+                obligations.c.provisional.is_(False), _office_letter(office))
          .order_by(obligations.c.due_date, obligations.c.id))
     review = (select(letters.c.doc_number, letters.c.subject, letters.c.issuer)
-              .where(letters.c.status.in_(("needs_review", "needs_ocr", "needs_password", "unreadable")))
+              .where(letters.c.status.in_(("needs_review", "needs_ocr", "needs_password", "unreadable")),
+                     _office_letter(office))
               .order_by(letters.c.id))
     return {"obligations": [dict(r._mapping) for r in conn.execute(q)],
             "review": [dict(r._mapping) for r in conn.execute(review)]}
 
 
-def draft_key_exists(conn: Connection, key: str) -> bool:
-    return conn.execute(select(func.count()).select_from(drafts).where(drafts.c.dedupe_key == key)).scalar_one() > 0
+def draft_key_exists(conn: Connection, key: str, *, office: str) -> bool:
+    return bool(existing_keys(conn, [key], office=office))
 
 
-def add_drafts(conn: Connection, rows: list[dict]) -> int:
+def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
+    """Insert drafts of ``office``; a key it already has (a concurrent sweep wrote it) is skipped. Returns how
+    many rows were given."""
     if not rows:
         return 0
     for chunk in _chunks(rows, 500):
-        conn.execute(insert(drafts), [{"status": "drafted", "obligation_id": None, "letter_id": None,
-                                       "to_unit_id": None, "to_unit": None, "letter_number": None,
-                                       "due_date": None, "sweep_date": None, **r} for r in chunk])
+        conn.execute(insert_ignoring_doubles(conn, drafts),
+                     [{"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None,
+                       "to_unit": None, "letter_number": None, "due_date": None, "sweep_date": None, **r,
+                       "office_id": office} for r in chunk])
     return len(rows)
 
 
-def list_drafts(conn: Connection, *, status: str | None = None) -> list[dict]:
+def list_drafts(conn: Connection, *, office: str, status: str | Sequence[str] | None = None) -> list[dict]:
     q = select(drafts.c.id, drafts.c.kind, drafts.c.to_unit_id, drafts.c.to_unit, drafts.c.letter_number,
                drafts.c.due_date, drafts.c.subject, drafts.c.created_at, drafts.c.status, drafts.c.sweep_date,
-               drafts.c.obligation_id, drafts.c.letter_id).order_by(drafts.c.id)
+               drafts.c.obligation_id, drafts.c.letter_id, drafts.c.signed_number, drafts.c.signed_on
+               ).where(drafts.c.office_id == office).order_by(drafts.c.id)
     if status:
-        q = q.where(drafts.c.status == status)
+        q = q.where(drafts.c.status.in_([status] if isinstance(status, str) else list(status)))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def draft(conn: Connection, draft_id: int) -> dict | None:
-    row = conn.execute(select(drafts).where(drafts.c.id == draft_id)).first()
+def draft(conn: Connection, draft_id: int, *, office: str) -> dict | None:
+    row = conn.execute(select(drafts).where(drafts.c.id == draft_id, drafts.c.office_id == office)).first()
     return dict(row._mapping) if row else None
 
 
@@ -280,3 +332,19 @@ def save_rendering(conn: Connection, draft_id: int, **values) -> None:
 def _chunks(items: list, size: int):
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+# -- what the clerk lists -----------------------------------------------------------------------------------------
+
+def list_obligations(conn: Connection, *, office: str, state: str | None = None) -> list[dict]:
+    """The office's obligations with their letters' numbers, by due date; superseded ones only when asked for."""
+    q = (select(obligations, letters.c.doc_number, letters.c.direction, letters.c.status.label("letter_status"))
+         .join(letters, letters.c.id == obligations.c.letter_id).where(_office_letter(office))
+         .order_by(obligations.c.due_date, obligations.c.id))
+    q = q.where(obligations.c.state == state) if state else q.where(obligations.c.state != SUPERSEDED)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def waiting_letters(conn: Connection, *, office: str, statuses: Sequence[str]) -> list[dict]:
+    q = select(letters).where(letters.c.status.in_(list(statuses)), _office_letter(office)).order_by(letters.c.id)
+    return [dict(r._mapping) for r in conn.execute(q)]

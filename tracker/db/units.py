@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 
 from tracker.db.schema import units as units_t
 from tracker.units import Unit, UnitRegistry
@@ -39,3 +39,26 @@ def sync(engine: Engine, registry: UnitRegistry) -> int:
                 conn.execute(units_t.update().where(units_t.c.id == unit.id).values(**row))
                 written += 1
     return written
+
+
+def _unit(row) -> Unit:
+    return Unit(id=row.id, name=row.name, short=row.short or "", kind=row.kind, parent=row.parent_id,
+                aliases=tuple(row.aliases or ()), emails=tuple(row.emails or ()), valid_from=row.valid_from,
+                valid_to=row.valid_to, successors=tuple(row.successors or ()))
+
+
+def with_added(engine: Engine, registry: UnitRegistry) -> UnitRegistry:
+    """``registry`` and the units a clerk added to this database (``congvan units add``)."""
+    with engine.connect() as conn:
+        extra = [_unit(r) for r in conn.execute(select(units_t).where(units_t.c.id.not_in(list(registry.units))))]
+    extra = [u for u in extra if all(other in registry.units or other in {e.id for e in extra}
+                                     for other in u.successors + ((u.parent,) if u.parent else ()))]
+    if not extra:
+        return registry
+    return UnitRegistry([*registry, *extra], name=registry.name)
+
+
+def add(engine: Engine, unit: Unit) -> None:
+    """Add a unit a clerk named that the registry data does not have."""
+    with engine.begin() as conn:
+        conn.execute(insert(units_t).values(**_row(unit)))
