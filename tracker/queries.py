@@ -90,6 +90,18 @@ def save_draft_rendering(tracker, draft_id: int, **values) -> None:
         store.save_rendering(conn, draft_id, **values)
 
 
+def record_delivery(tracker, draft_id: int, *, actor: str, folder: str, mailbox: str) -> None:
+    """A draft appended to the Drafts folder of ``mailbox``: status "delivered", kept in the history."""
+    with tracker.engine.begin() as conn:
+        row = q.draft(conn, tracker.office_unit_id, draft_id)
+        if row is None:
+            raise Missing(draft_id)
+        store.save_rendering(conn, draft_id, status="delivered")
+        store.record(conn, [{"entity": "draft", "entity_id": draft_id, "action": "state", "field": "status",
+                             "before": row["status"], "after": "delivered", "actor": actor,
+                             "note": f"thư mục {folder} của hộp thư {mailbox}"}])
+
+
 def counts(tracker) -> dict[str, int]:
     with tracker.engine.connect() as conn:
         return q.counts(conn, tracker.office_unit_id)

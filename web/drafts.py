@@ -13,8 +13,8 @@ from web.app import login_required, office_tracker, page_args, settings
 bp = Blueprint("drafts", __name__)
 log = logging.getLogger("congvan.web")
 
-FILTERS = {"cho-duyet": ("Chờ duyệt", ("drafted", "pending")), "da-duyet": ("Đã duyệt", ("approved",)),
-           "da-ky": ("Đã ký, vào số", ("signed", "delivered", "appended", "sent")),
+FILTERS = {"cho-duyet": ("Chờ duyệt", ("pending",)), "da-duyet": ("Đã duyệt", ("approved", "delivered")),
+           "da-ky": ("Đã ký, vào số", ("signed",)),
            "da-huy": ("Đã hủy", ("discarded",)), "tat-ca": ("Tất cả", ())}
 
 
@@ -136,12 +136,28 @@ def approve(draft_id: int):
 
 
 def _deliver_to_mailbox(settings_, tracker, draft_id):
-    """Append approved drafts to the Drafts folder of the configured mailbox; False when none is configured."""
+    """Append this approved draft, flagged \\Draft, to the Drafts folder of the office's first mailbox (once: a
+    draft already there by its Message-ID is not appended again); False when no mailbox is configured."""
     if not settings_.mailboxes:
         return False
-    from congvan.delivery import deliver_drafts
+    from datetime import datetime, time
 
-    deliver_drafts(settings_)
+    from congvan.delivery import _already_there
+    from intake.imap import ImapError, Mailbox
+    from notices.delivery import DeliveryError, append_to_drafts, drafts_folder
+    from web.labels import LOCAL
+
+    box = settings_.mailboxes[0]
+    row = rendered(draft_id)
+    try:
+        with Mailbox(box) as mailbox:
+            folder = drafts_folder(mailbox.client, box.drafts)
+            if not _already_there(mailbox.client, folder, row["eml"]):
+                when = datetime.combine(row["sweep_date"], time(7), LOCAL) if row["sweep_date"] else datetime.now(LOCAL)
+                folder = append_to_drafts(mailbox.client, folder, row["eml"], when).folder
+    except (ImapError, DeliveryError, OSError) as exc:
+        raise ValueError(str(exc)) from None
+    queries.record_delivery(tracker, draft_id, actor=g.user.name, folder=folder, mailbox=box.name)
     return True
 
 

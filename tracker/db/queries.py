@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from sqlalchemy import Connection, String, case, func, select, true
+from sqlalchemy import Connection, String, case, func, select
 
 from tracker.db import schema as t
 from tracker.db.schema import drafts, letters, messages, obligations, units
@@ -21,9 +21,8 @@ LETTER_LIST = (letters.c.id, letters.c.direction, letters.c.doc_number, letters.
 
 
 def _mine(table, office_id: str):
-    """Rows of ``office_id`` (tables without an office column belong to the only office)."""
-    column = table.c.get("office_id")
-    return column == office_id if column is not None else true()
+    """Rows of ``office_id`` (letters and drafts carry their office; obligations are their letter's)."""
+    return table.c.office_id == office_id
 
 
 def _rows(conn: Connection, q) -> list[dict]:
@@ -68,7 +67,7 @@ def letter_sources(conn: Connection, letter_id: int) -> list[dict]:
 OB_LIST = (obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.unit_text,
            obligations.c.role, obligations.c.kind, obligations.c.rule, obligations.c.start_date,
            obligations.c.due_date, obligations.c.basis, obligations.c.flags, obligations.c.state,
-           obligations.c.late, obligations.c.answered_on, letters.c.doc_number, letters.c.subject,
+           obligations.c.late, obligations.c.answered_on, obligations.c.provisional, letters.c.doc_number, letters.c.subject,
            letters.c.direction, letters.c.status.label("letter_status"))
 
 
@@ -133,9 +132,7 @@ DRAFT_LIST = (drafts.c.id, drafts.c.kind, drafts.c.to_unit_id, drafts.c.to_unit,
 
 
 def _draft_office(office_id: str):
-    if drafts.c.get("office_id") is not None:
-        return drafts.c.office_id == office_id
-    return true()
+    return drafts.c.office_id == office_id
 
 
 def drafts_page(conn: Connection, office_id: str, *, statuses: Sequence[str] = (), limit: int = 100,
@@ -158,7 +155,7 @@ def counts(conn: Connection, office_id: str) -> dict[str, int]:
     waiting = conn.execute(select(func.count()).select_from(letters)
                            .where(_mine(letters, office_id), letters.c.status.in_(WAITING))).scalar_one()
     pending = conn.execute(select(func.count()).select_from(drafts)
-                           .where(_draft_office(office_id), drafts.c.status.in_(("drafted", "pending")))).scalar_one()
+                           .where(_draft_office(office_id), drafts.c.status == "pending")).scalar_one()
     return {"waiting": waiting, "drafts": pending}
 
 
