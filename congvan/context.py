@@ -65,8 +65,35 @@ def ready_engine(settings: Settings):
     db.upgrade(engine, office=configured)
     unit_rows.sync(engine, registry_for(settings))
     if configured and not offices.registered(engine):
-        offices.register(engine, configured)
+        offices.register(engine, configured, office_profile(settings))
     return engine
+
+
+def office_profile(settings: Settings) -> dict:
+    """How the configured office's drafts are headed and signed, as the database keeps it."""
+    from dataclasses import asdict
+
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(settings.office).items() if k != "unit"}
+
+
+def office_settings(settings: Settings, engine=None) -> Settings:
+    """``settings`` whose ``[office]`` is the office a command acts as: as configured, else the database's only
+    office with the letterhead and signer it was registered with (or the usual ones for its kind of unit)."""
+    from dataclasses import fields, replace
+
+    from config.settings import OfficeSettings
+    from tracker.db import offices
+
+    if settings.office.unit:
+        return settings
+    engine = engine if engine is not None else ready_engine(settings)
+    unit = office_unit(settings, engine)
+    stored = offices.profile_of(engine, unit.id)
+    if stored is None and unit.kind == "ward":
+        stored = {"signer_authority": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH"}
+    known = {f.name for f in fields(OfficeSettings)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in (stored or {}).items() if k in known}
+    return replace(settings, office=OfficeSettings(**{**values, "unit": unit.id}))
 
 
 def configured_office(settings: Settings) -> str | None:

@@ -86,4 +86,4 @@ def test_letters_from_the_mailbox_become_drafts_in_the_clerks_drafts_folder(offi
     assert sum("12/UBND-ĐT" in s for s in subjects) >= 2
     assert sum("xem như đồng ý" in s for s in subjects) >= 2
     listed = run(office, "drafts", "--status", "appended").stdout
-    assert listed.count("delivered") == 3
+    assert listed.count("đã đưa vào Thư nháp") == 3

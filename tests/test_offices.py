@@ -18,9 +18,9 @@ from tracker.db.schema import drafts, letters, obligations, offices
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def congvan(tmp_path, db_url, *args, unit: str | None = None):
+def congvan(tmp_path, db_url, *args, unit: str | None = None, office_lines: str = ""):
     cfg = tmp_path / f"congvan-{unit or 'none'}.toml".replace(" ", "_")
-    office = f'[office]\nunit = "{unit}"\n' if unit else ""
+    office = f'[office]\nunit = "{unit}"\n{office_lines}' if unit else ""
     cfg.write_text(f'[database]\nurl = "{db_url}"\n{office}', encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "congvan.cli", "--config", str(cfg), *args], capture_output=True,
                           text=True, timeout=120, cwd=ROOT)
@@ -121,3 +121,24 @@ def test_the_database_refuses_a_second_live_obligation_for_the_same_letter_and_u
             conn.execute(insert(obligations).values(**row))
     with engine.begin() as conn:  # a superseded row is history: it does not count
         conn.execute(insert(obligations).values(**{**row, "state": "superseded"}))
+
+
+def test_drafts_made_without_the_configuration_carry_the_offices_letterhead_and_signer(tmp_path, db_url):
+    import docx
+
+    from tests.test_tracker_service import consult_three_units
+
+    signer = 'signer_authority = "TM. ỦY BAN NHÂN DÂN"\nsigner_title = "CHỦ TỊCH"\nsigner_name = "Trần Văn Minh"\n'
+    assert congvan(tmp_path, db_url, "db", "upgrade", unit="q11.p5", office_lines=signer).returncode == 0
+    engine = db.create(db_url)
+    consult_three_units(engine)
+    engine.dispose()
+    # the demo's closing hint: no configuration, only the database
+    assert congvan(tmp_path, db_url, "sweep", "--today", "2025-02-18").returncode == 0
+    out = congvan(tmp_path, db_url, "drafts", "export", str(tmp_path / "out"))
+    assert out.returncode == 0, out.stderr
+    notice = next((tmp_path / "out").glob("*deemed_agreed*.docx"))
+    text = "\n".join(p.text for p in docx.Document(notice).paragraphs)
+    for table in docx.Document(notice).tables:
+        text += "\n".join(c.text for row in table.rows for c in row.cells)
+    assert "Trần Văn Minh" in text and "CHỦ TỊCH" in text and "PHƯỜNG 5" in text.upper()

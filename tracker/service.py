@@ -19,28 +19,14 @@ from tracker.db import store
 from tracker.obligations import DeadlineFact, LetterFacts, UnitRef, normalize_number
 from tracker.rules import RulePack
 from tracker.units import UnitRegistry
+from tracker import validation
+from tracker.validation import Conflict, InvalidInput, NotFound, ServiceError, parse_user_date  # noqa: F401
 
 log = logging.getLogger(__name__)
 
 LOCAL = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh has had no daylight saving since 1975
 KEY_FIELDS = ("doc_number", "issue_date", "issuer", "subject")
 WAITING = ("needs_review", "needs_ocr", "needs_password", "unreadable")
-
-
-class ServiceError(ValueError):
-    """A use case refused: ``str()`` is one Vietnamese line that says what is allowed."""
-
-
-class NotFound(ServiceError):
-    """No such letter, obligation or draft in this office."""
-
-
-class InvalidInput(ServiceError):
-    """A value the clerk gave is not one the use case accepts."""
-
-
-class Conflict(ServiceError):
-    """The thing is not in a state that allows this (a closed obligation, a signed draft...)."""
 
 
 @dataclass(frozen=True)
@@ -95,48 +81,65 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
     summary = BuildSummary()
     with tracker.engine.begin() as conn:
         for row in store.pending_letters(conn, office=tracker.office_unit_id):
-            status = row["status"]
-            if status in WAITING and not (status == "needs_review" and not _is_official(row)):
-                summary.waiting += 1  # a plain e-mail (no official letter) needs no confirmation of its fields
-                continue
-            if status == "secret":
-                _alert_secret(conn, tracker, row)
-                store.mark_built(conn, row["id"])
-                summary.secret += 1
-                continue
-            if status == "new" and row["confidence"] is not None and row["confidence"] < tracker.min_confidence \
-                    and _is_official(row):
-                store.edit_letter(conn, row["id"], {"status": "needs_review"}, office=tracker.office_unit_id,
-                                  actor=store.SYSTEM,
-                                  note=f"độ tin cậy {row['confidence']:.2f} < {tracker.min_confidence:.2f}")
-                summary.waiting += 1
-                continue
-            facts = letter_facts(conn, tracker, row)
-            if facts.replies_to and not facts.deadlines:
-                plan = ob_domain.Plan()  # an answer asks nothing more of anyone
-            else:
-                plan = ob_domain.plan(facts, office_unit_id=tracker.office_unit_id, registry=tracker.registry,
-                                      pack=tracker.pack, calendar=tracker.calendar)
-            rows = [_obligation_row(p) for p in plan.obligations]
-            ids = store.add_obligations(conn, row["id"], rows)
-            summary.obligations += len(rows)
-            if facts.direction == "out" and ids:
-                _link_consultations(conn, tracker, facts, ids)
-            summary.replies += _close_replied(conn, tracker, facts)
-            store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
-            if facts.doc_number and ids:
-                # replies recorded before the letter they answer (a mailbox read out of order)
-                for reply in store.replies_citing(conn, normalize_number(facts.doc_number),
-                                                   office=tracker.office_unit_id):
-                    summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
-                                                      only=facts.doc_number)
-            if plan.flags:
-                summary.flags[row["id"]] = list(plan.flags)
-                store.record(conn, [{"entity": "letter", "entity_id": row["id"], "action": "flag",
-                                     "after": ", ".join(plan.flags)}])
-            store.mark_built(conn, row["id"])
-            summary.letters += 1
+            _build_letter(conn, tracker, row, summary)
     return summary
+
+
+def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, actor: str = store.SYSTEM) -> None:
+    """One letter's obligations. A letter that waits for the clerk gets provisional ones: shown, never swept,
+    replaced when the clerk confirms it; it closes nothing and links nothing until then."""
+    status = row["status"]
+    official = _is_official(row)
+    if status in WAITING and status != "needs_review":  # unreadable, OCR or password needed: nothing to plan from
+        summary.waiting += 1
+        return
+    if status == "secret":
+        _alert_secret(conn, tracker, row)
+        store.mark_built(conn, row["id"])
+        summary.secret += 1
+        return
+    if status == "new" and row["confidence"] is not None and row["confidence"] < tracker.min_confidence \
+            and official:
+        status = _to_review(conn, tracker, row, f"độ tin cậy {row['confidence']:.2f} < {tracker.min_confidence:.2f}")
+    facts = letter_facts(conn, tracker, row)
+    if facts.replies_to and not facts.deadlines:
+        plan = ob_domain.Plan()  # an answer asks nothing more of anyone
+    else:
+        plan = ob_domain.plan(facts, office_unit_id=tracker.office_unit_id, registry=tracker.registry,
+                              pack=tracker.pack, calendar=tracker.calendar)
+    if status == "new" and ob_domain.FLAG_UNRESOLVED_UNIT in plan.flags:
+        # a notice never goes to a unit the registry does not know unless a clerk confirmed it
+        status = _to_review(conn, tracker, row, "có đơn vị không có trong danh mục")
+    # a plain e-mail waits for no one: its sender must confirm in writing (Đ.4.5), so its duties are real now
+    provisional = status == "needs_review" and official
+    rows = [{**_obligation_row(p), "provisional": provisional} for p in plan.obligations]
+    ids = store.add_obligations(conn, row["id"], rows, actor=actor)
+    summary.obligations += len(ids)
+    if plan.flags:
+        summary.flags[row["id"]] = list(plan.flags)
+        store.record(conn, [{"entity": "letter", "entity_id": row["id"], "action": "flag",
+                             "after": ", ".join(plan.flags)}])
+    store.mark_built(conn, row["id"])
+    if provisional:
+        summary.waiting += 1
+        return
+    if facts.direction == "out" and ids:
+        _link_consultations(conn, tracker, facts, ids)
+    summary.replies += _close_replied(conn, tracker, facts)
+    store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
+    if facts.doc_number and ids:
+        # replies recorded before the letter they answer (a mailbox read out of order)
+        for reply in store.replies_citing(conn, normalize_number(facts.doc_number), office=tracker.office_unit_id):
+            summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
+                                              only=facts.doc_number)
+    summary.letters += 1
+
+
+def _to_review(conn, tracker: Tracker, row: dict, why: str) -> str:
+    store.edit_letter(conn, row["id"], {"status": "needs_review"}, office=tracker.office_unit_id,
+                      actor=store.SYSTEM, note=why)
+    row["status"] = "needs_review"
+    return "needs_review"
 
 
 def _obligation_row(p: ob_domain.PlannedObligation) -> dict:
@@ -380,50 +383,259 @@ def _alert_secret(conn, tracker: Tracker, row: dict) -> None:
 
 # -- the clerk ---------------------------------------------------------------------------------------------------
 
-def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dict | None = None) -> None:
-    """A clerk confirms a letter's fields, correcting some: the letter then creates its obligations. Corrections
-    of units made before obligations exist replace the extracted ones; every edit is kept in the history."""
-    changes = dict(changes or {})
+_TEXT_FIELDS = ("doc_number", "doc_type", "place", "subject")
+_UNIT_LISTS = {"recipients": "recipient_unit_ids", "lead_units": "lead_unit_ids",
+               "cooperating_units": "cooperating_unit_ids"}
+EDITABLE = (*_TEXT_FIELDS, "issuer", "issue_date", "urgency", *_UNIT_LISTS, "replies_to", "deadline")
+_DRAFT_LIVE = ("pending", "approved", "delivered")  # not yet signed nor discarded
+
+
+def _actor(actor) -> str:
+    return validation.required(actor, "tên người thực hiện (--by)")
+
+
+def _letter_of(conn, tracker: Tracker, letter_id: int) -> dict:
+    row = store.letter(conn, int(letter_id), office=tracker.office_unit_id)
+    if row is None:
+        raise NotFound(f"Không có văn bản số {letter_id} của {tracker.office.name}.")
+    return row
+
+
+def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[str, ...], doing: str) -> dict:
+    ob = store.obligation(conn, int(obligation_id), office=tracker.office_unit_id)
+    if ob is None:
+        raise NotFound(f"Không có nghĩa vụ số {obligation_id} của {tracker.office.name}.")
+    if ob["provisional"]:
+        raise Conflict(f"Nghĩa vụ số {obligation_id} đang tạm tính vì văn bản chưa được xác nhận: hãy xác nhận văn "
+                       f"bản {ob['letter_id']} trước (congvan review confirm).")
+    if ob["state"] not in allowed:
+        raise Conflict(f"Không thể {doing} nghĩa vụ số {obligation_id} đang ở trạng thái «{STATE_VN[ob['state']]}»: "
+                       f"chỉ được khi nghĩa vụ {' hoặc '.join(STATE_VN[s] for s in allowed)}.")
+    return ob
+
+
+def _draft_of(conn, tracker: Tracker, draft_id: int, allowed: tuple[str, ...], doing: str) -> dict:
+    row = store.draft(conn, int(draft_id), office=tracker.office_unit_id)
+    if row is None:
+        raise NotFound(f"Không có dự thảo số {draft_id} của {tracker.office.name}.")
+    if row["status"] not in allowed:
+        raise Conflict(f"Không thể {doing} dự thảo số {draft_id} đang ở trạng thái «{DRAFT_STATUS_VN[row['status']]}»: "
+                       f"chỉ được khi dự thảo {' hoặc '.join(DRAFT_STATUS_VN[s] for s in allowed)}.")
+    return row
+
+
+STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
+            "escalated": "đã báo cáo vượt", "overdue": "quá hạn", "withdrawn": "đã rút",
+            "superseded": "đã thay thế"}
+DRAFT_STATUS_VN = {"pending": "mới", "approved": "đã duyệt", "discarded": "đã hủy", "signed": "đã ký",
+                   "delivered": "đã đưa vào Thư nháp"}
+
+
+def _units(tracker: Tracker, texts: list[str], on: date | None, what: str, *, letterhead: bool = False) -> list:
+    """The registry's units for names as a clerk writes them; every one it does not know is named in the error."""
+    reg = tracker.registry
+    found, unknown = [], []
+    for text in texts:
+        unit = reg.get(text) or (reg.resolve_letterhead(text, on) if letterhead else reg.resolve(text, on))
+        (found if unit is not None else unknown).append(unit or text)
+    if unknown:
+        raise InvalidInput(f"{what} không có trong danh mục đơn vị: {', '.join(f'«{t}»' for t in unknown)}; dùng "
+                           "tên, tên viết tắt hoặc mã trong 'congvan units', hoặc thêm bằng 'congvan units add'.")
+    return found
+
+
+def _validated(tracker: Tracker, row: dict, changes: dict) -> tuple[dict, dict]:
+    """(letter column changes, extraction) for a clerk's corrections; InvalidInput names what is allowed."""
+    extraction = dict(row.get("extraction") or {})
+    columns: dict[str, Any] = {}
+    unknown = [f for f in changes if f not in EDITABLE]
+    if unknown:
+        raise InvalidInput(f"Không sửa được trường «{unknown[0]}»: chỉ sửa được {', '.join(EDITABLE)}.")
+    on = row["issue_date"]
+    if "issue_date" in changes:
+        on = columns["issue_date"] = validation.parse_user_date(changes["issue_date"])
+        extraction["issue_date"] = on.isoformat()
+    for name in _TEXT_FIELDS:
+        if name in changes:
+            value = validation.clean(changes[name]) or None
+            columns[name] = extraction[name] = value
+    if "urgency" in changes:
+        columns["urgency"] = extraction["urgency"] = validation.urgency(changes["urgency"])
+    if "issuer" in changes:
+        (unit,) = _units(tracker, [validation.clean(changes["issuer"])], on, "Cơ quan ban hành", letterhead=True)
+        columns["issuer"] = extraction["issuer"] = validation.clean(changes["issuer"])
+        columns["issuer_unit_id"] = extraction["issuer_unit_id"] = unit.id
+    for name, ids_key in _UNIT_LISTS.items():
+        if name in changes:
+            units = _units(tracker, _as_list(changes[name]), on, "Đơn vị")
+            extraction[name] = [u.name for u in units]
+            extraction[ids_key] = [u.id for u in units]
+    if "replies_to" in changes:
+        extraction["replies_to"] = [validation.clean(n) for n in _as_list(changes["replies_to"])]
+    if "deadline" in changes:
+        text = validation.clean(changes["deadline"])
+        due = validation.parse_user_date(text) if text else None
+        extraction["deadlines"] = [] if due is None else [
+            {"text": f"hạn {due:%d/%m/%Y} (văn thư xác nhận)", "date": due.isoformat(),
+             "relative_working_days": None, "applies_to": None}]
+    columns["extraction"] = extraction
+    return columns, extraction
+
+
+def _as_list(value) -> list[str]:
+    items = value.split(";") if isinstance(value, str) else list(value or [])
+    return [validation.clean(v) for v in items if validation.clean(v)]
+
+
+def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dict | None = None) -> BuildSummary:
+    """A clerk confirms a letter's fields, correcting some (validated: units from the registry, urgency from NĐ 30's
+    marks, dates as clerks write them). The letter is then planned again in the same transaction: its open
+    obligations (provisional or not) are superseded and their unsigned drafts discarded, obligations already
+    answered or lapsed are kept, and the database refuses any double. Every change is in the history."""
+    actor = _actor(actor)
+    summary = BuildSummary()
     with tracker.engine.begin() as conn:
-        row = store.letter(conn, letter_id, office=tracker.office_unit_id)
-        if row is None:
-            raise KeyError(f"no letter {letter_id}")
-        extraction = dict(row.get("extraction") or {})
-        column_changes = {}
-        for field_name, value in changes.items():
-            if field_name in ("doc_number", "doc_type", "issuer", "place", "subject", "urgency"):
-                column_changes[field_name] = value
-                extraction[field_name] = value
-            elif field_name == "issue_date":
-                column_changes[field_name] = date.fromisoformat(value) if isinstance(value, str) else value
-                extraction[field_name] = str(value)
-            elif field_name in ("recipients", "lead_units", "cooperating_units", "replies_to"):
-                extraction[field_name] = list(value)
-                extraction.pop(field_name[:-1] + "_ids" if field_name.endswith("s") else field_name, None)
-                extraction.pop({"recipients": "recipient_unit_ids", "lead_units": "lead_unit_ids",
-                                "cooperating_units": "cooperating_unit_ids"}.get(field_name, ""), None)
-            else:
-                raise ValueError(f"field {field_name!r} cannot be edited")
-        column_changes["extraction"] = extraction
-        if row["status"] in ("new", "needs_review"):
-            column_changes["status"] = "confirmed"
-        store.edit_letter(conn, letter_id, column_changes, office=tracker.office_unit_id, actor=actor,
+        row = _letter_of(conn, tracker, letter_id)
+        columns, _ = _validated(tracker, row, dict(changes or {}))
+        if row["status"] in ("new", *WAITING):
+            columns["status"] = "confirmed"
+        store.edit_letter(conn, row["id"], columns, office=tracker.office_unit_id, actor=actor,
                           note="văn thư xác nhận")
         if row["obligations_built"]:
-            _rebuild_open_obligations(conn, tracker, letter_id, actor)
-    build_obligations(tracker)
+            _supersede(conn, tracker, [o for o in store.obligations_of_letter(conn, row["id"], live=True)
+                                       if o["state"] == sweep_domain.OPEN], actor)
+            store.mark_built(conn, row["id"], False)
+        _build_letter(conn, tracker, _letter_of(conn, tracker, row["id"]), summary, actor=actor)
+    return summary
 
 
-def _rebuild_open_obligations(conn, tracker: Tracker, letter_id: int, actor: str) -> None:
-    """After a correction, open obligations not yet acted on are withdrawn and the letter planned again."""
-    obs = store.obligations_of_letter(conn, letter_id)
-    store.set_state(conn, [(o["id"], o["state"], sweep_domain.WITHDRAWN) for o in obs if o["state"] == "open"],
-                    actor=actor, note="văn thư sửa thông tin văn bản")
-    from sqlalchemy import update
+def _supersede(conn, tracker: Tracker, obs: list[dict], actor: str) -> None:
+    store.set_state(conn, [(o["id"], o["state"], store.SUPERSEDED) for o in obs], actor=actor,
+                    note="văn thư xác nhận, sửa văn bản: nghĩa vụ được lập lại")
+    _discard_drafts_of(conn, tracker, [o["id"] for o in obs], actor, "nghĩa vụ đã được lập lại")
 
-    from tracker.db.schema import letters
 
-    conn.execute(update(letters).where(letters.c.id == letter_id).values(obligations_built=False))
+def _discard_drafts_of(conn, tracker: Tracker, obligation_ids: list[int], actor: str, reason: str) -> None:
+    """Unsigned drafts about these obligations are no longer true: discarded, with the reason in the history."""
+    for d in store.drafts_of_obligations(conn, obligation_ids, office=tracker.office_unit_id, statuses=_DRAFT_LIVE):
+        store.change_draft(conn, d, {"status": "discarded"}, actor=actor, note=reason)
+
+
+def close_obligation(tracker: Tracker, obligation_id: int, *, actor: str, answer_number: str, answer_date,
+                     via: str, note: str | None = None) -> dict:
+    """An answer that came another way (on paper, through the e-office system, by e-mail...): the obligation is
+    answered on ``answer_date`` by letter ``answer_number``, late or not; unsigned reminders about it are discarded."""
+    actor = _actor(actor)
+    number = validation.required(answer_number, "số văn bản trả lời (--number)")
+    day = validation.parse_user_date(answer_date)
+    how = validation.via(via)
+    with tracker.engine.begin() as conn:
+        ob = _obligation_of(conn, tracker, obligation_id, ("open", "overdue", "deemed_agreed", "escalated"),
+                            "ghi nhận trả lời cho")
+        if day < ob["start_date"]:
+            raise InvalidInput(f"Ngày trả lời {day:%d/%m/%Y} trước ngày nhận yêu cầu {ob['start_date']:%d/%m/%Y}.")
+        late = sweep_domain.is_late(ob["due_date"], day)
+        text = f"Trả lời bằng văn bản số {number} ngày {day:%d/%m/%Y} qua {how}" + (" (trễ hạn)" if late else "")
+        store.edit_obligation(conn, ob, {"state": sweep_domain.ANSWERED, "answered_on": day, "late": late,
+                                         "answer_number": number, "answer_via": how}, actor=actor,
+                              note="; ".join(filter(None, [text, validation.clean(note)])))
+        _discard_drafts_of(conn, tracker, [ob["id"]], actor, "đơn vị đã trả lời")
+        if ob.get("consults_for"):
+            _answers_in(conn, tracker, ob["consults_for"], day)
+        return store.obligation(conn, ob["id"], office=tracker.office_unit_id)
+
+
+def extend_obligation(tracker: Tracker, obligation_id: int, *, actor: str, new_due, reason: str) -> dict:
+    """A new due day, granted for a reason: reminders count down to it afresh (those for the old day are
+    discarded unless signed)."""
+    actor = _actor(actor)
+    reason = validation.required(reason, "lý do gia hạn (--reason)")
+    due = validation.parse_user_date(new_due)
+    with tracker.engine.begin() as conn:
+        ob = _obligation_of(conn, tracker, obligation_id, ("open", "overdue"), "gia hạn")
+        if due <= ob["due_date"]:
+            raise InvalidInput(f"Hạn mới {due:%d/%m/%Y} phải sau hạn hiện tại {ob['due_date']:%d/%m/%Y}.")
+        _discard_drafts_of(conn, tracker, [ob["id"]], actor, f"gia hạn đến {due:%d/%m/%Y}")
+        store.retire_reminder_keys(conn, ob["id"], f"~{ob['due_date'].isoformat()}", office=tracker.office_unit_id)
+        store.edit_obligation(conn, ob, {"due_date": due, "state": sweep_domain.OPEN, "basis": "extended",
+                                         "flags": sorted(set(ob["flags"] or []) | {"extended"})},
+                              actor=actor, note=f"gia hạn: {reason}")
+        return store.obligation(conn, ob["id"], office=tracker.office_unit_id)
+
+
+def withdraw_obligation(tracker: Tracker, obligation_id: int, *, actor: str, reason: str) -> dict:
+    """The request is withdrawn: nothing more is owed, nothing more is drafted."""
+    actor = _actor(actor)
+    reason = validation.required(reason, "lý do rút yêu cầu (--reason)")
+    with tracker.engine.begin() as conn:
+        ob = _obligation_of(conn, tracker, obligation_id, ("open", "overdue"), "rút")
+        store.edit_obligation(conn, ob, {"state": sweep_domain.WITHDRAWN}, actor=actor, note=f"rút yêu cầu: {reason}")
+        _discard_drafts_of(conn, tracker, [ob["id"]], actor, f"yêu cầu đã rút: {reason}")
+        return store.obligation(conn, ob["id"], office=tracker.office_unit_id)
+
+
+def approve_draft(tracker: Tracker, draft_id: int, *, actor: str) -> dict:
+    """The clerk checked the draft: ready for the leader to sign."""
+    actor = _actor(actor)
+    with tracker.engine.begin() as conn:
+        row = _draft_of(conn, tracker, draft_id, ("pending", "delivered"), "duyệt")
+        store.change_draft(conn, row, {"status": "approved"}, actor=actor, note="văn thư duyệt")
+        return store.draft(conn, row["id"], office=tracker.office_unit_id)
+
+
+def discard_draft(tracker: Tracker, draft_id: int, *, actor: str, reason: str | None = None) -> dict:
+    actor = _actor(actor)
+    with tracker.engine.begin() as conn:
+        row = _draft_of(conn, tracker, draft_id, _DRAFT_LIVE, "hủy")
+        store.change_draft(conn, row, {"status": "discarded"}, actor=actor,
+                           note=validation.clean(reason) or "văn thư hủy dự thảo")
+        return store.draft(conn, row["id"], office=tracker.office_unit_id)
+
+
+def sign_draft(tracker: Tracker, draft_id: int, *, actor: str, number: str, signed_on) -> dict:
+    """The leader signed it: the number and date given at signing are recorded, in the draft's context too, so the
+    notice rendered from now on is the signed record."""
+    actor = _actor(actor)
+    number = validation.required(number, "số văn bản đã ký (--number)")
+    day = validation.parse_user_date(signed_on)
+    with tracker.engine.begin() as conn:
+        row = _draft_of(conn, tracker, draft_id, _DRAFT_LIVE, "ghi số, ngày ký cho")
+        made = row["sweep_date"] or local_day(row["created_at"])
+        if made is not None and day < made:
+            raise InvalidInput(f"Ngày ký {day:%d/%m/%Y} trước ngày lập dự thảo {made:%d/%m/%Y}.")
+        other = store.draft_signed_as(conn, number, office=tracker.office_unit_id)
+        if other is not None and other != row["id"]:
+            raise Conflict(f"Số {number} đã được ghi cho dự thảo {other}: mỗi văn bản ký một số riêng.")
+        context = {**(row["context"] or {}), "signed": {"number": number, "date": day.isoformat()}}
+        store.change_draft(conn, row, {"status": "signed", "signed_number": number, "signed_on": day,
+                                       "context": context, "body_text": None, "body_html": None, "docx": None,
+                                       "eml": None}, actor=actor, note=f"đã ký, số {number} ngày {day:%d/%m/%Y}")
+        return store.draft(conn, row["id"], office=tracker.office_unit_id)
+
+
+def add_unit(tracker: Tracker, *, actor: str, name: str, kind: str, unit_id: str | None = None, short: str = "",
+             aliases=(), emails=(), parent: str | None = None):
+    """A unit the registry data lacks, added to this database so that a clerk can confirm letters naming it."""
+    from tracker.db import units as unit_rows
+    from tracker.units import Unit, name_key
+
+    actor = _actor(actor)
+    name = validation.required(name, "tên đơn vị")
+    existing = tracker.registry.get(unit_id) or tracker.registry.resolve(name)
+    if existing is not None and (existing.id == unit_id or name_key(name) in
+                                 {name_key(n) for n in (existing.name, *existing.aliases)}):
+        raise Conflict(f"Đơn vị «{name}» đã có trong danh mục: {existing.name} ({existing.id}).")
+    if parent and tracker.registry.get(parent) is None:
+        raise InvalidInput(f"Đơn vị cấp trên «{parent}» không có trong danh mục (dùng mã trong 'congvan units').")
+    unit_id = validation.clean(unit_id) or "them." + "-".join(name_key(name).split())[:58]
+    unit = Unit(id=unit_id, name=name, short=validation.clean(short), kind=kind, parent=parent,
+                aliases=tuple(dict.fromkeys(validation.clean(a) for a in (*aliases, short) if validation.clean(a))),
+                emails=tuple(e.strip() for e in emails if e.strip()))
+    with tracker.engine.begin() as conn:
+        unit_rows.add(conn, unit)
+        store.record(conn, [{"entity": "unit", "entity_id": 0, "action": "create", "field": "id", "after": unit.id,
+                             "actor": actor, "note": unit.name}])
+    return unit
 
 
 # -- the daily sweep ---------------------------------------------------------------------------------------------

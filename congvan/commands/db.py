@@ -20,7 +20,7 @@ def upgrade(settings):
     """Nâng cấp cơ sở dữ liệu lên phiên bản mới nhất, nạp danh mục đơn vị và đăng ký cơ quan trong cấu hình."""
     from sqlalchemy.engine import make_url
 
-    from congvan.context import configured_office
+    from congvan.context import configured_office, office_profile
     from tracker import db as database
     from tracker.db import offices
     from tracker.db import units as unit_rows
@@ -31,7 +31,7 @@ def upgrade(settings):
         database.upgrade(engine, office=office)
         written = unit_rows.sync(engine, registry_for(settings))
         if office:
-            offices.register(engine, office)
+            offices.register(engine, office, office_profile(settings))
     except Exception as exc:  # a database that cannot be reached or migrated: one line, exit 1
         raise click.ClickException(f"nâng cấp cơ sở dữ liệu không thành công: {type(exc).__name__}: "
                                    f"{str(exc).splitlines()[0] if str(exc) else ''}")

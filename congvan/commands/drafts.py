@@ -29,9 +29,13 @@ def _iso_local(moment: datetime | None) -> str | None:
 @click.pass_context
 def drafts(ctx, jsonl, status):
     """Văn bản dự thảo (nhắc hạn, xem như đồng ý, báo cáo vượt hạn...) chờ văn thư kiểm tra."""
+    from congvan.context import office_settings
+
+    ctx.obj = office_settings(ctx.obj)  # the office's letterhead and signer, even without its configuration
     if ctx.invoked_subcommand is not None:
         return
     from tracker.db import store
+    from tracker.service import DRAFT_STATUS_VN
 
     tracker = tracker_for(ctx.obj)
     with tracker.engine.connect() as conn:
@@ -43,10 +47,13 @@ def drafts(ctx, jsonl, status):
                 "letter": r["letter_number"], "due": r["due_date"].isoformat() if r["due_date"] else None,
                 "subject": r["subject"], "created_at": _iso_local(r["created_at"]), "status": r["status"],
                 "sweep_date": r["sweep_date"].isoformat() if r["sweep_date"] else None,
+                "signed_number": r["signed_number"],
+                "signed_on": r["signed_on"].isoformat() if r["signed_on"] else None,
             }, ensure_ascii=False))
         else:
             due = r["due_date"].strftime("%d/%m/%Y") if r["due_date"] else "          "
-            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {r['status']:<9} {r['subject']}")
+            status = DRAFT_STATUS_VN.get(r["status"], r["status"])
+            click.echo(f"{r['id']:>5}  {_KIND_VN.get(r['kind'], r['kind']):<18} {due}  {status:<20} {r['subject']}")
     if not rows and not jsonl:
         click.echo("Chưa có văn bản dự thảo nào.")
 
@@ -128,9 +135,55 @@ def deliver(settings, mailbox_name):
     click.echo(f"Đã đưa {count} dự thảo vào thư mục {folder}.")
 
 
+_BY = click.option("--by", "actor", required=True, help="Người thực hiện, ghi vào lịch sử.")
+
+
+@drafts.command("approve")
+@click.argument("draft_id", type=int)
+@_BY
+@click.pass_obj
+def approve(settings, draft_id, actor):
+    """Văn thư duyệt dự thảo DRAFT_ID, chờ lãnh đạo ký."""
+    from tracker.service import approve_draft
+
+    row = approve_draft(tracker_for(settings), draft_id, actor=actor)
+    click.echo(f"Đã duyệt dự thảo {row['id']}: {row['subject']}")
+
+
+@drafts.command("discard")
+@click.argument("draft_id", type=int)
+@click.option("--reason", help="Lý do hủy.")
+@_BY
+@click.pass_obj
+def discard(settings, draft_id, reason, actor):
+    """Hủy dự thảo DRAFT_ID (không gửi)."""
+    from tracker.service import discard_draft
+
+    row = discard_draft(tracker_for(settings), draft_id, actor=actor, reason=reason)
+    click.echo(f"Đã hủy dự thảo {row['id']}.")
+
+
+@drafts.command("sign")
+@click.argument("draft_id", type=int)
+@click.option("--number", required=True, help="Số, ký hiệu văn bản được cấp khi ký.")
+@click.option("--date", "signed_on", required=True, help="Ngày ký (dd/mm/yyyy).")
+@_BY
+@click.pass_obj
+def sign(settings, draft_id, number, signed_on, actor):
+    """Ghi số và ngày ký của dự thảo DRAFT_ID: văn bản đã ký là văn bản lưu."""
+    from tracker.service import sign_draft
+
+    row = sign_draft(tracker_for(settings), draft_id, actor=actor, number=number, signed_on=signed_on)
+    click.echo(f"Đã ghi dự thảo {row['id']}: số {row['signed_number']}, ký ngày {row['signed_on']:%d/%m/%Y}.")
+
+
 @click.group()
-def report():
+@click.pass_context
+def report(ctx):
     """Báo cáo định kỳ."""
+    from congvan.context import office_settings
+
+    ctx.obj = office_settings(ctx.obj)
 
 
 @report.command("semiannual")

@@ -47,16 +47,18 @@ def _local_today() -> date:
     return datetime.now(LOCAL).date()
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "overdue", "withdrawn",
                                             "superseded"]))
 @click.option("--jsonl", is_flag=True, help="One JSON object per line.")
-@click.pass_obj
-def obligations(settings, state, jsonl):
-    """Nghĩa vụ trả lời, thực hiện của từng đơn vị, với thời hạn và căn cứ."""
+@click.pass_context
+def obligations(ctx, state, jsonl):
+    """Nghĩa vụ trả lời, thực hiện của từng đơn vị, với thời hạn và căn cứ; văn thư ghi nhận trả lời, gia hạn, rút."""
+    if ctx.invoked_subcommand is not None:
+        return
     from tracker.db import store
 
-    tracker = _tracker(settings)
+    tracker = _tracker(ctx.obj)
     with tracker.engine.connect() as conn:
         rows = store.list_obligations(conn, office=tracker.office_unit_id, state=state)
     for r in rows:
@@ -80,6 +82,53 @@ def obligations(settings, state, jsonl):
 _STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
              "escalated": "đã báo cáo vượt", "overdue": "quá hạn", "withdrawn": "đã rút",
              "superseded": "đã thay thế"}
+
+_BY = click.option("--by", "actor", required=True, help="Người thực hiện (tên văn thư), ghi vào lịch sử.")
+
+
+@obligations.command("close")
+@click.argument("obligation_id", type=int)
+@click.option("--number", required=True, help="Số, ký hiệu văn bản trả lời.")
+@click.option("--date", "answer_date", required=True, help="Ngày của văn bản trả lời (dd/mm/yyyy).")
+@click.option("--via", required=True, help="Cách nhận: giấy, hệ thống quản lý văn bản, thư điện tử, khác.")
+@click.option("--note", help="Ghi chú.")
+@_BY
+@click.pass_obj
+def obligations_close(settings, obligation_id, number, answer_date, via, note, actor):
+    """Ghi nhận đơn vị đã trả lời bằng đường khác (văn bản giấy, hệ thống quản lý văn bản...)."""
+    from tracker.service import close_obligation
+
+    ob = close_obligation(_tracker(settings), obligation_id, actor=actor, answer_number=number,
+                          answer_date=answer_date, via=via, note=note)
+    click.echo(f"Đã ghi nhận trả lời cho nghĩa vụ {ob['id']} ({ob['unit_text']}): văn bản số {ob['answer_number']} "
+               f"ngày {ob['answered_on']:%d/%m/%Y}" + (", trễ hạn." if ob["late"] else ", đúng hạn."))
+
+
+@obligations.command("extend")
+@click.argument("obligation_id", type=int)
+@click.option("--until", "new_due", required=True, help="Hạn mới (dd/mm/yyyy).")
+@click.option("--reason", required=True, help="Lý do gia hạn.")
+@_BY
+@click.pass_obj
+def obligations_extend(settings, obligation_id, new_due, reason, actor):
+    """Gia hạn một nghĩa vụ đến ngày mới, có lý do."""
+    from tracker.service import extend_obligation
+
+    ob = extend_obligation(_tracker(settings), obligation_id, actor=actor, new_due=new_due, reason=reason)
+    click.echo(f"Đã gia hạn nghĩa vụ {ob['id']} ({ob['unit_text']}) đến ngày {ob['due_date']:%d/%m/%Y}.")
+
+
+@obligations.command("withdraw")
+@click.argument("obligation_id", type=int)
+@click.option("--reason", required=True, help="Lý do rút yêu cầu.")
+@_BY
+@click.pass_obj
+def obligations_withdraw(settings, obligation_id, reason, actor):
+    """Rút yêu cầu: đơn vị không còn phải trả lời, không lập thêm dự thảo nào."""
+    from tracker.service import withdraw_obligation
+
+    ob = withdraw_obligation(_tracker(settings), obligation_id, actor=actor, reason=reason)
+    click.echo(f"Đã rút yêu cầu đối với nghĩa vụ {ob['id']} ({ob['unit_text']}).")
 
 
 @click.group()
@@ -109,27 +158,19 @@ def review_list(settings):
 @click.argument("letter_id", type=int)
 @click.option("--by", "actor", required=True, help="Who confirms (the clerk's name), kept in the history.")
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE",
-              help="Correct a field; lists (recipients, lead_units, cooperating_units, replies_to) take ';'.")
+              help="Sửa một trường: doc_number, doc_type, issuer, place, subject, urgency (Khẩn, Thượng khẩn, Hỏa "
+                   "tốc), issue_date và deadline (dd/mm/yyyy); danh sách (recipients, lead_units, cooperating_units, "
+                   "replies_to) cách nhau bằng ';'.")
 @click.pass_obj
 def review_confirm(settings, letter_id, actor, assignments):
-    """Xác nhận (và sửa) thông tin của văn bản LETTER_ID; sau đó văn bản mới tạo nghĩa vụ."""
+    """Xác nhận (và sửa) thông tin của văn bản LETTER_ID; nghĩa vụ được lập lại, không trùng lặp."""
     from tracker.service import confirm_letter
 
     changes = {}
     for item in assignments:
         if "=" not in item:
-            raise click.UsageError(f"--set {item!r}: expected FIELD=VALUE")
+            raise click.UsageError(f"--set {item!r}: cần dạng TRƯỜNG=GIÁ_TRỊ")
         field, value = item.split("=", 1)
-        field = field.strip()
-        if field in ("recipients", "lead_units", "cooperating_units", "replies_to"):
-            changes[field] = [v.strip() for v in value.split(";") if v.strip()]
-        else:
-            changes[field] = value.strip()
-    tracker = _tracker(settings)
-    try:
-        confirm_letter(tracker, letter_id, actor=actor, changes=changes)
-    except KeyError:
-        raise click.ClickException(f"no letter {letter_id}") from None
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(f"Đã xác nhận văn bản {letter_id}.")
+        changes[field.strip()] = value.strip()
+    summary = confirm_letter(_tracker(settings), letter_id, actor=actor, changes=changes)
+    click.echo(f"Đã xác nhận văn bản {letter_id}: {summary.obligations} nghĩa vụ được lập.")

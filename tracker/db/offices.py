@@ -8,7 +8,7 @@ already has offices, or when it cannot tell which office is meant.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, update
 
 from tracker.db.schema import offices
 from tracker.units import Unit, UnitRegistry
@@ -25,18 +25,27 @@ def registered(engine: Engine) -> list[str]:
                                                                                offices.c.unit_id))]
 
 
-def register(engine: Engine, unit_id: str) -> bool:
-    """Register an office (idempotent); True when it was new."""
+def register(engine: Engine, unit_id: str, profile: dict | None = None) -> bool:
+    """Register an office (idempotent) with how its drafts are headed and signed (``profile``: the fields of
+    ``[office]`` but its unit; kept as it is when None). True when the office was new."""
     from sqlalchemy.exc import IntegrityError
 
     if unit_id in registered(engine):
+        if profile is not None and profile_of(engine, unit_id) != profile:
+            with engine.begin() as conn:
+                conn.execute(update(offices).where(offices.c.unit_id == unit_id).values(profile=profile))
         return False
     try:
         with engine.begin() as conn:
-            conn.execute(insert(offices).values(unit_id=unit_id))
+            conn.execute(insert(offices).values(unit_id=unit_id, profile=profile))
     except IntegrityError:  # registered meanwhile by another process
         return False
     return True
+
+
+def profile_of(engine: Engine, unit_id: str) -> dict | None:
+    with engine.connect() as conn:
+        return conn.execute(select(offices.c.profile).where(offices.c.unit_id == unit_id)).scalar()
 
 
 def unit_named(registry: UnitRegistry, text: str) -> Unit:

@@ -61,6 +61,9 @@ offices = Table(
     metadata,
     Column("unit_id", String(64), primary_key=True),
     Column("registered_at", DateTime(timezone=True), nullable=False, server_default=now),
+    # how its drafts are headed and signed ([office] of the configuration that registered it): a command run
+    # without that configuration still gives the office's letterhead and signer
+    Column("profile", JSON, nullable=True),
 )
 
 # -- intake: one row per message seen, whatever became of it (the ledger) --
@@ -181,6 +184,9 @@ obligations = Table(
     Column("provisional", Boolean, nullable=False, server_default="0"),
     Column("answered_by", Integer, ForeignKey("letters.id"), nullable=True),
     Column("answered_on", Date, nullable=True),
+    # an answer the clerk recorded that came another way: its number and how (giấy, hệ thống quản lý văn bản...)
+    Column("answer_number", String(200), nullable=True),
+    Column("answer_via", String(40), nullable=True),
     Column("late", Boolean, nullable=False, server_default="0"),
     # Đ.8.1.b: this obligation is a unit's answer the office needs before it can answer a ward's recommendation
     Column("consults_for", Integer, ForeignKey("obligations.id"), nullable=True),

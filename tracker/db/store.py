@@ -187,7 +187,7 @@ def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, 
 
 def edit_obligation(conn: Connection, ob: dict, changes: dict, *, actor: str = SYSTEM, note: str | None = None) -> None:
     """Change fields of an obligation (due date, flags...), keeping before/after in the history."""
-    rows = [{"entity": "obligation", "entity_id": ob["id"], "action": "edit", "field": k, "before": _text(ob.get(k)),
+    rows = [{"entity": "obligation", "entity_id": ob["id"], "action": "state" if k == "state" else "edit", "field": k, "before": _text(ob.get(k)),
              "after": _text(v), "actor": actor, "note": note} for k, v in changes.items() if ob.get(k) != v]
     if rows:
         conn.execute(update(obligations).where(obligations.c.id == ob["id"]).values(**changes, updated_at=utcnow()))
@@ -323,6 +323,42 @@ def list_drafts(conn: Connection, *, office: str, status: str | Sequence[str] | 
 def draft(conn: Connection, draft_id: int, *, office: str) -> dict | None:
     row = conn.execute(select(drafts).where(drafts.c.id == draft_id, drafts.c.office_id == office)).first()
     return dict(row._mapping) if row else None
+
+
+def drafts_of_obligations(conn: Connection, obligation_ids: Sequence[int], *, office: str,
+                          statuses: Sequence[str]) -> list[dict]:
+    out: list[dict] = []
+    for chunk in _chunks(list(obligation_ids), 900):
+        q = select(drafts).where(drafts.c.obligation_id.in_(chunk), drafts.c.office_id == office,
+                                 drafts.c.status.in_(list(statuses))).order_by(drafts.c.id)
+        out += [dict(r._mapping) for r in conn.execute(q)]
+    return out
+
+
+_DRAFT_HISTORY = ("status", "signed_number", "signed_on")
+
+
+def change_draft(conn: Connection, row: dict, changes: dict, *, actor: str, note: str | None = None) -> None:
+    """Change a draft (status, the number and date it was signed with...), keeping the history."""
+    conn.execute(update(drafts).where(drafts.c.id == row["id"]).values(**changes, updated_at=utcnow()))
+    record(conn, [{"entity": "draft", "entity_id": row["id"], "action": "state" if k == "status" else "edit",
+                   "field": k, "before": _text(row.get(k)), "after": _text(v), "actor": actor, "note": note}
+                  for k, v in changes.items() if k in _DRAFT_HISTORY and row.get(k) != v])
+
+
+def retire_reminder_keys(conn: Connection, obligation_id: int, suffix: str, *, office: str) -> None:
+    """The reminders already written for an obligation's old due day no longer stand for the new one: their keys
+    get ``suffix``, so the sweep counts down to the new day afresh."""
+    q = select(drafts.c.id, drafts.c.dedupe_key).where(drafts.c.obligation_id == obligation_id,
+                                                       drafts.c.office_id == office, drafts.c.kind == "reminder")
+    for r in conn.execute(q).all():
+        conn.execute(update(drafts).where(drafts.c.id == r.id).values(dedupe_key=f"{r.dedupe_key}{suffix}"[:300]))
+
+
+def draft_signed_as(conn: Connection, number: str, *, office: str) -> int | None:
+    """The draft of ``office`` already signed with this number, if any."""
+    return conn.execute(select(drafts.c.id).where(drafts.c.office_id == office, drafts.c.signed_number == number)
+                        .limit(1)).scalar()
 
 
 def save_rendering(conn: Connection, draft_id: int, **values) -> None:

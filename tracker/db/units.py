@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from tracker.db.schema import units as units_t
 from tracker.units import Unit, UnitRegistry
@@ -58,7 +58,6 @@ def with_added(engine: Engine, registry: UnitRegistry) -> UnitRegistry:
     return UnitRegistry([*registry, *extra], name=registry.name)
 
 
-def add(engine: Engine, unit: Unit) -> None:
+def add(conn: Connection, unit: Unit) -> None:
     """Add a unit a clerk named that the registry data does not have."""
-    with engine.begin() as conn:
-        conn.execute(insert(units_t).values(**_row(unit)))
+    conn.execute(insert(units_t).values(**_row(unit)))

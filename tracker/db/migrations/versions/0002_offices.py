@@ -36,6 +36,7 @@ def upgrade() -> None:
     op.create_table('offices',
     sa.Column('unit_id', sa.String(length=64), nullable=False),
     sa.Column('registered_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('profile', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('unit_id', name=op.f('pk_offices'))
     )
     if has_rows:
@@ -68,6 +69,8 @@ def upgrade() -> None:
     with op.batch_alter_table('obligations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('unit_key', sa.String(length=500), nullable=True))
         batch_op.add_column(sa.Column('provisional', sa.Boolean(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('answer_number', sa.String(length=200), nullable=True))
+        batch_op.add_column(sa.Column('answer_via', sa.String(length=40), nullable=True))
     rows = bind.execute(sa.text("SELECT id, letter_id, unit_id, unit_text, role, kind, state FROM obligations "
                                 "ORDER BY id")).all()
     seen = set()
@@ -93,6 +96,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('obligations', schema=None) as batch_op:
         batch_op.drop_index('ux_obligations_active')
+        batch_op.drop_column('answer_via')
+        batch_op.drop_column('answer_number')
         batch_op.drop_column('provisional')
         batch_op.drop_column('unit_key')
     op.get_bind().execute(sa.text("UPDATE drafts SET status = 'drafted' WHERE status IN ('pending', 'approved')"))
