@@ -22,6 +22,7 @@ COMMANDS = {
     "import": "congvan.commands.intake:import_",
     "run": "congvan.commands.intake:run",
     "letters": "congvan.commands.intake:letters",
+    "register": "congvan.commands.register:register",
     "quarantine": "congvan.commands.intake:quarantine",
     "review": "congvan.commands.obligations:review",
     "obligations": "congvan.commands.obligations:obligations",

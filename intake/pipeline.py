@@ -302,44 +302,7 @@ class Intake:
         return self._outcome(source, done)
 
     def _letter(self, part: LetterPart, direction: str, received, source: Source):
-        from tracker.db.mail import LetterRecord
-
-        fields = part.extraction or {}
-        doc = part.doc
-        secrecy = _secrecy(part)
-        if secrecy:
-            log.warning("%s: letter %s (%s) bears the secrecy mark %s: content not stored", source,
-                        fields.get("doc_number"), part.part, secrecy)
-            kept = {"source": part.part, "doc_number": fields.get("doc_number"), "issuer": fields.get("issuer"),
-                    "issuer_unit_id": fields.get("issuer_unit_id"), "secrecy": secrecy}
-            return LetterRecord(part=part.part, direction=direction, status="secret",
-                                content_hash=text_hash(doc.text) if doc.text.strip() else None,
-                                fields={"doc_number": kept["doc_number"], "issuer": kept["issuer"],
-                                        "issuer_unit_id": kept["issuer_unit_id"], "secrecy": secrecy},
-                                extraction=kept, confidence=None, text=None, received_at=received)
-        if doc.status in (NEEDS_OCR, NEEDS_PASSWORD, UNREADABLE):
-            status = doc.status
-        else:
-            confidence = _confidence(part.extraction)
-            status = "new" if confidence is not None and confidence >= self.settings.reminders.min_confidence \
-                else "needs_review"
-        values = {k: fields.get(k) for k in ("doc_number", "doc_type", "issuer", "issuer_unit_id", "place",
-                                             "subject", "urgency")}
-        issue = fields.get("issue_date")
-        if issue:
-            from datetime import date
-
-            try:
-                values["issue_date"] = date.fromisoformat(issue)
-            except ValueError:
-                values["issue_date"] = None
-        extraction = dict(fields) if fields else {"source": part.part}
-        if doc.warning:
-            extraction["document_warning"] = doc.warning
-        return LetterRecord(part=part.part, direction=direction, status=status,
-                            content_hash=text_hash(doc.text) if doc.text.strip() else None,
-                            fields=values, extraction=extraction, confidence=_confidence(part.extraction),
-                            text=doc.text or None, received_at=received)
+        return letter_record(part, direction, received, source, self.settings.reminders.min_confidence)
 
     def _outcome(self, source: Source, done, reason: str | None = None) -> Outcome:
         if done is None:
@@ -364,6 +327,48 @@ class Intake:
         done = ledger.record_message(self.engine, record, [], quarantine_reason=reason, raw=None,
                                      origin=str(source))
         return self._outcome(source, done, reason)
+
+
+def letter_record(part: LetterPart, direction: str, received, source, min_confidence: float):
+    """What is recorded of one letter read from a message or an uploaded file (``source`` names it in logs)."""
+    from tracker.db.mail import LetterRecord
+
+    fields = part.extraction or {}
+    doc = part.doc
+    secrecy = _secrecy(part)
+    if secrecy:
+        log.warning("%s: letter %s (%s) bears the secrecy mark %s: content not stored", source,
+                    fields.get("doc_number"), part.part, secrecy)
+        kept = {"source": part.part, "doc_number": fields.get("doc_number"), "issuer": fields.get("issuer"),
+                "issuer_unit_id": fields.get("issuer_unit_id"), "secrecy": secrecy}
+        return LetterRecord(part=part.part, direction=direction, status="secret",
+                            content_hash=text_hash(doc.text) if doc.text.strip() else None,
+                            fields={"doc_number": kept["doc_number"], "issuer": kept["issuer"],
+                                    "issuer_unit_id": kept["issuer_unit_id"], "secrecy": secrecy},
+                            extraction=kept, confidence=None, text=None, received_at=received)
+    if doc.status in (NEEDS_OCR, NEEDS_PASSWORD, UNREADABLE):
+        status = doc.status
+    else:
+        confidence = _confidence(part.extraction)
+        status = "new" if confidence is not None and confidence >= min_confidence \
+            else "needs_review"
+    values = {k: fields.get(k) for k in ("doc_number", "doc_type", "issuer", "issuer_unit_id", "place",
+                                         "subject", "urgency")}
+    issue = fields.get("issue_date")
+    if issue:
+        from datetime import date
+
+        try:
+            values["issue_date"] = date.fromisoformat(issue)
+        except ValueError:
+            values["issue_date"] = None
+    extraction = dict(fields) if fields else {"source": part.part}
+    if doc.warning:
+        extraction["document_warning"] = doc.warning
+    return LetterRecord(part=part.part, direction=direction, status=status,
+                        content_hash=text_hash(doc.text) if doc.text.strip() else None,
+                        fields=values, extraction=extraction, confidence=_confidence(part.extraction),
+                        text=doc.text or None, received_at=received)
 
 
 def _office_of(settings: Settings, engine) -> str:

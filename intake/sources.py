@@ -160,6 +160,27 @@ def _is_mbox(path: Path) -> bool:
         return False
 
 
+DOCUMENT_SUFFIXES = {".pdf", ".docx"}
+
+
+def is_document(path: Path) -> bool:
+    """A letter as a file (PDF, DOCX), not a mail file: recorded by ``tracker.service.register_document``."""
+    path = Path(path)
+    return path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def document_files(paths: list[Path]) -> Iterator[Path]:
+    """The PDF and DOCX files given, and those in the folders given (outside Maildir folders), sorted."""
+    for path in paths:
+        path = Path(path)
+        if is_document(path):
+            yield path
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if is_document(child) and child.parent.name not in ("cur", "new", "tmp"):
+                    yield child
+
+
 def file_messages(paths: list[Path], settings: Settings, folder_direction: bool = True) -> Iterator[FileMessage]:
     """Every message under ``paths``: .eml files, Maildir folders (cur/new), mbox files, folder trees of them.
 

@@ -24,6 +24,17 @@ from tracker.validation import Conflict, InvalidInput, NotFound, ServiceError, p
 
 log = logging.getLogger(__name__)
 
+# The clerk's desk (tracker/register.py): the arrival register, uploaded letters, search, figures per unit.
+_REGISTER = ("register_letter", "register_document", "register_rows", "search_letters", "unit_stats")
+
+
+def __getattr__(name: str):
+    if name in _REGISTER:
+        from tracker import register
+
+        return getattr(register, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 LOCAL = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh has had no daylight saving since 1975
 KEY_FIELDS = ("doc_number", "issue_date", "issuer", "subject")
 WAITING = ("needs_review", "needs_ocr", "needs_password", "unreadable")

@@ -15,3 +15,17 @@ def date_option(ctx, param, value):
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def user_date(ctx, param, value):
+    """A click callback for dates typed by a person: dd/mm/yyyy, d/m/yyyy or ISO; a usage error in Vietnamese."""
+    if value is None:
+        return None
+    from datetime import datetime
+
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{value!r} không phải là ngày (dùng dd/mm/yyyy)")

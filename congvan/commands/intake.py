@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from congvan.commands import user_date
+
 ICT = timezone(timedelta(hours=7))
 log = logging.getLogger("congvan.intake")
 
@@ -54,16 +56,70 @@ def _office(settings, engine) -> str:
               help="Thư trong thư mục tên Sent / Đã gửi (hoặc thư mục đi trong cấu hình) là thư đi của cơ quan.")
 @click.option("--outgoing", is_flag=True, help="Coi mọi thư nhập là thư đi của cơ quan.")
 @click.option("--workers", type=int, default=None, help="Số tiến trình đọc tệp (mặc định: số lõi CPU).")
+@click.option("--via", type=click.Choice(["giấy", "qlvb"]), default="giấy", show_default=True,
+              help="Tệp PDF/DOCX: văn bản giấy (bản chụp) hay nhận từ hệ thống quản lý văn bản (qlvb).")
+@click.option("--by", "actor", default=None, help="Người nhập (ghi vào lịch sử); mặc định: tài khoản hệ điều hành.")
 @click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
 @click.pass_obj
-def import_(settings, paths, folder_direction, outgoing, workers, verbose):
-    """Nhập thư từ tệp .eml, thư mục Maildir hoặc tệp mbox."""
+def import_(settings, paths, folder_direction, outgoing, workers, via, actor, verbose):
+    """Nhập thư từ tệp .eml, thư mục Maildir hoặc tệp mbox, và văn bản đến dạng tệp PDF/DOCX (văn bản giấy,
+    văn bản từ hệ thống quản lý văn bản): mỗi văn bản đến được vào sổ với số đến."""
+    from intake.sources import document_files, is_document
+
+    _setup_logging(verbose)
+    documents = list(document_files(list(paths)))
+    mail_paths = [p for p in paths if not is_document(p)]
+    if documents and outgoing:
+        raise click.UsageError("tệp PDF/DOCX chỉ được nhập là văn bản đến (bỏ --outgoing)")
+    engine = _engine(settings)
+    if documents:
+        _import_documents(settings, engine, documents, via, actor)
+    if mail_paths:
+        _import_mail(settings, engine, mail_paths, folder_direction, outgoing, workers, quiet=bool(documents))
+    elif documents:
+        _after_intake(settings, engine)
+
+
+VIA_NAMES = {"giấy": "giấy", "qlvb": "hệ thống quản lý văn bản"}
+
+
+def _import_documents(settings, engine, documents, via, actor) -> None:
+    """Letters on paper (scans) or from the e-office system: each file through service.register_document."""
+    import getpass
+
+    from congvan.context import tracker_for
+    from tracker import service
+
+    try:
+        tracker = tracker_for(settings, engine)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    actor = actor or getpass.getuser() or "congvan"
+    counts = {"new": 0, "duplicate": 0, "quarantined": 0}
+    for path in documents:
+        done = service.register_document(tracker, path, path.name, actor=actor, via=VIA_NAMES[via],
+                                         limits=settings.limits, ocr=settings.ocr)
+        if done.status == "quarantined":
+            counts["quarantined"] += 1
+            click.echo(f"Cách ly {done.filename}: {done.reason}")
+        elif done.duplicate:
+            counts["duplicate"] += 1
+            number = f" (số đến {done.arrival_number})" if done.arrival_number else ""
+            click.echo(f"Đã có {done.filename}: văn bản này đã được ghi nhận trước đó{number}")
+        else:
+            counts["new"] += 1
+            when = done.arrival_date.strftime("%d/%m/%Y") if done.arrival_date else ""
+            click.echo(f"Vào sổ {done.filename}: số đến {done.arrival_number}, ngày đến {when}")
+    click.echo(f"{len(documents)} tệp văn bản: {counts['new']} vào sổ, {counts['duplicate']} đã có, "
+               f"{counts['quarantined']} cách ly.")
+
+
+def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *, quiet: bool = False) -> None:
+    """Mail files in; ``quiet``: no summary when the paths held no mail (only documents)."""
     from intake.pipeline import Intake, Source
     from intake.sources import file_messages
     from tracker.db import mail as ledger
 
-    _setup_logging(verbose)
-    engine = _engine(settings)
     office = _office(settings, engine)
     with ledger.mailbox_lock(engine, "import"):
         known = ledger.known_locations(engine, "import", office=office)
@@ -110,7 +166,8 @@ def import_(settings, paths, folder_direction, outgoing, workers, verbose):
         log.info("import: %d message(s) recorded; building obligations", sum(counts.values()))
         _after_intake(settings, engine)
     counts["known"] = len(found) - len(items)
-    click.echo(_summary(counts, letters))
+    if found or not quiet:
+        click.echo(_summary(counts, letters))
 
 
 def _file_time(path: str):
@@ -196,6 +253,8 @@ def letter_json(item: dict) -> dict:
     out["secrecy"] = item.get("secrecy")
     out["issuer_unit_id"] = item.get("issuer_unit_id")
     out["confidence"] = item.get("confidence")
+    out["arrival_number"] = item.get("arrival_number")
+    out["arrival_date"] = item["arrival_date"].isoformat() if item.get("arrival_date") else None
     out["sources"] = [{"mailbox": s["mailbox"], "folder": s["folder"], "uid": s["uid"],
                        "message_id": s["message_id"], "part": s["part"]} for s in sources]
     return out
@@ -207,25 +266,54 @@ STATUS_VI = {"new": "mới", "needs_review": "cần xem lại", "confirmed": "đ
 
 @click.command("letters")
 @click.option("--jsonl", is_flag=True, help="Mỗi văn bản một dòng JSON.")
+@click.option("--search", "q", metavar="TỪ", help="Tìm theo số, loại, cơ quan ban hành, trích yếu, đơn vị "
+              "(không phân biệt dấu, hoa thường): \"quyet dinh 1342\".")
+@click.option("--number", metavar="SỐ", help="Số, ký hiệu văn bản (\"1342/QĐ\", \"12\").")
+@click.option("--unit", metavar="ĐƠN VỊ", help="Đơn vị ban hành hoặc có nghĩa vụ (tên hoặc mã trong danh mục).")
+@click.option("--from", "date_from", metavar="NGÀY", callback=user_date, help="Nhận từ ngày (dd/mm/yyyy).")
+@click.option("--to", "date_to", metavar="NGÀY", callback=user_date, help="Nhận đến hết ngày (dd/mm/yyyy).")
+@click.option("--state", metavar="TRẠNG THÁI", help="Trạng thái văn bản (needs_review...) hoặc nghĩa vụ (open, "
+              "overdue, deemed_agreed...).")
+@click.option("--direction", type=click.Choice(["đến", "đi", "in", "out"]), help="Văn bản đến hay đi.")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True,
+              help="Số văn bản tối đa khi tìm kiếm.")
 @click.pass_obj
-def letters(settings, jsonl):
-    """Liệt kê các văn bản đã theo dõi."""
+def letters(settings, jsonl, q, number, unit, date_from, date_to, state, direction, limit):
+    """Liệt kê các văn bản đã theo dõi, hoặc tìm văn bản (--search và các bộ lọc; mới nhất trước)."""
     from tracker.db import mail as ledger
 
     engine = _engine(settings)
-    items = [letter_json(i) for i in ledger.list_letters(engine, office=_office(settings, engine))]
+    searching = any(v is not None for v in (q, number, unit, date_from, date_to, state, direction))
+    total = None
+    if searching:
+        from congvan.context import tracker_for
+        from tracker import service
+
+        try:
+            found = service.search_letters(tracker_for(settings, engine), q=q, number=number, unit=unit,
+                                           date_from=date_from, date_to=date_to, state=state,
+                                           direction=direction, limit=limit)
+        except ValueError as exc:  # InvalidInput: one Vietnamese line
+            raise click.UsageError(str(exc)) from None
+        total = found.total
+        rows = ledger.list_letters(engine, office=_office(settings, engine), ids=[i["id"] for i in found.items])
+    else:
+        rows = ledger.list_letters(engine, office=_office(settings, engine))
+    items = [letter_json(i) for i in rows]
     if jsonl:
         for item in items:
             click.echo(json.dumps(item, ensure_ascii=False))
         return
     if not items:
-        click.echo("Chưa có văn bản nào.")
+        click.echo("Không tìm thấy văn bản nào." if searching else "Chưa có văn bản nào.")
         return
     for i in items:
         arrow = "đến" if i["direction"] == "in" else "đi"
         when = (i["received_at"] or "")[:16].replace("T", " ")
         click.echo(f"{i['id']:>5}  {arrow:<3} {when:<16}  {i['doc_number'] or '(chưa rõ số)':<22} "
                    f"{STATUS_VI.get(i['status'], i['status']):<16} {(i['subject'] or '')[:70]}")
+    if total is not None and total > len(items):
+        click.echo(f"(hiện {len(items)} trong {total} văn bản tìm thấy; dùng --limit để xem thêm)")
 
 
 @click.command("quarantine")

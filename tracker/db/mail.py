@@ -20,7 +20,9 @@ from typing import Iterator
 from sqlalchemy import Engine, and_, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
-from tracker.db.schema import letter_sources, letters, messages, quarantine
+from tracker.db import register
+from tracker.db.schema import history, letter_sources, letters, messages, quarantine
+from tracker.search import letter_search_text
 
 
 @dataclass
@@ -104,13 +106,15 @@ def max_uid(engine: Engine, mailbox: str, folder: str, uidvalidity: int, *, offi
 
 def record_message(engine: Engine, msg: MessageRecord, letter_records: list[LetterRecord], *,
                    quarantine_reason: str | None = None, raw: bytes | None = None, origin: str = "",
-                   note: str | None = None) -> Recorded | None:
+                   note: str | None = None, actor: str | None = None) -> Recorded | None:
     """Record one message and what came of it, in one transaction.
 
     Returns None when this location (mailbox, folder, UIDVALIDITY, UID) is already recorded (another run got it
     first). A message whose exact bytes are already recorded from elsewhere is a ``duplicate``: it gets its own row
     and becomes a second source of the same letters, which are not recorded again. A letter whose text is already
-    recorded (the same letter by another route) gets one more source instead of a second row.
+    recorded (the same letter by another route) gets one more source instead of a second row. A new incoming
+    letter gets its arrival number (tracker.db.register). With ``actor``, each new letter's creation is written to
+    the history under that name (a person who uploaded it).
     """
     from sqlalchemy.exc import IntegrityError
 
@@ -161,9 +165,15 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
                         office_id=msg.office_id, direction=rec.direction, status=rec.status, extraction=rec.extraction,
                         confidence=rec.confidence, text=rec.text, content_hash=rec.content_hash,
                         received_at=_utc(rec.received_at), obligations_built=False, created_at=now,
-                        updated_at=now, **values,
+                        updated_at=now, search_text=letter_search_text(values, rec.extraction), **values,
                     ).returning(letters.c.id)).scalar_one()
                     new_ids.append(letter_id)
+                    if rec.status != "secret":  # a secret letter goes to the separate register of secret letters
+                        register.number_letter(conn, letter_id, day=register.local_day(rec.received_at or now))
+                    if actor:
+                        conn.execute(insert(history).values(
+                            entity="letter", entity_id=letter_id, action="create", actor=actor,
+                            after=rec.part[:500], note=msg.subject, at=now))
                 if letter_id not in ids:  # one source per letter and message
                     conn.execute(insert(letter_sources).values(letter_id=letter_id, message_ref=ref,
                                                                part=rec.part[:500], created_at=now))
@@ -215,16 +225,22 @@ def known_locations(engine: Engine, mailbox: str = "import", *, office: str) -> 
 
 # -- reading back -------------------------------------------------------------------------------------------------------
 
-def list_letters(engine: Engine, *, office: str) -> list[dict]:
-    """Every letter of the office with its sources (first source first), for `congvan letters`."""
+def list_letters(engine: Engine, *, office: str, ids: list[int] | None = None) -> list[dict]:
+    """Every letter of the office (or those of ``ids``, in that order) with its sources (first source first), for
+    `congvan letters`."""
     with engine.connect() as conn:
-        rows = conn.execute(select(letters).where(letters.c.office_id == office).order_by(letters.c.id)
-                            ).mappings().all()
-        sources = conn.execute(
-            select(letter_sources.c.letter_id, letter_sources.c.part, messages.c.message_id, messages.c.mailbox,
-                   messages.c.folder, messages.c.uid, messages.c.received_at, messages.c.direction)
-            .join(messages, messages.c.id == letter_sources.c.message_ref).where(messages.c.office_id == office)
-            .order_by(letter_sources.c.letter_id, letter_sources.c.id)).mappings().all()
+        q = select(letters).where(letters.c.office_id == office).order_by(letters.c.id)
+        s = (select(letter_sources.c.letter_id, letter_sources.c.part, messages.c.message_id, messages.c.mailbox,
+                    messages.c.folder, messages.c.uid, messages.c.received_at, messages.c.direction)
+             .join(messages, messages.c.id == letter_sources.c.message_ref).where(messages.c.office_id == office)
+             .order_by(letter_sources.c.letter_id, letter_sources.c.id))
+        if ids is not None:
+            q, s = q.where(letters.c.id.in_(ids)), s.where(letter_sources.c.letter_id.in_(ids))
+        rows = conn.execute(q).mappings().all()
+        sources = conn.execute(s).mappings().all()
+        if ids is not None:
+            order = {letter_id: i for i, letter_id in enumerate(ids)}
+            rows = sorted(rows, key=lambda r: order[r["id"]])
     by_letter: dict[int, list[dict]] = {}
     for s in sources:
         by_letter.setdefault(s["letter_id"], []).append(dict(s))

@@ -120,8 +120,10 @@ letters = Table(
     Column("subject", Text, nullable=True),
     Column("urgency", String(20), nullable=True),
     Column("secrecy", String(20), nullable=True),
+    # the arrival register (sổ đăng ký văn bản đến, NĐ 30/2020 Đ.22): consecutive per office and year, incoming only
     Column("arrival_number", Integer, nullable=True),
     Column("arrival_date", Date, nullable=True),
+    Column("arrival_year", Integer, nullable=True),
     Column("received_at", DateTime(timezone=True), nullable=True),
     # new | needs_review | confirmed | secret | needs_ocr | needs_password | unreadable
     Column("status", String(20), nullable=False),
@@ -130,13 +132,27 @@ letters = Table(
     Column("text", Text, nullable=True),  # NFC; never stored for a letter bearing a secrecy mark
     Column("content_hash", String(64), nullable=True),  # of the normalised text: the same letter by two routes
     Column("obligations_built", Boolean, nullable=False, server_default="0"),
+    # folded words (no diacritics, lower case) of number, type, issuer, subject, units: tracker.search
+    Column("search_text", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 Index("ix_letters_doc_number", letters.c.doc_number)
+Index("ux_letters_arrival", letters.c.office_id, letters.c.arrival_year, letters.c.arrival_number, unique=True)
+Index("ix_letters_received_at", letters.c.received_at)
+Index("ix_letters_issuer_unit_id", letters.c.issuer_unit_id)
 Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
 Index("ix_letters_office_status", letters.c.office_id, letters.c.status)
+
+# the last arrival number given per office and year, moved in the transaction that records the letter
+arrival_counters = Table(
+    "arrival_counters",
+    metadata,
+    Column("office_id", String(64), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("last_number", Integer, nullable=False),
+)
 
 letter_sources = Table(
     "letter_sources",

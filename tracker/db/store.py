@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, and_, exists, insert, or_, select, update
 
+from tracker.db import register
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
 from tracker.sweep import OPEN, OpenObligation
 
@@ -119,6 +120,7 @@ def edit_letter(conn: Connection, letter_id: int, changes: dict, *, office: str,
     if rows:
         conn.execute(update(letters).where(letters.c.id == letter_id).values(**changes, updated_at=utcnow()))
         record(conn, rows)
+        register.refresh_search_text(conn, [letter_id])
 
 
 def _text(value) -> str | None:
