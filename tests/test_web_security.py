@@ -76,6 +76,7 @@ def test_mail_text_is_escaped_never_rendered(app, desk):
     ("lanhdao", "/quan-tri", "get"),
     ("chuyenvien", "/tong-hop", "get"),
     ("vanthu", "/quan-tri/nguoi-dung", "post"),
+    ("lanhdao", "/so-van-ban-den/them", "post"),
 ])
 def test_roles_limit_what_each_person_may_do(app, desk, user, url, method):
     client = app.test_client()

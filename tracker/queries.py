@@ -4,7 +4,6 @@ reader's) and returns plain values. Ids of another office read as missing (NotFo
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -105,52 +104,3 @@ def record_delivery(tracker, draft_id: int, *, actor: str, folder: str, mailbox:
 def counts(tracker) -> dict[str, int]:
     with tracker.engine.connect() as conn:
         return q.counts(conn, tracker.office_unit_id)
-
-
-@dataclass
-class UnitRate:
-    unit_id: str | None
-    name: str
-    total: int = 0
-    on_time: int = 0
-    late: int = 0
-    deemed_agreed: int = 0
-    escalated: int = 0
-    open: int = 0
-    by_month: dict[str, list[int]] = field(default_factory=dict)  # "2025-03" -> [closed on time, due]
-
-    @property
-    def rate(self) -> float | None:
-        due = self.total - self.open
-        return self.on_time / due if due else None
-
-
-def on_time_rates(tracker, start: date, end: date) -> list[UnitRate]:
-    """Per owing unit, obligations due between ``start`` and ``end``: answered on time, late, deemed agreed,
-    escalated, still open; and per month (answered on time, due and no longer open). Withdrawn ones do not count."""
-    with tracker.engine.connect() as conn:
-        rows = q.outcome_counts(conn, tracker.office_unit_id, start, end)
-    rates: dict[str | None, UnitRate] = {}
-    months: dict[str | None, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for r in rows:
-        if r["state"] in ("withdrawn", "superseded"):
-            continue
-        unit = tracker.registry.get(r["unit_id"])
-        rate = rates.setdefault(r["unit_id"], UnitRate(r["unit_id"], unit.name if unit else r["unit_text"]))
-        n, late = int(r["n"]), int(r["late"] or 0)
-        rate.total += n
-        if r["state"] == "answered":
-            rate.on_time += n - late
-            rate.late += late
-        elif r["state"] in ("deemed_agreed", "escalated"):
-            setattr(rate, r["state"], getattr(rate, r["state"]) + n)
-        else:
-            rate.open += n
-        if r["state"] not in ("open", "overdue"):
-            cell = months[r["unit_id"]][r["month"]]
-            cell[1] += n
-            if r["state"] == "answered":
-                cell[0] += n - late
-    for unit_id, rate in rates.items():
-        rate.by_month = {m: v for m, v in sorted(months[unit_id].items())}
-    return sorted(rates.values(), key=lambda r: (r.rate if r.rate is not None else 2.0, r.name))

@@ -17,6 +17,7 @@ ROLES = {"clerk": "Văn thư", "specialist": "Chuyên viên", "leader": "Lãnh �
 # what each role may do; every role may read its office's letters, obligations and drafts
 PERMISSIONS = {
     "confirm_letter": {"clerk"},
+    "register_letter": {"clerk"},
     "close_obligation": {"clerk", "specialist"},
     "extend_obligation": {"clerk", "leader"},
     "withdraw_obligation": {"clerk", "leader"},

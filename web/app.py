@@ -47,9 +47,9 @@ def create_app(settings, *, tracker=None, deliver=None) -> Flask:
     CSRFProtect(app)
     labels.install(app)
 
-    from web import admin, auth, drafts, letters, reports, search, tracking
+    from web import admin, auth, drafts, letters, register, reports, search, tracking
 
-    for module in (auth, letters, tracking, drafts, reports, search, admin):
+    for module in (auth, letters, register, tracking, drafts, reports, search, admin):
         app.register_blueprint(module.bp)
 
     @app.before_request

@@ -52,8 +52,13 @@ def rendered(draft_id: int) -> dict:
 @bp.route("/du-thao/<int:draft_id>")
 @login_required()
 def detail(draft_id: int, error: str | None = None, status: int = 200):
+    import email
+    from email import policy
+
     row = rendered(draft_id)
-    return render_template("draft.html", d=row, error=error, user=g.user), status
+    head = email.message_from_bytes(row["eml"].split(b"\r\n\r\n", 1)[0], policy=policy.default)
+    mail = {"subject": str(head.get("Subject", "")), "to": str(head.get("To", "")), "sender": str(head.get("From", ""))}
+    return render_template("draft.html", d=row, mail=mail, error=error, user=g.user), status
 
 
 def _preview(html: str) -> Response:

@@ -22,7 +22,8 @@ FIELDS = {"doc_number": "Số, ký hiệu", "doc_type": "Loại văn bản", "is
           "secrecy": "Độ mật", "recipients": "Nơi nhận", "lead_units": "Đơn vị chủ trì",
           "cooperating_units": "Đơn vị phối hợp", "deadlines": "Thời hạn", "meeting": "Cuộc họp",
           "replies_to": "Phúc đáp văn bản", "status": "Trạng thái", "extraction": "Nội dung trích xuất",
-          "due_date": "Hạn", "state": "Trạng thái"}
+          "due_date": "Hạn", "state": "Trạng thái", "deadline": "Hạn trả lời (dd/mm/yyyy)",
+          "issuer_unit_id": "Mã cơ quan ban hành"}
 ROLE_OF_UNIT = {"addressee": "Nơi nhận", "lead": "Chủ trì", "cooperating": "Phối hợp", "self": "Đơn vị mình"}
 BASIS = {"statutory": "thời hạn luật định", "requested": "thời hạn văn bản yêu cầu", "default": "thời hạn mặc định",
          "capped": "thời hạn yêu cầu vượt mức tối đa, đã giới hạn", "fixed_date": "ngày cụ thể ghi trong văn bản"}
@@ -77,11 +78,10 @@ def install(app) -> None:
 
         user = getattr(g, "user", None)
         if user is None:
-            return {"nav_counts": {}, "url_map_endpoints": ()}
+            return {"nav_counts": {}}
         from tracker import queries
         from web.app import office_tracker
 
         tracker = office_tracker()
         office = tracker.registry.get(user.office_id)
-        return {"nav_counts": queries.counts(tracker), "office_name": office.name if office else user.office_id,
-                "url_map_endpoints": app.view_functions.keys()}
+        return {"nav_counts": queries.counts(tracker), "office_name": office.name if office else user.office_id}

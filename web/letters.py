@@ -7,10 +7,11 @@ from flask import Blueprint, Response, abort, g, redirect, render_template, requ
 
 from tracker import queries
 from web.app import login_required, office_tracker, page_args
+from web.labels import vn_date
 
 bp = Blueprint("letters", __name__)
 
-SCALAR = ("doc_number", "doc_type", "issuer", "issue_date", "subject", "urgency")
+SCALAR = ("doc_number", "doc_type", "issuer", "issue_date", "subject", "urgency", "deadline")
 LISTS = ("lead_units", "cooperating_units", "recipients")
 
 
@@ -59,6 +60,8 @@ def _current(letter: dict) -> dict:
     ex = letter.get("extraction") or {}
     values = {k: letter.get(k) for k in SCALAR}
     values["issue_date"] = letter["issue_date"].strftime("%d/%m/%Y") if letter.get("issue_date") else ""
+    dated = [d for d in ex.get("deadlines") or [] if isinstance(d, dict) and len(str(d.get("date") or "")) == 10]
+    values["deadline"] = vn_date(dated[0]["date"]) if len(dated) == 1 else ""
     for k in LISTS:
         values[k] = "\n".join(str(v) for v in ex.get(k) or [])
     return {k: ("" if v is None else v) for k, v in values.items()}
@@ -91,10 +94,7 @@ def confirm(letter_id: int):
     try:
         for k in SCALAR:
             if form[k] != str(current[k]).strip():
-                if k == "issue_date":
-                    changes[k] = service.parse_user_date(form[k]) if form[k] else None
-                else:
-                    changes[k] = form[k] or None
+                changes[k] = form[k]
         for k in LISTS:
             items = [line.strip() for line in form[k].replace("\r", "").split("\n") if line.strip()]
             if items != [line for line in current[k].split("\n") if line]:
@@ -102,8 +102,6 @@ def confirm(letter_id: int):
         service.confirm_letter(office_tracker(), letter_id, actor=g.user.name, changes=changes)
     except ValueError as exc:  # ServiceError and its kinds are ValueErrors with one Vietnamese line
         return detail(letter_id, error=str(exc), form=form, status=400)
-    except KeyError:
-        abort(404)
     return redirect(url_for("letters.detail", letter_id=letter_id, ok=1))
 
 

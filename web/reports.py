@@ -8,7 +8,6 @@ from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from tracker import queries
 from web.app import login_required, office_tracker, settings
 from web.labels import today
 
@@ -36,12 +35,13 @@ def _choices() -> list[tuple[str, str]]:
 @bp.route("/tong-hop")
 @login_required("reports")
 def index():
+    from tracker.service import unit_stats
+    from tracker.register import UnitStats
+
     period, start, end = _period()
-    rates = queries.on_time_rates(office_tracker(), start, end)
-    totals = queries.UnitRate(None, "Tổng cộng")
-    for r in rates:
-        for k in ("total", "on_time", "late", "deemed_agreed", "escalated", "open"):
-            setattr(totals, k, getattr(totals, k) + getattr(r, k))
+    rates = unit_stats(office_tracker(), start, end)
+    totals = UnitStats(None, "Tổng cộng", *(sum(getattr(r, k) for r in rates) for k in
+                                           ("asked", "on_time", "late", "overdue", "deemed_agreed", "open")))
     return render_template("reports.html", rates=rates, totals=totals, period=period, start=start, end=end,
                            choices=_choices())
 
@@ -55,13 +55,15 @@ def chart():
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
+    from tracker.service import unit_stats
+
     _period_, start, end = _period()
-    rates = [r for r in queries.on_time_rates(office_tracker(), start, end) if r.rate is not None][:15]
+    rates = [r for r in unit_stats(office_tracker(), start, end) if r.on_time_rate is not None][:15]
     fig = Figure(figsize=(8, 0.42 * max(len(rates), 3) + 1.2))
     ax = fig.subplots()
     if rates:
-        names = [r.name if len(r.name) <= 38 else r.name[:37] + "…" for r in rates][::-1]
-        values = [r.rate * 100 for r in rates][::-1]
+        names = [r.unit if len(r.unit) <= 38 else r.unit[:37] + "…" for r in rates][::-1]
+        values = [r.on_time_rate * 100 for r in rates][::-1]
         colors = ["#b42318" if v < 50 else "#c4750b" if v < 80 else "#1f7a4d" for v in values]
         bars = ax.barh(names, values, color=colors)
         for bar, v in zip(bars, values):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from sqlalchemy import Connection, String, case, func, select
+from sqlalchemy import Connection, func, select
 
 from tracker.db import schema as t
 from tracker.db.schema import drafts, letters, messages, obligations, units
@@ -107,20 +107,6 @@ def owing_units(conn: Connection, office_id: str) -> list[dict]:
          .select_from(obligations.join(letters, letters.c.id == obligations.c.letter_id)
                       .join(units, units.c.id == obligations.c.unit_id))
          .where(_mine(letters, office_id)).group_by(obligations.c.unit_id).order_by(func.min(units.c.name)))
-    return _rows(conn, q)
-
-
-def outcome_counts(conn: Connection, office_id: str, start: date, end: date) -> list[dict]:
-    """Per owing unit and month of the due day: how many obligations ended in each way (for on-time rates)."""
-    month = func.substr(func.cast(obligations.c.due_date, String(10)), 1, 7)
-    q = (select(obligations.c.unit_id, func.min(obligations.c.unit_text).label("unit_text"),
-                month.label("month"), obligations.c.state,
-                func.sum(case((obligations.c.late.is_(True), 1), else_=0)).label("late"),
-                func.count().label("n"))
-         .select_from(obligations.join(letters, letters.c.id == obligations.c.letter_id))
-         .where(_mine(letters, office_id), obligations.c.due_date >= start, obligations.c.due_date <= end,
-                obligations.c.role != "self")
-         .group_by(obligations.c.unit_id, month, obligations.c.state))
     return _rows(conn, q)
 
 

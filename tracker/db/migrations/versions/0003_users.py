@@ -1,7 +1,7 @@
 """users of the web page
 
 Revision ID: 0003_users
-Revises: 0002_offices
+Revises: 0004_register
 Create Date: 2026-12-02
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0003_users'
-down_revision = '0002_offices'
+down_revision = '0004_register'
 branch_labels = None
 depends_on = None
 
