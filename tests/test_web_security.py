@@ -191,3 +191,21 @@ def test_confirmation_is_kept_in_the_history_with_the_clerks_name(app, desk):
     page = client.get(f"/van-ban/{desk.hostile_letter}").get_data(as_text=True)
     history = page[page.index("Lịch sử"):]
     assert "vanthu" in history and "Đơn vị chủ trì" in page and "V/v lấy ý kiến về phương án" in page
+
+
+def test_doubtful_fields_are_marked_with_the_readers_reason(app, desk):
+    from tracker.db import store
+
+    reason = "Không chắc đơn vị chủ trì: tên đơn vị nằm ở cuối câu"
+    with desk.tracker.engine.begin() as conn:
+        row = store.letter(conn, desk.hostile_letter, office=desk.tracker.office_unit_id)
+        extraction = {**(row["extraction"] or {}), "review": [{"field": "lead_units", "reason": reason}]}
+        store.edit_letter(conn, row["id"], {"extraction": extraction}, office=desk.tracker.office_unit_id,
+                          actor="congvan")
+    client = app.test_client()
+    login(client, "vanthu")
+    page = client.get(f"/van-ban/{desk.hostile_letter}").get_data(as_text=True)
+    doubts = page[page.index("Cần kiểm tra"):page.index("Thông tin đọc được")]
+    assert "Đơn vị chủ trì:</strong> " + reason in doubts
+    field = re.search(r'<label class="field doubtful" data-field="lead_units">(.*?)</label>', page, re.S).group(1)
+    assert reason in field

@@ -62,9 +62,14 @@ def obligation_detail(tracker, ob_id: int) -> dict:
     return row
 
 
-def owing_units(tracker) -> list[dict]:
-    with tracker.engine.connect() as conn:
-        return q.owing_units(conn, tracker.office_unit_id)
+def with_added_units(tracker):
+    """The Tracker with the units clerks added to this database beside the registry's (one small read)."""
+    import dataclasses
+
+    from tracker.db import units as unit_rows
+
+    registry = unit_rows.with_added(tracker.engine, tracker.registry)
+    return tracker if registry is tracker.registry else dataclasses.replace(tracker, registry=registry)
 
 
 def list_drafts(tracker, *, statuses=(), limit=100, offset=0):

@@ -25,6 +25,7 @@ PERMISSIONS = {
     "discard_draft": {"clerk", "leader"},
     "sign_draft": {"clerk"},
     "reports": {"leader", "clerk", "admin"},
+    "units": {"clerk", "admin"},
     "admin": {"admin"},
 }
 MIN_PASSWORD = 10

@@ -45,13 +45,33 @@ def disable_user(name: str):
     return redirect(url_for("admin.index", ok="khoa"))
 
 
+KINDS = {"department": "Phòng, ban", "ward": "Phường", "district": "Quận", "city": "Thành phố", "other": "Khác"}
+
+
 @bp.route("/quan-tri/don-vi")
-@login_required("admin")
-def units():
+@login_required("units")
+def units(error: str | None = None, status: int = 200):
     tracker = office_tracker()
     day = today()
-    rows = sorted(tracker.registry, key=lambda u: (u.kind, u.name))
-    return render_template("units.html", units=rows, today=day, registry=tracker.registry)
+    rows = sorted(tracker.registry, key=lambda u: (not u.valid_on(day), u.kind, u.name))
+    return render_template("units.html", units=rows, today=day, registry=tracker.registry, kinds=KINDS,
+                           error=error), status
+
+
+@bp.route("/quan-tri/don-vi", methods=["POST"])
+@login_required("units")
+def add_unit():
+    from tracker import service
+
+    form = request.form
+    split = [e.strip() for e in (form.get("emails") or "").replace(";", ",").split(",") if e.strip()]
+    try:
+        service.add_unit(office_tracker(), actor=g.user.name, name=form.get("name", ""),
+                         kind=form.get("kind") if form.get("kind") in KINDS else "other",
+                         short=form.get("short", ""), emails=split, parent=form.get("parent") or None)
+    except ValueError as exc:
+        return units(error=str(exc), status=400)
+    return redirect(url_for("admin.units", ok="them"))
 
 
 @bp.route("/quan-tri/lich")

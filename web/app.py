@@ -106,13 +106,17 @@ def create_app(settings, *, tracker=None, deliver=None) -> Flask:
 # -- helpers for the views ----------------------------------------------------------------------------------------
 
 def office_tracker():
-    """The Tracker of the signed-in user's office."""
+    """The Tracker of the signed-in user's office, knowing the units added to the database (once per request)."""
     from flask import current_app
 
-    base = current_app.extensions["congvan"]["tracker"]
-    if g.user.office_id == base.office_unit_id:
-        return base
-    return dataclasses.replace(base, office_unit_id=g.user.office_id)
+    from tracker.queries import with_added_units
+
+    if "tracker" not in g:
+        base = current_app.extensions["congvan"]["tracker"]
+        if g.user.office_id != base.office_unit_id:
+            base = dataclasses.replace(base, office_unit_id=g.user.office_id)
+        g.tracker = with_added_units(base)
+    return g.tracker
 
 
 def settings():

@@ -21,7 +21,7 @@ def index():
     tracker = office_tracker()
     direction = request.args.get("huong") if request.args.get("huong") in ("in", "out") else None
     page, limit, offset = page_args()
-    waiting, n_waiting = queries.list_letters(tracker, direction=direction, waiting=True, limit=100) \
+    waiting, n_waiting = queries.list_letters(tracker, direction=direction, waiting=True, limit=50) \
         if page == 1 else ([], 0)
     rows, total = queries.list_letters(tracker, direction=direction, waiting=False, limit=limit, offset=offset)
     return render_template("letters.html", waiting=waiting, n_waiting=n_waiting, rows=rows, total=total,

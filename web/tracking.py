@@ -46,7 +46,13 @@ def index():
                                            limit=limit, offset=offset)
     rows = [decorate(r, day) for r in rows]
     return render_template("obligations.html", rows=rows, total=total, page=page, pages=max(1, -(-total // limit)),
-                           filters=FILTERS, key=key, unit_id=unit_id, units=queries.owing_units(tracker), today=day)
+                           filters=FILTERS, key=key, unit_id=unit_id, units=_units(tracker, day), today=day)
+
+
+def _units(tracker, day):
+    """The units of the filter: the registry's, those still in existence first (no count over obligations)."""
+    units = [u for u in tracker.registry if u.kind != "city"]
+    return sorted(units, key=lambda u: (not u.valid_on(day), u.kind != "department", u.name))
 
 
 def _detail(ob_id: int) -> dict:
