@@ -48,11 +48,16 @@ def user():
 
 
 def _office_id(tracker, office: str | None) -> str:
+    from tracker.db import offices
+
     if not office:
         return tracker.office_unit_id
     unit = tracker.registry.get(office) or tracker.registry.resolve(office)
     if unit is None:
         raise click.UsageError(f"không có đơn vị {office!r} trong danh mục đơn vị")
+    if unit.id not in offices.registered(tracker.engine):
+        raise click.UsageError(f"{unit.name} chưa được đăng ký là cơ quan trong cơ sở dữ liệu này "
+                               f"(đăng ký bằng 'congvan office add {unit.id}')")
     return unit.id
 
 
