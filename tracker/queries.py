@@ -53,10 +53,7 @@ def list_obligations(tracker, *, states=(), unit_id=None, due_from=None, due_to=
 def obligation_detail(tracker, ob_id: int) -> dict:
     """An obligation with its letter, its history and why its due day is what it is (the days skipped)."""
     with tracker.engine.connect() as conn:
-        row = q.obligation(conn, tracker.office_unit_id, ob_id)
-        if row is None:
-            raise Missing(ob_id)
-        row["history"] = store.history_of(conn, "obligation", ob_id)
+        row = _with_history(conn, q.obligation(conn, tracker.office_unit_id, ob_id), "obligation", ob_id)
     row["skipped"] = tracker.calendar.skipped_between(row["start_date"], row["due_date"])
     row["working_days"] = tracker.calendar.working_days_between(row["start_date"], row["due_date"])
     return row
@@ -79,10 +76,13 @@ def list_drafts(tracker, *, statuses=(), limit=100, offset=0):
 
 def draft_detail(tracker, draft_id: int) -> dict:
     with tracker.engine.connect() as conn:
-        row = q.draft(conn, tracker.office_unit_id, draft_id)
-        if row is None:
-            raise Missing(draft_id)
-        row["history"] = store.history_of(conn, "draft", draft_id)
+        return _with_history(conn, q.draft(conn, tracker.office_unit_id, draft_id), "draft", draft_id)
+
+
+def _with_history(conn, row: dict | None, entity: str, entity_id: int) -> dict:
+    if row is None:
+        raise Missing(entity_id)
+    row["history"] = store.history_of(conn, entity, entity_id)
     return row
 
 

@@ -75,6 +75,8 @@ def detail(letter_id: int, error: str | None = None, form: dict | None = None, s
     doubts = {}
     for r in view.review:
         doubts.setdefault(r.get("field"), []).append(r.get("reason") or "")
+    if "deadlines" in doubts:  # the form edits the one due day ("deadline") of what was read as "deadlines"
+        doubts["deadline"] = doubts["deadlines"]
     ex = letter.get("extraction") or {}
     return render_template("letter.html", v=view, letter=letter, ex=ex, doubts=doubts,
                            segments=segments(letter.get("text") or "", view.evidence),

@@ -42,10 +42,10 @@ def index():
         from datetime import timedelta
 
         due_to = day - timedelta(days=1)
-    rows, total = queries.list_obligations(tracker, states=FILTERS[key][1], unit_id=unit_id, due_to=due_to,
-                                           limit=limit, offset=offset)
+    rows, more = queries.list_obligations(tracker, states=FILTERS[key][1], unit_id=unit_id, due_to=due_to,
+                                          limit=limit, offset=offset)
     rows = [decorate(r, day) for r in rows]
-    return render_template("obligations.html", rows=rows, total=total, page=page, pages=max(1, -(-total // limit)),
+    return render_template("obligations.html", rows=rows, page=page, pages=page + 1 if more else page,
                            filters=FILTERS, key=key, unit_id=unit_id, units=_units(tracker, day), today=day)
 
 

@@ -214,6 +214,7 @@ obligations = Table(
 Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
 Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
+Index("ix_obligations_due", obligations.c.due_date, obligations.c.id)  # the web page's list in due order
 # One live obligation per letter, unit, role and kind, whatever the timing of concurrent planners: the database
 # refuses a double (planning inserts with ON CONFLICT DO NOTHING). Superseded rows are history.
 ACTIVE = obligations.c.state != "superseded"

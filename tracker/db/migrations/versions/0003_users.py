@@ -1,4 +1,4 @@
-"""users of the web page; an index for its letter lists
+"""users of the web page; indexes for its lists of letters and obligations
 
 Revision ID: 0003_users
 Revises: 0004_register
@@ -29,8 +29,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('name', name=op.f('uq_users_name'))
     )
     op.create_index('ix_letters_office_id', 'letters', ['office_id', 'id'], unique=False)
+    op.create_index('ix_obligations_due', 'obligations', ['due_date', 'id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_obligations_due', table_name='obligations')
     op.drop_index('ix_letters_office_id', table_name='letters')
     op.drop_table('users')
