@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 LOCAL = timezone(timedelta(hours=7))
 
-LETTER_STATUS = {"new": "Mới", "needs_review": "Chờ xác nhận", "confirmed": "Đã xác nhận", "secret": "Văn bản mật",
+LETTER_STATUS = {"new": "Đã đọc tự động", "needs_review": "Chờ xác nhận", "confirmed": "Đã xác nhận", "secret": "Văn bản mật",
                  "needs_ocr": "Cần nhận dạng chữ", "needs_password": "Cần mật khẩu", "unreadable": "Không đọc được"}
 OB_STATE = {"open": "Đang trong hạn", "answered": "Đã trả lời", "deemed_agreed": "Xem như đồng ý",
             "escalated": "Đã báo cáo cấp trên", "overdue": "Quá hạn", "withdrawn": "Đã rút",
