@@ -41,7 +41,7 @@ def populate(engine) -> None:
     at = datetime(2026, 1, 5, 2, 0, tzinfo=timezone.utc)
     with engine.begin() as conn:
         conn.execute(insert(letters), [
-            {"id": i + 1, "direction": "out", "doc_number": f"{i + 1}/UBND-ĐT", "doc_type": "Công văn",
+            {"id": i + 1, "office_id": "q11.p5", "direction": "out", "doc_number": f"{i + 1}/UBND-ĐT", "doc_type": "Công văn",
              "issuer": "Ủy ban nhân dân Phường 5", "issue_date": START, "subject": "V/v lấy ý kiến",
              "received_at": at, "status": "new", "obligations_built": True}
             for i in range(N // PER_LETTER)])
@@ -49,7 +49,7 @@ def populate(engine) -> None:
         for i in range(N):
             due = START + timedelta(days=1 + (i * 365) // N)
             rows.append({"letter_id": i // PER_LETTER + 1, "unit_id": UNITS[i % PER_LETTER],
-                         "unit_text": UNITS[i % PER_LETTER], "role": "addressee", "kind": "answer",
+                         "unit_text": UNITS[i % PER_LETTER], "unit_key": UNITS[i % PER_LETTER], "role": "addressee", "kind": "answer",
                          "rule": "written", "start_date": START, "due_date": due, "basis": "default",
                          "on_lapse": "deemed_agreed", "flags": [], "state": "open"})
             if len(rows) == 5000:

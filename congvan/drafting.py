@@ -53,6 +53,8 @@ def notice_context(row: dict, settings: Settings, registry):
 
     ctx = row["context"]
     today = _D(ctx["today"]) if ctx.get("today") else row["sweep_date"]
+    if ctx.get("signed"):  # the signed notice is dated the day it was signed
+        today = _D(ctx["signed"]["date"])
     if row["kind"] == "digest":
         return "digest", _digest(ctx, today)
     office_id = ctx["office"]["id"]

@@ -139,7 +139,7 @@ def test_a_draft_is_approved_then_signed_with_its_number_and_date_and_that_is_th
     assert (signed["status"], signed["signed_number"], signed["signed_on"]) == ("signed", "15/UBND-ĐT",
                                                                                 D("2025-02-19"))
     assert signed["context"]["signed"] == {"number": "15/UBND-ĐT", "date": "2025-02-19"}
-    assert render_draft(signed, Settings(), registry).text  # still renders
+    assert "ngày 19 tháng 02 năm 2025" in render_draft(signed, Settings(), registry).text  # dated when signed
     other = next(d for d in draft_rows(engine) if d["kind"] == "deemed_agreed" and d["id"] != notice["id"])
     with pytest.raises(Conflict, match="15/UBND-ĐT"):
         sign_draft(tracker, other["id"], actor="Nguyễn Văn Thành", number="15/UBND-ĐT", signed_on="19/02/2025")
@@ -166,7 +166,8 @@ def test_confirming_twice_with_a_changed_deadline_leaves_one_open_obligation_and
     assert (open_one["due_date"], open_one["provisional"]) == (D("2025-05-23"), False)
     with engine.connect() as conn:
         all_rows = store.obligations_of_letter(conn, letter_id)
-    assert sorted(o["state"] for o in all_rows) == ["open", "superseded", "superseded", "superseded"]
+    # the first confirmation changed the deadline, the second changed it again, the third changed nothing
+    assert sorted(o["state"] for o in all_rows) == ["open", "superseded", "superseded"]
     assert sweep(tracker, D("2025-05-26")).deemed_agreed == 1
     assert sweep(tracker, D("2025-05-27")).deemed_agreed == 0
     assert [d["kind"] for d in draft_rows(engine)].count("deemed_agreed") == 1
@@ -326,3 +327,77 @@ def test_the_clerks_commands_in_vietnamese_with_one_line_errors(tmp_path):
     row = next(json.loads(line) for line in congvan(cfg, "drafts", "--jsonl").stdout.splitlines()
                if json.loads(line)["id"] == int(draft_id))
     assert (row["status"], row["signed_number"], row["signed_on"]) == ("signed", "16/UBND-ĐT", "2025-02-26")
+
+
+def test_a_reply_closes_the_obligation_planned_when_its_letter_is_confirmed_not_a_replaced_one(tracker, engine):
+    letter_id = add_letter(
+        engine, direction="out", received="2025-01-20", number="14/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v lấy ý kiến", text="Đề nghị có ý kiến bằng văn bản.", confidence=0.4,
+        recipients=["Phòng Tài nguyên và Môi trường"])
+    build_obligations(tracker)
+    add_letter(engine, direction="in", received="2025-02-03", number="20/TNMT", issuer="Phòng Tài nguyên và Môi trường",
+               replies_to=["14/UBND-ĐT"])
+    build_obligations(tracker)  # the letter it answers still waits for the clerk
+    assert [(o["state"], o["provisional"]) for o in live(engine, letter_id)] == [("open", True)]
+    confirm_letter(tracker, letter_id, actor=CLERK)
+    (ob,) = live(engine, letter_id)
+    assert (ob["state"], ob["provisional"], ob["answered_on"]) == ("answered", False, D("2025-02-03"))
+    confirm_letter(tracker, letter_id, actor=CLERK, changes={"urgency": "Khẩn"})  # nothing reopens or doubles
+    assert [o["state"] for o in live(engine, letter_id)] == ["answered"]
+
+
+def test_the_web_page_reads_through_the_service_and_another_office_reads_nothing(tracker, other_office, engine):
+    from tracker.service import get_draft, get_letter, get_obligation, history, list_drafts, list_obligations
+
+    letter_id = consult_three_units(engine)
+    build_obligations(tracker)
+    sweep(tracker, D("2025-02-18"))
+    obs = list_obligations(tracker)
+    assert len(obs) == 3 and list_obligations(other_office) == []
+    assert get_obligation(tracker, obs[0]["id"])["letter_id"] == letter_id == get_letter(tracker, letter_id)["id"]
+    draft = list_drafts(tracker, status="pending")[0]
+    assert get_draft(tracker, draft["id"])["subject"] == draft["subject"]
+    assert [h["after"] for h in history(tracker, "obligation", obs[0]["id"]) if h["action"] == "state"] \
+        == ["deemed_agreed"]
+    for read in (lambda: get_letter(other_office, letter_id), lambda: get_draft(other_office, draft["id"]),
+                 lambda: history(other_office, "letter", letter_id)):
+        with pytest.raises(NotFound):
+            read()
+
+
+def test_every_use_case_refuses_another_offices_ids(tracker, other_office, engine):
+    letter_id = consult_three_units(engine)
+    build_obligations(tracker)
+    sweep(tracker, D("2025-02-12"))
+    ob_id = live(engine, letter_id)[0]["id"]
+    draft_id = draft_rows(engine)[0]["id"]
+    attempts = [
+        lambda: confirm_letter(other_office, letter_id, actor=CLERK),
+        lambda: close_obligation(other_office, ob_id, actor=CLERK, answer_number="1/X", answer_date="13/02/2025",
+                                 via="giấy"),
+        lambda: extend_obligation(other_office, ob_id, actor=CLERK, new_due="28/02/2025", reason="x"),
+        lambda: withdraw_obligation(other_office, ob_id, actor=CLERK, reason="x"),
+        lambda: approve_draft(other_office, draft_id, actor=CLERK),
+        lambda: discard_draft(other_office, draft_id, actor=CLERK),
+        lambda: sign_draft(other_office, draft_id, actor=CLERK, number="1/X", signed_on="13/02/2025"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(NotFound, match="Phòng Quản lý đô thị"):
+            attempt()
+    assert live(engine, letter_id)[0]["state"] == "open" and draft_rows(engine)[0]["status"] == "pending"
+
+
+def test_confirming_what_did_not_change_keeps_the_obligation_and_drafts_nothing_again(tracker, engine):
+    letter_id = add_letter(
+        engine, direction="out", received="2025-01-20", number="15/UBND-ĐT", issuer="Ủy ban nhân dân Phường 5",
+        subject="V/v lấy ý kiến", text="Đề nghị có ý kiến bằng văn bản.", confidence=0.4,
+        recipients=["Phòng Tài nguyên và Môi trường"])
+    build_obligations(tracker)
+    (provisional,) = live(engine, letter_id)
+    confirm_letter(tracker, letter_id, actor=CLERK)
+    (firm,) = live(engine, letter_id)
+    assert (firm["id"], firm["provisional"]) == (provisional["id"], False)
+    assert sweep(tracker, D("2025-02-12")).reminders == 1
+    confirm_letter(tracker, letter_id, actor=CLERK, changes={"subject": "V/v lấy ý kiến (bổ sung)"})
+    assert sweep(tracker, D("2025-02-12")).reminders == 0
+    assert [(d["kind"], d["status"]) for d in draft_rows(engine)] == [("reminder", "pending")]

@@ -96,9 +96,11 @@ def build_obligations(tracker: Tracker) -> BuildSummary:
     return summary
 
 
-def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, actor: str = store.SYSTEM) -> None:
+def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, actor: str = store.SYSTEM,
+                  current: list[dict] = ()) -> None:
     """One letter's obligations. A letter that waits for the clerk gets provisional ones: shown, never swept,
-    replaced when the clerk confirms it; it closes nothing and links nothing until then."""
+    replaced when the clerk confirms it; it closes nothing and links nothing until then. ``current``: the letter's
+    open obligations when it is planned again (see ``_reconcile``)."""
     status = row["status"]
     official = _is_official(row)
     if status in WAITING and status != "needs_review":  # unreadable, OCR or password needed: nothing to plan from
@@ -124,6 +126,7 @@ def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, acto
     # a plain e-mail waits for no one: its sender must confirm in writing (Đ.4.5), so its duties are real now
     provisional = status == "needs_review" and official
     rows = [{**_obligation_row(p), "provisional": provisional} for p in plan.obligations]
+    rows = _reconcile(conn, tracker, rows, list(current), actor)
     ids = store.add_obligations(conn, row["id"], rows, actor=actor)
     summary.obligations += len(ids)
     if plan.flags:
@@ -138,12 +141,35 @@ def _build_letter(conn, tracker: Tracker, row: dict, summary: BuildSummary, acto
         _link_consultations(conn, tracker, facts, ids)
     summary.replies += _close_replied(conn, tracker, facts)
     store.add_replies(conn, row["id"], (normalize_number(n) for n in facts.replies_to))
-    if facts.doc_number and ids:
-        # replies recorded before the letter they answer (a mailbox read out of order)
+    if facts.doc_number and (ids or current):
+        # replies recorded before the letter they answer (a mailbox read out of order, or a letter confirmed late)
         for reply in store.replies_citing(conn, normalize_number(facts.doc_number), office=tracker.office_unit_id):
             summary.replies += _close_replied(conn, tracker, letter_facts(conn, tracker, reply),
                                               only=facts.doc_number)
     summary.letters += 1
+
+
+_SAME_PLAN = ("rule", "start_date", "due_date", "on_lapse")
+
+
+def _reconcile(conn, tracker: Tracker, planned: list[dict], current: list[dict], actor: str) -> list[dict]:
+    """A letter planned again: an open obligation planned the same way stays as it is (its reminders already
+    written stay written; a provisional one just becomes firm); one planned otherwise, or no longer planned, is
+    superseded and its unsigned drafts discarded. Returns the rows still to insert."""
+    by_key = {(o["unit_key"], o["role"], o["kind"]): o for o in current}
+    fresh = []
+    for row in planned:
+        key = (row["unit_key"], row["role"], row["kind"])
+        old = by_key.get(key)
+        if old is not None and all(old[k] == row[k] for k in _SAME_PLAN):
+            del by_key[key]
+            if old["provisional"] != row["provisional"]:
+                store.edit_obligation(conn, old, {"provisional": row["provisional"]}, actor=actor,
+                                      note="văn thư xác nhận văn bản")
+        else:
+            fresh.append(row)
+    _supersede(conn, tracker, list(by_key.values()), actor)
+    return fresh
 
 
 def _to_review(conn, tracker: Tracker, row: dict, why: str) -> str:
@@ -280,8 +306,9 @@ def _close_replied(conn, tracker: Tracker, facts: LetterFacts, only: str | None 
         for target in store.letters_numbered(conn, key, normalize_number, office=tracker.office_unit_id):
             if target["id"] == facts.letter_id:
                 continue
-            for ob in store.obligations_of_letter(conn, target["id"]):
-                if ob["state"] in ("answered", "withdrawn"):
+            for ob in store.obligations_of_letter(conn, target["id"], live=True):
+                # a provisional one is replaced when its letter is confirmed, and the reply closes that one then
+                if ob["state"] in ("answered", "withdrawn") or ob["provisional"]:
                     continue
                 if not ob_domain.reply_closes(ob["unit_id"], replier, tracker.registry, facts.received):
                     continue
@@ -412,10 +439,14 @@ def _letter_of(conn, tracker: Tracker, letter_id: int) -> dict:
     return row
 
 
-def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[str, ...], doing: str) -> dict:
+def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[str, ...] | None = None,
+                   doing: str = "") -> dict:
+    """The office's obligation (NotFound otherwise); with ``allowed``, one a clerk may act on in that state."""
     ob = store.obligation(conn, int(obligation_id), office=tracker.office_unit_id)
     if ob is None:
         raise NotFound(f"Không có nghĩa vụ số {obligation_id} của {tracker.office.name}.")
+    if allowed is None:
+        return ob
     if ob["provisional"]:
         raise Conflict(f"Nghĩa vụ số {obligation_id} đang tạm tính vì văn bản chưa được xác nhận: hãy xác nhận văn "
                        f"bản {ob['letter_id']} trước (congvan review confirm).")
@@ -425,11 +456,11 @@ def _obligation_of(conn, tracker: Tracker, obligation_id: int, allowed: tuple[st
     return ob
 
 
-def _draft_of(conn, tracker: Tracker, draft_id: int, allowed: tuple[str, ...], doing: str) -> dict:
+def _draft_of(conn, tracker: Tracker, draft_id: int, allowed: tuple[str, ...] | None = None, doing: str = "") -> dict:
     row = store.draft(conn, int(draft_id), office=tracker.office_unit_id)
     if row is None:
         raise NotFound(f"Không có dự thảo số {draft_id} của {tracker.office.name}.")
-    if row["status"] not in allowed:
+    if allowed is not None and row["status"] not in allowed:
         raise Conflict(f"Không thể {doing} dự thảo số {draft_id} đang ở trạng thái «{DRAFT_STATUS_VN[row['status']]}»: "
                        f"chỉ được khi dự thảo {' hoặc '.join(DRAFT_STATUS_VN[s] for s in allowed)}.")
     return row
@@ -500,9 +531,10 @@ def _as_list(value) -> list[str]:
 
 def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dict | None = None) -> BuildSummary:
     """A clerk confirms a letter's fields, correcting some (validated: units from the registry, urgency from NĐ 30's
-    marks, dates as clerks write them). The letter is then planned again in the same transaction: its open
-    obligations (provisional or not) are superseded and their unsigned drafts discarded, obligations already
-    answered or lapsed are kept, and the database refuses any double. Every change is in the history."""
+    marks, dates as clerks write them). The letter is then planned again in the same transaction: an open
+    obligation planned the same way is kept (a provisional one becomes firm), one planned otherwise is superseded
+    and its unsigned drafts discarded; obligations already answered or lapsed are kept, and the database refuses
+    any double. Every change is in the history."""
     actor = _actor(actor)
     summary = BuildSummary()
     with tracker.engine.begin() as conn:
@@ -512,11 +544,9 @@ def confirm_letter(tracker: Tracker, letter_id: int, *, actor: str, changes: dic
             columns["status"] = "confirmed"
         store.edit_letter(conn, row["id"], columns, office=tracker.office_unit_id, actor=actor,
                           note="văn thư xác nhận")
-        if row["obligations_built"]:
-            _supersede(conn, tracker, [o for o in store.obligations_of_letter(conn, row["id"], live=True)
-                                       if o["state"] == sweep_domain.OPEN], actor)
-            store.mark_built(conn, row["id"], False)
-        _build_letter(conn, tracker, _letter_of(conn, tracker, row["id"]), summary, actor=actor)
+        current = [o for o in store.obligations_of_letter(conn, row["id"], live=True)
+                   if o["state"] == sweep_domain.OPEN] if row["obligations_built"] else []
+        _build_letter(conn, tracker, _letter_of(conn, tracker, row["id"]), summary, actor=actor, current=current)
     return summary
 
 
@@ -647,6 +677,51 @@ def add_unit(tracker: Tracker, *, actor: str, name: str, kind: str, unit_id: str
         store.record(conn, [{"entity": "unit", "entity_id": 0, "action": "create", "field": "id", "after": unit.id,
                              "actor": actor, "note": unit.name}])
     return unit
+
+
+# -- reading, for the command line and the web page (never SQL outside tracker/db) ------------------------------
+
+def list_obligations(tracker: Tracker, *, state: str | None = None) -> list[dict]:
+    """The office's obligations with their letters' numbers, by due date (superseded ones only when asked for)."""
+    with tracker.engine.connect() as conn:
+        return store.list_obligations(conn, office=tracker.office_unit_id, state=state)
+
+
+def list_drafts(tracker: Tracker, *, status: str | tuple[str, ...] | None = None) -> list[dict]:
+    with tracker.engine.connect() as conn:
+        return store.list_drafts(conn, office=tracker.office_unit_id, status=status)
+
+
+def waiting_letters(tracker: Tracker) -> list[dict]:
+    """Letters that wait for the clerk: to review, to read by OCR, to open with a password, unreadable."""
+    with tracker.engine.connect() as conn:
+        return store.waiting_letters(conn, office=tracker.office_unit_id, statuses=WAITING)
+
+
+def get_letter(tracker: Tracker, letter_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        return _letter_of(conn, tracker, letter_id)
+
+
+def get_obligation(tracker: Tracker, obligation_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        return _obligation_of(conn, tracker, obligation_id)
+
+
+def get_draft(tracker: Tracker, draft_id: int) -> dict:
+    with tracker.engine.connect() as conn:
+        return _draft_of(conn, tracker, draft_id)
+
+
+def history(tracker: Tracker, entity: str, entity_id: int) -> list[dict]:
+    """The history of one letter, obligation or draft of the office, oldest first."""
+    finders = {"letter": store.letter, "obligation": store.obligation, "draft": store.draft}
+    if entity not in finders:
+        raise InvalidInput(f"Không có lịch sử cho «{entity}»: chỉ có letter, obligation, draft.")
+    with tracker.engine.connect() as conn:
+        if finders[entity](conn, int(entity_id), office=tracker.office_unit_id) is None:
+            raise NotFound(f"Không có {entity} số {entity_id} của {tracker.office.name}.")
+        return store.history_of(conn, entity, int(entity_id))
 
 
 # -- the daily sweep ---------------------------------------------------------------------------------------------

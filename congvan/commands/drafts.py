@@ -34,12 +34,9 @@ def drafts(ctx, jsonl, status):
     ctx.obj = office_settings(ctx.obj)  # the office's letterhead and signer, even without its configuration
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.db import store
-    from tracker.service import DRAFT_STATUS_VN
+    from tracker.service import DRAFT_STATUS_VN, list_drafts
 
-    tracker = tracker_for(ctx.obj)
-    with tracker.engine.connect() as conn:
-        rows = store.list_drafts(conn, office=tracker.office_unit_id, status=_status(status))
+    rows = list_drafts(tracker_for(ctx.obj), status=_status(status))
     for r in rows:
         if jsonl:
             click.echo(json.dumps({

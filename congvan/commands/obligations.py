@@ -56,11 +56,9 @@ def obligations(ctx, state, jsonl):
     """Nghĩa vụ trả lời, thực hiện của từng đơn vị, với thời hạn và căn cứ; văn thư ghi nhận trả lời, gia hạn, rút."""
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.db import store
+    from tracker.service import STATE_VN, list_obligations
 
-    tracker = _tracker(ctx.obj)
-    with tracker.engine.connect() as conn:
-        rows = store.list_obligations(conn, office=tracker.office_unit_id, state=state)
+    rows = list_obligations(_tracker(ctx.obj), state=state)
     for r in rows:
         if jsonl:
             click.echo(json.dumps({
@@ -70,18 +68,15 @@ def obligations(ctx, state, jsonl):
                 "flags": r["flags"], "state": r["state"], "late": bool(r["late"]),
                 "answered_on": r["answered_on"].isoformat() if r["answered_on"] else None,
                 "provisional": bool(r["provisional"]),
+                "answer_number": r["answer_number"], "answer_via": r["answer_via"],
             }, ensure_ascii=False))
         else:
             notes = (" (trễ)" if r["late"] else "") + (" (tạm tính, chờ văn thư xác nhận)" if r["provisional"] else "")
-            click.echo(f"{r['id']:>5}  {r['due_date']:%d/%m/%Y}  {_STATE_VN.get(r['state'], r['state']):<16} "
+            click.echo(f"{r['id']:>5}  {r['due_date']:%d/%m/%Y}  {STATE_VN.get(r['state'], r['state']):<16} "
                        f"{r['unit_text'][:40]:<40} {r['doc_number'] or '(không số)'}{notes}")
     if not rows and not jsonl:
         click.echo("Không có nghĩa vụ nào.")
 
-
-_STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",
-             "escalated": "đã báo cáo vượt", "overdue": "quá hạn", "withdrawn": "đã rút",
-             "superseded": "đã thay thế"}
 
 _BY = click.option("--by", "actor", required=True, help="Người thực hiện (tên văn thư), ghi vào lịch sử.")
 
@@ -140,12 +135,9 @@ def review():
 @click.pass_obj
 def review_list(settings):
     """Văn bản đang chờ văn thư xác nhận."""
-    from tracker.db import store
-    from tracker.service import WAITING
+    from tracker.service import waiting_letters
 
-    tracker = _tracker(settings)
-    with tracker.engine.connect() as conn:
-        rows = store.waiting_letters(conn, office=tracker.office_unit_id, statuses=WAITING)
+    rows = waiting_letters(_tracker(settings))
     for r in rows:
         conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
         click.echo(f"{r['id']:>5}  {r['status']:<15} {conf:>5}  {r['doc_number'] or '(không số)'}  "

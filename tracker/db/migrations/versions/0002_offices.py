@@ -49,7 +49,6 @@ def upgrade() -> None:
 
     with op.batch_alter_table('letters', schema=None) as batch_op:
         batch_op.alter_column('office_id', existing_type=sa.String(length=64), nullable=False)
-        batch_op.create_index('ix_letters_office_status', ['office_id', 'status'], unique=False)
 
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.alter_column('office_id', existing_type=sa.String(length=64), nullable=False)
@@ -113,6 +112,5 @@ def downgrade() -> None:
         batch_op.create_unique_constraint('uq_messages_location', ['mailbox', 'folder', 'uidvalidity', 'uid'])
         batch_op.drop_column('office_id')
     with op.batch_alter_table('letters', schema=None) as batch_op:
-        batch_op.drop_index('ix_letters_office_status')
         batch_op.drop_column('office_id')
     op.drop_table('offices')

@@ -1,4 +1,4 @@
-"""users of the web page; indexes for its lists of letters and obligations
+"""users of the web page; an index for its list of obligations in due order
 
 Revision ID: 0003_users
 Revises: 0004_register
@@ -28,11 +28,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('name', name=op.f('uq_users_name'))
     )
-    op.create_index('ix_letters_office_id', 'letters', ['office_id', 'id'], unique=False)
     op.create_index('ix_obligations_due', 'obligations', ['due_date', 'id'], unique=False)
 
 
 def downgrade() -> None:
     op.drop_index('ix_obligations_due', table_name='obligations')
-    op.drop_index('ix_letters_office_id', table_name='letters')
     op.drop_table('users')
