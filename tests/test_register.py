@@ -196,6 +196,29 @@ def test_a_letter_by_two_routes_keeps_one_number_and_an_outgoing_letter_gets_non
         == "nhận qua hệ thống quản lý văn bản"
 
 
+def test_a_scanned_paper_letter_is_read_through_ocr_and_registered(tracker, engine):
+    import io
+
+    import pypdfium2 as pdfium
+
+    from intake.documents import tesseract_available
+
+    letter = cong_van(61, "V/v kiểm tra vệ sinh môi trường")
+    image = pdfium.PdfDocument(letter.as_pdf())[0].render(scale=200 / 72).to_pil()
+    buf = io.BytesIO()
+    image.save(buf, format="PDF", resolution=200)
+
+    done = service.register_document(tracker, buf.getvalue(), "ban-chup.pdf", actor="văn thư", via="giấy")
+    assert done.arrival_number == 1 and not done.duplicate
+    row = rows(engine)[0]
+    if tesseract_available():
+        assert row["doc_number"] == "61/TNMT"
+        assert [i["id"] for i in service.search_letters(tracker, q="kiem tra ve sinh").items] == [row["id"]]
+    else:
+        assert row["status"] == "needs_ocr"
+        assert service.register_rows(tracker, done.arrival_date.year)[0].note.endswith("cần nhận dạng chữ")
+
+
 def test_numbers_restart_each_year(engine):
     with engine.begin() as conn:
         assert [register_db.next_arrival_number(conn, "q11.p5", y) for y in (2025, 2025, 2026, 2025)] == [1, 2, 1, 3]
@@ -426,3 +449,21 @@ def test_unit_stats_count_each_units_answers(tracker, engine):
     assert (stats["q11.tnmt"].deemed_agreed, stats["q11.tnmt"].on_time_rate) == (1, 0.0)
     assert stats["q11.p14"].unit == "Ủy ban nhân dân Phường 14"
     assert service.unit_stats(tracker, D("2025-06-01"), D("2025-06-30")) == []
+
+
+def test_a_secret_letter_waits_out_of_the_register_until_the_clerk_enters_it(tracker, engine, office):
+    secret = add(engine, "3/QĐ-UBND", "(mật)", status="secret")
+    outgoing = add(engine, "10/UBND", "V/v trả lời", direction="out")
+    ordinary = add(engine, "11/UBND", "V/v thường")
+    assert [r["arrival_number"] for r in rows(engine)] == [None, None, 1]
+    assert service.register_letter(tracker, secret, actor="văn thư") == 2
+    assert service.register_letter(tracker, secret, actor="văn thư") == 2  # once only
+    assert service.register_letter(tracker, ordinary, actor="văn thư") == 1
+    with pytest.raises(service.InvalidInput):
+        service.register_letter(tracker, outgoing, actor="văn thư")
+    other = service.Tracker(engine=engine, registry=tracker.registry, pack=tracker.pack, calendar=tracker.calendar,
+                            office_unit_id="q11.qldt")
+    with pytest.raises(service.NotFound):
+        service.register_letter(other, secret, actor="văn thư")
+    assert service.search_letters(other, q="ubnd").total == 0  # another office sees none of them
+    assert service.register_rows(other, 2026) == []

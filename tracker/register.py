@@ -226,10 +226,14 @@ def register_rows(tracker, year: int, *, date_from: date | None = None, date_to:
 
 @dataclass
 class SearchResult:
+    """A page of letters found. ``total`` counts the matches, at most 1,000: ``more`` is True when there are
+    more than that ("hơn 1.000 văn bản")."""
+
     total: int
     items: list[dict] = field(default_factory=list)
     limit: int = 50
     offset: int = 0
+    more: bool = False
 
 
 def _number_pattern(number: str) -> str:
@@ -284,10 +288,10 @@ def search_letters(tracker, q: str | None = None, number: str | None = None, uni
                                 obligation_states=obligation_states,
                                 direction=DIRECTIONS[direction] if direction else None)
     with tracker.engine.connect() as conn:
-        total, items = db.search(conn, cond, limit=int(limit), offset=int(offset))
+        total, more, items = db.search(conn, cond, limit=int(limit), offset=int(offset))
     for item in items:
         item["received_at"] = as_aware(item["received_at"])
-    return SearchResult(total, items, int(limit), int(offset))
+    return SearchResult(total, items, int(limit), int(offset), more)
 
 
 # -- leaders' figures --------------------------------------------------------------------------------------------

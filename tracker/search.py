@@ -15,6 +15,7 @@ from typing import Iterable
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 MAX_TERMS = 8
+MAX_CHARS = 1000  # of search_text: an index entry stays well under PostgreSQL's B-tree limit (2,704 bytes)
 
 
 def fold(text: str | None) -> str:
@@ -42,8 +43,8 @@ def terms(query: str | None) -> list[str]:
 
 def like_patterns(query: str | None) -> list[str]:
     """One ``LIKE`` pattern per query word: the word at the start of a stored word (only [0-9a-z] remain, so
-    nothing needs escaping)."""
-    return [f"% {word}%" for word in terms(query)]
+    nothing needs escaping). Longest first: the rarest word, tested first, rejects most rows soonest."""
+    return [f"% {word}%" for word in sorted(terms(query), key=len, reverse=True)]
 
 
 def _texts(value) -> Iterable[str]:
@@ -76,4 +77,5 @@ def letter_search_text(values: dict, extraction: dict | None = None, extra: Iter
     words = _words(" ".join(parts))
     seen: set[str] = set()
     unique = [w for w in words if not (w in seen or seen.add(w))]
-    return f" {' '.join(unique)} "[:4000]
+    text = f" {' '.join(unique)} "
+    return text if len(text) <= MAX_CHARS else text[:text.rfind(" ", 0, MAX_CHARS) + 1]

@@ -295,7 +295,7 @@ def letters(settings, jsonl, q, number, unit, date_from, date_to, state, directi
                                            direction=direction, limit=limit)
         except ValueError as exc:  # InvalidInput: one Vietnamese line
             raise click.UsageError(str(exc)) from None
-        total = found.total
+        total = f"hơn {found.total:,}".replace(",", ".") if found.more else str(found.total)
         rows = ledger.list_letters(engine, office=_office(settings, engine), ids=[i["id"] for i in found.items])
     else:
         rows = ledger.list_letters(engine, office=_office(settings, engine))
@@ -312,7 +312,7 @@ def letters(settings, jsonl, q, number, unit, date_from, date_to, state, directi
         when = (i["received_at"] or "")[:16].replace("T", " ")
         click.echo(f"{i['id']:>5}  {arrow:<3} {when:<16}  {i['doc_number'] or '(chưa rõ số)':<22} "
                    f"{STATUS_VI.get(i['status'], i['status']):<16} {(i['subject'] or '')[:70]}")
-    if total is not None and total > len(items):
+    if total is not None and (found.more or found.total > len(items)):
         click.echo(f"(hiện {len(items)} trong {total} văn bản tìm thấy; dùng --limit để xem thêm)")
 
 

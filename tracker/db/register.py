@@ -117,9 +117,9 @@ def search_conditions(*, office_id: str, q: str | None, number: str | None, unit
         cond.append(letters.c.search_text.like(pattern))
     if number:
         cond.append(letters.c.search_text.like(number))
-    if unit_id:
+    if unit_id:  # issued by the unit, or owed by it (an index probe per letter: a common unit stops early)
         cond.append(or_(letters.c.issuer_unit_id == unit_id,
-                        exists().where(obligations.c.letter_id == letters.c.id, obligations.c.unit_id == unit_id)))
+                        exists().where(obligations.c.unit_id == unit_id, obligations.c.letter_id == letters.c.id)))
     if date_from is not None:
         cond.append(letters.c.received_at >= _day_start(date_from))
     if date_to is not None:
@@ -127,8 +127,8 @@ def search_conditions(*, office_id: str, q: str | None, number: str | None, unit
     if letter_states:
         cond.append(letters.c.status.in_(list(letter_states)))
     if obligation_states:
-        cond.append(exists().where(obligations.c.letter_id == letters.c.id,
-                                   obligations.c.state.in_(list(obligation_states))))
+        cond.append(exists().where(obligations.c.state.in_(list(obligation_states)),
+                                   obligations.c.letter_id == letters.c.id))
     if direction:
         cond.append(letters.c.direction == direction)
     return cond
@@ -139,14 +139,27 @@ SEARCH_COLUMNS = (letters.c.id, letters.c.direction, letters.c.doc_number, lette
                   letters.c.arrival_number, letters.c.arrival_date, letters.c.received_at)
 
 
-def search(conn: Connection, cond: list, *, limit: int, offset: int) -> tuple[int, list[dict]]:
-    """(how many letters match, the page of them, newest first)."""
-    where = and_(*cond) if cond else True
-    total = conn.execute(select(func.count()).select_from(letters).where(where)).scalar_one()
-    if total == 0 or offset >= total:
-        return total, []
+COUNT_CAP = 1000  # matches counted at most: "more than 1,000" is all a person needs to narrow the search
+
+
+def search(conn: Connection, cond: list, *, limit: int, offset: int) -> tuple[int, bool, list[dict]]:
+    """(how many letters match, whether that is only a lower bound (``COUNT_CAP``), the page, newest first).
+
+    First the ids of up to ``COUNT_CAP`` + 1 matches, in no order (SQLite then reads the narrow index on (office,
+    search words) instead of the table, and a common word stops the scan early). When they are all the matches,
+    they are sorted here and only the page's rows are read; else the page is read newest first, which stops as
+    soon as it is full."""
+    where = and_(*cond)
+    ids = [r[0] for r in conn.execute(select(letters.c.id).where(where).limit(COUNT_CAP + 1))]
+    if len(ids) <= COUNT_CAP:
+        page_ids = sorted(ids, reverse=True)[offset:offset + limit]
+        if not page_ids:
+            return len(ids), False, []
+        found = {r["id"]: dict(r) for r in
+                 conn.execute(select(*SEARCH_COLUMNS).where(letters.c.id.in_(page_ids))).mappings()}
+        return len(ids), False, [found[i] for i in page_ids]
     q = select(*SEARCH_COLUMNS).where(where).order_by(letters.c.id.desc()).limit(limit).offset(offset)
-    return total, [dict(r) for r in conn.execute(q).mappings()]
+    return COUNT_CAP, True, [dict(r) for r in conn.execute(q).mappings()]
 
 
 # -- leaders' figures ---------------------------------------------------------------------------------------------

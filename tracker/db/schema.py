@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 
 NAMING = {
@@ -141,6 +142,12 @@ Index("ix_letters_doc_number", letters.c.doc_number)
 Index("ux_letters_arrival", letters.c.office_id, letters.c.arrival_year, letters.c.arrival_number, unique=True)
 Index("ix_letters_received_at", letters.c.received_at)
 Index("ix_letters_issuer_unit_id", letters.c.issuer_unit_id)
+# search: a narrow index that a diacritics-free LIKE scans instead of the table (tracker.db.register.search); on
+# PostgreSQL also a trigram index that LIKE '% word%' uses (pg_trgm; the migration falls back to an empty partial
+# index where the extension is missing). On SQLite the trigram index is an empty partial index: it costs nothing.
+Index("ix_letters_office_search", letters.c.office_id, letters.c.search_text)
+Index("ix_letters_search_trgm", letters.c.search_text, postgresql_using="gin",
+      postgresql_ops={"search_text": "gin_trgm_ops"}, sqlite_where=text("0"))
 Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
 # No index leads with office_id: SQLite would then drive the sweep's joins from the office's letters (seconds
@@ -214,6 +221,8 @@ Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
 Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
 Index("ix_obligations_due", obligations.c.due_date, obligations.c.id)  # the web page's list in due order
+Index("ix_obligations_unit_letter", obligations.c.unit_id, obligations.c.letter_id)  # search by unit
+Index("ix_obligations_state_letter", obligations.c.state, obligations.c.letter_id)  # search by state
 # One live obligation per letter, unit, role and kind, whatever the timing of concurrent planners: the database
 # refuses a double (planning inserts with ON CONFLICT DO NOTHING). Superseded rows are history.
 ACTIVE = obligations.c.state != "superseded"

@@ -35,6 +35,28 @@ def upgrade() -> None:
         batch_op.create_index('ux_letters_arrival', ['office_id', 'arrival_year', 'arrival_number'], unique=True)
         batch_op.create_index('ix_letters_received_at', ['received_at'], unique=False)
         batch_op.create_index('ix_letters_issuer_unit_id', ['issuer_unit_id'], unique=False)
+        batch_op.create_index('ix_letters_office_search', ['office_id', 'search_text'], unique=False)
+    _trigram_index()
+    with op.batch_alter_table('obligations', schema=None) as batch_op:
+        batch_op.create_index('ix_obligations_unit_letter', ['unit_id', 'letter_id'], unique=False)
+        batch_op.create_index('ix_obligations_state_letter', ['state', 'letter_id'], unique=False)
+
+
+def _trigram_index() -> None:
+    """PostgreSQL: a trigram index for LIKE '% word%' when pg_trgm can be had; else (and on SQLite) an empty
+    partial index of the same name, so that the schema is the same everywhere."""
+    bind = op.get_bind()
+    if bind.dialect.name == 'postgresql':
+        try:
+            with bind.begin_nested():
+                bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            op.create_index('ix_letters_search_trgm', 'letters', ['search_text'], postgresql_using='gin',
+                            postgresql_ops={'search_text': 'gin_trgm_ops'})
+            return
+        except sa.exc.DBAPIError:  # not installed, or not allowed to this user: search scans the narrow index
+            pass
+    op.create_index('ix_letters_search_trgm', 'letters', ['search_text'], sqlite_where=sa.text('0'),
+                    postgresql_where=sa.text('false'))
 
 
 def _fill() -> None:
@@ -74,7 +96,12 @@ def _local_day(moment):
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('obligations', schema=None) as batch_op:
+        batch_op.drop_index('ix_obligations_state_letter')
+        batch_op.drop_index('ix_obligations_unit_letter')
     with op.batch_alter_table('letters', schema=None) as batch_op:
+        batch_op.drop_index('ix_letters_office_search')
+        batch_op.drop_index('ix_letters_search_trgm')
         batch_op.drop_index('ix_letters_issuer_unit_id')
         batch_op.drop_index('ix_letters_received_at')
         batch_op.drop_index('ux_letters_arrival')
