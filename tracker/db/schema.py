@@ -152,6 +152,11 @@ Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
 # No index leads with office_id: SQLite would then drive the sweep's joins from the office's letters (seconds
 # instead of milliseconds); the obligation indexes find the rows and each letter is looked up by its key.
+# Except a partial one over the few letters waiting for a clerk (the web page's queue and its count); queries use
+# WAITING_SQL word for word so that SQLite matches the index's condition.
+WAITING_SQL = "status IN ('needs_review', 'needs_ocr', 'needs_password', 'unreadable')"
+Index("ix_letters_waiting", letters.c.office_id, letters.c.id, sqlite_where=text(WAITING_SQL),
+      postgresql_where=text(WAITING_SQL))
 
 # the last arrival number given per office and year, moved in the transaction that records the letter
 arrival_counters = Table(

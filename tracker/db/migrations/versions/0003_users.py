@@ -1,4 +1,4 @@
-"""users of the web page; an index for its list of obligations in due order
+"""users of the web page; indexes for its queue of waiting letters and its obligations in due order
 
 Revision ID: 0003_users
 Revises: 0004_register
@@ -12,6 +12,8 @@ revision = '0003_users'
 down_revision = '0004_register'
 branch_labels = None
 depends_on = None
+
+WAITING_SQL = "status IN ('needs_review', 'needs_ocr', 'needs_password', 'unreadable')"
 
 
 def upgrade() -> None:
@@ -29,8 +31,11 @@ def upgrade() -> None:
     sa.UniqueConstraint('name', name=op.f('uq_users_name'))
     )
     op.create_index('ix_obligations_due', 'obligations', ['due_date', 'id'], unique=False)
+    op.create_index('ix_letters_waiting', 'letters', ['office_id', 'id'], unique=False,
+                    sqlite_where=sa.text(WAITING_SQL), postgresql_where=sa.text(WAITING_SQL))
 
 
 def downgrade() -> None:
+    op.drop_index('ix_letters_waiting', table_name='letters')
     op.drop_index('ix_obligations_due', table_name='obligations')
     op.drop_table('users')
