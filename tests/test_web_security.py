@@ -209,3 +209,29 @@ def test_doubtful_fields_are_marked_with_the_readers_reason(app, desk):
     assert "Đơn vị chủ trì:</strong> " + reason in doubts
     field = re.search(r'<label class="field doubtful" data-field="lead_units">(.*?)</label>', page, re.S).group(1)
     assert reason in field
+
+
+def test_a_paper_letter_uploaded_gets_the_next_arrival_number_and_shows_in_the_register(app, desk):
+    from web.labels import today
+
+    client = app.test_client()
+    login(client, "vanthu")
+    before = client.get(f"/so-van-ban-den?nam={today().year}").get_data(as_text=True)
+    numbers = [int(n) for n in re.findall(r'data-label="Số đến">(\d+)<', before)]
+    letter = webdesk.OTHER_LETTER.replace("31/UBND-VP", "45/UBND-VP").replace("Phòng Quản lý đô thị Quận 11",
+                                                                             "Ủy ban nhân dân Phường 5")
+    import io
+
+    done = client.post("/so-van-ban-den/them", content_type="multipart/form-data", data={
+        "csrf_token": token(client, "/so-van-ban-den"), "via": "giấy",
+        "file": (io.BytesIO(webdesk._docx(letter)), "cong-van-45.docx")})
+    page = done.get_data(as_text=True)
+    assert done.status_code == 200, page[:3000]
+    shown = re.search(r"Đã vào sổ: số đến (\d+)", page)
+    assert shown and int(shown.group(1)) == max(numbers, default=0) + 1
+    year = re.search(r"ngày \d\d/\d\d/(\d{4})", page[shown.start():]).group(1)
+    register = client.get(f"/so-van-ban-den?nam={year}").get_data(as_text=True)
+    assert "45/UBND-VP" in register
+    for fmt in ("xlsx", "docx"):
+        export = client.get(f"/so-van-ban-den/so-{year}.{fmt}")
+        assert export.data[:2] == b"PK" and f"so-van-ban-den-{year}.{fmt}" in export.headers["Content-Disposition"]

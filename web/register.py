@@ -30,7 +30,7 @@ def index(result=None, error: str | None = None, status: int = 200):
                            can_add=g.user.may("register_letter")), status
 
 
-@bp.route("/so-van-ban-den/so-{year}.<fmt>")
+@bp.route("/so-van-ban-den/so-<int:year>.<fmt>")
 @login_required()
 def export(year: int, fmt: str):
     from notices import register_export
