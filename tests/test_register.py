@@ -467,3 +467,6 @@ def test_a_secret_letter_waits_out_of_the_register_until_the_clerk_enters_it(tra
         service.register_letter(other, secret, actor="văn thư")
     assert service.search_letters(other, q="ubnd").total == 0  # another office sees none of them
     assert service.register_rows(other, 2026) == []
+    uploaded = service.register_document(tracker, cong_van(70, "V/v mật").but(secrecy="Mật").as_docx(), "mat.docx",
+                                         actor="văn thư")
+    assert (uploaded.status, uploaded.arrival_number) == ("secret", None)

@@ -95,13 +95,16 @@ def _import_documents(settings, engine, documents, via, actor) -> None:
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     actor = actor or getpass.getuser() or "congvan"
-    counts = {"new": 0, "duplicate": 0, "quarantined": 0}
+    counts = {"new": 0, "duplicate": 0, "quarantined": 0, "secret": 0}
     for path in documents:
         done = service.register_document(tracker, path, path.name, actor=actor, via=VIA_NAMES[via],
                                          limits=settings.limits, ocr=settings.ocr)
         if done.status == "quarantined":
             counts["quarantined"] += 1
             click.echo(f"Cách ly {done.filename}: {done.reason}")
+        elif done.arrival_number is None:  # a letter bearing a secrecy mark: its own register, kept by hand
+            counts["secret"] = counts.get("secret", 0) + 1
+            click.echo(f"Văn bản mật {done.filename}: không vào sổ văn bản đến thường; đăng ký vào sổ văn bản mật")
         elif done.duplicate:
             counts["duplicate"] += 1
             number = f" (số đến {done.arrival_number})" if done.arrival_number else ""
@@ -110,8 +113,9 @@ def _import_documents(settings, engine, documents, via, actor) -> None:
             counts["new"] += 1
             when = done.arrival_date.strftime("%d/%m/%Y") if done.arrival_date else ""
             click.echo(f"Vào sổ {done.filename}: số đến {done.arrival_number}, ngày đến {when}")
+    secret = f", {counts['secret']} văn bản mật" if counts["secret"] else ""
     click.echo(f"{len(documents)} tệp văn bản: {counts['new']} vào sổ, {counts['duplicate']} đã có, "
-               f"{counts['quarantined']} cách ly.")
+               f"{counts['quarantined']} cách ly{secret}.")
 
 
 def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *, quiet: bool = False) -> None:

@@ -139,13 +139,15 @@ letters = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 Index("ix_letters_doc_number", letters.c.doc_number)
-Index("ux_letters_arrival", letters.c.office_id, letters.c.arrival_year, letters.c.arrival_number, unique=True)
+# neither register index leads with office_id (see the note below the search indexes)
+Index("ux_letters_arrival", letters.c.arrival_year, letters.c.arrival_number, letters.c.office_id, unique=True)
 Index("ix_letters_received_at", letters.c.received_at)
 Index("ix_letters_issuer_unit_id", letters.c.issuer_unit_id)
-# search: a narrow index that a diacritics-free LIKE scans instead of the table (tracker.db.register.search); on
+# search: a narrow (covering) index that a diacritics-free LIKE scans instead of the table (tracker.db.register.search); on
 # PostgreSQL also a trigram index that LIKE '% word%' uses (pg_trgm; the migration falls back to an empty partial
 # index where the extension is missing). On SQLite the trigram index is an empty partial index: it costs nothing.
-Index("ix_letters_office_search", letters.c.office_id, letters.c.search_text)
+Index("ix_letters_search", letters.c.search_text, letters.c.office_id, letters.c.direction, letters.c.status,
+      letters.c.issuer_unit_id)
 Index("ix_letters_search_trgm", letters.c.search_text, postgresql_using="gin",
       postgresql_ops={"search_text": "gin_trgm_ops"}, sqlite_where=text("0"))
 Index("ix_letters_content_hash", letters.c.content_hash)

@@ -32,10 +32,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('search_text', sa.Text(), nullable=True))
     _fill()
     with op.batch_alter_table('letters', schema=None) as batch_op:
-        batch_op.create_index('ux_letters_arrival', ['office_id', 'arrival_year', 'arrival_number'], unique=True)
+        batch_op.create_index('ux_letters_arrival', ['arrival_year', 'arrival_number', 'office_id'], unique=True)
         batch_op.create_index('ix_letters_received_at', ['received_at'], unique=False)
         batch_op.create_index('ix_letters_issuer_unit_id', ['issuer_unit_id'], unique=False)
-        batch_op.create_index('ix_letters_office_search', ['office_id', 'search_text'], unique=False)
+        batch_op.create_index('ix_letters_search', ['search_text', 'office_id', 'direction', 'status',
+                                                     'issuer_unit_id'], unique=False)
     _trigram_index()
     with op.batch_alter_table('obligations', schema=None) as batch_op:
         batch_op.create_index('ix_obligations_unit_letter', ['unit_id', 'letter_id'], unique=False)
@@ -100,7 +101,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_obligations_state_letter')
         batch_op.drop_index('ix_obligations_unit_letter')
     with op.batch_alter_table('letters', schema=None) as batch_op:
-        batch_op.drop_index('ix_letters_office_search')
+        batch_op.drop_index('ix_letters_search')
         batch_op.drop_index('ix_letters_search_trgm')
         batch_op.drop_index('ix_letters_issuer_unit_id')
         batch_op.drop_index('ix_letters_received_at')
