@@ -32,6 +32,8 @@ COMMANDS = {
     "drafts": "congvan.commands.drafts:drafts",
     "report": "congvan.commands.drafts:report",
     "demo": "congvan.commands.demo:demo",
+    "web": "congvan.commands.web:web",
+    "user": "congvan.commands.web:user",
 }
 
 

@@ -306,19 +306,19 @@ class Service:
 
 
 def serve_web(settings: Settings, host: str, port: int, stop: threading.Event):
-    """Serve the review page (``web.app.create_app``) in a thread until ``stop``; ModuleNotFoundError when the
-    web package is not installed."""
-    from werkzeug.serving import make_server
+    """Serve the review page (``web.app.create_app``, by waitress) in a thread until ``stop``; ModuleNotFoundError
+    when the web package is not installed."""
+    from waitress import create_server
 
     from web.app import create_app
 
-    server = make_server(host, port, create_app(settings), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="web", daemon=True)
+    server = create_server(create_app(settings), host=host, port=port, threads=8, ident="congvan")
+    thread = threading.Thread(target=server.run, name="web", daemon=True)
     thread.start()
 
     def shutdown():
         stop.wait()
-        server.shutdown()
+        server.close()
 
     threading.Thread(target=shutdown, name="web-stop", daemon=True).start()
     return server

@@ -35,8 +35,10 @@ def _settings(out: Path, scenario: dict):
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("congvan-demo"),
               show_default=True, help="Folder for the demo database and the exported drafts (emptied first).")
 @click.option("--no-serve", is_flag=True, help="Exit after the summary (the review page is not served).")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the review page (on 127.0.0.1).")
 @click.pass_context
-def demo(ctx, out, no_serve):
+def demo(ctx, out, no_serve, port):
     """Chạy thử trọn quy trình trên hộp thư mẫu của UBND Phường 5 (dữ liệu tự soạn, SQLite)."""
     from congvan.commands.drafts import drafts as drafts_group
     from congvan.commands.intake import import_
@@ -85,31 +87,23 @@ def demo(ctx, out, no_serve):
     click.echo(f"   Dự thảo:        {drafts_dir}/ (.eml mở bằng trình thư điện tử, .docx mở bằng trình soạn thảo)")
     click.echo(f"   Xem tiếp:       CONGVAN_DATABASE_URL=sqlite:///{out / 'congvan.sqlite'} congvan obligations")
     if not no_serve:
-        _serve(settings)
+        _serve(settings, tracker, port)
 
 
-def _serve(settings, host: str = "127.0.0.1", port: int = 8080) -> None:
-    """Serve the review page on the demo's database until Ctrl-C, once the web package exists."""
-    import threading
+def _serve(settings, tracker, port: int) -> None:
+    """The review page on the demo office, with one clerk's login made up now and printed."""
+    import secrets
 
-    from congvan.daemon import serve_web
+    from congvan.commands.web import serve
+    from web.accounts import add_user
 
-    stop = threading.Event()
-    try:
-        serve_web(settings, host, port, stop)
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.split(".")[0] == "web":
-            return  # no review page yet: the demo ends with its summary
-        raise
-    except OSError as exc:
-        raise click.ClickException(f"không mở được trang xem xét tại {host}:{port} ({exc.strerror or exc})") \
-            from None
-    click.secho(f"\nTrang xem xét: http://{host}:{port}/  (Ctrl-C để dừng)", bold=True)
-    try:
-        while not stop.wait(1.0):
-            pass
-    except KeyboardInterrupt:
-        stop.set()
+    password = secrets.token_urlsafe(9)
+    add_user(tracker.engine, name="vanthu", role="clerk", office_id=tracker.office_unit_id, password=password,
+             full_name="Văn thư (chạy thử)")
+    click.secho("\nTrang làm việc của văn thư", bold=True)
+    click.echo(f"   Địa chỉ:        http://127.0.0.1:{port}/")
+    click.echo(f"   Đăng nhập:      vanthu / {password}")
+    serve(settings, "127.0.0.1", port, tracker=tracker)
 
 
 _STATE_VN = {"open": "đang chờ", "answered": "đã trả lời", "deemed_agreed": "xem như đồng ý",

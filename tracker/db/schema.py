@@ -154,6 +154,11 @@ Index("ix_letters_content_hash", letters.c.content_hash)
 Index("ix_letters_obligations_built", letters.c.obligations_built)
 # No index leads with office_id: SQLite would then drive the sweep's joins from the office's letters (seconds
 # instead of milliseconds); the obligation indexes find the rows and each letter is looked up by its key.
+# Except a partial one over the few letters waiting for a clerk (the web page's queue and its count); queries use
+# WAITING_SQL word for word so that SQLite matches the index's condition.
+WAITING_SQL = "status IN ('needs_review', 'needs_ocr', 'needs_password', 'unreadable')"
+Index("ix_letters_waiting", letters.c.office_id, letters.c.id, sqlite_where=text(WAITING_SQL),
+      postgresql_where=text(WAITING_SQL))
 
 # the last arrival number given per office and year, moved in the transaction that records the letter
 arrival_counters = Table(
@@ -222,6 +227,7 @@ obligations = Table(
 Index("ix_obligations_state_due", obligations.c.state, obligations.c.due_date)
 Index("ix_obligations_consults_for", obligations.c.consults_for)
 Index("ix_obligations_letter", obligations.c.letter_id)
+Index("ix_obligations_due", obligations.c.due_date, obligations.c.id)  # the web page's list in due order
 Index("ix_obligations_unit_letter", obligations.c.unit_id, obligations.c.letter_id)  # search by unit
 Index("ix_obligations_state_letter", obligations.c.state, obligations.c.letter_id)  # search by state
 # One live obligation per letter, unit, role and kind, whatever the timing of concurrent planners: the database
@@ -321,4 +327,19 @@ sweep_runs = Table(
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True), nullable=True),
     Column("summary", JSON, nullable=True),
+)
+
+# -- people who use the web page (web/): one office each; passwords only as argon2 hashes --
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),  # the login name, also the history's actor
+    Column("full_name", String(200), nullable=False, server_default=""),
+    Column("role", String(20), nullable=False),  # clerk | specialist | leader | admin
+    Column("office_id", String(64), nullable=False),  # the registry unit whose data the user sees
+    Column("password_hash", String(300), nullable=False),
+    Column("disabled", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
 )
