@@ -11,6 +11,10 @@ import sys
 
 import click
 
+from congvan import clickvi
+
+clickvi.install()
+
 # command name -> "module:attribute" (a click command). Keep names stable: they are a public interface.
 COMMANDS = {
     "due": "congvan.commands.calendar:due",
@@ -66,7 +70,7 @@ class LazyGroup(click.Group):
     "config_path",
     type=click.Path(dir_okay=False),
     envvar="CONGVAN_CONFIG",
-    help="Settings file (TOML). CONGVAN_DATABASE_URL overrides its database.",
+    help="Tệp cấu hình (TOML). Biến CONGVAN_DATABASE_URL thay cơ sở dữ liệu ghi trong tệp.",
 )
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         sys.exit(0)
     except click.UsageError as exc:
-        hint = f" (see 'congvan {exc.ctx.command_path.split(' ', 1)[-1]} --help')" if exc.ctx and " " in exc.ctx.command_path else ""
+        hint = f" (xem 'congvan {exc.ctx.command_path.split(' ', 1)[-1]} --help')" if exc.ctx and " " in exc.ctx.command_path else ""
         click.echo(f"congvan: lỗi: {exc.format_message()}{hint}", err=True)
         sys.exit(2)
     except click.ClickException as exc:

@@ -59,3 +59,23 @@ def test_a_config_file_and_the_database_url_variable_are_read(tmp_path):
     bad.write_text("[database\n", encoding="utf-8")
     out = congvan("--config", str(bad), "db", "upgrade")
     assert out.returncode == 2 and "không phải TOML hợp lệ" in out.stderr
+
+
+def test_help_and_usage_errors_read_in_vietnamese():
+    shown = congvan("--help")
+    assert shown.returncode == 0
+    assert "Cách dùng:" in shown.stdout and "Tùy chọn" in shown.stdout and "Lệnh" in shown.stdout
+    assert "Show this message" not in shown.stdout and "Usage:" not in shown.stdout
+    for args, said in ((["nosuch"], "Không có lệnh 'nosuch'"),
+                       (["due", "--from", "2025-13-01", "--working-days", "3"], "không phải là ngày"),
+                       (["due", "--working-days", "3"], "Thiếu tùy chọn")):
+        out = congvan(*args)
+        assert out.returncode == 2
+        (line,) = out.stderr.strip().splitlines()
+        assert line.startswith("congvan: lỗi:") and said in line, line
+
+
+def test_a_date_is_taken_as_clerks_write_it_too():
+    iso = json.loads(congvan("due", "--from", "2026-02-10", "--working-days", "15", "--json").stdout)
+    vn = json.loads(congvan("due", "--from", "10/02/2026", "--working-days", "15", "--json").stdout)
+    assert iso["due"] == vn["due"] == "2026-03-10"

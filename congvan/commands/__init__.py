@@ -8,13 +8,14 @@ import click
 
 
 def date_option(ctx, param, value):
-    """A click callback for DATE options: an ISO date, or a usage error naming the value."""
+    """A click callback for DATE options: an ISO date (or one as clerks write it, dd/mm/yyyy), else a usage error
+    naming the value."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+        return user_date(ctx, param, value)
 
 
 def user_date(ctx, param, value):
@@ -28,4 +29,4 @@ def user_date(ctx, param, value):
             return datetime.strptime(value.strip(), fmt).date()
         except ValueError:
             continue
-    raise click.BadParameter(f"{value!r} không phải là ngày (dùng dd/mm/yyyy)")
+    raise click.BadParameter(f"{value!r} không phải là ngày (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")

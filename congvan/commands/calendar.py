@@ -19,14 +19,14 @@ def fail(message: str) -> None:
 
 @click.command()
 @click.option("--from", "start", required=True, callback=date_option, metavar="DATE",
-              help="Day of receipt (or of the meeting's end); it is not counted.")
-@click.option("--working-days", type=int, help="Count this many working days.")
-@click.option("--rule", "rule_name", help="A rule of the pack: written, meeting, other, ward-recommendation, ...")
-@click.option("--requested", callback=date_option, metavar="DATE", help="The date the lead unit asked for.")
-@click.option("--requested-days", type=int, help="The working days the lead unit asked for.")
-@click.option("--statutory-days", type=int, help="A time set by a law or procedure, in working days.")
+              help="Ngày nhận văn bản (hoặc ngày kết thúc cuộc họp); ngày này không tính.")
+@click.option("--working-days", type=int, help="Số ngày làm việc cần tính.")
+@click.option("--rule", "rule_name", help="Quy định áp dụng: written, meeting, other, ward-recommendation, ...")
+@click.option("--requested", callback=date_option, metavar="DATE", help="Ngày hạn do cơ quan chủ trì đề nghị.")
+@click.option("--requested-days", type=int, help="Số ngày làm việc do cơ quan chủ trì đề nghị.")
+@click.option("--statutory-days", type=int, help="Thời hạn do pháp luật hoặc thủ tục quy định, tính bằng ngày làm việc.")
 @click.option("--urgent", is_flag=True, help="The request is urgent (Khẩn).")
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_obj
 def due(settings, start, working_days, rule_name, requested, requested_days, statutory_days, urgent, as_json):
     """Hạn xử lý: N ngày làm việc, hoặc theo một quy định của quy chế, kể từ ngày nhận."""
@@ -68,7 +68,7 @@ def due(settings, start, working_days, rule_name, requested, requested_days, sta
 
 @click.command()
 @click.argument("year", type=int)
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_obj
 def calendar(settings, year, as_json):
     """Lịch nghỉ của cán bộ, công chức trong năm: ngày nghỉ và ngày làm bù."""

@@ -33,10 +33,10 @@ def _settings(out: Path, scenario: dict):
 
 @click.command()
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("congvan-demo"),
-              show_default=True, help="Folder for the demo database and the exported drafts (emptied first).")
-@click.option("--no-serve", is_flag=True, help="Exit after the summary (the review page is not served).")
+              show_default=True, help="Thư mục chứa cơ sở dữ liệu chạy thử và các dự thảo xuất ra (được làm trống trước).")
+@click.option("--no-serve", is_flag=True, help="Dừng sau phần tóm tắt (không mở trang làm việc).")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535),
-              help="Port of the review page (on 127.0.0.1).")
+              help="Cổng của trang làm việc (trên 127.0.0.1).")
 @click.pass_context
 def demo(ctx, out, no_serve, port):
     """Chạy thử trọn quy trình trên hộp thư mẫu của UBND Phường 5 (dữ liệu tự soạn, SQLite)."""

@@ -24,7 +24,7 @@ def _iso_local(moment: datetime | None) -> str | None:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--jsonl", is_flag=True, help="One JSON object per draft and line.")
+@click.option("--jsonl", is_flag=True, help="Mỗi dự thảo một dòng JSON.")
 @click.option("--status", help="Chỉ dự thảo ở trạng thái này: pending (mới), approved (đã duyệt), signed (đã ký), "
                                "delivered (đã đưa vào Thư nháp), discarded (đã hủy).")
 @click.pass_context
@@ -108,7 +108,7 @@ def rendered_message(row: dict, settings, registry, tracker):
 
 @drafts.command("export")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--status", help="Only drafts in this status.")
+@click.option("--status", help="Chỉ các dự thảo ở trạng thái này.")
 @click.pass_obj
 def export(settings, directory, status):
     """Ghi mỗi dự thảo ra DIRECTORY thành tệp .eml (thư điện tử) và .docx (văn bản theo Nghị định 30/2020).
@@ -147,7 +147,7 @@ def draft_error(exc: Exception) -> str:
 
 
 @drafts.command("deliver")
-@click.option("--mailbox", "mailbox_name", help="The mailbox whose Drafts folder receives them (default: the first).")
+@click.option("--mailbox", "mailbox_name", help="Hộp thư có thư mục Thư nháp nhận dự thảo (mặc định: hộp thư đầu tiên).")
 @click.pass_obj
 def deliver(settings, mailbox_name):
     """Đưa các dự thảo mới vào thư mục Thư nháp (Drafts) của văn thư trên máy chủ thư."""
@@ -215,15 +215,15 @@ def report(ctx):
 
 
 @report.command("semiannual")
-@click.option("--period", required=True, help="YYYY-H1 or YYYY-H2 (Đ.10.1: before 15/5 and 15/11).")
-@click.option("--unit", "unit_name", help="The reporting unit (default: the office).")
+@click.option("--period", required=True, help="YYYY-H1 hoặc YYYY-H2 (khoản 1 Điều 10: trước ngày 15/5 và 15/11).")
+@click.option("--unit", "unit_name", help="Đơn vị báo cáo (mặc định: cơ quan trong cấu hình).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file: .docx or .html.")
+              help="Tệp kết quả: .docx hoặc .html.")
 @click.option("--from", "start", callback=date_option, metavar="DATE",
-              help="First day the report covers (default: the day after the rule pack's previous cut-off).")
+              help="Ngày đầu kỳ báo cáo (mặc định: ngày sau ngày chốt số liệu kỳ trước).")
 @click.option("--to", "end", callback=date_option, metavar="DATE",
-              help="Last day the report covers (default: the rule pack's cut-off, e.g. 30/4 for the report due "
-                   "before 15/5).")
+              help="Ngày cuối kỳ báo cáo (mặc định: ngày chốt số liệu, ví dụ 30/4 cho báo cáo gửi "
+                   "trước ngày 15/5).")
 @click.pass_obj
 def semiannual(settings, period, unit_name, out, start, end):
     """Báo cáo kết quả thực hiện Quy chế phối hợp 6 tháng (khoản 1 Điều 10), theo từng đơn vị phối hợp."""

@@ -23,7 +23,7 @@ def _tracker(settings):
 
 
 @click.command()
-@click.option("--today", callback=date_option, metavar="DATE", help="The day to sweep for (default: today, +07:00).")
+@click.option("--today", callback=date_option, metavar="DATE", help="Ngày quét (mặc định: hôm nay, giờ Việt Nam).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def sweep(settings, today, as_json):
@@ -55,7 +55,7 @@ def _local_today() -> date:
 @click.group(invoke_without_command=True)
 @click.option("--state", type=click.Choice(["open", "answered", "deemed_agreed", "escalated", "overdue", "withdrawn",
                                             "superseded"]))
-@click.option("--jsonl", is_flag=True, help="One JSON object per line.")
+@click.option("--jsonl", is_flag=True, help="Mỗi dòng một đối tượng JSON.")
 @click.pass_context
 def obligations(ctx, state, jsonl):
     """Nghĩa vụ trả lời, thực hiện của từng đơn vị, với thời hạn và căn cứ; văn thư ghi nhận trả lời, gia hạn, rút."""
@@ -153,7 +153,7 @@ def review_list(settings):
 
 @review.command("confirm")
 @click.argument("letter_id", type=int)
-@click.option("--by", "actor", required=True, help="Who confirms (the clerk's name), kept in the history.")
+@click.option("--by", "actor", required=True, help="Người xác nhận (tên văn thư), ghi vào lịch sử.")
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE",
               help="Sửa một trường: doc_number, doc_type, issuer, place, subject, urgency (Khẩn, Thượng khẩn, Hỏa "
                    "tốc), issue_date và deadline (dd/mm/yyyy); danh sách (recipients, lead_units, cooperating_units, "

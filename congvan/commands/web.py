@@ -87,7 +87,7 @@ def user_add(settings, name, role, office, full_name):
 
 
 @user.command("list")
-@click.option("--jsonl", is_flag=True, help="One JSON object per line.")
+@click.option("--jsonl", is_flag=True, help="Mỗi dòng một đối tượng JSON.")
 @click.pass_obj
 def user_list(settings, jsonl):
     """Danh sách người dùng."""
