@@ -389,15 +389,30 @@ def test_check_config_reaches_each_mailbox_and_says_what_is_wrong_in_one_line_ea
     assert "Traceback" not in out.stderr
 
 
-def test_run_with_web_says_in_one_line_that_the_page_is_not_there(tmp_path):
+def test_run_with_web_serves_the_clerks_page_and_stops_on_sigterm(dovecot, tmp_path):
+    import urllib.request
+
     path = write_config(tmp_path / "c.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
-                        [("p5", 1, "u", ["INBOX"], [])])
-    out = cli(path, "run", "--web")
+                        [("p5", dovecot.port, dovecot.user, ["INBOX"], [])])
+    port = servers.free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "congvan.cli", "--config", str(path), "run", "--web",
+                             "--web-port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=dict(os.environ, CONGVAN_IMAP_PASSWORD=dovecot.password))
     try:
-        import web.app  # noqa: F401
-    except ModuleNotFoundError:
-        assert out.returncode == 2
-        assert out.stderr.strip().count("\n") == 0 and "trang xem xét" in out.stderr
+        servers.wait_for_port(port, timeout=60)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap", timeout=10) as page:
+            assert page.status == 200
+            assert "Đăng nhập" in page.read().decode("utf-8")
+            assert "script-src" in page.headers["Content-Security-Policy"]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+
+def test_run_without_a_mailbox_says_so_in_one_line(tmp_path):
     none = write_config(tmp_path / "none.toml", f"sqlite:///{tmp_path / 'db.sqlite'}", [])
     out = cli(none, "run")
     assert out.returncode == 2 and "chưa cấu hình hộp thư" in out.stderr
