@@ -28,10 +28,16 @@ _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
 _SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
 SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
           r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
-NUMBER_RE = re.compile(r"(?P<num>\d{1,6}(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+# "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
+NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# Party and Đoàn letters (HD 36-HD/VPTW): the number, a hyphen, the type, a slash, the body ("88-CV/HU").
+_PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}"
+                              r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
+_SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 _SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
@@ -53,6 +59,8 @@ _DATE_LINE = re.compile(
 )
 _MOTTO = re.compile(
     r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA]\s{0,3}H[ỘO]I)?|(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
+    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN(?:\s{1,3}VIỆT\s{1,3}NAM)?|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)"
+    r"\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH"
     r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
     re.I,
 )
@@ -65,7 +73,8 @@ _BODY_START = re.compile(
 _BODY_KEYWORDS = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
-    r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s)"
+    r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
+    r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
 _JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
@@ -132,7 +141,18 @@ def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
 def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
     out = []
     for index, line in enumerate(lines[:stop]):
+        alone = _SO_ALONE.search(line.text)
+        if alone and index + 1 < stop:
+            hit = _number_on_next_line(lines, index + 1, stop)
+            if hit is not None:
+                out.append((hit, index))
+                continue
         for so in _SO_LINE.finditer(line.text):
+            party = _PARTY_NUMBER_RE.match(line.text, so.end())
+            if party:
+                value = f"{party.group('num')}-{party.group('sym').replace('–', '-')}"
+                out.append((Hit(value, line.start + party.start(), line.start + party.end(), 0.9), index))
+                break
             match = NUMBER_RE.match(line.text, so.end())
             if not match:
                 old = _OLD_NUMBER_RE.match(line.text, so.end())
@@ -153,6 +173,17 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
             out.append((Hit(value, line.start + match.start(), end, 0.95 if num else 0.9), index))
             break
     return out
+
+
+def _number_on_next_line(lines: list[Line], start: int, stop: int) -> Hit | None:
+    """The number under a lone "Số:" (blank lines between allowed): the first cell of the next filled line."""
+    for line in [ln for ln in lines[start:min(stop, start + 3)] if ln.text.strip()][:1]:
+        lead = len(line.text) - len(line.text.lstrip())
+        match = NUMBER_RE.match(line.text, lead)
+        if match and match.group("num"):
+            value = re.sub(r"\s+", "", match.group("num")) + "/" + re.sub(r"\s+", "", match.group("sym")).replace("–", "-")
+            return Hit(value, line.start + match.start(), line.start + match.end(), 0.85)
+    return None
 
 
 def _symbol_tail(lines: list[Line], start: int, stop: int) -> tuple[str, int] | None:
@@ -398,6 +429,13 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
                     continue
             first = cell[m.start():]
+            # "V/v   đăng ký  thi đua": spaces of a justified line, not a column gap (those are wider)
+            prev_end = offset + len(cell)
+            for later, loff in cells[col + 1:]:
+                if loff - prev_end > 4 or _stops_subject(later) or upper_ratio(later) >= 0.85 or "\t" in line.text:
+                    break
+                first += " " + later
+                prev_end = loff + len(later)
             cut = _KINH_GUI.search(first) or _SO_LINE.search(first) or _GLUED_SO_END.search(first)
             if cut:
                 first = first[:cut.start()]

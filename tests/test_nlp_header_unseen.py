@@ -1,0 +1,295 @@
+"""Header fields on letters the rules were not written from: invented letters in the variety NĐ 30/2020 allows
+and real offices produce (ministries, provinces, districts, wards, Sở, Đảng and Đoàn bodies, schools, companies;
+letterheads in two columns flattened into one line; "Số:" and the symbol on different lines; spaces inside
+numbers; date lines with figures or broken over lines; trích yếu wrapped over lines; urgency marks). Each case
+asserts the fields a clerk checks when registering the letter. Every letter here is invented by the project."""
+
+import pytest
+
+from nlp import Extractor
+
+EX = Extractor()
+CASES = []
+
+
+def case(text, **want):
+    CASES.append(pytest.param(text, want, id=f"letter{len(CASES):02d}"))
+
+case("""ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BÌNH LAM                  Độc lập - Tự do - Hạnh phúc
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 1234/SNNMT-KHTC            Bình Lam, ngày 05 tháng 3 năm 2024
+V/v tăng cường công tác phòng, chống
+dịch bệnh trên đàn gia súc, gia cầm
+
+Kính gửi: Ủy ban nhân dân các huyện, thành phố.
+
+Sở đề nghị các địa phương báo cáo.
+""", doc_number="1234/SNNMT-KHTC", issue_date="2024-03-05", issuer="ỦY BAN NHÂN DÂN TỈNH BÌNH LAM - SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+     subject="V/v tăng cường công tác phòng, chống dịch bệnh trên đàn gia súc, gia cầm", doc_type="Công văn")
+
+case("""UBND QUẬN HÒA TIẾN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG TÀI CHÍNH - KẾ HOẠCH Độc lập - Tự do - Hạnh phúc
+Số: 45 /TCKH          Hòa Tiến, ngày 5 tháng 3 năm 2024
+V/v rà soát kinh phí
+
+Kính gửi: Các phường.
+""", doc_number="45/TCKH", issue_date="2024-03-05", issuer="UBND QUẬN HÒA TIẾN - PHÒNG TÀI CHÍNH - KẾ HOẠCH", subject="V/v rà soát kinh phí")
+
+case("""BỘ GIÁO DỤC VÀ ĐÀO TẠO
+-------
+Số: 789/BGDĐT-GDPT
+V/v hướng dẫn thực hiện nhiệm vụ năm học 2024-2025
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Hà Nội, ngày 12 tháng 8 năm 2024
+
+Kính gửi: Các Sở Giáo dục và Đào tạo.
+""", doc_number="789/BGDĐT-GDPT", issue_date="2024-08-12", issuer="BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+     subject="V/v hướng dẫn thực hiện nhiệm vụ năm học 2024-2025")
+
+case("""ỦY BAN NHÂN DÂN
+PHƯỜNG AN KHÁNH
+_______
+Số:
+  56/UBND-VP
+V/v tổ chức tổng vệ sinh môi trường
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+________________________
+An Khánh, ngày 20 tháng 4 năm 2025
+
+Kính gửi: Các khu phố.
+""", doc_number="56/UBND-VP", issue_date="2025-04-20", issuer="ỦY BAN NHÂN DÂN PHƯỜNG AN KHÁNH",
+     subject="V/v tổ chức tổng vệ sinh môi trường")
+
+case("""ỦY BAN NHÂN DÂN TỈNH SƠN NGỌC  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  Độc lập - Tự do - Hạnh phúc  Số: 210/KH-UBND  Sơn Ngọc, ngày 07 tháng 6 năm 2024
+KẾ HOẠCH
+Triển khai chương trình chuyển đổi số
+năm 2024 trên địa bàn tỉnh
+
+Căn cứ Nghị quyết số 12/NQ-HĐND;
+""", doc_number="210/KH-UBND", issue_date="2024-06-07", issuer="ỦY BAN NHÂN DÂN TỈNH SƠN NGỌC", doc_type="Kế hoạch",
+     subject="Triển khai chương trình chuyển đổi số năm 2024 trên địa bàn tỉnh")
+
+case("""ĐẢNG BỘ TỈNH HẢI VÂN                 ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY THẠCH LONG
+*
+Số 88-CV/HU                        Thạch Long, ngày 15 tháng 01 năm 2025
+V/v chuẩn bị đại hội chi bộ
+
+Kính gửi: Các chi bộ trực thuộc.
+""", doc_number="88-CV/HU", issue_date="2025-01-15", issuer="ĐẢNG BỘ TỈNH HẢI VÂN - HUYỆN ỦY THẠCH LONG",
+     subject="V/v chuẩn bị đại hội chi bộ")
+
+case("""TỈNH ĐOÀN PHÚ NAM              ĐOÀN TNCS HỒ CHÍ MINH
+BAN CHẤP HÀNH
+Số: 321-CV/TĐTN-VP             Phú Nam, ngày 3 tháng 2 năm 2025
+V/v tham gia Tháng Thanh niên
+
+Kính gửi: Các huyện đoàn.
+""", doc_number="321-CV/TĐTN-VP", issue_date="2025-02-03", subject="V/v tham gia Tháng Thanh niên")
+
+case("""SỞ Y TẾ TỈNH ĐÔNG HÀ               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BỆNH VIỆN ĐA KHOA TỈNH            Độc lập - Tự do - Hạnh phúc
+Số: 77/GM-BVĐK                    Đông Hà, ngày 10 tháng 10 năm 2024
+GIẤY MỜI
+Họp giao ban công tác khám chữa bệnh quý IV
+
+Bệnh viện trân trọng kính mời đại diện các khoa dự họp.
+Thời gian: 14 giờ 00, ngày 15/10/2024.
+""", doc_number="77/GM-BVĐK", issue_date="2024-10-10", doc_type="Giấy mời", issuer="SỞ Y TẾ TỈNH ĐÔNG HÀ - BỆNH VIỆN ĐA KHOA TỈNH",
+     subject="Họp giao ban công tác khám chữa bệnh quý IV")
+
+case("""ỦY BAN NHÂN DÂN QUẬN 12     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 1 024/UBND-VX      Quận 12, ngày 05/3/2024
+V/v triển khai kế hoạch
+
+Kính gửi: Phòng Văn hóa và Thông tin.
+""", doc_number="1024/UBND-VX", issue_date="2024-03-05", issuer="ỦY BAN NHÂN DÂN QUẬN 12")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN LONG ĐIỀN               Độc lập - Tự do - Hạnh phúc
+KHẨN
+Số: 300/UBND-NC               Long Điền, ngày 2 tháng 9 năm 2024
+V/v ứng phó bão số 3
+
+Kính gửi: UBND các xã, thị trấn.
+""", doc_number="300/UBND-NC", urgency="Khẩn", issue_date="2024-09-02", issuer="ỦY BAN NHÂN DÂN HUYỆN LONG ĐIỀN")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NAM SƠN                  Độc lập - Tự do - Hạnh phúc
+Số: 300/UBND-NC               Nam Sơn, ngày 2 tháng 9 năm 2024
+V/v ứng phó bão số 3
+HỎA TỐC
+
+Kính gửi: UBND các huyện.
+""", doc_number="300/UBND-NC", urgency="Hỏa tốc", subject="V/v ứng phó bão số 3")
+
+case("""BỘ TÀI CHÍNH           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                       Độc lập - Tự do - Hạnh phúc
+Số: 5/BTC-NSNN      THƯỢNG KHẨN        Hà Nội, ngày 1 tháng 1 năm 2025
+V/v cấp kinh phí
+
+Kính gửi: Các bộ, cơ quan ngang bộ.
+""", doc_number="5/BTC-NSNN", urgency="Thượng khẩn", issuer="BỘ TÀI CHÍNH", issue_date="2025-01-01", subject="V/v cấp kinh phí")
+
+case("""ỦY BAN NHÂN DÂN TỈNH KIM BẢO
+Số: 15/QĐ-UBND                 Kim Bảo, ngày 08 tháng 01 năm 2025
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác rà soát
+thủ tục hành chính
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIM BẢO
+Căn cứ Luật Tổ chức chính quyền địa phương;
+""", doc_number="15/QĐ-UBND", doc_type="Quyết định", issuer="ỦY BAN NHÂN DÂN TỈNH KIM BẢO",
+     subject="Về việc thành lập Tổ công tác rà soát thủ tục hành chính")
+
+case("""UBND HUYỆN TÂN HÀ
+TRƯỜNG THCS NGUYỄN TRÃI
+Số: 12/TTr-THCS
+Tân Hà, ngày  14  tháng  5  năm  2024
+TỜ TRÌNH
+Về việc đề nghị sửa chữa phòng học
+
+Kính gửi: Phòng Giáo dục và Đào tạo huyện Tân Hà.
+""", doc_number="12/TTr-THCS", issue_date="2024-05-14", doc_type="Tờ trình", issuer="UBND HUYỆN TÂN HÀ - TRƯỜNG THCS NGUYỄN TRÃI",
+     subject="Về việc đề nghị sửa chữa phòng học")
+
+case("""CÔNG TY TNHH MỘT THÀNH VIÊN CẤP NƯỚC HÀ PHONG       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 98/CV-CN                        Hà Phong, ngày 22 tháng 11 năm 2024
+V/v tạm ngừng cấp nước để sửa chữa
+đường ống
+
+Kính gửi: Ủy ban nhân dân phường Đông Hải.
+""", doc_number="98/CV-CN", issuer="CÔNG TY TNHH MỘT THÀNH VIÊN CẤP NƯỚC HÀ PHONG", issue_date="2024-11-22",
+     subject="V/v tạm ngừng cấp nước để sửa chữa đường ống")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ PHÚ LỘC                    Độc lập - Tự do - Hạnh phúc
+
+Số: 41/BC-UBND                          Phú Lộc, ngày 30 tháng 6 năm 2024
+
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ
+6 tháng đầu năm 2024
+
+I. KẾT QUẢ
+""", doc_type="Báo cáo", subject="Kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024", issue_date="2024-06-30",
+     issuer="ỦY BAN NHÂN DÂN XÃ PHÚ LỘC")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH THANH BÌNH               Độc lập - Tự do - Hạnh phúc
+Số: 502/TB-UBND               Thanh Bình, ngày 18 tháng 7 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp
+về tiến độ giải ngân vốn đầu tư công
+
+Ngày 15/7/2024, Chủ tịch UBND tỉnh chủ trì họp.
+""", doc_type="Thông báo", subject="Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về tiến độ giải ngân vốn đầu tư công")
+
+case("""ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                   Độc lập - Tự do - Hạnh phúc
+Số: 77/UBND-TNMT                  Ba Đình, ngày 9 tháng 9 năm 2024
+V/v xử lý vi phạm trật tự xây dựng
+tại số 12 phố Đội Cấn
+
+                                  Kính gửi:
+                     - Ủy ban nhân dân phường Đội Cấn;
+                     - Đội Quản lý trật tự đô thị quận.
+""", subject="V/v xử lý vi phạm trật tự xây dựng tại số 12 phố Đội Cấn", issuer="ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH")
+
+case("""Trang 1/3
+ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM ĐỒNG  Độc lập - Tự do - Hạnh phúc
+Số: 9/UBND-KT   Lam Đồng, ngày 02 tháng 02 năm 2024
+V/v giá đất
+Kính gửi: Sở Tài chính.
+""", doc_number="9/UBND-KT", issuer="ỦY BAN NHÂN DÂN TỈNH LAM ĐỒNG", issue_date="2024-02-02", subject="V/v giá đất")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH THANH BÌNH               Độc lập - Tự do - Hạnh phúc
+Số: 88/GM-UBND               Thanh Bình, ngày 18 tháng 7 năm 2024
+GIẤY MỜI
+Ủy ban nhân dân tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.
+Trân trọng kính mời đồng chí Giám đốc Sở Nội vụ tham dự.
+""", doc_type="Giấy mời", doc_number="88/GM-UBND")
+
+case("""UBND THÀNH PHỐ HÀ AN
+SỞ XÂY DỰNG
+Số: 3456/SXD-QLN
+V/v góp ý dự thảo Quyết định
+ban hành quy chế quản lý nhà chung cư
+trên địa bàn thành phố
+Hà An, ngày 11 tháng 12 năm 2024
+Kính gửi: Các sở, ban, ngành thành phố.
+""", doc_number="3456/SXD-QLN", issue_date="2024-12-11", issuer="UBND THÀNH PHỐ HÀ AN - SỞ XÂY DỰNG",
+     subject="V/v góp ý dự thảo Quyết định ban hành quy chế quản lý nhà chung cư trên địa bàn thành phố")
+
+case("""ỦY BAN NHÂN DÂN
+TỈNH BẮC THỦY
+Số: 1500/UBND-KGVX
+Bắc Thủy, ngày
+20 tháng 10 năm 2024
+V/v tổ chức Ngày Chuyển đổi số
+Kính gửi: Các sở, ngành.
+""", issue_date="2024-10-20", doc_number="1500/UBND-KGVX", issuer="ỦY BAN NHÂN DÂN TỈNH BẮC THỦY")
+
+case("""HỘI ĐỒNG NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ GIANG NAM            Độc lập - Tự do - Hạnh phúc
+THƯỜNG TRỰC
+Số: 60/HĐND-VP              Hà Giang Nam, ngày 4 tháng 4 năm 2024
+V/v chuẩn bị kỳ họp thứ 18
+Kính gửi: Ủy ban nhân dân tỉnh.
+""", doc_number="60/HĐND-VP", issuer="HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG NAM - THƯỜNG TRỰC", issue_date="2024-04-04")
+
+case("""CÔNG AN TỈNH NAM ĐỊNH HẢI        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG CẢNH SÁT GIAO THÔNG       Độc lập - Tự do - Hạnh phúc
+Số: 409/PC08-Đ1              Nam Định Hải, ngày 1 tháng 3 năm 2025
+V/v phối hợp xử lý vi phạm
+Kính gửi: UBND các huyện.
+""", doc_number="409/PC08-Đ1", issue_date="2025-03-01", issuer="CÔNG AN TỈNH NAM ĐỊNH HẢI - PHÒNG CẢNH SÁT GIAO THÔNG")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ HỒ CHÍ MINH        Độc lập - Tự do - Hạnh phúc
+Số: 2 345 /UBND-ĐT            Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2024
+V/v chỉnh trang đô thị
+Kính gửi: Sở Xây dựng.
+""", doc_number="2345/UBND-ĐT", issue_date="2024-12-25", issuer="ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")
+
+case("""ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH KHÁNH ĐÔNG                         Độc lập - Tự do - Hạnh phúc
+Số: 17/UBND-TH                           Khánh Đông, ngày 6 tháng 5 năm 2024
+V/v thực hiện Công văn số 12/BNV-TCBC ngày 2/5/2024
+của Bộ Nội vụ
+Kính gửi: Sở Nội vụ.
+""", subject="V/v thực hiện Công văn số 12/BNV-TCBC ngày 2/5/2024 của Bộ Nội vụ", issue_date="2024-05-06", doc_number="17/UBND-TH")
+
+case("""ỦY BAN NHÂN DÂN TỈNH AN PHÚ
+Số: 3/CĐ-UBND                 An Phú, ngày 10 tháng 9 năm 2024
+CÔNG ĐIỆN
+Về việc tập trung ứng phó mưa lũ
+CHỦ TỊCH UBND TỈNH AN PHÚ điện:
+""", doc_type="Công điện", subject="Về việc tập trung ứng phó mưa lũ")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+QUẬN 5                        Độc lập - Tự do - Hạnh phúc
+Số: 33/UBND                   Quận 5, ngày 3 tháng 3 năm 2025
+V/v rà soát hộ nghèo
+Kính gửi: UBND các phường.
+""", doc_number="33/UBND", issuer="ỦY BAN NHÂN DÂN QUẬN 5", issue_date="2025-03-03")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN HÒA VANG                 Độc lập - Tự do - Hạnh phúc
+Số:   112 / UBND – VP          Hòa Vang, ngày   9   tháng   8   năm 2024
+V/v   đăng ký  thi đua
+Kính gửi: Các xã.
+""", doc_number="112/UBND-VP", issue_date="2024-08-09", subject="V/v đăng ký thi đua")
+
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_header_fields_a_clerk_checks(text, want):
+    found = EX.extract(text).to_json("letter.txt")
+    got = {name: found.get(name) for name in want}
+    assert got == want
