@@ -286,6 +286,176 @@ V/v   đăng ký  thi đua
 Kính gửi: Các xã.
 """, doc_number="112/UBND-VP", issue_date="2024-08-09", subject="V/v đăng ký thi đua")
 
+case("""CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+ỦY BAN NHÂN DÂN
+TỈNH ĐẮK NAM
+Số: 812/UBND-KT
+Đắk Nam, ngày 14 tháng 6 năm 2024
+V/v điều chỉnh kế hoạch vốn
+Kính gửi: Sở Tài chính.
+""", issuer="ỦY BAN NHÂN DÂN TỈNH ĐẮK NAM", doc_number="812/UBND-KT", issue_date="2024-06-14", subject="V/v điều chỉnh kế hoạch vốn")
+
+case("""- 1 -
+SỞ GD&ĐT TỈNH TRÀ LONG              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRƯỜNG THPT LÊ QUÝ ĐÔN                Độc lập - Tự do - Hạnh phúc
+---oOo---                                    ---oOo---
+Số: 45/KH-THPT                        Trà Long, ngày 02 tháng 9 năm 2024
+KẾ HOẠCH
+Tổ chức Lễ khai giảng năm học 2024 - 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+""", issuer="SỞ GD&ĐT TỈNH TRÀ LONG - TRƯỜNG THPT LÊ QUÝ ĐÔN", doc_type="Kế hoạch", issue_date="2024-09-02",
+     subject="Tổ chức Lễ khai giảng năm học 2024 - 2025", doc_number="45/KH-THPT")
+
+case("""ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ HỒ CHÍ MINH              Độc lập - Tự do - Hạnh phúc
+Số: 4 512/UBND-ĐT                   TP. Hồ Chí Minh, ngày 28 tháng 10 năm 2024
+V/v đẩy nhanh tiến độ dự án
+Kính gửi: Sở Giao thông vận tải.
+""", doc_number="4512/UBND-ĐT", issue_date="2024-10-28", place="TP. Hồ Chí Minh")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CỦ MỸ                   Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-VP    HỎA TỐC     Củ Mỹ, ngày 1 tháng 8 năm 2024
+V/v sơ tán dân
+Kính gửi: UBND các xã.
+""", urgency="Hỏa tốc", doc_number="12/UBND-VP", issue_date="2024-08-01", issuer="ỦY BAN NHÂN DÂN HUYỆN CỦ MỸ")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CỦ MỸ                   Độc lập - Tự do - Hạnh phúc
+Số : 12 / UBND-VP             Củ Mỹ, ngày 01 tháng 08 năm 2024
+V/v sơ tán dân
+| KHẨN |
+Kính gửi: UBND các xã.
+""", urgency="Khẩn", doc_number="12/UBND-VP", issue_date="2024-08-01")
+
+case("""ỦY BAN NHÂN DÂN TỈNH GIA HƯNG
+SỞ TƯ PHÁP
+Số: 901/QĐ-STP
+Gia Hưng, ngày 19 tháng 11 năm 2024
+QUYẾT ĐỊNH
+Ban hành Quy chế làm việc
+của Sở Tư pháp tỉnh Gia Hưng
+GIÁM ĐỐC SỞ TƯ PHÁP
+Căn cứ Luật Tổ chức chính quyền địa phương;
+""", issuer="ỦY BAN NHÂN DÂN TỈNH GIA HƯNG - SỞ TƯ PHÁP", doc_type="Quyết định",
+     subject="Ban hành Quy chế làm việc của Sở Tư pháp tỉnh Gia Hưng", issue_date="2024-11-19")
+
+case("""UBND PHƯỜNG TÂN ĐỊNH                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 15/TB-UBND                      Tân Định, ngày 3 tháng 4 năm 2025
+THÔNG BÁO
+Về việc tạm ngừng tiếp công dân
+ngày 30/4 và 01/5/2025
+
+Ủy ban nhân dân phường thông báo đến toàn thể nhân dân.
+""", doc_type="Thông báo", subject="Về việc tạm ngừng tiếp công dân ngày 30/4 và 01/5/2025", issuer="UBND PHƯỜNG TÂN ĐỊNH")
+
+case("""BỘ Y TẾ
+CỤC QUẢN LÝ KHÁM, CHỮA BỆNH
+_______________
+Số: 1503/KCB-NV
+V/v tăng cường công tác
+bảo đảm an toàn người bệnh
+trong các cơ sở khám bệnh,
+chữa bệnh
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+_______________________
+Hà Nội, ngày 7 tháng 7 năm 2024
+
+Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.
+""", issuer="BỘ Y TẾ - CỤC QUẢN LÝ KHÁM, CHỮA BỆNH", doc_number="1503/KCB-NV", issue_date="2024-07-07",
+     subject="V/v tăng cường công tác bảo đảm an toàn người bệnh trong các cơ sở khám bệnh, chữa bệnh")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+QUẬN TÂY HỒ                   Độc lập - Tự do - Hạnh phúc
+Số: 620/GM-UBND               Tây Hồ, ngày 12 tháng 3 năm 2025
+GIẤY MỜI
+Dự hội nghị triển khai công tác
+phòng cháy, chữa cháy năm 2025
+
+Ủy ban nhân dân quận trân trọng kính mời:
+""", doc_type="Giấy mời", subject="Dự hội nghị triển khai công tác phòng cháy, chữa cháy năm 2025", issue_date="2025-03-12")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH VĨNH XUYÊN               Độc lập - Tự do - Hạnh phúc
+Số: 75/TTr-UBND              Vĩnh Xuyên, ngày 21 tháng 2 năm 2025
+TỜ TRÌNH
+Đề nghị thông qua Nghị quyết quy định mức chi
+hỗ trợ cán bộ không chuyên trách
+
+Kính gửi: Hội đồng nhân dân tỉnh.
+""", doc_type="Tờ trình", subject="Đề nghị thông qua Nghị quyết quy định mức chi hỗ trợ cán bộ không chuyên trách")
+
+case("""SỞ NỘI VỤ TỈNH AN GIANG NAM
+Số: 233/SNV-XDCQ
+V/v báo cáo số lượng cán bộ, công chức
+cấp xã năm 2024
+An Giang Nam, ngày 4/12/2024
+Kính gửi: UBND các huyện, thị xã, thành phố.
+""", issuer="SỞ NỘI VỤ TỈNH AN GIANG NAM", issue_date="2024-12-04", doc_number="233/SNV-XDCQ",
+     subject="V/v báo cáo số lượng cán bộ, công chức cấp xã năm 2024")
+
+case("""BAN CHẤP HÀNH ĐẢNG BỘ             ĐẢNG CỘNG SẢN VIỆT NAM
+TỈNH VĨNH XUYÊN
+*
+Số 1200-CV/TU                      Vĩnh Xuyên, ngày 9 tháng 1 năm 2025
+V/v tổ chức các hoạt động mừng Đảng, mừng Xuân
+Kính gửi: Các huyện ủy, thành ủy.
+""", doc_number="1200-CV/TU", issue_date="2025-01-09", issuer="BAN CHẤP HÀNH ĐẢNG BỘ TỈNH VĨNH XUYÊN",
+     subject="V/v tổ chức các hoạt động mừng Đảng, mừng Xuân")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ ĐÔNG HƯNG                  Độc lập - Tự do - Hạnh phúc
+Số: 08/UBND
+                              Đông Hưng, ngày 15 tháng 5 năm 2024
+V/v vận động nhân dân tham gia
+bảo hiểm y tế hộ gia đình
+Kính gửi: Trưởng các thôn.
+""", issuer="ỦY BAN NHÂN DÂN XÃ ĐÔNG HƯNG", doc_number="08/UBND", issue_date="2024-05-15",
+     subject="V/v vận động nhân dân tham gia bảo hiểm y tế hộ gia đình")
+
+case("""NGÂN HÀNG NHÀ NƯỚC                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VIỆT NAM                          Độc lập - Tự do - Hạnh phúc
+Số: 2010/NHNN-TD                  Hà Nội, ngày 18 tháng 3 năm 2024
+V/v triển khai chương trình tín dụng
+Kính gửi: Các tổ chức tín dụng.
+""", doc_number="2010/NHNN-TD", issue_date="2024-03-18", subject="V/v triển khai chương trình tín dụng")
+
+case("""ỦY BAN NHÂN DÂN QUẬN GÒ XANH
+PHÒNG NỘI VỤ
+Số: 55/PNV
+V/v: Cử cán bộ tham dự lớp bồi dưỡng
+Gò Xanh, ngày 06 tháng 6 năm 2024
+Kính gửi: Ủy ban nhân dân các phường.
+""", issuer="ỦY BAN NHÂN DÂN QUẬN GÒ XANH - PHÒNG NỘI VỤ", doc_number="55/PNV", issue_date="2024-06-06",
+     subject="V/v: Cử cán bộ tham dự lớp bồi dưỡng")
+
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC NINH ĐÔNG            Độc lập - Tự do - Hạnh phúc
+Số: 14/KH-UBND               Bắc Ninh Đông, ngày 17 tháng 01 năm 2025
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm 95 năm
+Ngày thành lập Đảng Cộng sản Việt Nam
+(03/02/1930 - 03/02/2025)
+
+Thực hiện Hướng dẫn số 10-HD/BTGTW;
+""", doc_type="Kế hoạch", subject="Tổ chức các hoạt động kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025)")
+
+case("""CÔNG TY CỔ PHẦN MÔI TRƯỜNG ĐÔ THỊ SÔNG LAM
+Số: 27/2024/CV-MTĐT
+V/v thu gom rác thải dịp Tết
+Sông Lam, ngày 20 tháng 12 năm 2024
+Kính gửi: Ủy ban nhân dân phường Bến Thủy.
+""", doc_number="27/2024/CV-MTĐT", issuer="CÔNG TY CỔ PHẦN MÔI TRƯỜNG ĐÔ THỊ SÔNG LAM", issue_date="2024-12-20")
+
+case("""ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HOÀ MINH Độc lập - Tự do - Hạnh phúc
+Số: 3021/UBND-NC Hoà Minh, ngày 11 tháng 11 năm 2024
+V/v giải quyết đơn của công dân
+Kính gửi: Thanh tra tỉnh.
+""", issuer="ỦY BAN NHÂN DÂN TỈNH HÒA MINH", doc_number="3021/UBND-NC", issue_date="2024-11-11", subject="V/v giải quyết đơn của công dân")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
@@ -293,3 +463,57 @@ def test_header_fields_a_clerk_checks(text, want):
     found = EX.extract(text).to_json("letter.txt")
     got = {name: found.get(name) for name in want}
     assert got == want
+
+
+# ------------------------------------------------------------------------------------------- confidence
+from nlp.confidence import needs_clerk  # noqa: E402
+
+_HEAD = ("ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "PHƯỜNG MẪU SƠN                Độc lập - Tự do - Hạnh phúc\n")
+
+
+def _review(found) -> dict:
+    return {d.field: d.reason for d in found.review}
+
+
+def test_a_web_copy_without_any_number_is_not_held_for_the_number():
+    text = ("Thông báo lịch tiếp công dân tháng 5\n"
+            "Mẫu Sơn, ngày 02 tháng 5 năm 2025\n"
+            "Ủy ban nhân dân phường Mẫu Sơn thông báo lịch tiếp công dân định kỳ vào thứ Năm hằng tuần.\n")
+    found = EX.extract(text)
+    assert found.doc_number is None
+    assert "doc_number" not in _review(found)
+
+
+def test_a_so_label_whose_number_was_not_read_goes_to_the_clerk():
+    text = (_HEAD + "Số:  ....  /UBND              Mẫu Sơn, ngày 02 tháng 5 năm 2025\n"
+            "V/v tổng vệ sinh\nKính gửi: Các khu phố.\n")
+    found = EX.extract(text)
+    assert found.doc_number is None
+    assert "doc_number" in _review(found) and needs_clerk(found)
+
+
+def test_neither_number_nor_date_read_goes_to_the_clerk():
+    text = "Về việc tổng vệ sinh môi trường\nỦy ban nhân dân phường đề nghị các khu phố ra quân.\n"
+    found = EX.extract(text)
+    assert (found.doc_number, found.issue_date) == (None, None)
+    assert "doc_number" in _review(found)
+
+
+def test_a_letter_dated_before_the_document_it_answers_is_doubted():
+    text = (_HEAD + "Số: 40/UBND-VP                Mẫu Sơn, ngày 02 tháng 5 năm 2024\n"
+            "V/v triển khai Công văn của Sở Nội vụ\nKính gửi: Các khu phố.\n"
+            "Thực hiện Công văn số 120/SNV-XDCQ ngày 20/5/2024 của Sở Nội vụ, Ủy ban nhân dân phường đề nghị "
+            "các khu phố báo cáo.\n")
+    found = EX.extract(text)
+    assert "văn bản được dẫn" in _review(found).get("issue_date", "")
+    assert needs_clerk(found)
+
+
+def test_a_trich_yeu_cut_short_is_shown_but_does_not_hold_the_letter_alone():
+    text = (_HEAD + "Số: 41/UBND-VP                Mẫu Sơn, ngày 02 tháng 5 năm 2025\n"
+            "V/v phối hợp kiểm tra của\n\nKính gửi: Công an phường.\n"
+            "Ủy ban nhân dân phường đề nghị Công an phường kiểm tra.\n")
+    found = EX.extract(text)
+    assert "cắt ngắn" in _review(found).get("subject", "")
+    assert not any(d.field in ("doc_number", "issue_date") for d in found.review)
