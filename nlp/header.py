@@ -40,7 +40,8 @@ _PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>[A-
 _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
+# "Số:" also glued to the letterhead's last word ("CỤC THUẾ TỈNH XSố:") and as OCR reads it ("Sổ:").
+_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
     r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
@@ -80,7 +81,7 @@ _BODY_KEYWORDS = re.compile(
 _JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
-_SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
+_SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
 # cộng đồngSố:" (the number itself sits in the next cell).
 _GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
@@ -251,8 +252,16 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
         place = _place_from(prefix)
-        if place is None and not match.group(0).lstrip(", \t").lower().startswith("ngày"):
+        if place is None and not match.group(0).lstrip(", \t\n").lower().startswith("ngày"):
             continue
+        ngay = match.start() + match.group(0).lower().index("ngày")
+        if place is None and not text[text.rfind("\n", 0, ngay) + 1:ngay].strip() and match.group("y") \
+                and _ends_line(text, match.end()):
+            # "ngày 05 tháng 3 năm 2024" alone on its line: the place was lost (OCR, a cell left out)
+            d, m, y = match.group("d"), match.group("m"), match.group("y")
+            day = make_date(int(y), int(m), int(d)) if d and m else None
+            if day:
+                return None, Hit(day, base + match.start(), base + match.end(), 0.75), text.count("\n", 0, match.end())
         if place is None:
             # A date line needs a place before it; "ngày 12 tháng 01" inside a sentence is not the letter's date.
             continue
@@ -271,6 +280,11 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
         index = text.count("\n", 0, match.end())
         return place_hit, date_hit, index
     return None, None, None
+
+
+def _ends_line(text: str, pos: int) -> bool:
+    end = text.find("\n", pos)
+    return not text[pos:end if end >= 0 else len(text)].strip(" \t.")
 
 
 def _place_from(prefix: str) -> tuple[str, int] | None:

@@ -456,6 +456,100 @@ Số: 3021/UBND-NC Hoà Minh, ngày 11 tháng 11 năm 2024
 V/v giải quyết đơn của công dân
 Kính gửi: Thanh tra tỉnh.
 """, issuer="ỦY BAN NHÂN DÂN TỈNH HÒA MINH", doc_number="3021/UBND-NC", issue_date="2024-11-11", subject="V/v giải quyết đơn của công dân")
+_H3 = ("ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "HUYỆN ĐỨC MINH                Độc lập - Tự do - Hạnh phúc\n")
+case(_H3 + """Số: 91/UBND-VP
+ngày 05 tháng 3 năm 2024
+V/V TỔ CHỨC HỘI NGHỊ
+Kính gửi: UBND các xã.
+""", issue_date="2024-03-05", subject="V/V TỔ CHỨC HỘI NGHỊ", doc_number="91/UBND-VP")
+case(_H3 + """Số: 92/UBND-VP               Đức Minh, ngày 06 tháng 3 năm 2024
+v/v tổ chức hội nghị tổng kết
+Kính gửi: UBND các xã.
+""", subject="v/v tổ chức hội nghị tổng kết")
+case(_H3 + """Sổ: 93/UBND-VP               Đức Minh, ngày 07 tháng 3 năm 2024
+V/v kiểm tra
+Kính gửi: UBND các xã.
+""", doc_number="93/UBND-VP")
+case("""BỘ GIAO THÔNG                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VẬN TẢI                        Độc lập - Tự do - Hạnh phúc
+Số: 1100/BGTVT-KCHT            Hà Nội, ngày 2 tháng 2 năm 2024
+V/v bảo trì quốc lộ
+Kính gửi: Sở Giao thông vận tải các tỉnh.
+""", issuer="BỘ GIAO THÔNG VẬN TẢI", doc_number="1100/BGTVT-KCHT")
+case("""UBND TỈNH HƯNG YÊN BẮC
+SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 77/HD-SVHTTDL              Hưng Yên Bắc, ngày 9 tháng 4 năm 2024
+HƯỚNG DẪN
+Tổ chức Ngày hội văn hóa các dân tộc
+năm 2024
+Căn cứ Kế hoạch số 10/KH-UBND;
+""", issuer="UBND TỈNH HƯNG YÊN BẮC - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", doc_type="Hướng dẫn",
+     subject="Tổ chức Ngày hội văn hóa các dân tộc năm 2024")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG
+Số: 05/CT-UBND                 Hải Long, ngày 3 tháng 3 năm 2025
+CHỈ THỊ
+Về tăng cường công tác quản lý
+tài nguyên khoáng sản
+Thời gian qua, công tác quản lý khoáng sản trên địa bàn tỉnh đã đạt kết quả.
+""", doc_type="Chỉ thị", subject="Về tăng cường công tác quản lý tài nguyên khoáng sản")
+case(_H3 + """Số: 94/UBND-VP               Đức Minh, ngày 08 tháng 3 năm 2024
+Khẩn
+V/v phòng chống rét cho gia súc
+Kính gửi: UBND các xã.
+""", urgency="Khẩn", subject="V/v phòng chống rét cho gia súc")
+case("""TỔNG CỤC THUẾ
+CỤC THUẾ TỈNH BẠC LÂMSố: 321/CTBL-TTHT    Bạc Lâm, ngày 2 tháng 5 năm 2024
+V/v chính sách thuế
+Kính gửi: Công ty TNHH Minh Phát.
+""", doc_number="321/CTBL-TTHT", issuer="TỔNG CỤC THUẾ - CỤC THUẾ TỈNH BẠC LÂM")
+case(_H3 + """Số: 95/UBND-VP               Đức Minh, ngày 09 tháng 3 năm 2024
+V/v đề nghị hỗ trợ kinh phí khắc phục hậu quả
+thiên tai năm 2024 cho các hộ dân bị thiệt hại
+tại các xã vùng ven sông
+Kính gửi: Ủy ban nhân dân tỉnh.
+""", subject="V/v đề nghị hỗ trợ kinh phí khắc phục hậu quả thiên tai năm 2024 cho các hộ dân bị thiệt hại tại các xã vùng ven sông")
+case(_H3 + """Số: 96/UBND-VP               Đức Minh, ngày 10 tháng 3 năm 2024
+V/v kiểm tra
+                                                                    12
+Kính gửi: UBND các xã.
+""", subject="V/v kiểm tra")
+case("""ỦY BAN NHÂN DÂN
+HUYỆN ĐỨC MINH
+Số: 97/UBND-VP
+V/v khảo sát nhu cầu học nghề
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đức Minh, ngày 11 tháng 3 năm 2024
+Kính gửi: UBND các xã.
+""", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐỨC MINH", issue_date="2024-03-11", subject="V/v khảo sát nhu cầu học nghề")
+case(_H3 + """Số: 98/UBND-VP               Đức Minh, ngày 12 tháng 3 năm 2024
+V/v: Tăng cường quản lý
+Kính gửi: UBND các xã.
+""", subject="V/v: Tăng cường quản lý")
+case(_H3 + """Số:98/UBND-VP               Đức Minh,ngày 12 tháng 3 năm 2024
+Về việc tăng cường quản lý
+Kính gửi: UBND các xã.
+""", doc_number="98/UBND-VP", issue_date="2024-03-12", subject="Về việc tăng cường quản lý")
+case(_H3 + """Số: 99/UBND-VP               Đức Minh, ngày 12 tháng 3 năm 2024
+V/v tăng cường quản lý
+Kính gửi: UBND các xã.
+Ủy ban nhân dân huyện nhận được Công văn số 15/SNV-TCBC ngày 20/02/2024 của Sở Nội vụ.
+""", issue_date="2024-03-12", doc_number="99/UBND-VP")
+case("""UBND TỈNH QUẢNG HÀ
+SỞ KẾ HOẠCH VÀ ĐẦU TƯ
+Số: 1024/SKHĐT-ĐKKD
+V/v hướng dẫn đăng ký
+doanh nghiệp
+Quảng Hà, ngày 14 tháng 3 năm 2024
+Kính gửi: Các doanh nghiệp.
+""", subject="V/v hướng dẫn đăng ký doanh nghiệp", issue_date="2024-03-14", issuer="UBND TỈNH QUẢNG HÀ - SỞ KẾ HOẠCH VÀ ĐẦU TƯ")
+case("""ĐẠI HỌC QUỐC GIA PHÚ XUÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRƯỜNG ĐẠI HỌC KHOA HỌC            Độc lập - Tự do - Hạnh phúc
+Số: 250/ĐHKH-ĐT                    Phú Xuân, ngày 15 tháng 3 năm 2024
+V/v đăng ký học phần
+Kính gửi: Các khoa.
+""", issuer="ĐẠI HỌC QUỐC GIA PHÚ XUÂN - TRƯỜNG ĐẠI HỌC KHOA HỌC", doc_number="250/ĐHKH-ĐT")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
