@@ -511,6 +511,9 @@ _EVENT_START = re.compile(
     r"Tổng\s+kết)(?!\w))",
     re.I,
 )
+# The first section heading of a báo cáo, kế hoạch or đề án ends its trích yếu.
+_SECTION = re.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:THỨ\s+\w+|thứ\s+\w+|[IVX]{1,4}|\d{1,2})(?!\w)"
+                      r"|(?:MỞ\s+ĐẦU|ĐẶT\s+VẤN\s+ĐỀ|Phần\s+mở\s+đầu)\s*$|[A-D]\.\s)")
 _HOST_START = re.compile(_BODY_KEYWORDS.pattern, re.I)
 
 
@@ -534,7 +537,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         cell, off = cells[0]
         c = cell.strip()
         continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
-        if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c)
+        if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c) or _SECTION.match(c)
                               or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c)):
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
