@@ -390,6 +390,11 @@ def _join_letterhead(parts: list[tuple[str, int]]) -> Hit:
             names[-1][2] = offset + len(text)
         else:
             names.append([text, offset, offset + len(text)])
+    # A site's title or section in capitals above the letterhead ("CỔNG THÔNG TIN ĐIỆN TỬ ...", "VĂN BẢN CHỈ ĐẠO"),
+    # or the front's name over its committee ("MẶT TRẬN TỔ QUỐC VIỆT NAM" / "ỦY BAN MTTQ ..."), names no body:
+    # the letterhead starts at its first body's name.
+    while len(names) > 1 and not _BODY_KEYWORDS.match(names[0][0]) and _BODY_KEYWORDS.match(names[1][0]):
+        names.pop(0)
     value = " - ".join(n[0] for n in names)
     return Hit(value, names[0][1], names[-1][2], 0.85)
 

@@ -550,6 +550,102 @@ Số: 250/ĐHKH-ĐT                    Phú Xuân, ngày 15 tháng 3 năm 2024
 V/v đăng ký học phần
 Kính gửi: Các khoa.
 """, issuer="ĐẠI HỌC QUỐC GIA PHÚ XUÂN - TRƯỜNG ĐẠI HỌC KHOA HỌC", doc_number="250/ĐHKH-ĐT")
+case("""Cổng thông tin điện tử tỉnh Mẫu Lâm
+Trang chủ | Văn bản | Liên hệ
+Số ký hiệu: 1502/UBND-KGVX
+Ngày ban hành: 12/06/2024
+Loại văn bản: Công văn
+Cơ quan ban hành: Ủy ban nhân dân tỉnh Mẫu Lâm
+Trích yếu: V/v tổ chức các hoạt động hưởng ứng Ngày Môi trường thế giới
+Độ khẩn: Khẩn
+Tệp đính kèm: 1502.pdf
+Ủy ban nhân dân tỉnh đề nghị các sở, ngành tổ chức hưởng ứng.
+""", doc_number="1502/UBND-KGVX", issue_date="2024-06-12", issuer="Ủy ban nhân dân tỉnh Mẫu Lâm",
+     subject="V/v tổ chức các hoạt động hưởng ứng Ngày Môi trường thế giới", urgency="Khẩn", doc_type="Công văn")
+case("""Văn bản điều hành
+Số hiệu	88/KH-UBND
+Ngày ký	03-01-2025
+Loại văn bản	Kế hoạch
+Trích yếu	Triển khai công tác cải cách hành chính năm 2025
+Độ khẩn	Bình thường
+Căn cứ Quyết định số 10/QĐ-UBND, Ủy ban nhân dân huyện ban hành kế hoạch.
+""", doc_number="88/KH-UBND", issue_date="2025-01-03", doc_type="Kế hoạch",
+     subject="Triển khai công tác cải cách hành chính năm 2025", urgency=None)
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐỨC MINH                Độc lập - Tự do - Hạnh phúc
+Số: 91/UBND-VP               Đức Minh, ngày 05 tháng 3 năm 2024
+V/v tổ chức hội nghị
+Kính gửi: UBND các xã.
+Ngày ban hành: 01/01/2020
+""", issue_date="2024-03-05", doc_number="91/UBND-VP")
+case("""CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ĐỨC MINH
+TIN TỨC - SỰ KIỆN
+
+ỦY BAN NHÂN DÂN
+HUYỆN ĐỨC MINH
+Số: 91/UBND-VP
+V/v tổ chức hội nghị
+Đức Minh, ngày 05 tháng 3 năm 2024
+Kính gửi: UBND các xã.
+""", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐỨC MINH", doc_number="91/UBND-VP")
+case("""VĂN BẢN CHỈ ĐẠO ĐIỀU HÀNH
+ỦY BAN NHÂN DÂN
+HUYỆN ĐỨC MINH
+Số: 92/UBND-VP
+V/v tổ chức hội nghị
+Đức Minh, ngày 05 tháng 3 năm 2024
+Kính gửi: UBND các xã.
+""", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐỨC MINH")
+case("""ỦY BAN NHÂN DÂN TỈNH KHÁNH LÂM
+SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+CHI CỤC BẢO VỆ MÔI TRƯỜNG
+Số: 12/CCBVMT-KS               Khánh Lâm, ngày 1 tháng 4 năm 2024
+V/v quan trắc môi trường
+Kính gửi: Các doanh nghiệp.
+""", issuer="ỦY BAN NHÂN DÂN TỈNH KHÁNH LÂM - SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG - CHI CỤC BẢO VỆ MÔI TRƯỜNG")
+case("""ỦY BAN NHÂN DÂN QUẬN 3
+VĂN PHÒNG HĐND VÀ UBND
+Số: 210/VP                     Quận 3, ngày 7 tháng 4 năm 2024
+THÔNG BÁO
+Ý kiến kết luận của Chủ tịch Ủy ban nhân dân quận
+tại cuộc họp giao ban
+
+Ngày 05/4/2024, Chủ tịch Ủy ban nhân dân quận chủ trì cuộc họp.
+""", issuer="ỦY BAN NHÂN DÂN QUẬN 3 - VĂN PHÒNG HĐND VÀ UBND", doc_type="Thông báo",
+     subject="Ý kiến kết luận của Chủ tịch Ủy ban nhân dân quận tại cuộc họp giao ban")
+case("""ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG PHÚ
+
+Số: 400/UBND-KT
+
+V/v xử lý kiến nghị của cử tri
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Độc lập - Tự do - Hạnh phúc
+
+Đồng Phú, ngày 08 tháng 4 năm 2024
+
+Kính gửi: Sở Xây dựng.
+""", issuer="ỦY BAN NHÂN DÂN TỈNH ĐỒNG PHÚ", issue_date="2024-04-08", subject="V/v xử lý kiến nghị của cử tri", doc_number="400/UBND-KT")
+case("""MẶT TRẬN TỔ QUỐC VIỆT NAM           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ỦY BAN MTTQ VIỆT NAM HUYỆN ĐỨC MINH   Độc lập - Tự do - Hạnh phúc
+BAN THƯỜNG TRỰC
+Số: 33/MTTQ-BTT                       Đức Minh, ngày 9 tháng 4 năm 2024
+V/v vận động Quỹ Vì người nghèo
+Kính gửi: Ban Công tác Mặt trận các khu dân cư.
+""", doc_number="33/MTTQ-BTT", issue_date="2024-04-09")
+case("""LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG PHÚ     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 55/LĐLĐ                          Đồng Phú, ngày 10 tháng 4 năm 2024
+V/v tổ chức Tháng Công nhân
+Kính gửi: Các công đoàn cơ sở.
+""", issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG PHÚ", doc_number="55/LĐLĐ")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHƯỜNG 7                      Độc lập - Tự do - Hạnh phúc
+Số: 101/UBND                  Phường 7, ngày 11 tháng 4 năm 2024
+V/v kiểm tra
+Kính gửi: Các khu phố.
+""", issuer="ỦY BAN NHÂN DÂN PHƯỜNG 7", issue_date="2024-04-11", place="Phường 7")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
