@@ -22,6 +22,11 @@ TYPE_CODES = {
 TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
                      "Quy định", "Giấy mời"}, key=len, reverse=True)
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
+# "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
+_TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+# "T H Ô N G   B Á O": a title set in spaced capitals.
+_SPACED_CAPS = re.compile(r"^\s*(?:[^\W\d_][ \t]{1,4}){3,}[^\W\d_]\s*$")
+_SQUEEZED_TYPES = {n.upper().replace(" ", ""): n for n in TYPE_NAMES}
 _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
 
 # A symbol's parts: "UBND-VP", "KH-THPT.PB" (a dotted part), "TTr-CAT(PC04)" (a parenthesised unit code).
@@ -235,6 +240,9 @@ def type_from_symbol(number: str | None) -> str | None:
     if not number or "/" not in number:
         return None
     symbol = number.rsplit("/", 1)[-1] if not re.search(r"/\d{4}/", number) else number.split("/")[-1]
+    party = re.match(r"^\d{1,6}-([A-ZĐ]{1,5})/", number)  # "46-KH/HU": the type sits before the slash
+    if party:
+        return TYPE_CODES.get(party.group(1).upper(), "Công văn")
     first = symbol.split("-")[0].upper()
     if first in TYPE_CODES and "-" in symbol:
         return TYPE_CODES[first]
@@ -414,6 +422,17 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
+        if _SPACED_CAPS.match(line.text) and line.text.upper() == line.text:
+            value = _SQUEEZED_TYPES.get(re.sub(r"\s+", "", line.text))
+            if value:
+                offset = line.start + len(line.text) - len(line.text.lstrip())
+                return Hit(value, offset, line.start + len(line.text.rstrip()), 0.8), index
+        first = line.cells()[:1]
+        if first:
+            m = _TITLE_PREFIX_RE.match(first[0][0])
+            if m:
+                value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
         for cell, offset in line.cells():
             m = _TITLE_RE.match(cell.strip())
             if m:
@@ -533,6 +552,11 @@ def invitation_subject(value: str) -> bool:
 def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
     """A named type's trích yếu: the lines after the type's name, up to the authority line or the body."""
     pieces, x0, end = [], None, None
+    first = lines[title_index].cells()[:1] if title_index < len(lines) else []
+    same_line = _TITLE_PREFIX_RE.match(first[0][0]) if first else None
+    if same_line:
+        rest = first[0][0][same_line.end():].strip()
+        pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
     for line in lines[title_index + 1:min(title_index + 8, len(lines))]:
         cells = line.cells()
         if not cells:
@@ -553,6 +577,9 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break
         if pieces and len(c) > 150:
             break
+        if pieces and (c.endswith((".", ":")) or pieces[-1].startswith("(") and pieces[-1].endswith(")")) \
+                and not c[:1].islower():
+            break  # a trích yếu has no full stop; "(Từ ngày ... đến ngày ...)" closes it
         if x0 is None:
             x0 = off
         pieces.append(c)

@@ -646,6 +646,42 @@ Số: 101/UBND                  Phường 7, ngày 11 tháng 4 năm 2024
 V/v kiểm tra
 Kính gửi: Các khu phố.
 """, issuer="ỦY BAN NHÂN DÂN PHƯỜNG 7", issue_date="2024-04-11", place="Phường 7")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 15/UBND-VP                    Hải Long, ngày 3 tháng 3 năm 2025
+KẾ HOẠCH Tổ chức Ngày hội đọc sách năm 2025
+Căn cứ Quyết định số 1862/QĐ-TTg;
+""", doc_type="Kế hoạch", subject="Tổ chức Ngày hội đọc sách năm 2025")
+case("""HUYỆN ỦY ĐỨC MINH                 ĐẢNG CỘNG SẢN VIỆT NAM
+Số 45-TB/HU                       Đức Minh, ngày 4 tháng 3 năm 2025
+THÔNG BÁO
+Kết luận của Ban Thường vụ Huyện ủy
+về công tác cán bộ
+Ngày 01/3/2025, Ban Thường vụ Huyện ủy họp.
+""", doc_type="Thông báo", doc_number="45-TB/HU", issuer="HUYỆN ỦY ĐỨC MINH",
+     subject="Kết luận của Ban Thường vụ Huyện ủy về công tác cán bộ")
+case("""HUYỆN ỦY ĐỨC MINH                 ĐẢNG CỘNG SẢN VIỆT NAM
+Số 46-KH/HU                       Đức Minh, ngày 4 tháng 3 năm 2025
+Căn cứ Chỉ thị số 35-CT/TW của Bộ Chính trị, Ban Thường vụ Huyện ủy ban hành kế hoạch.
+""", doc_type="Kế hoạch", doc_number="46-KH/HU")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 16/QĐ-UBND                    Hải Long, ngày 3 tháng 3 năm 2025
+QUYẾT ĐỊNH Về việc phê duyệt danh sách hộ nghèo năm 2025
+ỦY BAN NHÂN DÂN TỈNH HẢI LONG
+Căn cứ Luật Tổ chức chính quyền địa phương;
+""", doc_type="Quyết định", subject="Về việc phê duyệt danh sách hộ nghèo năm 2025")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 17/UBND-VP                    Hải Long, ngày 3 tháng 3 năm 2025
+T H Ô N G   B Á O
+Lịch làm việc của lãnh đạo tỉnh
+Lãnh đạo tỉnh làm việc theo lịch sau.
+""", doc_type="Thông báo")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 18/TB-UBND                    Hải Long, ngày 3 tháng 3 năm 2025
+THÔNG BÁO
+Lịch làm việc của lãnh đạo tỉnh
+(Từ ngày 04/3 đến ngày 08/3/2025)
+Lãnh đạo tỉnh làm việc theo lịch sau.
+""", doc_type="Thông báo", subject="Lịch làm việc của lãnh đạo tỉnh (Từ ngày 04/3 đến ngày 08/3/2025)")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
