@@ -84,7 +84,8 @@ class Extractor:
             issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
 
         lead = None
-        meta = webpage.metadata(work) if number is None or issued is None or issuer is None else {}
+        meta = webpage.metadata(work) if number is None or issued is None or issuer is None \
+            or "ộ khẩn" in work[:6000] else {}
         number = number or meta.get("doc_number")
         issued = issued or meta.get("issue_date")
         if number is None:
@@ -100,8 +101,11 @@ class Extractor:
         result.place = keep("place", place)
         result.issue_date = keep("issue_date", issued)
         urgency = hdr.find_urgency(lines, body_index)
-        if urgency is None and anchor is None:
-            urgency = hdr.own_urgency(work) or meta.get("urgency")
+        if urgency is None:
+            # a web copy names the mark in its title ("Công văn hỏa tốc số ..."), above the letterhead if any
+            own = hdr.own_urgency(work)
+            urgency = own if own is not None and (anchor is None or own.start < lines[anchor].start) else None
+            urgency = urgency or meta.get("urgency")
         result.urgency = keep("urgency", urgency)
         result.secrecy = keep("secrecy", hdr.find_secrecy(lines, body_index))
 

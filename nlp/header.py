@@ -92,6 +92,7 @@ _SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VI�
 _GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
 _GLUED_SO_END = re.compile(r"(?<=[a-zà-ỹ])Số\s{0,3}:?\s{0,3}$")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
+_URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
@@ -499,6 +500,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                     break
                 if follow.text[:len(follow.text) - len(follow.text.lstrip())].__len__() > column + 25:
                     break
+                if fcell[:1].isupper() and fcell.rstrip().endswith((".", ":")) and len(fcell.split()) >= 5:
+                    break  # "Sở Tư pháp nhận được ...": the body's first sentence, its blank line lost
                 pieces.append(fcell.strip())
                 end = foff + len(fcell.strip())
                 if fcell.rstrip().endswith("."):
@@ -594,8 +597,9 @@ def find_urgency(lines: list[Line], stop: int) -> Hit | None:
     for line in lines[:stop]:
         for cell, offset in line.cells():
             m = _URGENCY_LINE.match(cell.strip())
-            if m or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
-                raw = (m.group(1) if m else _URGENCY.search(cell).group(1)).lower()
+            glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
+            if m or glued or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
+                raw = (m.group(1) if m else (glued or _URGENCY.search(cell)).group(1)).lower()
                 value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
                 return Hit(value, offset, offset + len(cell), 0.9)
     return None

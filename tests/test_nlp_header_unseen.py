@@ -682,6 +682,72 @@ Lịch làm việc của lãnh đạo tỉnh
 (Từ ngày 04/3 đến ngày 08/3/2025)
 Lãnh đạo tỉnh làm việc theo lịch sau.
 """, doc_type="Thông báo", subject="Lịch làm việc của lãnh đạo tỉnh (Từ ngày 04/3 đến ngày 08/3/2025)")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 19/UBND-VP KHẨN               Hải Long, ngày 3 tháng 3 năm 2025
+V/v phòng, chống dịch
+Kính gửi: Sở Y tế.
+""", urgency="Khẩn", doc_number="19/UBND-VP")
+case("""Công văn hỏa tốc số 20/UBND-VP về việc ứng phó bão
+ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 20/UBND-VP                    Hải Long, ngày 3 tháng 3 năm 2025
+V/v ứng phó bão
+Kính gửi: Sở Nông nghiệp và Môi trường.
+""", urgency="Hỏa tốc", doc_number="20/UBND-VP")
+case("""ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 21/UBND-VP                    Hải Long, ngày 3 tháng 3 năm 2025
+V/v ứng phó bão
+Kính gửi: Sở Nông nghiệp và Môi trường.
+Thực hiện Công điện khẩn số 5/CĐ-TTg ngày 01/3/2025 của Thủ tướng Chính phủ.
+Công văn hỏa tốc số 3/BNN-ĐĐ ngày 02/3/2025 của Bộ cũng yêu cầu.
+""", urgency=None)
+case("""Văn bản: 22/UBND-VP
+Độ khẩn: Thượng khẩn
+ỦY BAN NHÂN DÂN TỈNH HẢI LONG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 22/UBND-VP                    Hải Long, ngày 3 tháng 3 năm 2025
+V/v ứng phó bão
+Kính gửi: Sở Nông nghiệp và Môi trường.
+""", urgency="Thượng khẩn", doc_number="22/UBND-VP")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HẢI LONG                 Độc lập - Tự do - Hạnh phúc
+Số: 23/UBND-VP
+V/v tăng cường công tác        Hải Long, ngày 3 tháng 3 năm 2025
+phòng, chống dịch sốt xuất huyết
+Kính gửi: Sở Y tế.
+""", subject="V/v tăng cường công tác phòng, chống dịch sốt xuất huyết", issue_date="2025-03-03")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HẢI LONG                 Độc lập - Tự do - Hạnh phúc
+Số: 24/UBND-VP                Hải Long, ngày 3 tháng 3 năm 2025
+V/v triển khai Kế hoạch số 12/KH-BCĐ
+Quyết định số 45/QĐ-UBND của
+Ủy ban nhân dân tỉnh
+
+Kính gửi: Sở Y tế.
+""", subject="V/v triển khai Kế hoạch số 12/KH-BCĐ Quyết định số 45/QĐ-UBND của Ủy ban nhân dân tỉnh")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HẢI LONG                 Độc lập - Tự do - Hạnh phúc
+Số: 25/UBND-VP                Hải Long, ngày 3 tháng 3 năm 2025
+V/v góp ý dự thảo
+                     Kính gửi: Sở Tư pháp.
+""", subject="V/v góp ý dự thảo")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HẢI LONG                 Độc lập - Tự do - Hạnh phúc
+Số: 26/UBND-VP                Hải Long, ngày 3 tháng 3 năm 2025
+V/v góp ý dự thảo Nghị quyết quy định chính sách
+  hỗ trợ phát triển nông nghiệp
+Kính gửi: Sở Tư pháp.
+""", subject="V/v góp ý dự thảo Nghị quyết quy định chính sách hỗ trợ phát triển nông nghiệp")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HẢI LONG                 Độc lập - Tự do - Hạnh phúc
+Số: 27/UBND-VP                Hải Long, ngày 3 tháng 3 năm 2025
+V/v góp ý dự thảo Nghị quyết quy định chính sách hỗ trợ phát triển nông nghiệp
+Sở Tư pháp nhận được văn bản đề nghị góp ý.
+""", subject="V/v góp ý dự thảo Nghị quyết quy định chính sách hỗ trợ phát triển nông nghiệp")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HẢI LONG                 Độc lập - Tự do - Hạnh phúc
+Số: 28/UBND-VP                Hải Long, ngày 3 tháng 3 năm 2025
+Về việc góp ý dự thảo Nghị quyết
+Kính gửi: Sở Tư pháp.
+""", subject="Về việc góp ý dự thảo Nghị quyết")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
