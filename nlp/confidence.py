@@ -62,6 +62,10 @@ _NUMBER_CUE = re.compile(r"(?<!\w)S[ốỐ]\s{0,3}:|\d{1,6}\s{0,2}/\s{0,2}(?:\d{
 # A cited document and its date: "Công văn số 12/BNV-TCBC ngày 20/5/2024".
 _CITED = re.compile(r"(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
                     r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})")
+# A date line's shape: "<place>, ngày 05 tháng 3 năm 2024" (a web page's "Ngày đăng: 05/03/2024" is not one).
+_FULL_DATE = re.compile(r"(?<!\w)ngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}\s{1,3}năm\s{1,3}\d{4}", re.I)
+# Where the header ends: the addressees or the first sentence of the body (its citations carry dates).
+_HEADER_END = re.compile(r"\n[ \t\-–•]{0,40}(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s|Xét\s|Phúc\s+đáp|Ngày\s+\d)")
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
 _TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
           "Hướng dẫn", "Công văn")
@@ -80,7 +84,7 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
     normalised letter that the evidence offsets point into."""
     scores = {
         "doc_number": _doc_number(result, text),
-        "issue_date": _issue_date(result, flat),
+        "issue_date": _issue_date(result, flat, text),
         "recipients": _recipients(result, block, flat),
         "lead_units": _units(result.lead_units, leads, result.lead_unit_ids, result, flat, lead=True,
                              extra_hits=coops),
@@ -160,8 +164,14 @@ def _doc_number(result, text: str) -> Score:
     return s
 
 
-def _issue_date(result, flat: str = "") -> Score:
-    s = _header_field(result, "issue_date", (0.75, "không tìm thấy ngày ban hành"),
+def _issue_date(result, flat: str = "", text: str = "") -> Score:
+    # A missing date is a doubt when the top of the letter shows a full date that was not read as the date line.
+    head = text[:1500]
+    end = _HEADER_END.search(head)
+    shown = _FULL_DATE.search(head, 0, end.start() if end else len(head))
+    missing = (0.5, "phần đầu văn bản có ngày tháng nhưng không đọc được ngày ban hành") if shown else \
+        (0.75, "không tìm thấy ngày ban hành")
+    s = _header_field(result, "issue_date", missing,
                       "ngày ban hành không ở dòng địa danh, ngày tháng", "năm ban hành khác năm trong số văn bản")
     later = _cited_after(result.issue_date, flat) if result.issue_date else None
     if later:

@@ -277,7 +277,8 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
         place_text, place_offset = place
         if _WEEKDAY.match(place_text):
             continue  # "cuộc họp vào Thứ Hai, ngày 22/7/2013": a day of the week, not a place
-        if "," not in match.group(0)[:3] and prefix.strip() != place_text:
+        before = prefix[:place_offset]
+        if "," not in match.group(0)[:3] and before.strip() and not re.search(r"(?:[ \t]{2,}|\t|\|)$", before):
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue

@@ -809,3 +809,18 @@ def test_a_trich_yeu_cut_short_is_shown_but_does_not_hold_the_letter_alone():
     found = EX.extract(text)
     assert "cắt ngắn" in _review(found).get("subject", "")
     assert not any(d.field in ("doc_number", "issue_date") for d in found.review)
+
+
+def test_a_date_line_without_its_comma_in_a_flattened_row():
+    text = (_HEAD + "Số: 42/UBND-VP                Mẫu Sơn ngày 3 tháng 3 năm 2025\n"
+            "V/v kiểm tra\nKính gửi: Các khu phố.\n")
+    found = EX.extract(text)
+    assert (found.place, found.issue_date.isoformat()) == ("Mẫu Sơn", "2025-03-03")
+
+
+def test_a_date_line_shown_but_unreadable_is_doubted():
+    text = (_HEAD + "Số: 43/UBND-VP\n"
+            "V/v kiểm tra (ngày 3 tháng 3 năm 2025 họp giao ban)\nKính gửi: Các khu phố.\n")
+    found = EX.extract(text)
+    assert found.issue_date is None
+    assert "không đọc được ngày ban hành" in _review(found).get("issue_date", "")
