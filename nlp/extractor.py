@@ -157,6 +157,8 @@ class Extractor:
             evidence["recipients"] = [[block.start, block.end]]
 
         issuer = issuer or meta.get("issuer")
+        if issuer is None and anchor is None:
+            issuer = hdr.letterhead_without_number(lines, title_index, body_index)
         if issuer is None:
             issuer, announces = webpage.author(work, body_start, body_end)
             if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn":

@@ -364,6 +364,19 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
     return _join_letterhead(parts)
 
 
+def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:
+    """A copy without "Số:" and date line still has its letterhead beside the national motto: the capitals above
+    the type's name or the body, read as above a "Số:" line."""
+    end = title_index if title_index is not None else body_index
+    motto = next((i for i in range(min(end, len(lines))) if _NATIONAL_MOTTO.search(lines[i].text)), None)
+    if motto is None:
+        return None
+    hit = find_issuer(lines, min(end - 1, motto + 3)) if end - 1 >= motto else None
+    if hit is not None:
+        hit.confidence = 0.7
+    return hit
+
+
 def _split_motto(cell: str, offset: int) -> list[tuple[str, int]]:
     pieces, pos = [], 0
     for m in _MOTTO.finditer(cell):

@@ -748,6 +748,19 @@ Số: 28/UBND-VP                Hải Long, ngày 3 tháng 3 năm 2025
 Về việc góp ý dự thảo Nghị quyết
 Kính gửi: Sở Tư pháp.
 """, subject="Về việc góp ý dự thảo Nghị quyết")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐỨC MINH                Độc lập - Tự do - Hạnh phúc
+THÔNG BÁO
+Lịch tiếp công dân tháng 5 năm 2025
+Ủy ban nhân dân huyện thông báo lịch tiếp công dân như sau.
+""", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐỨC MINH", doc_type="Thông báo")
+case("""SỞ Y TẾ TỈNH ĐÔNG HÀ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Kính gửi: Các bệnh viện.
+Sở Y tế đề nghị các bệnh viện báo cáo.
+""", issuer="SỞ Y TẾ TỈNH ĐÔNG HÀ")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
