@@ -17,7 +17,7 @@ TYPE_CODES = {
     "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTR": "Tờ trình",
     "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
     "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển",
-    "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch",
+    "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định",
 }
 TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
                      "Quy định", "Giấy mời"}, key=len, reverse=True)
@@ -443,6 +443,11 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
                 offset = line.start + len(line.text) - len(line.text.lstrip())
                 return Hit(value, offset, line.start + len(line.text.rstrip()), 0.8), index
         first = line.cells()[:1]
+        if first and index - start <= 2 and len(line.cells()) == 1:
+            # a web copy keeps the type's name in ordinary case: "Kế hoạch" alone on its line under the date
+            value = next((n for n in TYPE_NAMES if n == first[0][0].strip(" :.")), None)
+            if value:
+                return Hit(value, first[0][1], first[0][1] + len(first[0][0]), 0.75), index
         if first:
             m = _TITLE_PREFIX_RE.match(first[0][0])
             if m:

@@ -761,6 +761,23 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Kính gửi: Các bệnh viện.
 Sở Y tế đề nghị các bệnh viện báo cáo.
 """, issuer="SỞ Y TẾ TỈNH ĐÔNG HÀ")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐỨC MINH                Độc lập - Tự do - Hạnh phúc
+Số: 61/UBND-VP                Đức Minh, ngày 2 tháng 6 năm 2025
+Kế hoạch
+Tổ chức Tháng hành động vì môi trường
+Căn cứ Kế hoạch số 5/KH-UBND của tỉnh;
+""", doc_type="Kế hoạch", subject="Tổ chức Tháng hành động vì môi trường")
+case("""ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐỨC MINH                Độc lập - Tự do - Hạnh phúc
+Số: 62/UBND-VP                Đức Minh, ngày 2 tháng 6 năm 2025
+V/v triển khai
+Kính gửi: Các xã.
+Ủy ban nhân dân huyện đề nghị các xã thực hiện nội dung sau:
+1. Rà soát danh sách.
+Thông báo
+cho nhân dân biết.
+""", doc_type="Công văn", subject="V/v triển khai")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
