@@ -100,7 +100,7 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
         if score.value < THRESHOLD:
             review.append(Doubt(name, "; ".join(dict.fromkeys(score.reasons)) or "cần kiểm tra"))
     for name, (value, reason) in header_notes(result, text).items():
-        if value < result.confidence.get(name, SURE):
+        if value <= result.confidence.get(name, SURE):
             result.confidence[name] = value
             review.append(Doubt(name, reason))
     result.review = review

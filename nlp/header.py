@@ -360,8 +360,27 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
         if cells and index != anchor and _NATIONAL_MOTTO.search(line.text):
             break  # the letterhead's first line shares its row with the national motto; above it is a site's menu
     if not parts:
-        return None
+        return _plain_case_letterhead(lines, anchor)
     return _join_letterhead(parts)
+
+
+def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
+    """A copy that lost the letterhead's capitals ("Ủy ban nhân dân tỉnh X" / "Sở Nội vụ" over "Số:"): the first
+    cells above the number that name a body, parent first."""
+    names: list[tuple[str, int]] = []
+    for index in range(anchor - 1, max(-1, anchor - 4), -1):
+        cells = [piece for cell, off in lines[index].cells() for piece in _split_motto(cell, off)]
+        if not cells:
+            if names:
+                break
+            continue
+        text, offset = cells[0]
+        if not _HOST_START.match(text) or len(text.split()) > 12 or text.endswith((".", ":", ";")):
+            break
+        names.insert(0, (text, offset))
+    if not names:
+        return None
+    return Hit(" - ".join(n for n, _ in names), names[0][1], names[-1][1] + len(names[-1][0]), 0.7)
 
 
 def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:

@@ -854,3 +854,18 @@ def test_a_date_line_shown_but_unreadable_is_doubted():
     found = EX.extract(text)
     assert found.issue_date is None
     assert "không đọc được ngày ban hành" in _review(found).get("issue_date", "")
+
+
+def test_a_letterhead_that_lost_its_capitals_is_still_the_issuer():
+    text = ("Ủy ban nhân dân tỉnh Hải Long      Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+            "Sở Nội vụ                           Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/SNV-VP          Hải Long, ngày 2 tháng 6 năm 2025\n"
+            "V/v kiểm tra\nKính gửi: Các xã.\nĐề nghị các xã báo cáo.\n")
+    assert EX.extract(text).issuer == "Ủy ban nhân dân tỉnh Hải Long - Sở Nội vụ"
+
+
+def test_an_issuer_read_from_the_body_is_shown_to_the_clerk():
+    text = ("Về việc tổng vệ sinh môi trường\n"
+            "Ủy ban nhân dân phường Mẫu Sơn đề nghị các khu phố ra quân vào ngày 05/6/2025.\n")
+    found = EX.extract(text)
+    assert found.issuer and "issuer" in _review(found)
