@@ -57,6 +57,15 @@ _REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;
 _DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
 # "(từ ngày ... ) đến ngày 30/4/2021", "hết ngày ...": the end of a period, often the deadline itself.
 _UNTIL = re.compile(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?ngày\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})")
+# The letter shows a number that was not read: a "Số:" label, or a symbol shaped like "12/UBND-VP".
+_NUMBER_CUE = re.compile(r"(?<!\w)S[ốỐ]\s{0,3}:|\d{1,6}\s{0,2}/\s{0,2}(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]{0,12}\s?-\s?[A-ZĐ]")
+# A cited document and its date: "Công văn số 12/BNV-TCBC ngày 20/5/2024".
+_CITED = re.compile(r"(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
+                    r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})")
+# A date line's shape: "<place>, ngày 05 tháng 3 năm 2024" (a web page's "Ngày đăng: 05/03/2024" is not one).
+_FULL_DATE = re.compile(r"(?<!\w)ngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}\s{1,3}năm\s{1,3}\d{4}", re.I)
+# Where the header ends: the addressees or the first sentence of the body (its citations carry dates).
+_HEADER_END = re.compile(r"\n[ \t\-–•]{0,40}(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s|Xét\s|Phúc\s+đáp|Ngày\s+\d)")
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
 _TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
           "Hướng dẫn", "Công văn")
@@ -75,7 +84,7 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
     normalised letter that the evidence offsets point into."""
     scores = {
         "doc_number": _doc_number(result, text),
-        "issue_date": _issue_date(result),
+        "issue_date": _issue_date(result, flat, text),
         "recipients": _recipients(result, block, flat),
         "lead_units": _units(result.lead_units, leads, result.lead_unit_ids, result, flat, lead=True,
                              extra_hits=coops),
@@ -90,6 +99,10 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
         result.confidence[name] = round(score.value, 2)
         if score.value < THRESHOLD:
             review.append(Doubt(name, "; ".join(dict.fromkeys(score.reasons)) or "cần kiểm tra"))
+    for name, (value, reason) in header_notes(result, text).items():
+        if value <= result.confidence.get(name, SURE):
+            result.confidence[name] = value
+            review.append(Doubt(name, reason))
     result.review = review
 
 
@@ -139,7 +152,11 @@ def _header_field(result, name: str, missing: tuple[float, str], placed: str, ye
 
 
 def _doc_number(result, text: str) -> Score:
-    s = _header_field(result, "doc_number", (0.3, "không tìm thấy số, ký hiệu văn bản"),
+    # A letter copied from a web page often has no number at all: no doubt unless the top of the text shows one
+    # ("Số:" or a symbol "12/UBND-VP") that was not read, or the date is missing too.
+    shown = not text or result.issue_date is None or _NUMBER_CUE.search(text, 0, 3000)
+    missing = (0.3 if shown else 0.75, "không tìm thấy số, ký hiệu văn bản")
+    s = _header_field(result, "doc_number", missing,
                       "số, ký hiệu không ở vị trí quy định của phần đầu văn bản", "năm trong số văn bản khác năm ban hành")
     spans = result.evidence.get("doc_number") or []
     if result.doc_number and spans and text and _CUT_SYMBOL.match(text, spans[0][1]):
@@ -147,9 +164,49 @@ def _doc_number(result, text: str) -> Score:
     return s
 
 
-def _issue_date(result) -> Score:
-    return _header_field(result, "issue_date", (0.75, "không tìm thấy ngày ban hành"),
-                         "ngày ban hành không ở dòng địa danh, ngày tháng", "năm ban hành khác năm trong số văn bản")
+def _issue_date(result, flat: str = "", text: str = "") -> Score:
+    # A missing date is a doubt when the top of the letter shows a full date that was not read as the date line.
+    head = text[:1500]
+    end = _HEADER_END.search(head)
+    shown = _FULL_DATE.search(head, 0, end.start() if end else len(head))
+    missing = (0.5, "phần đầu văn bản có ngày tháng nhưng không đọc được ngày ban hành") if shown else \
+        (0.75, "không tìm thấy ngày ban hành")
+    s = _header_field(result, "issue_date", missing,
+                      "ngày ban hành không ở dòng địa danh, ngày tháng", "năm ban hành khác năm trong số văn bản")
+    later = _cited_after(result.issue_date, flat) if result.issue_date else None
+    if later:
+        s.cap(0.5, f"ngày ban hành trước ngày của văn bản được dẫn “{_short(later)}”")
+    return s
+
+
+def _cited_after(issued, flat: str) -> str | None:
+    """A document the letter cites ("Công văn số 12/BNV-TCBC ngày 20/5/2024") dated after the letter itself: the
+    date line, or the citation, was misread."""
+    for m in _CITED.finditer(flat, 0, 20000):
+        d, mo, y = (int(m.group(k)) for k in ("d", "m", "y"))
+        try:
+            day = issued.replace(year=y, month=mo, day=d)
+        except ValueError:
+            continue
+        if day > issued:
+            return m.group(0)
+    return None
+
+
+def header_notes(result, text: str) -> dict[str, tuple[float, str]]:
+    """Doubts on the header fields that create no obligation (issuer, trích yếu): shown to the clerk, never a reason
+    on their own to hold the letter."""
+    notes = {}
+    subject = result.subject or ""
+    words = len(subject.split())
+    if result.subject and words < 3 and result.doc_type != "Công văn" or subject.rstrip().endswith(
+            (" của", " và", " về", " cho", " các", ",", " tại", " với")):
+        notes["subject"] = (0.5, "trích yếu có thể bị cắt ngắn")
+    elif words > 60:
+        notes["subject"] = (0.5, "trích yếu dài bất thường, có thể lẫn nội dung văn bản")
+    if result.issuer and _hit(result, "issuer") < 0.6:
+        notes["issuer"] = (0.5, "không thấy cơ quan ban hành ở phần đầu văn bản, đọc từ nội dung")
+    return notes
 
 
 def _looks_like_unit(name: str) -> bool:

@@ -84,6 +84,10 @@ class Extractor:
             issuer = hdr.extend_generic_issuer(issuer, lines, title_index + 1, body_index + 3)
 
         lead = None
+        meta = webpage.metadata(work) if number is None or issued is None or issuer is None \
+            or "ộ khẩn" in work[:6000] else {}
+        number = number or meta.get("doc_number")
+        issued = issued or meta.get("issue_date")
         if number is None:
             number, own_date = self._own_number(lines, work)
             if number is None:
@@ -97,8 +101,11 @@ class Extractor:
         result.place = keep("place", place)
         result.issue_date = keep("issue_date", issued)
         urgency = hdr.find_urgency(lines, body_index)
-        if urgency is None and anchor is None:
-            urgency = hdr.own_urgency(work)
+        if urgency is None:
+            # a web copy names the mark in its title ("Công văn hỏa tốc số ..."), above the letterhead if any
+            own = hdr.own_urgency(work)
+            urgency = own if own is not None and (anchor is None or own.start < lines[anchor].start) else None
+            urgency = urgency or meta.get("urgency")
         result.urgency = keep("urgency", urgency)
         result.secrecy = keep("secrecy", hdr.find_secrecy(lines, body_index))
 
@@ -111,6 +118,8 @@ class Extractor:
                 evidence["doc_type"] = [[number.start, number.end]]
         elif title is not None:
             result.doc_type = keep("doc_type", title)
+        elif "doc_type" in meta:
+            result.doc_type = keep("doc_type", meta["doc_type"])
         else:
             web = None
             if anchor is None:
@@ -131,6 +140,7 @@ class Extractor:
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
         if subject is None:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
+        subject = subject or meta.get("subject")
         if subject is None and anchor is None:
             subject = lead.subject if lead is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
@@ -146,6 +156,9 @@ class Extractor:
             result.recipients = block.names
             evidence["recipients"] = [[block.start, block.end]]
 
+        issuer = issuer or meta.get("issuer")
+        if issuer is None and anchor is None:
+            issuer = hdr.letterhead_without_number(lines, title_index, body_index)
         if issuer is None:
             issuer, announces = webpage.author(work, body_start, body_end)
             if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn":

@@ -17,24 +17,36 @@ TYPE_CODES = {
     "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTR": "Tờ trình",
     "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
     "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển",
-    "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch",
+    "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định",
 }
 TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
                      "Quy định", "Giấy mời"}, key=len, reverse=True)
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
+# "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
+_TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+# "T H Ô N G   B Á O": a title set in spaced capitals.
+_SPACED_CAPS = re.compile(r"^\s*(?:[^\W\d_][ \t]{1,4}){3,}[^\W\d_]\s*$")
+_SQUEEZED_TYPES = {n.upper().replace(" ", ""): n for n in TYPE_NAMES}
 _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
 
 # A symbol's parts: "UBND-VP", "KH-THPT.PB" (a dotted part), "TTr-CAT(PC04)" (a parenthesised unit code).
 _SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
 SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
           r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
-NUMBER_RE = re.compile(r"(?P<num>\d{1,6}(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+# "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
+NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# Party and Đoàn letters (HD 36-HD/VPTW): the number, a hyphen, the type, a slash, the body ("88-CV/HU").
+_PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}"
+                              r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
+_SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[a-zà-ỹ])Số\s{0,3}:)[ \t]{0,40}(?=[\d/])")
+# "Số:" also glued to the letterhead's last word ("CỤC THUẾ TỈNH XSố:") and as OCR reads it ("Sổ:").
+_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
     r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
@@ -53,6 +65,8 @@ _DATE_LINE = re.compile(
 )
 _MOTTO = re.compile(
     r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA]\s{0,3}H[ỘO]I)?|(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
+    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN(?:\s{1,3}VIỆT\s{1,3}NAM)?|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)"
+    r"\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH"
     r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
     re.I,
 )
@@ -65,18 +79,20 @@ _BODY_START = re.compile(
 _BODY_KEYWORDS = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
-    r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s)"
+    r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
+    r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
 _JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
-_SUBJECT_START = re.compile(r"(?<!\w)(?:V/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
+_SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
 # cộng đồngSố:" (the number itself sits in the next cell).
 _GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
 _GLUED_SO_END = re.compile(r"(?<=[a-zà-ỹ])Số\s{0,3}:?\s{0,3}$")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
+_URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
@@ -132,7 +148,18 @@ def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
 def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
     out = []
     for index, line in enumerate(lines[:stop]):
+        alone = _SO_ALONE.search(line.text)
+        if alone and index + 1 < stop:
+            hit = _number_on_next_line(lines, index + 1, stop)
+            if hit is not None:
+                out.append((hit, index))
+                continue
         for so in _SO_LINE.finditer(line.text):
+            party = _PARTY_NUMBER_RE.match(line.text, so.end())
+            if party:
+                value = f"{party.group('num')}-{party.group('sym').replace('–', '-')}"
+                out.append((Hit(value, line.start + party.start(), line.start + party.end(), 0.9), index))
+                break
             match = NUMBER_RE.match(line.text, so.end())
             if not match:
                 old = _OLD_NUMBER_RE.match(line.text, so.end())
@@ -153,6 +180,17 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
             out.append((Hit(value, line.start + match.start(), end, 0.95 if num else 0.9), index))
             break
     return out
+
+
+def _number_on_next_line(lines: list[Line], start: int, stop: int) -> Hit | None:
+    """The number under a lone "Số:" (blank lines between allowed): the first cell of the next filled line."""
+    for line in [ln for ln in lines[start:min(stop, start + 3)] if ln.text.strip()][:1]:
+        lead = len(line.text) - len(line.text.lstrip())
+        match = NUMBER_RE.match(line.text, lead)
+        if match and match.group("num"):
+            value = re.sub(r"\s+", "", match.group("num")) + "/" + re.sub(r"\s+", "", match.group("sym")).replace("–", "-")
+            return Hit(value, line.start + match.start(), line.start + match.end(), 0.85)
+    return None
 
 
 def _symbol_tail(lines: list[Line], start: int, stop: int) -> tuple[str, int] | None:
@@ -203,6 +241,9 @@ def type_from_symbol(number: str | None) -> str | None:
     if not number or "/" not in number:
         return None
     symbol = number.rsplit("/", 1)[-1] if not re.search(r"/\d{4}/", number) else number.split("/")[-1]
+    party = re.match(r"^\d{1,6}-([A-ZĐ]{1,5})/", number)  # "46-KH/HU": the type sits before the slash
+    if party:
+        return TYPE_CODES.get(party.group(1).upper(), "Công văn")
     first = symbol.split("-")[0].upper()
     if first in TYPE_CODES and "-" in symbol:
         return TYPE_CODES[first]
@@ -220,15 +261,24 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
         place = _place_from(prefix)
-        if place is None and not match.group(0).lstrip(", \t").lower().startswith("ngày"):
+        if place is None and not match.group(0).lstrip(", \t\n").lower().startswith("ngày"):
             continue
+        ngay = match.start() + match.group(0).lower().index("ngày")
+        if place is None and not text[text.rfind("\n", 0, ngay) + 1:ngay].strip() and match.group("y") \
+                and _ends_line(text, match.end()):
+            # "ngày 05 tháng 3 năm 2024" alone on its line: the place was lost (OCR, a cell left out)
+            d, m, y = match.group("d"), match.group("m"), match.group("y")
+            day = make_date(int(y), int(m), int(d)) if d and m else None
+            if day:
+                return None, Hit(day, base + match.start(), base + match.end(), 0.75), text.count("\n", 0, match.end())
         if place is None:
             # A date line needs a place before it; "ngày 12 tháng 01" inside a sentence is not the letter's date.
             continue
         place_text, place_offset = place
         if _WEEKDAY.match(place_text):
             continue  # "cuộc họp vào Thứ Hai, ngày 22/7/2013": a day of the week, not a place
-        if "," not in match.group(0)[:3] and prefix.strip() != place_text:
+        before = prefix[:place_offset]
+        if "," not in match.group(0)[:3] and before.strip() and not re.search(r"(?:[ \t]{2,}|\t|\|)$", before):
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue
@@ -240,6 +290,11 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
         index = text.count("\n", 0, match.end())
         return place_hit, date_hit, index
     return None, None, None
+
+
+def _ends_line(text: str, pos: int) -> bool:
+    end = text.find("\n", pos)
+    return not text[pos:end if end >= 0 else len(text)].strip(" \t.")
 
 
 def _place_from(prefix: str) -> tuple[str, int] | None:
@@ -305,8 +360,40 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
         if cells and index != anchor and _NATIONAL_MOTTO.search(line.text):
             break  # the letterhead's first line shares its row with the national motto; above it is a site's menu
     if not parts:
-        return None
+        return _plain_case_letterhead(lines, anchor)
     return _join_letterhead(parts)
+
+
+def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
+    """A copy that lost the letterhead's capitals ("Ủy ban nhân dân tỉnh X" / "Sở Nội vụ" over "Số:"): the first
+    cells above the number that name a body, parent first."""
+    names: list[tuple[str, int]] = []
+    for index in range(anchor - 1, max(-1, anchor - 4), -1):
+        cells = [piece for cell, off in lines[index].cells() for piece in _split_motto(cell, off)]
+        if not cells:
+            if names:
+                break
+            continue
+        text, offset = cells[0]
+        if not _HOST_START.match(text) or len(text.split()) > 12 or text.endswith((".", ":", ";")):
+            break
+        names.insert(0, (text, offset))
+    if not names:
+        return None
+    return Hit(" - ".join(n for n, _ in names), names[0][1], names[-1][1] + len(names[-1][0]), 0.7)
+
+
+def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:
+    """A copy without "Số:" and date line still has its letterhead beside the national motto: the capitals above
+    the type's name or the body, read as above a "Số:" line."""
+    end = title_index if title_index is not None else body_index
+    motto = next((i for i in range(min(end, len(lines))) if _NATIONAL_MOTTO.search(lines[i].text)), None)
+    if motto is None:
+        return None
+    hit = find_issuer(lines, min(end - 1, motto + 3)) if end - 1 >= motto else None
+    if hit is not None:
+        hit.confidence = 0.7
+    return hit
 
 
 def _split_motto(cell: str, offset: int) -> list[tuple[str, int]]:
@@ -345,6 +432,11 @@ def _join_letterhead(parts: list[tuple[str, int]]) -> Hit:
             names[-1][2] = offset + len(text)
         else:
             names.append([text, offset, offset + len(text)])
+    # A site's title or section in capitals above the letterhead ("CỔNG THÔNG TIN ĐIỆN TỬ ...", "VĂN BẢN CHỈ ĐẠO"),
+    # or the front's name over its committee ("MẶT TRẬN TỔ QUỐC VIỆT NAM" / "ỦY BAN MTTQ ..."), names no body:
+    # the letterhead starts at its first body's name.
+    while len(names) > 1 and not _BODY_KEYWORDS.match(names[0][0]) and _BODY_KEYWORDS.match(names[1][0]):
+        names.pop(0)
     value = " - ".join(n[0] for n in names)
     return Hit(value, names[0][1], names[-1][2], 0.85)
 
@@ -364,6 +456,22 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
+        if _SPACED_CAPS.match(line.text) and line.text.upper() == line.text:
+            value = _SQUEEZED_TYPES.get(re.sub(r"\s+", "", line.text))
+            if value:
+                offset = line.start + len(line.text) - len(line.text.lstrip())
+                return Hit(value, offset, line.start + len(line.text.rstrip()), 0.8), index
+        first = line.cells()[:1]
+        if first and index - start <= 2 and len(line.cells()) == 1:
+            # a web copy keeps the type's name in ordinary case: "Kế hoạch" alone on its line under the date
+            value = next((n for n in TYPE_NAMES if n == first[0][0].strip(" :.")), None)
+            if value:
+                return Hit(value, first[0][1], first[0][1] + len(first[0][0]), 0.75), index
+        if first:
+            m = _TITLE_PREFIX_RE.match(first[0][0])
+            if m:
+                value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
         for cell, offset in line.cells():
             m = _TITLE_RE.match(cell.strip())
             if m:
@@ -398,6 +506,13 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
                     continue
             first = cell[m.start():]
+            # "V/v   đăng ký  thi đua": spaces of a justified line, not a column gap (those are wider)
+            prev_end = offset + len(cell)
+            for later, loff in cells[col + 1:]:
+                if loff - prev_end > 4 or _stops_subject(later) or upper_ratio(later) >= 0.85 or "\t" in line.text:
+                    break
+                first += " " + later
+                prev_end = loff + len(later)
             cut = _KINH_GUI.search(first) or _SO_LINE.search(first) or _GLUED_SO_END.search(first)
             if cut:
                 first = first[:cut.start()]
@@ -423,6 +538,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                     break
                 if follow.text[:len(follow.text) - len(follow.text.lstrip())].__len__() > column + 25:
                     break
+                if fcell[:1].isupper() and fcell.rstrip().endswith((".", ":")) and len(fcell.split()) >= 5:
+                    break  # "Sở Tư pháp nhận được ...": the body's first sentence, its blank line lost
                 pieces.append(fcell.strip())
                 end = foff + len(fcell.strip())
                 if fcell.rstrip().endswith("."):
@@ -459,6 +576,9 @@ _EVENT_START = re.compile(
     r"Tổng\s+kết)(?!\w))",
     re.I,
 )
+# The first section heading of a báo cáo, kế hoạch or đề án ends its trích yếu.
+_SECTION = re.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:THỨ\s+\w+|thứ\s+\w+|[IVX]{1,4}|\d{1,2})(?!\w)"
+                      r"|(?:MỞ\s+ĐẦU|ĐẶT\s+VẤN\s+ĐỀ|Phần\s+mở\s+đầu)\s*$|[A-D]\.\s)")
 _HOST_START = re.compile(_BODY_KEYWORDS.pattern, re.I)
 
 
@@ -473,6 +593,11 @@ def invitation_subject(value: str) -> bool:
 def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
     """A named type's trích yếu: the lines after the type's name, up to the authority line or the body."""
     pieces, x0, end = [], None, None
+    first = lines[title_index].cells()[:1] if title_index < len(lines) else []
+    same_line = _TITLE_PREFIX_RE.match(first[0][0]) if first else None
+    if same_line:
+        rest = first[0][0][same_line.end():].strip()
+        pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
     for line in lines[title_index + 1:min(title_index + 8, len(lines))]:
         cells = line.cells()
         if not cells:
@@ -482,7 +607,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         cell, off = cells[0]
         c = cell.strip()
         continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
-        if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c)
+        if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c) or _SECTION.match(c)
                               or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c)):
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
@@ -493,6 +618,9 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break
         if pieces and len(c) > 150:
             break
+        if pieces and (c.endswith((".", ":")) or pieces[-1].startswith("(") and pieces[-1].endswith(")")) \
+                and not c[:1].islower():
+            break  # a trích yếu has no full stop; "(Từ ngày ... đến ngày ...)" closes it
         if x0 is None:
             x0 = off
         pieces.append(c)
@@ -507,8 +635,9 @@ def find_urgency(lines: list[Line], stop: int) -> Hit | None:
     for line in lines[:stop]:
         for cell, offset in line.cells():
             m = _URGENCY_LINE.match(cell.strip())
-            if m or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
-                raw = (m.group(1) if m else _URGENCY.search(cell).group(1)).lower()
+            glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
+            if m or glued or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
+                raw = (m.group(1) if m else (glued or _URGENCY.search(cell)).group(1)).lower()
                 value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
                 return Hit(value, offset, offset + len(cell), 0.9)
     return None

@@ -160,3 +160,49 @@ def author(work: str, start: int, end: int) -> tuple[Hit | None, str | None]:
     value = work[m.start("who"):who_end].strip()
     hit = Hit(value, m.start("who"), m.start("who") + len(value), 0.5)
     return hit, ("Thông báo" if "thông" in m.group("verb") else None)
+
+
+# A document portal's record of the letter: "Số ký hiệu: 12/UBND-VP", "Ngày ban hành: 05/03/2024", "Cơ quan ban
+# hành: UBND tỉnh ...", "Trích yếu: ...", "Loại văn bản: Công văn", "Độ khẩn: Hỏa tốc", as "label: value" or as a
+# table row flattened with tabs or pipes.
+_META = re.compile(
+    r"^[ \t|]{0,20}(?P<label>Số\s+ký\s+hiệu|Số\s+hiệu|Ký\s+hiệu|Số\s+văn\s+bản|Ngày\s+ban\s+hành|Ngày\s+ký|"
+    r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Trích\s+yếu(?:\s+nội\s+dung)?|"
+    r"Loại\s+văn\s+bản|Độ\s+khẩn)[ \t]{0,3}(?::|\||\t)[ \t|]{0,20}(?P<value>[^\n|\t]{1,400}?)[ \t|]*$",
+    re.I | re.M,
+)
+_META_DATE = re.compile(_DMY.replace(r"\s{0,2}/\s{0,2}", r"\s{0,2}[/.\-]\s{0,2}") + r"(?!\d)")
+_META_NUMBER = re.compile(r"^(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r")(?![\w/])", re.I)
+_META_URGENCY = {"khẩn": "Khẩn", "thượng khẩn": "Thượng khẩn", "hỏa tốc": "Hỏa tốc", "hoả tốc": "Hỏa tốc"}
+
+
+def metadata(text: str, limit: int = 6000) -> dict[str, Hit]:
+    """The labelled fields of a document portal's record, by field name (doc_number, issue_date, issuer, subject,
+    doc_type, urgency); only what is there and readable."""
+    out: dict[str, Hit] = {}
+    for m in _META.finditer(text, 0, min(len(text), limit)):
+        label = re.sub(r"\s+", " ", m.group("label").lower())
+        value, start = m.group("value").strip(), m.start("value")
+        end = start + len(value)
+        if label in ("số ký hiệu", "số hiệu", "ký hiệu", "số văn bản"):
+            n = _META_NUMBER.match(value)
+            if n and "doc_number" not in out:
+                out["doc_number"] = Hit(re.sub(r"\s+", "", n.group("n")).replace("–", "-"), start, start + n.end(), 0.8)
+        elif label in ("ngày ban hành", "ngày ký"):
+            d = _META_DATE.search(value)
+            day = make_date(int(d.group("y")), int(d.group("m")), int(d.group("d"))) if d else None
+            if day and "issue_date" not in out:
+                out["issue_date"] = Hit(day, start + d.start(), start + d.end(), 0.8)
+        elif label in ("cơ quan ban hành", "đơn vị ban hành", "nơi ban hành"):
+            out.setdefault("issuer", Hit(value, start, end, 0.75))
+        elif label.startswith("trích yếu"):
+            out.setdefault("subject", Hit(value, start, end, 0.75))
+        elif label == "loại văn bản":
+            kind = next((t for t in TYPE_NAMES if t.lower() == value.lower().rstrip(".")), None)
+            if kind:
+                out.setdefault("doc_type", Hit(kind, start, end, 0.75))
+        elif label == "độ khẩn":
+            mark = _META_URGENCY.get(value.lower().rstrip("."))
+            if mark:
+                out.setdefault("urgency", Hit(mark, start, end, 0.75))
+    return out
