@@ -145,11 +145,14 @@ def _subject(kind: str, ctx: dict) -> str:
     return _clean(label)
 
 
-def _with_sender(tracker, conn, d: dict) -> dict:
-    """A plain e-mail (Đ.4.5) has no letterhead: its issuer and subject are those of the message it came in."""
+def _with_sender(tracker, conn, d: dict, memo: dict | None = None) -> dict:
+    """A plain e-mail (Đ.4.5) has no letterhead: its issuer and subject are those of the message it came in (its
+    sources read once per letter and sweep)."""
     if conn is None or d.get("issuer") or d.get("issuer_unit_id"):
         return d
-    for source in store.source_addresses(conn, d["letter_id"]):
+    sources = _memo({} if memo is None else memo, ("sources", d["letter_id"]),
+                    lambda: store.source_addresses(conn, d["letter_id"]))
+    for source in sources:
         from email.utils import parseaddr
 
         unit = tracker.registry.by_email(parseaddr(source.get("from_addr") or "")[1])
@@ -166,7 +169,7 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
     for action in actions:
         if action.draft_kind not in ("reminder", "deemed_agreed", "escalation"):
             continue  # Đ.10.2 reports are grouped per letter (silent_unit_reports); "none" only moves a state
-        d = _with_sender(tracker, conn, details[action.obligation.id])
+        d = _with_sender(tracker, conn, details[action.obligation.id], memo)
         if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
             continue  # never address a unit the registry does not know unless a clerk confirmed the letter
         ctx = _context(tracker, action, d, today, memo)

@@ -294,8 +294,7 @@ def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) ->
                      obligations.c.provisional.is_(False), _office_letter(office),
                      # a unit the registry does not know is written to only once a clerk confirmed the letter
                      or_(obligations.c.unit_id.is_not(None), letters.c.status == "confirmed"))))
-    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse, r.state)
-            for r in conn.execute(q)]
+    return [OpenObligation(*r) for r in conn.execute(q)]  # the columns in the order of its fields
 
 
 def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
@@ -306,16 +305,23 @@ def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> 
             o.on_lapse, o.flags, o.state]
     if not ids:
         return {}
-    rows = [dict(r._mapping) for r in conn.execute(select(*cols).where(one_of(conn, o.id, ids)))]
+    result = conn.execute(select(*cols).where(one_of(conn, o.id, ids)))
+    names = list(result.keys())
+    rows = [dict(zip(names, r)) for r in result]
     l = letters.c
     letter_cols = [l.id, l.doc_number, l.doc_type, l.issue_date, l.subject, l.direction, l.issuer, l.issuer_unit_id,
                    l.status.label("letter_status")]
-    by_letter: dict[int, dict] = {}
     wanted = sorted({r["letter_id"] for r in rows})
-    for r in conn.execute(select(*letter_cols).where(one_of(conn, l.id, wanted), _office_letter(office))):
-        values = dict(r._mapping)
-        by_letter[values.pop("id")] = values
-    return {r["id"]: {**r, **by_letter[r["letter_id"]]} for r in rows if r["letter_id"] in by_letter}
+    result = conn.execute(select(*letter_cols).where(one_of(conn, l.id, wanted), _office_letter(office)))
+    names = list(result.keys())[1:]
+    by_letter = {r[0]: dict(zip(names, r[1:])) for r in result}
+    out = {}
+    for r in rows:  # each row gets its letter's fields (the letter's dict is read, never shared)
+        letter = by_letter.get(r["letter_id"])
+        if letter is not None:
+            r.update(letter)
+            out[r["id"]] = r
+    return out
 
 
 # -- drafts -----------------------------------------------------------------------------------------------------
