@@ -145,11 +145,14 @@ def _subject(kind: str, ctx: dict) -> str:
     return _clean(label)
 
 
-def _with_sender(tracker, conn, d: dict) -> dict:
-    """A plain e-mail (Đ.4.5) has no letterhead: its issuer and subject are those of the message it came in."""
+def _with_sender(tracker, conn, d: dict, memo: dict | None = None) -> dict:
+    """A plain e-mail (Đ.4.5) has no letterhead: its issuer and subject are those of the message it came in (its
+    sources read once per letter and sweep)."""
     if conn is None or d.get("issuer") or d.get("issuer_unit_id"):
         return d
-    for source in store.source_addresses(conn, d["letter_id"]):
+    sources = _memo({} if memo is None else memo, ("sources", d["letter_id"]),
+                    lambda: store.source_addresses(conn, d["letter_id"]))
+    for source in sources:
         from email.utils import parseaddr
 
         unit = tracker.registry.by_email(parseaddr(source.get("from_addr") or "")[1])
@@ -166,7 +169,7 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
     for action in actions:
         if action.draft_kind not in ("reminder", "deemed_agreed", "escalation"):
             continue  # Đ.10.2 reports are grouped per letter (silent_unit_reports); "none" only moves a state
-        d = _with_sender(tracker, conn, details[action.obligation.id])
+        d = _with_sender(tracker, conn, details[action.obligation.id], memo)
         if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
             continue  # never address a unit the registry does not know unless a clerk confirmed the letter
         ctx = _context(tracker, action, d, today, memo)
@@ -176,7 +179,7 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
             chair = _chairman(tracker)
             to_id = chair.id if chair else None
             ctx["chairman"] = {"id": to_id, "name": chair.name if chair else "Chủ tịch Ủy ban nhân dân quận"}
-            ctx["silent"] = [_silent_row(tracker, d, today)]
+            ctx["silent"] = [_silent_row(tracker, d, today, memo=memo)]
         to_name = (tracker.registry[to_id].name if to_id in tracker.registry.units
                    else ctx["to_unit"]["name"])
         rows.append({
@@ -205,13 +208,14 @@ def _chairman(tracker):
     return None
 
 
-def _silent_row(tracker, d: dict, today: date, letter: dict | None = None) -> dict:
+def _silent_row(tracker, d: dict, today: date, letter: dict | None = None, memo: dict | None = None) -> dict:
     """One unit of a report: who, the request, when it arrived, its due date and how late; the rule, basis and flags
     let the rendering explain the due date and say what the lapse meant."""
     return {"unit": unit_name(tracker, d["unit_id"], d["unit_text"], today), "unit_id": d["unit_id"],
             "letter": letter["label"] if letter else letter_label(d["doc_type"], d["doc_number"]),
             "sent": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-            "working_days_late": max(tracker.calendar.working_days_between(d["due_date"], today), 0),
+            "working_days_late": max(_memo({} if memo is None else memo, ("late", d["due_date"]),
+                                           lambda: tracker.calendar.working_days_between(d["due_date"], today)), 0),
             "rule": d["rule"], "basis": d["basis"], "flags": list(d["flags"] or ()),
             "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"])}
 
@@ -255,7 +259,7 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
             "chairman": chairman,
             "copies": copies,
             "letter": letter,
-            "silent": [_silent_row(tracker, d, today, letter) for d in lapsed],
+            "silent": [_silent_row(tracker, d, today, letter, memo) for d in lapsed],
             "articles": list(dict.fromkeys(articles + list(pack.noncooperation_articles))),
             "pack": pack.id,
         }

@@ -12,7 +12,9 @@ import json
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import JSON, Connection, Date, Text, and_, bindparam, exists, insert, literal, or_, select, update
+from sqlalchemy import (JSON, Connection, Date, Integer, String, Text, and_, any_, bindparam, exists, func, insert,
+                        literal, or_, select, update)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from tracker.db import register
 from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
@@ -27,6 +29,17 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def one_of(conn: Connection, column, values: Sequence, *, text: bool = False):
+    """``column IN values`` as ONE bound parameter, however many values: an array on PostgreSQL
+    (``= ANY(:values)``), a JSON list read by ``json_each`` on SQLite. A sweep that moves 27,000 obligations then
+    sends one statement, not dozens of 900-parameter ones that the driver must split and the server plan anew."""
+    values = list(values)
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(String if text else Integer)))
+    listed = func.json_each(bindparam(None, json.dumps(values), type_=Text)).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
 # -- history ----------------------------------------------------------------------------------------------------
 
 def record(conn: Connection, rows: Sequence[dict]) -> None:
@@ -36,32 +49,28 @@ def record(conn: Connection, rows: Sequence[dict]) -> None:
                                       "actor": SYSTEM, **r} for r in rows])
 
 
-def _insert_many(conn: Connection, table, rows: list[dict], *, statement=None) -> None:
+def _insert_many(conn: Connection, table, rows: list[dict], *, statement=None, defaults: dict | None = None) -> None:
     """INSERT many rows straight through the driver's executemany: SQLAlchemy's per-row parameter processing costs
     more than the insert itself when a sweep writes tens of thousands of drafts and history rows. Values are
     converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite. ``statement``:
-    another INSERT of ``table`` (one that skips doubles)."""
+    another INSERT of ``table`` (one that skips doubles); ``defaults``: values of keys a row leaves out. Each row
+    becomes its tuple of parameters in one pass."""
     if not rows:
         return
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    rows = [{k: r.get(k) for k in keys} for r in rows]
+    defaults = defaults or {}
+    keys = list(dict.fromkeys([*defaults, *(k for r in rows for k in r)]))
     compiled = (statement if statement is not None else insert(table)).compile(dialect=conn.dialect, column_keys=keys)
-    sql = str(compiled)
-    positional = conn.dialect.positional
     sqlite = conn.dialect.name == "sqlite"
-    convert = {}
-    for key in keys:
+    order = list(compiled.positiontup) if conn.dialect.positional else keys
+    getters = []
+    for key in order:
         kind = table.c[key].type
-        if isinstance(kind, JSON):
-            convert[key] = _json_text
-        elif sqlite and isinstance(kind, Date):
-            convert[key] = _iso
-    order = list(compiled.positiontup) if positional else keys
-    params = []
-    for row in rows:
-        values = {k: (convert[k](row[k]) if k in convert and row[k] is not None else row[k]) for k in keys}
-        params.append(tuple(values[k] for k in order) if positional else values)
-    conn.exec_driver_sql(sql, params)
+        convert = _json_text if isinstance(kind, JSON) else _iso if sqlite and isinstance(kind, Date) else None
+        getters.append((key, defaults.get(key), convert))
+    params = [tuple((v if (v := r.get(k, d)) is None or c is None else c(v)) for k, d, c in getters) for r in rows]
+    if not conn.dialect.positional:
+        params = [dict(zip(order, p)) for p in params]
+    conn.exec_driver_sql(str(compiled), params)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
@@ -226,14 +235,13 @@ def set_state(conn: Connection, changes: Iterable[tuple[int, str, str]], *, acto
         groups.setdefault((old, new), []).append(ob_id)
     now = utcnow()
     for (old, new), ids in groups.items():
-        for chunk in _chunks(ids, 900):
-            conn.execute(insert(history).from_select(
-                ["entity", "entity_id", "action", "field", "before", "after", "actor", "note"],
-                select(literal("obligation"), obligations.c.id, literal("state"), literal("state"), literal(old),
-                       literal(new), literal(actor), literal(note, type_=Text))
-                .where(obligations.c.id.in_(chunk))))
-            conn.execute(update(obligations).where(obligations.c.id.in_(chunk))
-                         .values(state=new, updated_at=now, **(extra or {})))
+        conn.execute(insert(history).from_select(
+            ["entity", "entity_id", "action", "field", "before", "after", "actor", "note"],
+            select(literal("obligation"), obligations.c.id, literal("state"), literal("state"), literal(old),
+                   literal(new), literal(actor), literal(note, type_=Text))
+            .where(one_of(conn, obligations.c.id, ids))))
+        conn.execute(update(obligations).where(one_of(conn, obligations.c.id, ids))
+                     .values(state=new, updated_at=now, **(extra or {})))
 
 
 def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, note: str) -> None:
@@ -286,8 +294,7 @@ def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) ->
                      obligations.c.provisional.is_(False), _office_letter(office),
                      # a unit the registry does not know is written to only once a clerk confirmed the letter
                      or_(obligations.c.unit_id.is_not(None), letters.c.status == "confirmed"))))
-    return [OpenObligation(r.id, r.letter_id, r.unit_id, r.role, r.rule, r.due_date, r.on_lapse, r.state)
-            for r in conn.execute(q)]
+    return [OpenObligation(*r) for r in conn.execute(q)]  # the columns in the order of its fields
 
 
 def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
@@ -296,55 +303,67 @@ def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> 
     o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
     cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
             o.on_lapse, o.flags, o.state]
-    rows: list[dict] = []
-    for chunk in _chunks(list(ids), 900):
-        rows += [dict(r._mapping) for r in conn.execute(select(*cols).where(o.id.in_(chunk)))]
+    if not ids:
+        return {}
+    result = conn.execute(select(*cols).where(one_of(conn, o.id, ids)))
+    names = list(result.keys())
+    rows = [dict(zip(names, r)) for r in result]
     l = letters.c
     letter_cols = [l.id, l.doc_number, l.doc_type, l.issue_date, l.subject, l.direction, l.issuer, l.issuer_unit_id,
                    l.status.label("letter_status")]
-    by_letter: dict[int, dict] = {}
-    for chunk in _chunks(sorted({r["letter_id"] for r in rows}), 900):
-        for r in conn.execute(select(*letter_cols).where(l.id.in_(chunk), _office_letter(office))):
-            values = dict(r._mapping)
-            by_letter[values.pop("id")] = values
-    return {r["id"]: {**r, **by_letter[r["letter_id"]]} for r in rows if r["letter_id"] in by_letter}
+    wanted = sorted({r["letter_id"] for r in rows})
+    result = conn.execute(select(*letter_cols).where(one_of(conn, l.id, wanted), _office_letter(office)))
+    names = list(result.keys())[1:]
+    by_letter = {r[0]: dict(zip(names, r[1:])) for r in result}
+    out = {}
+    for r in rows:  # each row gets its letter's fields (the letter's dict is read, never shared)
+        letter = by_letter.get(r["letter_id"])
+        if letter is not None:
+            r.update(letter)
+            out[r["id"]] = r
+    return out
 
 
 # -- drafts -----------------------------------------------------------------------------------------------------
 
 def existing_draft_keys(conn: Connection, prefixes_for: Sequence[int]) -> set[str]:
     """Keys of drafts already written for these obligations."""
-    keys: set[str] = set()
-    for chunk in _chunks(list(prefixes_for), 900):
-        q = select(drafts.c.dedupe_key).where(drafts.c.obligation_id.in_(chunk))
-        keys.update(r[0] for r in conn.execute(q))
-    return keys
+    if not prefixes_for:
+        return set()
+    q = select(drafts.c.dedupe_key).where(one_of(conn, drafts.c.obligation_id, prefixes_for))
+    return {r[0] for r in conn.execute(q)}
 
 
 def existing_keys(conn: Connection, keys: Sequence[str], *, office: str) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(list(keys), 900):
-        found.update(r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(
-            drafts.c.dedupe_key.in_(chunk), drafts.c.office_id == office)))
-    return found
+    if not keys:
+        return set()
+    return {r[0] for r in conn.execute(select(drafts.c.dedupe_key).where(
+        one_of(conn, drafts.c.dedupe_key, keys, text=True), drafts.c.office_id == office))}
 
 
 def digest_rows(conn: Connection, lapsed_since: date, due_until: date, *, office: str) -> dict[str, list[dict]]:
     """What the weekly digest lists: open obligations due by ``due_until``, those that lapsed since
     ``lapsed_since``, and letters waiting for a clerk."""
-    cols = (obligations.c.unit_id, obligations.c.unit_text, obligations.c.role, obligations.c.state,
-            obligations.c.due_date, letters.c.doc_number, letters.c.subject)
-    q = (select(*cols).join(letters, letters.c.id == obligations.c.letter_id)
-         .where(or_(and_(obligations.c.state == OPEN, obligations.c.due_date <= due_until),
-                    and_(obligations.c.state.in_(("deemed_agreed", "escalated")),
-                         obligations.c.due_date >= lapsed_since)),
-                obligations.c.provisional.is_(False), _office_letter(office))
-         .order_by(obligations.c.due_date, obligations.c.id))
+    # The obligations first (their state and due-day index), then their letters by key: a join lets PostgreSQL,
+    # whose statistics lag behind a sweep that just moved thousands of rows, loop over every letter of the office.
+    o = obligations.c
+    q = (select(o.letter_id, o.unit_id, o.unit_text, o.role, o.state, o.due_date)
+         .where(or_(and_(o.state == OPEN, o.due_date <= due_until),
+                    and_(o.state.in_(("deemed_agreed", "escalated")), o.due_date >= lapsed_since)),
+                o.provisional.is_(False))
+         .order_by(o.due_date, o.id))
+    found = [dict(r._mapping) for r in conn.execute(q)]
+    wanted = sorted({r["letter_id"] for r in found})
+    named = {r.id: (r.doc_number, r.subject) for r in conn.execute(
+        select(letters.c.id, letters.c.doc_number, letters.c.subject)
+        .where(one_of(conn, letters.c.id, wanted), _office_letter(office)))} if wanted else {}
+    rows = [{**{k: v for k, v in r.items() if k != "letter_id"}, "doc_number": named[r["letter_id"]][0],
+             "subject": named[r["letter_id"]][1]} for r in found if r["letter_id"] in named]
     review = (select(letters.c.doc_number, letters.c.subject, letters.c.issuer)
               .where(letters.c.status.in_(("needs_review", "needs_ocr", "needs_password", "unreadable")),
                      _office_letter(office))
               .order_by(letters.c.id))
-    return {"obligations": [dict(r._mapping) for r in conn.execute(q)],
+    return {"obligations": rows,
             "review": [dict(r._mapping) for r in conn.execute(review)]}
 
 
@@ -359,10 +378,10 @@ def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
         return 0
     defaults = {"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
                 "letter_number": None, "due_date": None, "sweep_date": None}
+    defaults["office_id"] = office
     for chunk in _chunks(rows, 2000):
-        keys = list(dict.fromkeys([*defaults, *(k for r in chunk for k in r), "office_id"]))
-        _insert_many(conn, drafts, [{k: {**defaults, **r, "office_id": office}.get(k) for k in keys} for r in chunk],
-                     statement=insert_ignoring_doubles(conn, drafts))
+        _insert_many(conn, drafts, [{**r, "office_id": office} if "office_id" in r else r for r in chunk],
+                     statement=insert_ignoring_doubles(conn, drafts), defaults=defaults)
     return len(rows)
 
 
