@@ -77,9 +77,11 @@ def tree_rss_mb(pid: int) -> float:
 
 def run_import(files_dir: Path, workers: int | None) -> tuple[float, float, float, str, float]:
     db = Path(tempfile.mkdtemp(prefix="congvan-bench-db-")) / "bench.sqlite"
+    config = db.parent / "congvan.toml"  # the office whose archive it is (import refuses to guess)
+    config.write_text('[office]\nunit = "q11.qldt"\naddresses = ["qldt@quan11.example"]\n', encoding="utf-8")
     env = dict(os.environ, CONGVAN_DATABASE_URL=f"sqlite:///{db}")
     env.pop("CONGVAN_CONFIG", None)
-    cmd = [sys.executable, "-m", "congvan.cli", "import", "-v", str(files_dir)]
+    cmd = [sys.executable, "-m", "congvan.cli", "--config", str(config), "import", "-v", str(files_dir)]
     if workers:
         cmd += ["--workers", str(workers)]
     peak = 0.0
@@ -88,10 +90,12 @@ def run_import(files_dir: Path, workers: int | None) -> tuple[float, float, floa
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
     recorded_at = None
+    errors = ""
 
     def watch():  # the moment every message is recorded, before the obligations are built
-        nonlocal recorded_at
+        nonlocal recorded_at, errors
         for line in proc.stderr:
+            errors = (errors + line)[-4000:]
             if "message(s) recorded" in line:
                 recorded_at = time.perf_counter()
 
@@ -116,7 +120,7 @@ def run_import(files_dir: Path, workers: int | None) -> tuple[float, float, floa
     w.join()
     shutil.rmtree(db.parent, ignore_errors=True)
     if proc.returncode != 0:
-        raise SystemExit(f"import failed ({proc.returncode}): {out}")
+        raise SystemExit(f"import failed ({proc.returncode}): {out}{errors[-2000:]}")
     intake = (recorded_at - start) if recorded_at else elapsed
     return elapsed, intake, peak, out.strip(), cpu
 

@@ -159,6 +159,12 @@ class Source:
 
 
 @dataclass
+class _Prepared:
+    source: Source
+    raw: bytes
+
+
+@dataclass
 class Outcome:
     source: Source
     status: str  # processed | duplicate | quarantined | known
@@ -267,22 +273,45 @@ class Intake:
 
         return read_letters(mail, read=read, extract=extract)
 
-    def feed(self, items: Iterable[tuple[bytes | None, Source]]) -> Iterator[Outcome]:
+    def feed(self, items: Iterable[tuple[bytes | None, Source]], *, batch: int = 1) -> Iterator[Outcome]:
         """Analyse up to ``in_flight`` messages at once; record and yield them in the order given.
 
-        Each message is committed before its outcome is yielded, so the caller may act on the server then.
-        Messages not downloaded (too big) go through ``quarantine_unread`` instead.
+        Each message is committed before its outcome is yielded, so the caller may act on the server then. With
+        ``batch`` > 1 (files, where no server action follows), up to ``batch`` analysed messages are committed in
+        one transaction, then their outcomes yielded. Messages not downloaded (too big) go through
+        ``quarantine_unread`` instead.
         """
         window: deque = deque()
+        in_flight = max(self.in_flight, batch + self.workers * 2)
         for raw, source in items:
             window.append((raw, source, self._threads.submit(self._analyse, raw)))
-            while len(window) >= self.in_flight:
-                yield self._record(*window.popleft())
+            while len(window) >= in_flight:
+                yield from self._record_some(window, batch)
         while window:
-            yield self._record(*window.popleft())
+            yield from self._record_some(window, batch)
+
+    def _record_some(self, window: deque, batch: int) -> list[Outcome]:
+        """The oldest message of the window, with those after it already analysed, up to ``batch`` of them."""
+        ready = [self._prepare(*window.popleft())]
+        while len(ready) < batch and window and window[0][2].done():
+            ready.append(self._prepare(*window.popleft()))
+        if len(ready) > 1:
+            from tracker.db import mail as ledger
+
+            try:
+                done = ledger.record_messages(self.engine, [(rec, letters, kw) for _, rec, letters, kw in ready])
+            except OperationalError:
+                raise  # the database is gone: stop, nothing is lost (the batch was rolled back)
+            except Exception:  # noqa: BLE001 - one message spoils the batch: record each alone, as always
+                log.info("a batch of %d messages was rolled back; recording them one by one", len(ready))
+            else:
+                return [self._outcome(prep[0].source, rec, reason=prep[3].get("quarantine_reason"))
+                        for prep, rec in zip(ready, done)]
+        return [self._record_one(*prep) for prep in ready]
 
     # -- recording --
-    def _record(self, raw: bytes, source: Source, future) -> Outcome:
+    def _prepare(self, raw: bytes, source: Source, future):
+        """What is recorded of one analysed message: (analysis and source, message record, letters, keywords)."""
         from tracker.db import mail as ledger
 
         try:
@@ -298,15 +327,22 @@ class Intake:
             content_hash=hashlib.sha256(raw).hexdigest(), direction=direction, message_id=analysis.message_id,
             received_at=received, from_addr=analysis.from_addr, subject=analysis.subject,
             size=source.size if source.size is not None else len(raw))
+        context = _Prepared(source, raw)
         if analysis.error:
             log.warning("%s: quarantined: %s", source, analysis.error)
-            done = ledger.record_message(self.engine, record, [], quarantine_reason=analysis.error, raw=raw,
-                                         origin=str(source))
-            return self._outcome(source, done, reason=analysis.error)
+            return context, record, [], {"quarantine_reason": analysis.error, "raw": raw, "origin": str(source)}
         letters = [self._letter(part, direction, received, source) for part in analysis.letters]
-        note = None if letters else "không có văn bản (chỉ có thư)"
+        return context, record, letters, {"note": None if letters else "không có văn bản (chỉ có thư)"}
+
+    def _record_one(self, context: "_Prepared", record, letters: list, kwargs: dict) -> Outcome:
+        from tracker.db import mail as ledger
+
+        source, raw = context.source, context.raw
+        if kwargs.get("quarantine_reason"):
+            done = ledger.record_message(self.engine, record, [], **kwargs)
+            return self._outcome(source, done, reason=kwargs["quarantine_reason"])
         try:
-            done = ledger.record_message(self.engine, record, letters, note=note)
+            done = ledger.record_message(self.engine, record, letters, **kwargs)
         except (DataError, StatementError) as exc:  # a value the database refuses: keep the bytes, go on
             if isinstance(exc, OperationalError):
                 raise  # the database is gone: stop, nothing is lost

@@ -43,10 +43,24 @@ def modern_tones(text: str) -> str:
     return _TONE_RE.sub(_fix_tone, text)
 
 
+_last_output: list[str] = [""]  # the latest result: intake normalises a text, then the extractor gets that same object
+
+
 def normalize(text: str) -> str:
-    """NFC text with modern tone placement; legacy TCVN3/VNI lines converted; control characters removed."""
+    """NFC text with modern tone placement; legacy TCVN3/VNI lines converted; control characters removed.
+
+    Idempotent; the very string object this function returned last is given back as it is (no second pass when the
+    extractor is handed the text intake has just normalised)."""
     if not text:
         return ""
+    if text is _last_output[0]:
+        return text
+    result = _normalize(text)
+    _last_output[0] = result
+    return result
+
+
+def _normalize(text: str) -> str:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     text = text.replace("\r\n", "\n").replace("\r", "\n")

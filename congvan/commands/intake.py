@@ -16,16 +16,37 @@ ICT = timezone(timedelta(hours=7))
 log = logging.getLogger("congvan.intake")
 
 
-def _after_intake(settings, engine) -> None:
+def _after_intake(settings, engine, planner: "_Planner | None" = None) -> None:
     """Called once at the end of `congvan import` and `congvan run --once`, after every message is recorded: the
-    new letters become obligations, and replies close the obligations they answer."""
-    from congvan.context import tracker_for
-    from tracker.service import build_obligations
-
-    summary = build_obligations(tracker_for(settings, engine))
+    new letters become obligations, and replies close the obligations they answer. ``planner``: the one that has
+    already planned letters while they were being recorded (its counts are added)."""
+    planner = planner or _Planner(settings, engine)
+    summary = planner.plan()
     if summary.obligations or summary.replies or summary.waiting:
         click.echo(f"{summary.obligations} nghĩa vụ mới, {summary.replies} nghĩa vụ đã được trả lời, "
                    f"{summary.waiting} văn bản chờ văn thư xác nhận.", err=True)
+
+
+class _Planner:
+    """Plans the letters recorded so far (service.build_obligations), adding up the counts of every round: an import
+    plans each batch while the workers read the next ones, instead of all of them at the end. Each round is what a
+    poll of `congvan run` does: the same letters, in the same order, with the same replies known."""
+
+    def __init__(self, settings, engine):
+        from congvan.context import tracker_for
+        from tracker.service import BuildSummary
+
+        self.tracker = tracker_for(settings, engine)
+        self.total = BuildSummary()
+
+    def plan(self):
+        from tracker.service import build_obligations
+
+        done = build_obligations(self.tracker)
+        for name in ("letters", "obligations", "replies", "waiting", "secret"):
+            setattr(self.total, name, getattr(self.total, name) + getattr(done, name))
+        self.total.flags.update(done.flags)
+        return self.total
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -82,6 +103,7 @@ def import_(settings, paths, folder_direction, outgoing, workers, via, actor, ve
         _after_intake(settings, engine)
 
 
+IMPORT_BATCH = 32  # files: up to this many analysed messages recorded in one transaction (no server waits for them)
 VIA_NAMES = {"giấy": "giấy", "qlvb": "hệ thống quản lý văn bản"}
 
 
@@ -157,20 +179,26 @@ def _import_mail(settings, engine, paths, folder_direction, outgoing, workers, *
 
         counts: dict[str, int] = {}
         letters = 0
+        planner = _Planner(settings, engine)
+        unplanned = 0
         show = len(items) > 20 and sys.stderr.isatty() or len(items) > 200
         with click.progressbar(length=len(items), label="Đang nhập thư", file=sys.stderr,
                                hidden=not show) as bar:
-            for outcome in intake.feed(messages()):
+            for outcome in intake.feed(messages(), batch=IMPORT_BATCH):
                 counts[outcome.status] = counts.get(outcome.status, 0) + 1
                 letters += outcome.new_letters
                 bar.update(1 + len(oversized))
                 for _ in oversized:
                     counts["quarantined"] = counts.get("quarantined", 0) + 1
                 oversized.clear()
+                unplanned += outcome.new_letters
+                if unplanned >= IMPORT_BATCH:  # the main process plans while the workers read
+                    planner.plan()
+                    unplanned = 0
         for _ in oversized:  # oversized files after the last readable one
             counts["quarantined"] = counts.get("quarantined", 0) + 1
         log.info("import: %d message(s) recorded; building obligations", sum(counts.values()))
-        _after_intake(settings, engine)
+        _after_intake(settings, engine, planner)
     counts["known"] = len(found) - len(items)
     if found or not quiet:
         click.echo(_summary(counts, letters))

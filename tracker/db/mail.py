@@ -132,65 +132,82 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
 
     try:
         with engine.begin() as conn:
-            earlier = conn.execute(_EARLIER_COPY, {"h": msg.content_hash, "o": msg.office_id}).scalar()
-            if quarantine_reason and conn.execute(_HELD_IN_QUARANTINE,
-                                                  {"h": msg.content_hash, "o": msg.office_id}).first():
-                # the same bytes are already held in quarantine (e.g. seen again after a UIDVALIDITY change)
-                earlier, note, quarantine_reason = None, f"đã cách ly trước đó: {quarantine_reason}", None
-                status = "duplicate"
-            else:
-                status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
-            now = datetime.now(timezone.utc)
-            ref = conn.execute(_INSERT_MESSAGE, {
-                "office_id": msg.office_id, "mailbox": msg.mailbox, "folder": msg.folder,
-                "uidvalidity": msg.uidvalidity, "uid": msg.uid,
-                "message_id": msg.message_id, "content_hash": msg.content_hash, "direction": msg.direction,
-                "received_at": _utc(msg.received_at), "from_addr": (msg.from_addr or None) and msg.from_addr[:500],
-                "subject": msg.subject, "size": msg.size, "status": status, "reason": quarantine_reason or note,
-                "action_done": False, "created_at": now, "updated_at": now,
-            }).scalar_one()
-            if quarantine_reason:
-                conn.execute(_INSERT_QUARANTINE, {"message_ref": ref, "origin": origin[:1000],
-                                                  "reason": quarantine_reason, "raw": raw, "created_at": now})
-                return Recorded(ref, status, [], [])
-            if status == "duplicate" and not earlier:
-                return Recorded(ref, status, [], [])
-            if earlier:
-                linked = []
-                for row in conn.execute(_SOURCES_OF, {"ref": earlier}).all():
-                    conn.execute(_INSERT_SOURCE, {"letter_id": row.letter_id, "message_ref": ref, "part": row.part,
-                                                  "created_at": now})
-                    linked.append(row.letter_id)
-                return Recorded(ref, status, linked, [])
-            ids, new_ids = [], []
-            for rec in letter_records:
-                letter_id = _existing_letter(conn, rec, msg.office_id)
-                if letter_id is None:
-                    values = {k: rec.fields.get(k) for k in _LETTER_COLUMNS}
-                    letter_id = conn.execute(_INSERT_LETTER, {
-                        "office_id": msg.office_id, "direction": rec.direction, "status": rec.status,
-                        "extraction": rec.extraction, "confidence": rec.confidence, "text": rec.text,
-                        "content_hash": rec.content_hash, "received_at": _utc(rec.received_at),
-                        "obligations_built": False, "created_at": now, "updated_at": now,
-                        "search_text": letter_search_text(values, rec.extraction), **values,
-                    }).scalar_one()
-                    new_ids.append(letter_id)
-                    if rec.status != "secret":  # a secret letter goes to the separate register of secret letters
-                        register.number_letter(conn, letter_id, day=register.local_day(rec.received_at or now))
-                    if actor:
-                        conn.execute(insert(history).values(
-                            entity="letter", entity_id=letter_id, action="create", actor=actor,
-                            after=rec.part[:500], note=msg.subject, at=now))
-                if letter_id not in ids:  # one source per letter and message
-                    conn.execute(_INSERT_SOURCE, {"letter_id": letter_id, "message_ref": ref,
-                                                  "part": rec.part[:500], "created_at": now})
-                    ids.append(letter_id)
-            return Recorded(ref, status, ids, new_ids)
+            return _record(conn, msg, letter_records, quarantine_reason=quarantine_reason, raw=raw, origin=origin,
+                           note=note, actor=actor)
     except IntegrityError:  # UNIQUE(mailbox, folder, uidvalidity, uid): recorded already, by this run or another
         if msg.uid is not None and location_known(engine, msg.mailbox, msg.folder, msg.uidvalidity, msg.uid,
                                                   office=msg.office_id):
             return None  # a concurrent run recorded it between our check and our insert
         raise
+
+
+def record_messages(engine: Engine, batch: list[tuple[MessageRecord, list[LetterRecord], dict]]) -> list[Recorded]:
+    """Several messages (each ``(msg, letter_records, keyword arguments of record_message)``) in ONE transaction:
+    all are recorded or none. For files, where no server waits for the record; any error (a location recorded
+    meanwhile, a value the database refuses) rolls the whole batch back and is raised: the caller then records the
+    messages one by one with ``record_message``, which knows what to do with each error."""
+    with engine.begin() as conn:
+        return [_record(conn, msg, letter_records, **kwargs) for msg, letter_records, kwargs in batch]
+
+
+def _record(conn: Connection, msg: MessageRecord, letter_records: list[LetterRecord], *,
+            quarantine_reason: str | None = None, raw: bytes | None = None, origin: str = "",
+            note: str | None = None, actor: str | None = None) -> Recorded:
+    """``record_message`` inside the caller's transaction."""
+    earlier = conn.execute(_EARLIER_COPY, {"h": msg.content_hash, "o": msg.office_id}).scalar()
+    if quarantine_reason and conn.execute(_HELD_IN_QUARANTINE,
+                                          {"h": msg.content_hash, "o": msg.office_id}).first():
+        # the same bytes are already held in quarantine (e.g. seen again after a UIDVALIDITY change)
+        earlier, note, quarantine_reason = None, f"đã cách ly trước đó: {quarantine_reason}", None
+        status = "duplicate"
+    else:
+        status = "quarantined" if quarantine_reason else ("duplicate" if earlier else "processed")
+    now = datetime.now(timezone.utc)
+    ref = conn.execute(_INSERT_MESSAGE, {
+        "office_id": msg.office_id, "mailbox": msg.mailbox, "folder": msg.folder,
+        "uidvalidity": msg.uidvalidity, "uid": msg.uid,
+        "message_id": msg.message_id, "content_hash": msg.content_hash, "direction": msg.direction,
+        "received_at": _utc(msg.received_at), "from_addr": (msg.from_addr or None) and msg.from_addr[:500],
+        "subject": msg.subject, "size": msg.size, "status": status, "reason": quarantine_reason or note,
+        "action_done": False, "created_at": now, "updated_at": now,
+    }).scalar_one()
+    if quarantine_reason:
+        conn.execute(_INSERT_QUARANTINE, {"message_ref": ref, "origin": origin[:1000],
+                                          "reason": quarantine_reason, "raw": raw, "created_at": now})
+        return Recorded(ref, status, [], [])
+    if status == "duplicate" and not earlier:
+        return Recorded(ref, status, [], [])
+    if earlier:
+        linked = []
+        for row in conn.execute(_SOURCES_OF, {"ref": earlier}).all():
+            conn.execute(_INSERT_SOURCE, {"letter_id": row.letter_id, "message_ref": ref, "part": row.part,
+                                          "created_at": now})
+            linked.append(row.letter_id)
+        return Recorded(ref, status, linked, [])
+    ids, new_ids = [], []
+    for rec in letter_records:
+        letter_id = _existing_letter(conn, rec, msg.office_id)
+        if letter_id is None:
+            values = {k: rec.fields.get(k) for k in _LETTER_COLUMNS}
+            letter_id = conn.execute(_INSERT_LETTER, {
+                "office_id": msg.office_id, "direction": rec.direction, "status": rec.status,
+                "extraction": rec.extraction, "confidence": rec.confidence, "text": rec.text,
+                "content_hash": rec.content_hash, "received_at": _utc(rec.received_at),
+                "obligations_built": False, "created_at": now, "updated_at": now,
+                "search_text": letter_search_text(values, rec.extraction), **values,
+            }).scalar_one()
+            new_ids.append(letter_id)
+            if rec.status != "secret":  # a secret letter goes to the separate register of secret letters
+                register.number_letter(conn, letter_id, day=register.local_day(rec.received_at or now))
+            if actor:
+                conn.execute(insert(history).values(
+                    entity="letter", entity_id=letter_id, action="create", actor=actor,
+                    after=rec.part[:500], note=msg.subject, at=now))
+        if letter_id not in ids:  # one source per letter and message
+            conn.execute(_INSERT_SOURCE, {"letter_id": letter_id, "message_ref": ref,
+                                          "part": rec.part[:500], "created_at": now})
+            ids.append(letter_id)
+    return Recorded(ref, status, ids, new_ids)
 
 
 def _existing_letter(conn: Connection, rec: LetterRecord, office: str) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 
-from sqlalchemy import Connection, and_, case, exists, func, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, case, exists, func, or_, select, update
 
 from tracker.db.schema import arrival_counters, letter_sources, letters, messages, obligations
 from tracker.search import letter_search_text, like_patterns
@@ -29,36 +29,47 @@ def local_day(moment: datetime | None) -> date:
 
 # -- arrival numbers ----------------------------------------------------------------------------------------------
 
-def _insert_ignore(conn: Connection, table, values: dict) -> None:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    conn.execute(insert(table).values(**values).on_conflict_do_nothing())
+# Statements built once (import numbers thousands of letters in a row): executed with parameters, each is compiled
+# once per process and dialect.
+_TAKE_NUMBER = (update(arrival_counters)
+                .where(arrival_counters.c.office_id == bindparam("o"), arrival_counters.c.year == bindparam("y"))
+                .values(last_number=arrival_counters.c.last_number + 1)
+                .returning(arrival_counters.c.last_number))
+_LETTER_TO_NUMBER = select(letters.c.direction, letters.c.arrival_number, letters.c.received_at,
+                           letters.c.created_at, letters.c.office_id).where(letters.c.id == bindparam("id"))
+_SET_NUMBER = (update(letters).where(letters.c.id == bindparam("letter_id"))
+               .values(arrival_number=bindparam("n"), arrival_date=bindparam("d"), arrival_year=bindparam("y")))
+_COUNTER_INSERTS: dict = {}
+
+
+def _ensure_counter(conn: Connection, office_id: str, year: int) -> None:
+    stmt = _COUNTER_INSERTS.get(conn.dialect.name)
+    if stmt is None:
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = _COUNTER_INSERTS.setdefault(conn.dialect.name, insert(arrival_counters).on_conflict_do_nothing())
+    conn.execute(stmt, {"office_id": office_id, "year": year, "last_number": 0})
 
 
 def next_arrival_number(conn: Connection, office_id: str, year: int) -> int:
     """Take the next arrival number of ``office_id`` in ``year`` (inside the caller's transaction)."""
-    _insert_ignore(conn, arrival_counters, {"office_id": office_id, "year": year, "last_number": 0})
-    return conn.execute(
-        update(arrival_counters)
-        .where(arrival_counters.c.office_id == office_id, arrival_counters.c.year == year)
-        .values(last_number=arrival_counters.c.last_number + 1)
-        .returning(arrival_counters.c.last_number)).scalar_one()
+    _ensure_counter(conn, office_id, year)
+    return conn.execute(_TAKE_NUMBER, {"o": office_id, "y": year}).scalar_one()
 
 
 def number_letter(conn: Connection, letter_id: int, *, day: date | None = None) -> int | None:
     """Give an incoming letter its arrival number and date, once: a letter already numbered keeps its number; an
     outgoing letter gets none. ``day`` is the day of arrival (default: the day its receipt time falls on)."""
-    row = conn.execute(select(letters).where(letters.c.id == letter_id)).mappings().first()
+    row = conn.execute(_LETTER_TO_NUMBER, {"id": letter_id}).mappings().first()
     if row is None or row["direction"] != "in":
         return None
     if row["arrival_number"] is not None:
         return row["arrival_number"]
     day = day or local_day(row["received_at"] or row["created_at"])
     number = next_arrival_number(conn, row["office_id"], day.year)
-    conn.execute(update(letters).where(letters.c.id == letter_id)
-                 .values(arrival_number=number, arrival_date=day, arrival_year=day.year))
+    conn.execute(_SET_NUMBER, {"letter_id": letter_id, "n": number, "d": day, "y": day.year})
     return number
 
 
