@@ -77,7 +77,7 @@ def test_no_header_can_be_injected_through_the_subject_or_a_unit_name():
     ctx = dataclasses.replace(samples.reminder(), unit=hostile, to=())
     rendered = render("reminder", ctx)
     rendered = dataclasses.replace(rendered, subject=rendered.subject + "\nX-Evil: 1\rReply-To: spy@attacker.example")
-    raw = build(rendered, from_addr=(f"Phòng QLĐT\r\nX-Injected: yes", "qldt@quan11.example"),
+    raw = build(rendered, from_addr=("Phòng QLĐT\r\nX-Injected: yes", "qldt@quan11.example"),
                 to_addrs=[(hostile, "p5@quan11.example")])
     msg = parse(raw)
     for name in ("Bcc", "X-Evil", "Reply-To", "X-Injected"):

@@ -103,11 +103,8 @@ Phạm Thị Hoa
 def build(root: Path, *, mailbox: dict | None = None) -> Desk:
     """The desk in ``root``: SQLite, the demo office, a hostile letter, another office. ``mailbox``: an IMAP
     mailbox for the demo office's drafts (a [[mailboxes]] table)."""
-    import tomllib
 
-    from congvan.commands.demo import _settings
     from congvan.context import tracker_for
-    from congvan.samples import DEMO_DIR
     from web import accounts
 
     out = root / "demo"

@@ -5,7 +5,6 @@ reader's) and returns plain values. Ids of another office read as missing (NotFo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from tracker.db import queries as q
 from tracker.db import store
