@@ -76,8 +76,8 @@ def changed(unit: Unit, change) -> Unit:
     """``unit`` after one rename (the old name stays an alias, so letters written before still bind) or merge (valid
     to the day before the successor's first day)."""
     if change["action"] == "rename":
-        aliases = tuple(dict.fromkeys(a for a in (*unit.aliases, unit.name, unit.short)
-                                      if a and a not in (change["name"], change["short"])))
+        aliases = tuple(dict.fromkeys(a for a in (*unit.aliases, unit.name, unit.short, change["short"])
+                                      if a and a != change["name"]))
         return dataclasses.replace(unit, name=change["name"], short=change["short"] or unit.short, aliases=aliases)
     last: date = change["effective_on"] - timedelta(days=1)
     return dataclasses.replace(unit, valid_to=min(last, unit.valid_to or last), successors=(change["successor_id"],))
