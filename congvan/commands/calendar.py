@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from congvan.commands import date_option
+from congvan.commands import ArgOrCommand, date_option
 from congvan.context import calendar_for, rule_pack_for
 
 
@@ -66,18 +66,10 @@ def due(settings, start, working_days, rule_name, requested, requested_days, sta
             click.echo(f"  {_vn_date(s.day)}  {s.reason}")
 
 
-class _YearOrCommand(click.Group):
+class _YearOrCommand(ArgOrCommand):
     """`congvan calendar YEAR` lists a year; `congvan calendar add ...` adds one of the year's decisions."""
 
-    def parse_args(self, ctx, args):
-        rest = list(args)
-        for i, arg in enumerate(rest):
-            if arg.startswith("-"):
-                continue
-            if arg not in self.commands:
-                ctx.meta["calendar.year"] = rest.pop(i)
-            break
-        return super().parse_args(ctx, rest)
+    meta_key = "calendar.year"
 
 
 def _calendar(settings):

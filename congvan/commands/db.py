@@ -6,6 +6,7 @@ import json
 
 import click
 
+from congvan.commands import ArgOrCommand
 from congvan.context import engine_for, registry_for
 
 
@@ -83,18 +84,10 @@ def office_list(settings, as_json):
         click.echo("Chưa đăng ký cơ quan nào.")
 
 
-class _NameOrCommand(click.Group):
+class _NameOrCommand(ArgOrCommand):
     """`congvan units [NAME]` looks a unit up; `congvan units add ...` adds one."""
 
-    def parse_args(self, ctx, args):
-        rest = list(args)
-        for i, arg in enumerate(rest):
-            if arg.startswith("-"):
-                continue
-            if arg not in self.commands:
-                ctx.meta["units.name"] = rest.pop(i)
-            break
-        return super().parse_args(ctx, rest)
+    meta_key = "units.name"
 
 
 @click.group(cls=_NameOrCommand, invoke_without_command=True)
