@@ -30,14 +30,25 @@ def calendar_for(settings: Settings):
 
 
 @lru_cache(maxsize=4)
-def _calendar(path: str | None):
+def _calendar(path: str | None, added: tuple = ()):
     from tracker.calendar import CalendarTable, WorkingCalendar
 
     def load():
         table = CalendarTable.load(path) if path else CalendarTable.load()
-        return WorkingCalendar.vietnam(table)
+        return WorkingCalendar.vietnam(table.with_entries(added))
 
     return _data_file("calendar_table", path, load)
+
+
+def office_calendar(settings: Settings, engine):
+    """The calendar with the yearly decisions an administrator added to this database (``congvan calendar add``);
+    a new decision gives a new calendar at once (the entries are part of the cache key)."""
+    from tracker.db import calendar_days
+
+    calendar_for(settings)  # a bad calendar_table is said before the database is read
+    added = calendar_days.entries(engine)
+    return _calendar(str(settings.calendar_table) if settings.calendar_table else None, added) if added \
+        else calendar_for(settings)
 
 
 def rule_pack_for(settings: Settings):
@@ -142,14 +153,15 @@ def tracker_for(settings: Settings, engine=None):
     from tracker.service import Tracker
 
     # the data files and the configured office are checked before any database is made or touched
-    registry, pack, calendar = registry_for(settings), rule_pack_for(settings), calendar_for(settings)
+    registry, pack = registry_for(settings), rule_pack_for(settings)
+    calendar_for(settings)
     configured_office(settings)
     engine = engine if engine is not None else ready_engine(settings)
     return Tracker(
         engine=engine,
         registry=unit_rows.with_added(engine, registry),
         pack=pack,
-        calendar=calendar,
+        calendar=office_calendar(settings, engine),
         office_unit_id=office_unit(settings, engine).id,
         days_before=tuple(settings.reminders.days_before),
         min_confidence=settings.reminders.min_confidence,

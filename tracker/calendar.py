@@ -99,6 +99,27 @@ class CalendarTable:
             )
         return cls(years, tuple(data.get("ignored_holiday_names", ())))
 
+    def with_entries(self, added: Iterable[tuple]) -> "CalendarTable":
+        """This table with more decisions: (day, kind, reason, source) where kind is ``off`` (a weekday not worked)
+        or ``work`` (a make-up working weekend day). A later entry for a day replaces the table's."""
+        added = list(added)
+        if not added:
+            return self
+        years = dict(self.years)
+        for day, kind, reason, source in added:
+            sched = years.get(day.year) or YearSchedule(year=day.year, source=source)
+            entry = CalendarEntry(day, reason, source)
+            off = tuple(e for e in sched.days_off if e.day != day)
+            work = tuple(e for e in sched.working_days if e.day != day)
+            if kind == "off":
+                off += (entry,)
+            else:
+                work += (entry,)
+            years[day.year] = YearSchedule(sched.year, sched.source, tuple(sorted(off, key=lambda e: e.day)),
+                                           tuple(sorted(work, key=lambda e: e.day)), sched.not_days_off,
+                                           sched.complete)
+        return CalendarTable(years, self.ignored_names)
+
 
 def _statutory_holidays(years: Iterable[int]) -> tuple[dict[date, str], set[date]]:
     """Vietnam's public holidays (with days in lieu) from the ``holidays`` package, named in Vietnamese, and the

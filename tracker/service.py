@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 # The clerk's desk (tracker/register.py): the arrival register, uploaded letters, search, figures per unit.
 _REGISTER = ("register_letter", "register_document", "register_rows", "search_letters", "unit_stats")
+# Quản trị (tracker/admin.py): unit renames and merges, the calendar's yearly decisions.
+_ADMIN = ("rename_unit", "merge_unit", "add_calendar_day")
 
 
 def __getattr__(name: str):
@@ -33,6 +35,10 @@ def __getattr__(name: str):
         from tracker import register
 
         return getattr(register, name)
+    if name in _ADMIN:
+        from tracker import admin
+
+        return getattr(admin, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 LOCAL = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh has had no daylight saving since 1975

@@ -54,8 +54,9 @@ def units(error: str | None = None, status: int = 200):
     tracker = office_tracker()
     day = today()
     rows = sorted(tracker.registry, key=lambda u: (not u.valid_on(day), u.kind, u.name))
+    live = sorted((u for u in tracker.registry if u.valid_on(day) or not u.successors), key=lambda u: u.name)
     return render_template("units.html", units=rows, today=day, registry=tracker.registry, kinds=KINDS,
-                           error=error), status
+                           error=error, live=live), status
 
 
 @bp.route("/quan-tri/don-vi", methods=["POST"])
@@ -74,14 +75,65 @@ def add_unit():
     return redirect(url_for("admin.units", ok="them"))
 
 
-@bp.route("/quan-tri/lich")
+@bp.route("/quan-tri/don-vi/doi-ten", methods=["POST"])
 @login_required("admin")
-def calendar():
-    tracker = office_tracker()
+def rename_unit():
+    from tracker import service
+
+    form = request.form
     try:
-        year = int(request.args.get("nam") or today().year)
+        service.rename_unit(office_tracker(), form.get("unit_id", ""), actor=g.user.name, name=form.get("name", ""),
+                            short=form.get("short") or None)
+    except ValueError as exc:
+        return units(error=str(exc), status=400)
+    return redirect(url_for("admin.units", ok="doi-ten"))
+
+
+@bp.route("/quan-tri/don-vi/sap-nhap", methods=["POST"])
+@login_required("admin")
+def merge_unit():
+    from tracker import service
+
+    form = request.form
+    try:
+        service.merge_unit(office_tracker(), form.get("unit_id", ""), actor=g.user.name,
+                           successor_id=form.get("successor_id", ""), on=form.get("on", ""))
+    except ValueError as exc:
+        return units(error=str(exc), status=400)
+    return redirect(url_for("admin.units", ok="sap-nhap"))
+
+
+def _year() -> int:
+    try:
+        year = int(request.values.get("nam") or today().year)
     except ValueError:
         year = today().year
-    year = min(max(year, 2000), 2100)
+    return min(max(year, 2000), 2100)
+
+
+@bp.route("/quan-tri/lich")
+@login_required("admin")
+def calendar(error: str | None = None, status: int = 200):
+    from tracker.admin import DAY_KINDS
+
+    tracker = office_tracker()
+    year = _year()
     off, worked = tracker.calendar.year_listing(year)
-    return render_template("calendar.html", year=year, off=off, worked=worked, note=tracker.calendar.year_note(year))
+    return render_template("calendar.html", year=year, off=off, worked=worked, note=tracker.calendar.year_note(year),
+                           kinds=DAY_KINDS, error=error), status
+
+
+@bp.route("/quan-tri/lich", methods=["POST"])
+@login_required("admin")
+def add_calendar_day():
+    from tracker import service
+
+    form = request.form
+    try:
+        added = service.add_calendar_day(office_tracker(), actor=g.user.name, day=form.get("day", ""),
+                                         kind=form.get("kind", ""), source=form.get("source", ""),
+                                         reason=form.get("reason", ""), work_on=form.get("work_on") or None)
+    except ValueError as exc:
+        g.pop("tracker", None)
+        return calendar(error=str(exc), status=400)
+    return redirect(url_for("admin.calendar", nam=added[0][0].year, ok="them"))

@@ -106,8 +106,11 @@ def create_app(settings, *, tracker=None, deliver=None) -> Flask:
 # -- helpers for the views ----------------------------------------------------------------------------------------
 
 def office_tracker():
-    """The Tracker of the signed-in user's office, knowing the units added to the database (once per request)."""
+    """The Tracker of the signed-in user's office, knowing the units and calendar decisions added to the database
+    (once per request, so that a change made through the page applies at once)."""
     from flask import current_app
+
+    from congvan.context import office_calendar
 
     from tracker.queries import with_added_units
 
@@ -115,7 +118,7 @@ def office_tracker():
         base = current_app.extensions["congvan"]["tracker"]
         if g.user.office_id != base.office_unit_id:
             base = dataclasses.replace(base, office_unit_id=g.user.office_id)
-        g.tracker = with_added_units(base)
+        g.tracker = with_added_units(dataclasses.replace(base, calendar=office_calendar(settings(), base.engine)))
     return g.tracker
 
 

@@ -30,3 +30,20 @@ def user_date(ctx, param, value):
         except ValueError:
             continue
     raise click.BadParameter(f"{value!r} không phải là ngày (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")
+
+
+class ArgOrCommand(click.Group):
+    """A group whose first plain argument is either a subcommand or a value kept in ``ctx.meta[meta_key]``
+    (`congvan units NAME` / `units add`, `congvan calendar YEAR` / `calendar add`)."""
+
+    meta_key = "arg"
+
+    def parse_args(self, ctx, args):
+        rest = list(args)
+        for i, arg in enumerate(rest):
+            if arg.startswith("-"):
+                continue
+            if arg not in self.commands:
+                ctx.meta[self.meta_key] = rest.pop(i)
+            break
+        return super().parse_args(ctx, rest)

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from congvan.commands import date_option
+from congvan.commands import ArgOrCommand, date_option
 from congvan.context import calendar_for, rule_pack_for
 
 
@@ -38,7 +38,7 @@ def due(settings, start, working_days, rule_name, requested, requested_days, sta
                         ("--statutory-days", statutory_days)):
         if value is not None and value < 0:
             fail(f"{name} cannot be negative ({value})")
-    calendar = calendar_for(settings)
+    calendar = _calendar(settings)
     try:
         if working_days is not None:
             deadline = count_working_days(calendar, start, working_days)
@@ -66,15 +66,38 @@ def due(settings, start, working_days, rule_name, requested, requested_days, sta
             click.echo(f"  {_vn_date(s.day)}  {s.reason}")
 
 
-@click.command()
-@click.argument("year", type=int)
+class _YearOrCommand(ArgOrCommand):
+    """`congvan calendar YEAR` lists a year; `congvan calendar add ...` adds one of the year's decisions."""
+
+    meta_key = "calendar.year"
+
+
+def _calendar(settings):
+    """The calendar with the decisions added to the database (``calendar add``)."""
+    from congvan.context import office_calendar, ready_engine
+
+    calendar_for(settings)  # a bad calendar_table: one line, before any database is made
+    return office_calendar(settings, ready_engine(settings))
+
+
+@click.group(cls=_YearOrCommand, invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
-@click.pass_obj
-def calendar(settings, year, as_json):
-    """Lịch nghỉ của cán bộ, công chức trong năm: ngày nghỉ và ngày làm bù."""
+@click.pass_context
+def calendar(ctx, as_json):
+    """Lịch nghỉ của cán bộ, công chức trong năm YEAR: ngày nghỉ và ngày làm bù; `calendar add`: thêm quyết định."""
+    if ctx.invoked_subcommand is not None:
+        return
+    settings = ctx.obj
+    raw = ctx.meta.get("calendar.year")
+    if raw is None:
+        raise click.UsageError("thiếu năm (ví dụ: congvan calendar 2026)")
+    try:
+        year = int(raw)
+    except ValueError:
+        raise click.UsageError(f"năm «{raw}» không hợp lệ") from None
     if not 1900 <= year <= 2200:
         fail(f"year {year} is out of range")
-    cal = calendar_for(settings)
+    cal = _calendar(settings)
     off, work = cal.year_listing(year)
     note = cal.year_note(year)
     if as_json:
@@ -97,6 +120,25 @@ def calendar(settings, year, as_json):
         click.echo("  (không có)")
     if note:
         click.echo(f"Lưu ý: năm {year} {note}.")
+
+
+@calendar.command("add")
+@click.argument("day", metavar="DATE")
+@click.option("--kind", type=click.Choice(["off", "swap", "work"]), required=True,
+              help="off: ngày nghỉ; swap: ngày nghỉ hoán đổi (cần --work-on); work: ngày làm bù (thứ Bảy, Chủ nhật).")
+@click.option("--source", required=True, help="Số văn bản quyết định, ví dụ CV 12729/VPCP-KGVX.")
+@click.option("--reason", default="", help="Lý do như văn thư đọc (mặc định theo loại ngày).")
+@click.option("--work-on", metavar="DATE", help="Với swap: ngày làm bù (thứ Bảy hoặc Chủ nhật).")
+@click.option("--by", "actor", required=True, help="Người thêm (quản trị), ghi vào lịch sử.")
+@click.pass_obj
+def calendar_add(settings, day, kind, source, reason, work_on, actor):
+    """Thêm một quyết định của năm vào lịch: ngày nghỉ, ngày nghỉ hoán đổi hoặc ngày làm bù."""
+    from congvan.commands.obligations import _tracker
+    from tracker.service import add_calendar_day
+
+    for d, k, r in add_calendar_day(_tracker(settings), actor=actor, day=day, kind=kind, source=source,
+                                    reason=reason, work_on=work_on):
+        click.echo(f"Đã thêm {'ngày nghỉ' if k == 'off' else 'ngày làm bù'} {_vn_date(d)}: {r} [{source}]")
 
 
 def _vn_date(d: date) -> str:

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from congvan.commands import ArgOrCommand
 from congvan.context import engine_for, registry_for
 
 
@@ -83,18 +84,10 @@ def office_list(settings, as_json):
         click.echo("Chưa đăng ký cơ quan nào.")
 
 
-class _NameOrCommand(click.Group):
+class _NameOrCommand(ArgOrCommand):
     """`congvan units [NAME]` looks a unit up; `congvan units add ...` adds one."""
 
-    def parse_args(self, ctx, args):
-        rest = list(args)
-        for i, arg in enumerate(rest):
-            if arg.startswith("-"):
-                continue
-            if arg not in self.commands:
-                ctx.meta["units.name"] = rest.pop(i)
-            break
-        return super().parse_args(ctx, rest)
+    meta_key = "units.name"
 
 
 @click.group(cls=_NameOrCommand, invoke_without_command=True)
@@ -152,3 +145,35 @@ def units_add(settings, name, kind, unit_id, short, aliases, emails, parent, act
     unit = add_unit(_tracker(settings), actor=actor, name=name, kind=kind, unit_id=unit_id, short=short,
                     aliases=aliases, emails=emails, parent=parent)
     click.echo(f"Đã thêm đơn vị {unit.name} ({unit.id}).")
+
+
+@units.command("rename")
+@click.argument("unit_id", metavar="ID")
+@click.option("--name", required=True, help="Tên mới của đơn vị.")
+@click.option("--short", default=None, help="Tên viết tắt mới.")
+@click.option("--by", "actor", required=True, help="Người đổi tên (quản trị), ghi vào lịch sử.")
+@click.pass_obj
+def units_rename(settings, unit_id, name, short, actor):
+    """Đổi tên đơn vị ID; tên cũ vẫn được nhận ra trong các văn bản trước đó."""
+    from congvan.commands.obligations import _tracker
+    from tracker.service import rename_unit
+
+    unit = rename_unit(_tracker(settings), unit_id, actor=actor, name=name, short=short)
+    click.echo(f"Đã đổi tên đơn vị {unit.id} thành {unit.name}.")
+
+
+@units.command("merge")
+@click.argument("unit_id", metavar="ID")
+@click.option("--into", "successor_id", required=True, help="Mã đơn vị kế thừa.")
+@click.option("--from", "on", required=True, metavar="DATE", help="Ngày đơn vị kế thừa bắt đầu đảm nhận (ngày/tháng/năm).")
+@click.option("--by", "actor", required=True, help="Người thực hiện (quản trị), ghi vào lịch sử.")
+@click.pass_obj
+def units_merge(settings, unit_id, successor_id, on, actor):
+    """Sáp nhập đơn vị ID vào đơn vị kế thừa từ một ngày: văn bản gửi đơn vị cũ từ ngày đó thuộc đơn vị kế thừa."""
+    from congvan.commands.obligations import _tracker
+    from tracker.service import merge_unit, parse_user_date
+
+    tracker = _tracker(settings)
+    unit = merge_unit(tracker, unit_id, actor=actor, successor_id=successor_id, on=on)
+    click.echo(f"Đã sáp nhập {unit.name} vào {tracker.registry[successor_id].name} "
+               f"từ ngày {parse_user_date(on):%d/%m/%Y}.")

@@ -343,3 +343,30 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("last_login_at", DateTime(timezone=True), nullable=True),
 )
+
+# -- the administrator's changes over the shipped data files (Quản trị): applied over them when the tracker starts --
+unit_changes = Table(
+    "unit_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", String(64), nullable=False),
+    Column("action", String(20), nullable=False),  # rename | merge
+    Column("name", String(300), nullable=True),
+    Column("short", String(64), nullable=True),
+    Column("successor_id", String(64), nullable=True),
+    Column("effective_on", Date, nullable=True),  # merge: the successor's first day
+    Column("actor", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+)
+
+calendar_days = Table(
+    "calendar_days",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False, unique=True),
+    Column("kind", String(10), nullable=False),  # off | work
+    Column("reason", String(300), nullable=False),
+    Column("source", String(200), nullable=False),  # the decision's number
+    Column("actor", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
+)

@@ -1,0 +1,114 @@
+"""Quản trị (issue 11, item 2): a unit renamed or merged into its successor, and the calendar's yearly decisions,
+kept in the database (SQLite and PostgreSQL) over the shipped data files, through the use cases and the commands."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tests.test_tracker_service import add_letter
+from tracker.admin import BadCalendarDay, BadMerge, UnknownUnit
+from tracker.db import store
+from tracker.db import units as unit_rows
+from tracker.service import (Conflict, Tracker, add_calendar_day, build_obligations, merge_unit, rename_unit)
+
+D = date.fromisoformat
+ADMIN = "Trần Văn Quản"
+
+
+def fresh(tracker):
+    """The tracker as the next command builds it: the registry with the database's changes."""
+    return Tracker(engine=tracker.engine, registry=unit_rows.with_added(tracker.engine, tracker.registry),
+                   pack=tracker.pack, calendar=tracker.calendar, office_unit_id=tracker.office_unit_id)
+
+
+@pytest.fixture
+def tracker(engine, registry, pack, calendar):
+    return Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.p5")
+
+
+def bound_units(engine, letter_id):
+    with engine.connect() as conn:
+        return {o["unit_id"] for o in store.obligations_of_letter(conn, letter_id, live=True)}
+
+
+def consult_tnmt(engine, received, number):
+    return add_letter(engine, direction="out", received=received, number=number,
+                      issuer="Ủy ban nhân dân Phường 5", subject="V/v lấy ý kiến dự thảo kế hoạch",
+                      text="Đề nghị có ý kiến bằng văn bản.", recipients=["Phòng Tài nguyên và Môi trường"])
+
+
+def test_a_letter_to_a_merged_unit_dated_from_the_merge_binds_its_successor(tracker, engine):
+    merged = merge_unit(tracker, "q11.tnmt", actor=ADMIN, successor_id="q11.ldtbxh", on="15/01/2025")
+    assert (merged.valid_to, merged.successors) == (D("2025-01-14"), ("q11.ldtbxh",))
+    tracker = fresh(tracker)
+    before = consult_tnmt(engine, "2025-01-10", "10/UBND-VP")
+    after = consult_tnmt(engine, "2025-01-20", "20/UBND-VP")
+    build_obligations(tracker)
+    assert bound_units(engine, before) == {"q11.tnmt"}
+    assert bound_units(engine, after) == {"q11.ldtbxh"}
+    with engine.connect() as conn:
+        notes = [h["note"] for h in store.history_of(conn, "unit", 0) if h["action"] == "merge"]
+    assert notes == ["q11.tnmt sáp nhập vào q11.ldtbxh từ 15/01/2025"]
+    with pytest.raises(BadMerge, match="đã có đơn vị kế thừa"):
+        merge_unit(tracker, "q11.tnmt", actor=ADMIN, successor_id="q11.qldt", on="15/01/2025")
+    with pytest.raises(BadMerge, match="chính nó"):
+        merge_unit(tracker, "q11.qldt", actor=ADMIN, successor_id="q11.qldt", on="15/01/2025")
+    with pytest.raises(UnknownUnit, match="Không có đơn vị mã «q11.xyz»"):
+        merge_unit(tracker, "q11.xyz", actor=ADMIN, successor_id="q11.qldt", on="15/01/2025")
+
+
+def test_a_renamed_unit_keeps_its_old_name_for_earlier_letters(tracker, engine):
+    unit = rename_unit(tracker, "q11.qldt", actor=ADMIN, name="Phòng Kinh tế, Hạ tầng và Đô thị", short="P.KTHTĐT")
+    tracker = fresh(tracker)
+    assert tracker.registry["q11.qldt"].name == unit.name == "Phòng Kinh tế, Hạ tầng và Đô thị"
+    assert tracker.registry.resolve("P.KTHTĐT").id == "q11.qldt"
+    assert tracker.registry.resolve("Phòng Quản lý đô thị").id == "q11.qldt"
+    with pytest.raises(Conflict, match="đã là tên của đơn vị khác"):
+        rename_unit(tracker, "q11.qldt", actor=ADMIN, name="Phòng Tài nguyên và Môi trường")
+
+
+def test_calendar_decisions_are_checked_and_kept_once(tracker, engine):
+    with pytest.raises(BadCalendarDay, match="phải là thứ Bảy hoặc Chủ nhật"):
+        add_calendar_day(tracker, actor=ADMIN, day="2027-03-05", kind="work", source="CV 1/VPCP")
+    with pytest.raises(BadCalendarDay, match="cần ngày làm bù"):
+        add_calendar_day(tracker, actor=ADMIN, day="2027-03-05", kind="swap", source="CV 1/VPCP")
+    added = add_calendar_day(tracker, actor=ADMIN, day="05/03/2027", kind="swap", work_on="13/03/2027",
+                             source="CV 1/VPCP")
+    assert [(d, k) for d, k, _ in added] == [(D("2027-03-05"), "off"), (D("2027-03-13"), "work")]
+    with pytest.raises(Conflict, match="đã có quyết định"):
+        add_calendar_day(tracker, actor=ADMIN, day="2027-03-05", kind="off", source="CV 2/VPCP")
+    from tracker.calendar import CalendarTable, WorkingCalendar
+    from tracker.db import calendar_days
+
+    cal = WorkingCalendar.vietnam(CalendarTable.load().with_entries(calendar_days.entries(engine)))
+    assert not cal.is_working_day(D("2027-03-05")) and cal.is_working_day(D("2027-03-13"))
+    off, work = cal.year_listing(2027)
+    assert ("CV 1/VPCP", "CV 1/VPCP") == (next(e.source for e in off if e.day == D("2027-03-05")),
+                                          next(e.source for e in work if e.day == D("2027-03-13")))
+
+
+def test_the_admin_commands_show_in_units_and_due(tmp_path):
+    from tests.test_cli_drafts import congvan
+
+    cfg = tmp_path / "congvan.toml"
+    cfg.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "db.sqlite"}"\n[office]\nunit = "q11.p5"\n',
+                   encoding="utf-8")
+    assert congvan(cfg, "due", "--from", "2026-03-02", "--working-days", "3").stdout.startswith(
+        "Hạn: Thứ Năm 05/03/2026")
+    out = congvan(cfg, "calendar", "add", "04/03/2026", "--kind", "off", "--source", "QĐ 7/QĐ-UBND", "--by", ADMIN)
+    assert out.returncode == 0, out.stderr
+    due = congvan(cfg, "due", "--from", "2026-03-02", "--working-days", "3", "--json")
+    assert json.loads(due.stdout)["due"] == "2026-03-06"
+    assert "QĐ 7/QĐ-UBND" in congvan(cfg, "calendar", "2026").stdout
+    out = congvan(cfg, "units", "rename", "q11.qldt", "--name", "Phòng Kinh tế, Hạ tầng và Đô thị", "--by", ADMIN)
+    assert out.returncode == 0, out.stderr
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in congvan(cfg, "units").stdout
+    out = congvan(cfg, "units", "merge", "q11.tnmt", "--into", "q11.qldt", "--from", "01/01/2025", "--by", ADMIN)
+    assert out.returncode == 0, out.stderr
+    shown = json.loads(congvan(cfg, "units", "q11.tnmt", "--json").stdout)
+    assert (shown["valid_to"], shown["successors"]) == ("2024-12-31", ["q11.qldt"])
+    bad = congvan(cfg, "units", "merge", "q11.tnmt", "--into", "q11.xyz", "--from", "01/01/2025", "--by", ADMIN)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "q11.xyz" in bad.stderr
