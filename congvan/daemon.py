@@ -105,14 +105,13 @@ class Service:
 
     def __init__(self, settings: Settings, *, clock=None, worker: str | None = None, workers: int | None = None,
                  engine=None, tick: float = 1.0):
-        from congvan.context import calendar_for, office_unit, ready_engine
+        from congvan.context import office_unit, ready_engine
         from tracker.schedule import parse_hhmm
 
         self.settings = settings
         self.clock = clock or SystemClock()
         self.worker = worker or worker_name()
         self.engine = engine if engine is not None else _ready(settings, ready_engine)
-        self.calendar = calendar_for(settings)
         self.office = office_unit(settings, self.engine).id
         svc = settings.service
         self.sweep_start = max(parse_hhmm(svc.sweep_time), parse_hhmm(svc.office_start))
@@ -129,6 +128,12 @@ class Service:
         self.shared = self.engine.dialect.name == "postgresql"
 
     # -- signals --------------------------------------------------------------------------------------------------
+
+    def calendar(self):
+        """The working-day calendar now: the shipped table with the decisions an administrator added since."""
+        from congvan.context import office_calendar
+
+        return office_calendar(self.settings, self.engine)
     def install_signals(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self._on_signal)
@@ -269,7 +274,7 @@ class Service:
         from tracker.service import build_obligations, sweep
 
         now = self.clock.now()
-        day = sweep_due(now, self.calendar, start=self.sweep_start, end=self.sweep_end)
+        day = sweep_due(now, self.calendar(), start=self.sweep_start, end=self.sweep_end)
         if day is None or day in self.swept:
             return
         self.swept.add(day)

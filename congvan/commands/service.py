@@ -81,7 +81,7 @@ def run(settings, once, web, web_host, web_port, log_json, workers, verbose):
 @click.pass_obj
 def status(settings, as_json, at):
     """Tình trạng: từng hộp thư, lần quét tới, nghĩa vụ đến hạn trong 3 ngày làm việc."""
-    from congvan.context import calendar_for, ready_engine
+    from congvan.context import office_calendar, ready_engine
     from congvan.daemon import SystemClock
     from congvan.status import service_status
 
@@ -89,7 +89,8 @@ def status(settings, as_json, at):
 
     now = at or SystemClock().now()
     try:
-        report = service_status(settings, ready_engine(settings), calendar_for(settings), now)
+        engine = ready_engine(settings)
+        report = service_status(settings, engine, office_calendar(settings, engine), now)
     except OfficeError as exc:
         raise click.UsageError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001
