@@ -131,7 +131,8 @@ def desk(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("webdesk")
     desk = webdesk.build(root)
-    letter = _letter(21).but(by="q11.qldt")
+    letter = Letter.cong_van(by="q11.qldt", number=21, issued=date(2025, 6, 4),
+                             subject="V/v đề nghị báo cáo số liệu chỉnh trang vỉa hè")
     desk.raw = mail_with_pdf(letter, HOSTILE_NAME)
     desk.pdf = letter.as_pdf()
     (root / "nguon.eml").write_bytes(desk.raw)
