@@ -182,3 +182,28 @@ def test_the_letter_page_offers_the_mail_and_its_pdf_as_downloads(app, desk):
     login(other, "khac")  # a clerk of another office
     assert other.get(links[0]).status_code == 404 and other.get(links[1]).status_code == 404
     assert client.get(f"/van-ban/{desk.other_letter}/nguon/1").status_code == 404
+
+
+def test_a_mailbox_file_imported_in_batches_keeps_each_message_s_bytes(tracker, engine, db_url, tmp_path):
+    import mailbox
+
+    sent = [mail_with_pdf(_letter(n), f"cong-van-{n}.pdf") for n in (31, 32, 33)]
+    box = mailbox.mbox(str(tmp_path / "luu.mbox"))
+    for raw in sent:
+        box.add(raw)
+    box.flush()
+    congvan(db_url, "import", tmp_path / "luu.mbox")
+
+    rows, _n = queries.list_letters(tracker, limit=10)
+    assert len(rows) == 3
+    kept = []
+    for row in rows:
+        [source] = queries.letter_sources_files(tracker, row["id"])
+        eml = queries.source_file(tracker, row["id"], source["message_ref"])[2]
+        kept.append(eml)
+        assert queries.source_file(tracker, row["id"], source["message_ref"], 0)[2].startswith(b"%PDF-")
+    # mbox keeps each message as it was, but for its "From " line and line ends: the body is the same
+    assert sorted(m.split(b"\n\n", 1)[1].replace(b"\r\n", b"\n")[:200] for m in kept) == \
+        sorted(m.split(b"\n\n", 1)[1].replace(b"\r\n", b"\n")[:200] for m in sent)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(message_raw)).scalar() == 3
