@@ -166,7 +166,7 @@ def test_the_letter_page_offers_the_mail_and_its_pdf_as_downloads(app, desk):
     client = app.test_client()
     login(client, "vanthu")
     page = client.get(f"/van-ban/{desk.source_letter}").get_data(as_text=True)
-    links = re.findall(r'href="(/van-ban/%d/nguon/[^"]+)"' % desk.source_letter, page)
+    links = re.findall(rf'href="(/van-ban/{desk.source_letter}/nguon/[^"]+)"', page)
     assert len(links) == 2 and "Thư gốc (.eml)" in page and CLEAN_NAME in page
 
     eml = client.get(links[0])
