@@ -192,9 +192,11 @@ def read_file(path: Path | str, limits: LimitSettings | None = None, *, pool=Non
 
 
 def safe_name(name: str | None) -> str:
-    """An attachment name fit for display: NFC, no folders, no control characters, at most 200 characters."""
+    """An attachment name fit for display: NFC, no folders, no control or format characters (bidi overrides, which
+    can make "exe.pdf" read as "fdp.exe"), at most 200 characters."""
     name = unicodedata.normalize("NFC", name or "")
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = name.lstrip(".") or "attachment"
     return name[:200]
 

@@ -332,7 +332,8 @@ class Intake:
             log.warning("%s: quarantined: %s", source, analysis.error)
             return context, record, [], {"quarantine_reason": analysis.error, "raw": raw, "origin": str(source)}
         letters = [self._letter(part, direction, received, source) for part in analysis.letters]
-        return context, record, letters, {"note": None if letters else "không có văn bản (chỉ có thư)"}
+        return context, record, letters, {"note": None if letters else "không có văn bản (chỉ có thư)",
+                                          "raw": raw}
 
     def _record_one(self, context: "_Prepared", record, letters: list, kwargs: dict) -> Outcome:
         from tracker.db import mail as ledger

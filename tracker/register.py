@@ -142,7 +142,8 @@ def register_document(tracker, path_or_bytes: Path | str | bytes, filename: str 
     extraction = _extract(tracker, doc.text, name)
     record = letter_record(LetterPart(name, doc, extraction), "in", received, f"upload {name}", tracker.min_confidence)
     record.extraction = {**(record.extraction or {}), "received_via": via}
-    done = ledger.record_message(tracker.engine, msg, [record], origin=f"{UPLOAD_MAILBOX}: {name}", actor=actor)
+    done = ledger.record_message(tracker.engine, msg, [record], raw=data, origin=f"{UPLOAD_MAILBOX}: {name}",
+                                 actor=actor)
     letter_id = done.letter_ids[0] if done and done.letter_ids else None
     if letter_id is None:
         return Registered(name, status="duplicate", duplicate=True)

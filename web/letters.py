@@ -3,7 +3,7 @@ and the clerk's confirmation with corrections."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, g, redirect, render_template, request, send_file, url_for
 
 from tracker import queries
 from web.app import login_required, office_tracker, page_args
@@ -78,7 +78,8 @@ def detail(letter_id: int, error: str | None = None, form: dict | None = None, s
     if "deadlines" in doubts:  # the form edits the one due day ("deadline") of what was read as "deadlines"
         doubts["deadline"] = doubts["deadlines"]
     ex = letter.get("extraction") or {}
-    return render_template("letter.html", v=view, letter=letter, ex=ex, doubts=doubts,
+    files = {s["message_ref"]: s["files"] for s in queries.letter_sources_files(office_tracker(), letter_id)}
+    return render_template("letter.html", v=view, letter=letter, ex=ex, doubts=doubts, files=files,
                            segments=segments(letter.get("text") or "", view.evidence),
                            form=form or _current(letter), error=error, scalar=SCALAR, lists=LISTS,
                            can_confirm=g.user.may("confirm_letter")), status
@@ -114,3 +115,33 @@ def text(letter_id: int):
     name = f"van-ban-{letter_id}.txt"
     return Response(view.letter.get("text") or "", mimetype="text/plain; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/van-ban/<int:letter_id>/nguon/<int:message_ref>")
+@login_required()
+def source(letter_id: int, message_ref: int):
+    """The source e-mail as it came (.eml), or the uploaded PDF/DOCX."""
+    return _download(letter_id, message_ref, None)
+
+
+@bp.route("/van-ban/<int:letter_id>/nguon/<int:message_ref>/tep/<int:part>")
+@login_required()
+def attachment(letter_id: int, message_ref: int, part: int):
+    """One attachment of the source e-mail."""
+    return _download(letter_id, message_ref, part)
+
+
+def _download(letter_id: int, message_ref: int, part: int | None):
+    """Attacker-controlled bytes: always a download (never shown inline, never sniffed by the browser), under a
+    cleaned name (RFC 5987 ``filename*`` for the Vietnamese one, an ASCII ``filename`` beside it)."""
+    import io
+
+    try:
+        name, content_type, data = queries.source_file(office_tracker(), letter_id, message_ref, part)
+    except queries.Missing:
+        abort(404)
+    response = send_file(io.BytesIO(data), mimetype=content_type, as_attachment=True, download_name=name,
+                         max_age=0, etag=False, conditional=False)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "no-store"
+    return response

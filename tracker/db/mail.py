@@ -14,7 +14,7 @@ from sqlalchemy import Engine, and_, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from tracker.db import register
-from tracker.db.schema import history, letter_sources, letters, messages, quarantine
+from tracker.db.schema import history, letter_sources, letters, message_raw, messages, quarantine
 from tracker.search import letter_search_text
 
 
@@ -107,6 +107,7 @@ _HELD_IN_QUARANTINE = (select(quarantine.c.id).join(messages, messages.c.id == q
                        .limit(1))
 _INSERT_MESSAGE = insert(messages).returning(messages.c.id)
 _INSERT_QUARANTINE = insert(quarantine)
+_INSERT_RAW = insert(message_raw)
 _SOURCES_OF = select(letter_sources.c.letter_id, letter_sources.c.part).where(
     letter_sources.c.message_ref == bindparam("ref"))
 _INSERT_SOURCE = insert(letter_sources)
@@ -125,7 +126,8 @@ def record_message(engine: Engine, msg: MessageRecord, letter_records: list[Lett
     first). A message whose exact bytes are already recorded from elsewhere is a ``duplicate``: it gets its own row
     and becomes a second source of the same letters, which are not recorded again. A letter whose text is already
     recorded (the same letter by another route) gets one more source instead of a second row. A new incoming
-    letter gets its arrival number (tracker.db.register). With ``actor``, each new letter's creation is written to
+    letter gets its arrival number (tracker.db.register). ``raw`` (the message's bytes, or the uploaded file's) is
+    kept with the quarantine entry, or for download unless a letter bears a secrecy mark. With ``actor``, each new letter's creation is written to
     the history under that name (a person who uploaded it).
     """
     from sqlalchemy.exc import IntegrityError
@@ -177,6 +179,9 @@ def _record(conn: Connection, msg: MessageRecord, letter_records: list[LetterRec
         return Recorded(ref, status, [], [])
     if status == "duplicate" and not earlier:
         return Recorded(ref, status, [], [])
+    if raw is not None and not any(rec.status == "secret" for rec in letter_records):
+        # the bytes, for download from the letter page; a letter with a secrecy mark keeps only number and sender
+        conn.execute(_INSERT_RAW, {"message_ref": ref, "raw": raw})
     if earlier:
         linked = []
         for row in conn.execute(_SOURCES_OF, {"ref": earlier}).all():

@@ -62,10 +62,27 @@ def letter(conn: Connection, office_id: str, letter_id: int) -> dict | None:
 def letter_sources(conn: Connection, letter_id: int) -> list[dict]:
     """Where a letter came from: each message (mailbox, folder, sender, subject, time) and the part it was in."""
     q = (select(t.letter_sources.c.part, messages.c.id.label("message_id"), messages.c.mailbox, messages.c.folder,
-                messages.c.from_addr, messages.c.subject, messages.c.received_at, messages.c.message_id.label("mid"))
+                messages.c.uid, messages.c.from_addr, messages.c.subject, messages.c.received_at,
+                messages.c.message_id.label("mid"), t.message_raw.c.message_ref.is_not(None).label("has_raw"))
          .join(messages, messages.c.id == t.letter_sources.c.message_ref)
+         .outerjoin(t.message_raw, t.message_raw.c.message_ref == messages.c.id)
          .where(t.letter_sources.c.letter_id == letter_id).order_by(t.letter_sources.c.id))
     return _rows(conn, q)
+
+
+def source_raw(conn: Connection, office_id: str, letter_id: int, message_ref: int) -> dict | None:
+    """The kept bytes (``raw``) of one source message of a letter of ``office_id``, with where it came from; None
+    when the letter is another office's, the message is not its source, or no bytes were kept."""
+    q = (select(messages.c.id.label("message_id"), messages.c.mailbox, messages.c.folder, messages.c.subject,
+                t.message_raw.c.raw)
+         .join(t.letter_sources, t.letter_sources.c.message_ref == messages.c.id)
+         .join(letters, letters.c.id == t.letter_sources.c.letter_id)
+         .join(t.message_raw, t.message_raw.c.message_ref == messages.c.id)
+         .where(letters.c.id == letter_id, _mine(letters, office_id), messages.c.id == message_ref,
+                messages.c.office_id == office_id)
+         .limit(1))
+    rows = _rows(conn, q)
+    return rows[0] if rows else None
 
 
 # -- obligations ------------------------------------------------------------------------------------------------

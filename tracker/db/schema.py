@@ -105,6 +105,15 @@ quarantine = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 
+# -- the bytes of each recorded message (RFC 822), or of an uploaded PDF/DOCX, for download from the letter page;
+#    none for a message that bears a letter with a secrecy mark (only its number and sender are kept) --
+message_raw = Table(
+    "message_raw",
+    metadata,
+    Column("message_ref", Integer, ForeignKey("messages.id"), primary_key=True),
+    Column("raw", LargeBinary, nullable=False),
+)
+
 # -- letters and where they came from --
 letters = Table(
     "letters",
