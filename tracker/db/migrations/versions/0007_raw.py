@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0007_raw'
-down_revision = '0003_users'
+down_revision = '0006_admin'
 branch_labels = None
 depends_on = None
 
