@@ -97,6 +97,7 @@ log_path = {d}/dovecot.log
 {ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 mail_location = maildir:{d}/mail/%u/Maildir
 passdb {{
   driver = passwd-file
