@@ -42,7 +42,7 @@ Số: 789/BGDĐT-GDPT
 V/v hướng dẫn thực hiện nhiệm vụ năm học 2024-2025
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
----------------
+_______________
 Hà Nội, ngày 12 tháng 8 năm 2024
 
 Kính gửi: Các Sở Giáo dục và Đào tạo.

@@ -1,0 +1,1 @@
+"""Jinja2 templates of the clerk's desk (web/), shipped as package data."""
