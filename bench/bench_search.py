@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._postgres import on_postgres  # noqa: E402
+
 from sqlalchemy import insert  # noqa: E402
 
 from tracker import db  # noqa: E402
@@ -144,16 +146,7 @@ def main() -> None:
             path = args.keep or Path(tmp) / "bench.sqlite"
             measure("sqlite", f"sqlite:///{path}", args.letters, args.repeat, fill=not path.exists())
     if args.only in (None, "postgresql"):
-        from tests.servers import start_postgres
-
-        server = start_postgres()
-        if server is None:
-            print("[postgresql] not installed: skipped")
-            return
-        try:
-            measure("postgresql", server.create_database("bench"), args.letters, args.repeat)
-        finally:
-            server.stop()
+        on_postgres(lambda url: measure("postgresql", url, args.letters, args.repeat))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._postgres import on_postgres  # noqa: E402
+
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from tracker import db  # noqa: E402
@@ -87,16 +89,7 @@ def main() -> None:
         if args.only in (None, "sqlite"):
             measure("sqlite", f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
     if args.only in (None, "postgresql"):
-        from tests.servers import start_postgres
-
-        server = start_postgres()
-        if server is None:
-            print("[postgresql] not installed: skipped")
-            return
-        try:
-            measure("postgresql", server.create_database("bench"))
-        finally:
-            server.stop()
+        on_postgres(lambda url: measure("postgresql", url))
 
 
 if __name__ == "__main__":

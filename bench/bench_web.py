@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._postgres import on_postgres  # noqa: E402
+
 from sqlalchemy import insert  # noqa: E402
 
 OFFICE = "q11.qldt"
@@ -142,16 +144,7 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp(prefix="congvan-bench-web-db-"))
         measure("sqlite", f"sqlite:///{folder / 'bench.sqlite'}", args.letters, args.repeat)
     if args.only in (None, "postgresql"):
-        from tests.servers import start_postgres
-
-        server = start_postgres()
-        if server is None:
-            print("[postgresql] not installed: skipped")
-            return
-        try:
-            measure("postgresql", server.create_database("bench"), args.letters, args.repeat)
-        finally:
-            server.stop()
+        on_postgres(lambda url: measure("postgresql", url, args.letters, args.repeat))
 
 
 if __name__ == "__main__":
