@@ -47,3 +47,17 @@ class ArgOrCommand(click.Group):
                 ctx.meta[self.meta_key] = rest.pop(i)
             break
         return super().parse_args(ctx, rest)
+
+
+def tracker_of(settings):
+    """The tracker a command acts with; a refusal that is not a bad setting (said by congvan/cli.py) is a usage
+    error: one line, exit code 2."""
+    from config.settings import ConfigError
+    from congvan.context import tracker_for
+
+    try:
+        return tracker_for(settings)
+    except ConfigError:
+        raise
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None

@@ -133,7 +133,7 @@ def calendar(ctx, as_json):
 @click.pass_obj
 def calendar_add(settings, day, kind, source, reason, work_on, actor):
     """Thêm một quyết định của năm vào lịch: ngày nghỉ, ngày nghỉ hoán đổi hoặc ngày làm bù."""
-    from congvan.commands.obligations import _tracker
+    from congvan.commands import tracker_of as _tracker
     from tracker.service import add_calendar_day
 
     for d, k, r in add_calendar_day(_tracker(settings), actor=actor, day=day, kind=kind, source=source,

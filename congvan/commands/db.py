@@ -139,7 +139,7 @@ def units(ctx, as_json):
 @click.pass_obj
 def units_add(settings, name, kind, unit_id, short, aliases, emails, parent, actor):
     """Thêm một đơn vị chưa có trong danh mục (để văn thư xác nhận văn bản gửi đơn vị đó)."""
-    from congvan.commands.obligations import _tracker
+    from congvan.commands import tracker_of as _tracker
     from tracker.service import add_unit
 
     unit = add_unit(_tracker(settings), actor=actor, name=name, kind=kind, unit_id=unit_id, short=short,
@@ -155,7 +155,7 @@ def units_add(settings, name, kind, unit_id, short, aliases, emails, parent, act
 @click.pass_obj
 def units_rename(settings, unit_id, name, short, actor):
     """Đổi tên đơn vị ID; tên cũ vẫn được nhận ra trong các văn bản trước đó."""
-    from congvan.commands.obligations import _tracker
+    from congvan.commands import tracker_of as _tracker
     from tracker.service import rename_unit
 
     unit = rename_unit(_tracker(settings), unit_id, actor=actor, name=name, short=short)
@@ -170,7 +170,7 @@ def units_rename(settings, unit_id, name, short, actor):
 @click.pass_obj
 def units_merge(settings, unit_id, successor_id, on, actor):
     """Sáp nhập đơn vị ID vào đơn vị kế thừa từ một ngày: văn bản gửi đơn vị cũ từ ngày đó thuộc đơn vị kế thừa."""
-    from congvan.commands.obligations import _tracker
+    from congvan.commands import tracker_of as _tracker
     from tracker.service import merge_unit, parse_user_date
 
     tracker = _tracker(settings)

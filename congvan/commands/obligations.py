@@ -7,19 +7,7 @@ from datetime import date
 
 import click
 
-from congvan.commands import date_option
-from congvan.context import tracker_for
-
-
-def _tracker(settings):
-    from config.settings import ConfigError
-
-    try:
-        return tracker_for(settings)
-    except ConfigError:
-        raise  # one line naming the setting (congvan/cli.py)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+from congvan.commands import date_option, tracker_of as _tracker
 
 
 @click.command()

@@ -6,14 +6,7 @@ import sys
 
 import click
 
-from congvan.context import tracker_for
-
-
-def _tracker(settings):
-    try:
-        return tracker_for(settings)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+from congvan.commands import tracker_of as _tracker
 
 
 def serve(settings, host: str, port: int, tracker=None) -> None:
