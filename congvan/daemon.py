@@ -125,6 +125,7 @@ class Service:
         # passes at once: each holds the mailbox's lock and one more connection, within the engine's pool of 5 + 10
         self.slots = threading.BoundedSemaphore(PASSES_AT_ONCE)
         self._signals = 0
+        self._stopped_by: int | None = None
         self.shared = self.engine.dialect.name == "postgresql"
 
     # -- signals --------------------------------------------------------------------------------------------------
@@ -139,12 +140,12 @@ class Service:
             signal.signal(sig, self._on_signal)
 
     def _on_signal(self, signum, _frame) -> None:
+        # A handler runs between any two bytecodes of the main thread, even inside an import: it only sets flags
+        # (no import, no logging); the main loop says "stopping" when it sees them.
         self._signals += 1
         if self._signals > 1:  # a second signal: leave now; the ledger keeps every recorded message
             os._exit(128 + signum)
-        from intake.watch import event
-
-        event("stopping", signal=signal.Signals(signum).name, worker=self.worker)
+        self._stopped_by = signum
         self.stop.set()
 
     # -- the main loop --------------------------------------------------------------------------------------------
@@ -166,6 +167,8 @@ class Service:
                                                          else 3600.0)
                     self.sweep_if_due()
                     self.stop.wait(self.tick)
+                if self._stopped_by is not None:
+                    event("stopping", signal=signal.Signals(self._stopped_by).name, worker=self.worker)
                 self._stop_watchers(list(self.watchers))
         finally:
             if self.shared:

@@ -406,7 +406,8 @@ def test_run_with_web_serves_the_clerks_page_and_stops_on_sigterm(dovecot, tmp_p
             assert "Đăng nhập" in page.read().decode("utf-8")
             assert "script-src" in page.headers["Content-Security-Policy"]
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(30) == 0
+        code = proc.wait(30)
+        assert code == 0, proc.stderr.read().decode("utf-8", "replace")[-3000:]
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -145,3 +145,25 @@ def test_the_service_sweeps_on_a_make_up_saturday_and_not_on_a_saturday_off(offi
     text = subprocess.run([sys.executable, "-m", "congvan.cli", "--config", str(path), "status",
                            "--at", "2025-04-26T18:00"], capture_output=True, text=True, timeout=120)
     assert "Lần quét tới: 07:30 28/04/2025" in text.stdout
+
+
+def test_the_signal_handler_only_sets_flags_so_a_signal_inside_an_import_is_harmless(monkeypatch):
+    """SIGTERM can land while the main thread is half-way through importing a module; a handler that imported or
+    logged there failed with a circular ImportError and `congvan run` exited 1 instead of stopping cleanly."""
+    import signal
+    import threading
+
+    from congvan.daemon import Service
+
+    class NoImports:
+        def find_spec(self, name, path=None, target=None):
+            raise AssertionError(f"the signal handler imported {name}")
+
+    service = Service.__new__(Service)  # the handler's state only; no database or mailbox
+    service._signals, service._stopped_by, service.stop = 0, None, threading.Event()
+    monkeypatch.setattr(sys, "meta_path", [NoImports()])
+    for name in [n for n in sys.modules if n.startswith(("intake", "logging"))]:
+        monkeypatch.delitem(sys.modules, name)
+    service._on_signal(signal.SIGTERM, None)
+    monkeypatch.undo()
+    assert service.stop.is_set() and service._stopped_by == signal.SIGTERM
