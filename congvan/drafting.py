@@ -48,8 +48,9 @@ def _letter_ref(letter: dict, fallback_date: date):
                      kind=letter.get("type") or "Công văn")
 
 
-def notice_context(row: dict, settings: Settings, registry):
-    """(template kind, context object) for a stored draft row."""
+def notice_context(row: dict, settings: Settings, registry, calendar=None):
+    """(template kind, context object) for a stored draft row. ``calendar``: the office's working-day calendar with
+    the decisions its administrator added (``congvan.context.office_calendar``); the shipped one when not given."""
     from notices.model import (Citation, DeemedAgreedContext, EscalationContext, LateItem, ReminderContext,
                                join_articles)
 
@@ -64,7 +65,8 @@ def notice_context(row: dict, settings: Settings, registry):
     decision, regulation = pack.decision or Citation("").decision, pack.regulation or Citation("").regulation
     citations = (Citation(join_articles(ctx.get("articles") or ()), decision, regulation),)
     report_citation = Citation(join_articles(pack.noncooperation_articles), decision, regulation)
-    explain = _explainer(settings)
+    calendar = calendar if calendar is not None else calendar_for(settings)
+    explain = _explainer(settings, calendar)
     archive = "VT" + (f", {settings.office.drafting_unit}" if settings.office.drafting_unit else "")
     common = dict(sender=_body(settings, registry, office_id), signer=_signer(settings), date=today, archive=archive)
     kind = row["kind"]
@@ -111,7 +113,7 @@ def notice_context(row: dict, settings: Settings, registry):
     rule = pack.rules.get(ob.get("rule") or "")
     ob["explain"] = explain(ob.get("rule"), ob["start"], ob["due"], ob.get("basis"), ob.get("flags"))
     ob["note"] = rule.note if rule else ""
-    ob["working_days"] = calendar_for(settings).working_days_between(_D(ob["start"]), _D(ob["due"]))
+    ob["working_days"] = calendar.working_days_between(_D(ob["start"]), _D(ob["due"]))
     letter = _letter_ref(ctx["letter"], _D(ob["start"]))
     if ctx.get("role") == "self":
         return _internal({**ctx, "obligation": ob}, today, citations[0], ob["on_lapse"], report_citation)
@@ -133,11 +135,11 @@ def notice_context(row: dict, settings: Settings, registry):
     raise ValueError(f"draft {row.get('id')}: no template for kind {kind!r}")
 
 
-def _explainer(settings: Settings):
+def _explainer(settings: Settings, calendar):
     """explain(rule, start, due, basis, flags) -> how a due date was computed ("" when the rule sets no time)."""
     from tracker.explain import explain_due
 
-    pack, calendar = rule_pack_for(settings), calendar_for(settings)
+    pack = rule_pack_for(settings)
 
     def explain(rule_name, start, due, basis, flags) -> str:
         rule = pack.rules.get(rule_name or "")
@@ -199,13 +201,13 @@ def _due_text(ob: dict) -> str:
 
 
 
-def render_draft(row: dict, settings: Settings, registry):
-    """The rendered draft (subject, text, HTML, .docx) of a stored draft row."""
+def render_draft(row: dict, settings: Settings, registry, calendar=None):
+    """The rendered draft (subject, text, HTML, .docx) of a stored draft row; ``calendar`` as for notice_context."""
     from notices.render import render
 
     if row["kind"] == "alert":
         return _render_alert(row)
-    kind, context = notice_context(row, settings, registry)
+    kind, context = notice_context(row, settings, registry, calendar)
     return render(kind, context)
 
 

@@ -112,3 +112,27 @@ def test_the_admin_commands_show_in_units_and_due(tmp_path):
     assert (shown["valid_to"], shown["successors"]) == ("2024-12-31", ["q11.qldt"])
     bad = congvan(cfg, "units", "merge", "q11.tnmt", "--into", "q11.xyz", "--from", "01/01/2025", "--by", ADMIN)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "q11.xyz" in bad.stderr
+
+
+def test_a_notice_explains_its_due_date_with_the_days_off_an_administrator_added(tmp_path):
+    """A day off decided after the shipped calendar moves the due date, and the notice's explanation counts it."""
+    import email.policy
+
+    from congvan.context import ready_engine
+    from config.settings import Settings
+    from tests.test_cli_drafts import congvan
+    from tests.test_tracker_service import consult_three_units
+
+    cfg = tmp_path / "congvan.toml"
+    cfg.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "db.sqlite"}"\n[office]\nunit = "UBND Phường 5"\n'
+                   'addresses = ["phuong5@quan11.example"]\n', encoding="utf-8")
+    consult_three_units(ready_engine(Settings.load(cfg)))  # sent 20/01/2025; 15 working days end 17/02 (Tết skipped)
+    out = congvan(cfg, "calendar", "add", "05/02/2025", "--kind", "off", "--source", "QĐ 9/QĐ-UBND", "--by", ADMIN)
+    assert out.returncode == 0, out.stderr
+    assert congvan(cfg, "sweep", "--today", "2025-02-19").returncode == 0
+    listed = [json.loads(line) for line in congvan(cfg, "drafts", "--jsonl").stdout.splitlines()]
+    assert {d["due"] for d in listed if d["kind"] == "deemed_agreed"} == {"2025-02-18"}
+    assert congvan(cfg, "drafts", "export", str(tmp_path / "out")).returncode == 0
+    notice = next(p for p in (tmp_path / "out").glob("*.eml") if "deemed_agreed" in p.name)
+    body = email.message_from_bytes(notice.read_bytes(), policy=email.policy.default).get_body(("plain",)).get_content()
+    assert "05/02/2025" in body and "18/02/2025" in body, body

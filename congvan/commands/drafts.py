@@ -86,7 +86,7 @@ def rendered_message(row: dict, settings, registry, tracker):
     from congvan.drafting import render_draft
     from notices.mime import build_message
 
-    rendered = render_draft(row, settings, registry)
+    rendered = render_draft(row, settings, registry, tracker.calendar)
     if row.get("subject"):  # the e-mail says what the clerk's list of drafts says
         import dataclasses
 
