@@ -77,7 +77,7 @@ def test_calendar_decisions_are_checked_and_kept_once(tracker, engine):
         add_calendar_day(tracker, actor=ADMIN, day="2027-03-05", kind="swap", source="CV 1/VPCP")
     added = add_calendar_day(tracker, actor=ADMIN, day="05/03/2027", kind="swap", work_on="13/03/2027",
                              source="CV 1/VPCP")
-    assert [(d, k) for d, k, _ in added] == [(D("2027-03-05"), "off"), (D("2027-03-13"), "work")]
+    assert [(d, k) for d, k, _ in added.entries] == [(D("2027-03-05"), "off"), (D("2027-03-13"), "work")]
     with pytest.raises(Conflict, match="đã có quyết định"):
         add_calendar_day(tracker, actor=ADMIN, day="2027-03-05", kind="off", source="CV 2/VPCP")
     from tracker.calendar import CalendarTable, WorkingCalendar
@@ -136,3 +136,38 @@ def test_a_notice_explains_its_due_date_with_the_days_off_an_administrator_added
     notice = next(p for p in (tmp_path / "out").glob("*.eml") if "deemed_agreed" in p.name)
     body = email.message_from_bytes(notice.read_bytes(), policy=email.policy.default).get_body(("plain",)).get_content()
     assert "05/02/2025" in body and "18/02/2025" in body, body
+
+
+def test_a_day_off_decided_later_moves_the_open_due_dates_it_falls_in_but_not_a_clerks_extension(tracker, engine):
+    """The government gives a day off after letters were sent: every open time that runs over it is counted again
+    (15 working days stay 15), its reminders start afresh, and what a clerk extended by hand stays as decided."""
+    import dataclasses
+
+    from tests.test_tracker_service import consult_three_units, draft_rows, states
+    from tracker.calendar import CalendarTable, WorkingCalendar
+    from tracker.db import calendar_days
+    from tracker.service import extend_obligation, sweep
+
+    letter = consult_three_units(engine)  # sent 20/01/2025: due 17/02/2025 for each of the three units
+    build_obligations(tracker)
+    sweep(tracker, D("2025-02-12"))  # three working days before: a reminder to each
+    assert sorted(d["kind"] for d in draft_rows(engine) if d["status"] != "discarded") == ["reminder"] * 3
+    with engine.connect() as conn:
+        ward = next(o for o in store.obligations_of_letter(conn, letter, live=True) if o["unit_id"] == "q11.p14")
+    extend_obligation(tracker, ward["id"], actor=ADMIN, new_due="20/02/2025", reason="phường xin thêm thời gian")
+
+    decision = add_calendar_day(tracker, actor=ADMIN, day="05/02/2025", kind="off", source="TB 9/TB-VPCP")
+    assert sorted((old, new) for _, old, new in decision.moved) == [(D("2025-02-17"), D("2025-02-18"))] * 2
+    assert states(engine, letter) == {"q11.qldt": ("open", D("2025-02-18"), False),
+                                      "q11.tnmt": ("open", D("2025-02-18"), False),
+                                      "q11.p14": ("open", D("2025-02-20"), False)}
+    assert all(d["status"] == "discarded" for d in draft_rows(engine))  # no reminder naming 17/02 goes out
+    with engine.connect() as conn:
+        notes = [h["note"] for h in store.history_of(conn, "obligation", decision.moved[0][0])
+                 if h["field"] == "due_date"]
+    assert notes == ["lịch làm việc thay đổi: Ngày nghỉ 05/02/2025 (TB 9/TB-VPCP)"]
+
+    moved = dataclasses.replace(tracker, calendar=WorkingCalendar.vietnam(
+        CalendarTable.load().with_entries(calendar_days.entries(engine))))
+    assert sweep(moved, D("2025-02-18")).deemed_agreed == 0  # 17/02 is no longer the last day
+    assert sweep(moved, D("2025-02-19")).deemed_agreed == 2

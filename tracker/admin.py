@@ -6,6 +6,7 @@ append-only history. Errors are one Vietnamese line (ServiceError subclasses).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker import validation
@@ -23,6 +24,15 @@ class BadMerge(InvalidInput):
 
 class BadCalendarDay(InvalidInput):
     """A calendar decision that contradicts the day it names (a make-up working day on a weekday, ...)."""
+
+
+@dataclass(frozen=True)
+class CalendarDecision:
+    """What a calendar decision changed: the (day, kind, reason) entries added, and the open obligations whose due
+    date it moved (id, old due, new due)."""
+
+    entries: list
+    moved: list
 
 
 DAY_KINDS = {"off": "ngày nghỉ", "swap": "ngày nghỉ hoán đổi", "work": "ngày làm bù"}
@@ -85,9 +95,12 @@ def merge_unit(tracker, unit_id: str, *, actor: str, successor_id: str, on):
     return unit_rows.changed(unit, row)
 
 
-def add_calendar_day(tracker, *, actor: str, day, kind: str, source: str, reason: str = "", work_on=None) -> list:
+def add_calendar_day(tracker, *, actor: str, day, kind: str, source: str, reason: str = "",
+                     work_on=None) -> CalendarDecision:
     """Add one of the year's decisions: a day off (``off``), a swapped day (``swap``: a weekday off made up on the
-    weekend day ``work_on``) or a make-up working day (``work``). Returns the (day, kind, reason) entries added."""
+    weekend day ``work_on``) or a make-up working day (``work``). Open obligations whose time runs over those days
+    are counted again on the new calendar (see ``_move_due_dates``), in the same transaction."""
+    from tracker.calendar import WorkingCalendar
     from tracker.db import calendar_days
 
     actor = store_actor(actor)
@@ -121,7 +134,54 @@ def add_calendar_day(tracker, *, actor: str, day, kind: str, source: str, reason
             calendar_days.add(conn, day=d, kind=k, reason=r, source=source, actor=actor)
         store.record(conn, [{"entity": "calendar", "entity_id": 0, "action": "add", "field": k, "after": d.isoformat(),
                              "actor": actor, "note": f"{r} ({source})"} for d, k, r in entries])
-    return entries
+        table = _table_of(tracker.calendar).with_entries([(d, k, r, source) for d, k, r in entries])
+        moved = _move_due_dates(conn, tracker, WorkingCalendar.vietnam(table), [d for d, _, _ in entries], actor,
+                                f"lịch làm việc thay đổi: {', '.join(f'{r} {d:%d/%m/%Y}' for d, _, r in entries)} "
+                                f"({source})")
+    return CalendarDecision(entries, moved)
+
+
+def _table_of(calendar):
+    from tracker.calendar import CalendarTable
+
+    return getattr(calendar, "table", None) or CalendarTable.load()
+
+
+def _move_due_dates(conn, tracker, calendar, days: list[date], actor: str, note: str) -> list[tuple]:
+    """Open obligations whose time runs over ``days``, planned again from their letters on the new ``calendar``:
+    one whose due date is still the one its letter gave on the old calendar (not extended or set by hand) takes
+    the new plan's due date in place, with the reason in its history; its reminders count down afresh and its
+    unsigned drafts, which name the old date, are discarded. Returns (obligation id, old due, new due)."""
+    from tracker import obligations as ob_domain
+    from tracker import service
+
+    moved = []
+    spanning = store.open_obligations_spanning(conn, min(days), max(days), office=tracker.office_unit_id)
+    by_letter: dict[int, list[dict]] = {}
+    for ob in spanning:
+        by_letter.setdefault(ob["letter_id"], []).append(ob)
+    for letter_id, obs in by_letter.items():
+        facts = service.letter_facts(conn, tracker, service._letter_of(conn, tracker, letter_id))
+
+        def planned(cal):
+            plan = ob_domain.plan(facts, office_unit_id=tracker.office_unit_id, registry=tracker.registry,
+                                  pack=tracker.pack, calendar=cal)
+            return {(ob_domain.unit_key(p.unit.unit_id, p.unit.text), p.role, p.kind): p.deadline
+                    for p in plan.obligations}
+
+        before, after = planned(tracker.calendar), planned(calendar)
+        for ob in obs:
+            key = (ob["unit_key"], ob["role"], ob["kind"])
+            old, new = before.get(key), after.get(key)
+            if old is None or new is None or (old.start, old.due) != (ob["start_date"], ob["due_date"]):
+                continue  # extended, re-counted from answers (Đ.8.1.b) or set otherwise: a person decides
+            if new.due == ob["due_date"]:
+                continue
+            store.edit_obligation(conn, ob, {"due_date": new.due, "flags": list(new.flags)}, actor=actor, note=note)
+            store.retire_reminder_keys(conn, ob["id"], f"~{ob['due_date'].isoformat()}", office=tracker.office_unit_id)
+            service._discard_drafts_of(conn, tracker, [ob["id"]], actor, "hạn đã thay đổi theo lịch làm việc")
+            moved.append((ob["id"], ob["due_date"], new.due))
+    return moved
 
 
 def _weekday(day: date) -> None:

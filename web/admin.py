@@ -136,4 +136,4 @@ def add_calendar_day():
     except ValueError as exc:
         g.pop("tracker", None)
         return calendar(error=str(exc), status=400)
-    return redirect(url_for("admin.calendar", nam=added[0][0].year, ok="them"))
+    return redirect(url_for("admin.calendar", nam=added.entries[0][0].year, ok="them", doi=len(added.moved)))

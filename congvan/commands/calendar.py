@@ -136,9 +136,14 @@ def calendar_add(settings, day, kind, source, reason, work_on, actor):
     from congvan.commands import tracker_of as _tracker
     from tracker.service import add_calendar_day
 
-    for d, k, r in add_calendar_day(_tracker(settings), actor=actor, day=day, kind=kind, source=source,
-                                    reason=reason, work_on=work_on):
+    decision = add_calendar_day(_tracker(settings), actor=actor, day=day, kind=kind, source=source, reason=reason,
+                                work_on=work_on)
+    for d, k, r in decision.entries:
         click.echo(f"Đã thêm {'ngày nghỉ' if k == 'off' else 'ngày làm bù'} {_vn_date(d)}: {r} [{source}]")
+    for ob_id, old, new in decision.moved:
+        click.echo(f"Nghĩa vụ #{ob_id}: hạn {_vn_date(old)} chuyển thành {_vn_date(new)}")
+    if not decision.moved:
+        click.echo("Không có nghĩa vụ đang mở nào phải đổi hạn.")
 
 
 def _vn_date(d: date) -> str:

@@ -260,6 +260,15 @@ def edit_obligation(conn: Connection, ob: dict, changes: dict, *, actor: str = S
         record(conn, rows)
 
 
+def open_obligations_spanning(conn: Connection, first, last, *, office: str) -> list[dict]:
+    """Open obligations of ``office`` whose time runs over some day in [first, last] (started before ``last``, due
+    on or after ``first``): those a new calendar decision on those days may move."""
+    q = (select(obligations).where(obligations.c.state == OPEN, obligations.c.due_date >= first,
+                                   obligations.c.start_date < last, _office_obligation(office))
+         .order_by(obligations.c.letter_id, obligations.c.id))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
 def owed_ward_recommendations(conn: Connection, *, office: str) -> list[dict]:
     """Ward recommendations the office itself must still answer, with their letters' numbers."""
     q = (select(obligations, letters.c.doc_number, letters.c.issue_date, letters.c.subject, letters.c.issuer,
