@@ -103,6 +103,14 @@ def test_the_admin_commands_show_in_units_and_due(tmp_path):
     due = congvan(cfg, "due", "--from", "2026-03-02", "--working-days", "3", "--json")
     assert json.loads(due.stdout)["due"] == "2026-03-06"
     assert "QĐ 7/QĐ-UBND" in congvan(cfg, "calendar", "2026").stdout
+    out = congvan(cfg, "calendar", "remove", "04/03/2026", "--reason", "nhập nhầm", "--by", ADMIN)
+    assert out.returncode == 0 and "Đã bỏ ngày nghỉ" in out.stdout, out.stderr
+    assert json.loads(congvan(cfg, "due", "--from", "2026-03-02", "--working-days", "3", "--json").stdout)["due"] \
+        == "2026-03-05"
+    again = congvan(cfg, "calendar", "remove", "04/03/2026", "--reason", "nhập nhầm", "--by", ADMIN)
+    assert again.returncode == 2 and "không có quyết định nào do quản trị thêm" in again.stderr
+    out = congvan(cfg, "calendar", "add", "04/03/2026", "--kind", "off", "--source", "QĐ 7/QĐ-UBND", "--by", ADMIN)
+    assert out.returncode == 0, out.stderr
     out = congvan(cfg, "units", "rename", "q11.qldt", "--name", "Phòng Kinh tế, Hạ tầng và Đô thị", "--by", ADMIN)
     assert out.returncode == 0, out.stderr
     assert "Phòng Kinh tế, Hạ tầng và Đô thị" in congvan(cfg, "units").stdout
@@ -171,3 +179,28 @@ def test_a_day_off_decided_later_moves_the_open_due_dates_it_falls_in_but_not_a_
         CalendarTable.load().with_entries(calendar_days.entries(engine))))
     assert sweep(moved, D("2025-02-18")).deemed_agreed == 0  # 17/02 is no longer the last day
     assert sweep(moved, D("2025-02-19")).deemed_agreed == 2
+
+
+def test_a_decision_taken_back_restores_the_due_dates_it_had_moved(tracker, engine):
+    import dataclasses
+
+    from tests.test_tracker_service import consult_three_units, states
+    from tracker.admin import remove_calendar_day
+    from tracker.calendar import CalendarTable, WorkingCalendar
+    from tracker.db import calendar_days
+    from tracker.validation import NotFound
+
+    letter = consult_three_units(engine)
+    build_obligations(tracker)
+    add_calendar_day(tracker, actor=ADMIN, day="05/02/2025", kind="off", source="TB 9/TB-VPCP")
+    moved = dataclasses.replace(tracker, calendar=WorkingCalendar.vietnam(
+        CalendarTable.load().with_entries(calendar_days.entries(engine))))
+    assert {due for _, due, _ in states(engine, letter).values()} == {D("2025-02-18")}
+    with pytest.raises(NotFound, match="lịch gốc"):
+        remove_calendar_day(moved, actor=ADMIN, day="29/01/2025", reason="thử")  # Tết, in the shipped table
+    taken = remove_calendar_day(moved, actor=ADMIN, day="05/02/2025", reason="thông báo bị thu hồi")
+    assert len(taken.moved) == 3 and calendar_days.entries(engine) == ()
+    assert {due for _, due, _ in states(engine, letter).values()} == {D("2025-02-17")}
+    with engine.connect() as conn:
+        removed = [h for h in store.history_of(conn, "calendar", 0) if h["action"] == "remove"]
+    assert [(h["before"], h["actor"]) for h in removed] == [("2025-02-05", ADMIN)]

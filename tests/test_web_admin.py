@@ -25,6 +25,7 @@ def app(desk):
     ("/quan-tri/don-vi/doi-ten", {"unit_id": "q11.qldt", "name": "Phòng Đô thị mới"}),
     ("/quan-tri/don-vi/sap-nhap", {"unit_id": "q11.tnmt", "successor_id": "q11.qldt", "on": "01/01/2025"}),
     ("/quan-tri/lich", {"day": "04/03/2026", "kind": "off", "source": "QĐ 9/QĐ-UBND"}),
+    ("/quan-tri/lich/bo", {"day": "02/01/2026", "reason": "nhập nhầm"}),
 ])
 def test_only_the_administrator_may_change_units_and_the_calendar(app, url, data):
     clerk = app.test_client()
@@ -61,3 +62,12 @@ def test_the_administrator_renames_merges_and_adds_a_day_off_seen_at_once(app):
     assert added.status_code == 302
     page = admin.get("/quan-tri/lich?nam=2026").get_data(as_text=True)
     assert "Nghỉ theo quyết định của Chủ tịch" in page and "QĐ 9/QĐ-UBND" in page
+
+    assert admin.get(added.headers["Location"]).get_data(as_text=True).count("Đã thêm quyết định vào lịch.") == 1
+    shipped = admin.post("/quan-tri/lich/bo", data={"day": "02/01/2026", "reason": "thử", "csrf_token": form})
+    assert shipped.status_code == 400 and "lịch gốc" in shipped.get_data(as_text=True)
+    removed = admin.post("/quan-tri/lich/bo", data={"day": "04/03/2026", "reason": "Quyết định bị thu hồi",
+                                                    "csrf_token": form})
+    assert removed.status_code == 302
+    page = admin.get(removed.headers["Location"]).get_data(as_text=True)
+    assert "Đã bỏ quyết định khỏi lịch." in page and "QĐ 9/QĐ-UBND" not in page

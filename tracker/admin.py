@@ -1,4 +1,4 @@
-"""Quản trị use cases: rename a unit, merge a unit into its successor, add a yearly calendar decision.
+"""Quản trị use cases: rename a unit, merge a unit into its successor, add or take back a yearly calendar decision.
 
 Each change is kept in the database (applied over the shipped data files when a tracker is built) and written to the
 append-only history. Errors are one Vietnamese line (ServiceError subclasses).
@@ -139,6 +139,32 @@ def add_calendar_day(tracker, *, actor: str, day, kind: str, source: str, reason
                                 f"lịch làm việc thay đổi: {', '.join(f'{r} {d:%d/%m/%Y}' for d, _, r in entries)} "
                                 f"({source})")
     return CalendarDecision(entries, moved)
+
+
+def remove_calendar_day(tracker, *, actor: str, day, reason: str) -> CalendarDecision:
+    """Take back a decision an administrator added for ``day`` (entered by mistake, or revoked); the shipped table's
+    days are not removed here. A swapped day is two decisions, each taken back on its own. Open obligations whose
+    time runs over the day are counted again, as when a decision is added."""
+    from tracker.calendar import WorkingCalendar
+    from tracker.db import calendar_days
+
+    actor = store_actor(actor)
+    day = validation.parse_user_date(day)
+    reason = validation.required(reason, "lý do xóa")
+    with tracker.engine.begin() as conn:
+        row = calendar_days.on_day(conn, day)
+        if row is None:
+            raise NotFound(f"Ngày {day:%d/%m/%Y} không có quyết định nào do quản trị thêm; ngày của lịch gốc "
+                           "(tệp lịch) không xóa được ở đây.")
+        calendar_days.remove(conn, day)
+        store.record(conn, [{"entity": "calendar", "entity_id": 0, "action": "remove", "field": row["kind"],
+                             "before": day.isoformat(), "actor": actor,
+                             "note": f"{row['reason']} ({row['source']}): {reason}"}])
+        table = _table_of(tracker.calendar)
+        table = (table.shipped or table).with_entries(calendar_days.all_entries(conn))
+        moved = _move_due_dates(conn, tracker, WorkingCalendar.vietnam(table), [day], actor,
+                                f"lịch làm việc thay đổi: bỏ {row['reason']} {day:%d/%m/%Y} ({reason})")
+    return CalendarDecision([(day, row["kind"], row["reason"])], moved)
 
 
 def _table_of(calendar):

@@ -64,6 +64,8 @@ class CalendarTable:
     years: dict[int, YearSchedule] = field(default_factory=dict)
     # Names of package holidays that are not days off for civil servants unless a year's `off` lists them.
     ignored_names: tuple[str, ...] = ()
+    # The table as loaded from its file, before ``with_entries`` laid decisions over it.
+    shipped: "CalendarTable | None" = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | str = DEFAULT_TABLE) -> "CalendarTable":
@@ -118,7 +120,7 @@ class CalendarTable:
             years[day.year] = YearSchedule(sched.year, sched.source, tuple(sorted(off, key=lambda e: e.day)),
                                            tuple(sorted(work, key=lambda e: e.day)), sched.not_days_off,
                                            sched.complete)
-        return CalendarTable(years, self.ignored_names)
+        return CalendarTable(years, self.ignored_names, shipped=self.shipped or self)
 
 
 def _statutory_holidays(years: Iterable[int]) -> tuple[dict[date, str], set[date]]:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 # The clerk's desk (tracker/register.py): the arrival register, uploaded letters, search, figures per unit.
 _REGISTER = ("register_letter", "register_document", "register_rows", "search_letters", "unit_stats")
 # Quản trị (tracker/admin.py): unit renames and merges, the calendar's yearly decisions.
-_ADMIN = ("rename_unit", "merge_unit", "add_calendar_day")
+_ADMIN = ("rename_unit", "merge_unit", "add_calendar_day", "remove_calendar_day")
 
 
 def __getattr__(name: str):

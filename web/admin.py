@@ -137,3 +137,18 @@ def add_calendar_day():
         g.pop("tracker", None)
         return calendar(error=str(exc), status=400)
     return redirect(url_for("admin.calendar", nam=added.entries[0][0].year, ok="them", doi=len(added.moved)))
+
+
+@bp.route("/quan-tri/lich/bo", methods=["POST"])
+@login_required("admin")
+def remove_calendar_day():
+    from tracker import service
+
+    form = request.form
+    try:
+        removed = service.remove_calendar_day(office_tracker(), actor=g.user.name, day=form.get("day", ""),
+                                              reason=form.get("reason", ""))
+    except ValueError as exc:
+        g.pop("tracker", None)
+        return calendar(error=str(exc), status=400)
+    return redirect(url_for("admin.calendar", nam=removed.entries[0][0].year, ok="bo", doi=len(removed.moved)))

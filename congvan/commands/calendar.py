@@ -140,6 +140,26 @@ def calendar_add(settings, day, kind, source, reason, work_on, actor):
                                 work_on=work_on)
     for d, k, r in decision.entries:
         click.echo(f"Đã thêm {'ngày nghỉ' if k == 'off' else 'ngày làm bù'} {_vn_date(d)}: {r} [{source}]")
+    _echo_moved(decision)
+
+
+@calendar.command("remove")
+@click.argument("day", metavar="DATE")
+@click.option("--reason", required=True, help="Vì sao bỏ quyết định (nhập nhầm, văn bản bị thu hồi...).")
+@click.option("--by", "actor", required=True, help="Người xóa (quản trị), ghi vào lịch sử.")
+@click.pass_obj
+def calendar_remove(settings, day, reason, actor):
+    """Bỏ một quyết định đã thêm vào lịch (ngày nghỉ hoặc ngày làm bù); hạn của các nghĩa vụ đang mở được tính lại."""
+    from congvan.commands import tracker_of as _tracker
+    from tracker.service import remove_calendar_day
+
+    decision = remove_calendar_day(_tracker(settings), actor=actor, day=day, reason=reason)
+    for d, k, r in decision.entries:
+        click.echo(f"Đã bỏ {'ngày nghỉ' if k == 'off' else 'ngày làm bù'} {_vn_date(d)}: {r}")
+    _echo_moved(decision)
+
+
+def _echo_moved(decision) -> None:
     for ob_id, old, new in decision.moved:
         click.echo(f"Nghĩa vụ #{ob_id}: hạn {_vn_date(old)} chuyển thành {_vn_date(new)}")
     if not decision.moved:

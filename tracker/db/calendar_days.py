@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from tracker.db.schema import calendar_days
 
@@ -22,3 +22,13 @@ def on_day(conn: Connection, day) -> dict | None:
 
 def add(conn: Connection, **row) -> None:
     conn.execute(insert(calendar_days).values(**row))
+
+
+def remove(conn: Connection, day) -> None:
+    conn.execute(delete(calendar_days).where(calendar_days.c.day == day))
+
+
+def all_entries(conn: Connection) -> list[tuple]:
+    rows = conn.execute(select(calendar_days.c.day, calendar_days.c.kind, calendar_days.c.reason,
+                               calendar_days.c.source).order_by(calendar_days.c.day))
+    return [tuple(r) for r in rows]
