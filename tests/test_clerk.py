@@ -107,6 +107,19 @@ def test_an_extension_moves_the_due_day_and_the_reminders_count_down_to_it_afres
                for h in history(engine, "obligation", ob["id"]))
 
 
+def test_an_extension_survives_the_letter_being_confirmed_again(tracker, engine):
+    """A clerk extends one unit's time, then confirms (or corrects the subject of) the letter: the extension stands;
+    re-planning replaced it by the letter's original due day and the unit was deemed to agree too early."""
+    letter_id = consult_three_units(engine)
+    build_obligations(tracker)
+    ob = of_unit(engine, letter_id, "q11.qldt")
+    extend_obligation(tracker, ob["id"], actor=CLERK, new_due="28/02/2025", reason="Phòng QLĐT xin gia hạn")
+    confirm_letter(tracker, letter_id, actor=CLERK, changes={"subject": "V/v lấy ý kiến dự thảo kế hoạch vỉa hè"})
+    assert (of_unit(engine, letter_id, "q11.qldt")["id"], of_unit(engine, letter_id, "q11.qldt")["due_date"]) == \
+        (ob["id"], D("2025-02-28"))
+    assert sweep(tracker, D("2025-02-18")).deemed_agreed == 2
+
+
 def test_a_withdrawn_request_is_never_drafted_for(tracker, engine):
     letter_id = consult_three_units(engine)
     build_obligations(tracker)

@@ -167,14 +167,17 @@ _SAME_PLAN = ("rule", "start_date", "due_date", "on_lapse")
 
 def _reconcile(conn, tracker: Tracker, planned: list[dict], current: list[dict], actor: str) -> list[dict]:
     """A letter planned again: an open obligation planned the same way stays as it is (its reminders already
-    written stay written; a provisional one just becomes firm); one planned otherwise, or no longer planned, is
+    written stay written; a provisional one just becomes firm), as does one whose due date a clerk extended under
+    the same rule; one planned otherwise, or no longer planned, is
     superseded and its unsigned drafts discarded. Returns the rows still to insert."""
     by_key = {(o["unit_key"], o["role"], o["kind"]): o for o in current}
     fresh = []
     for row in planned:
         key = (row["unit_key"], row["role"], row["kind"])
         old = by_key.get(key)
-        if old is not None and all(old[k] == row[k] for k in _SAME_PLAN):
+        # a due date a clerk extended stays the clerk's decision while the letter still asks the same of the unit
+        if old is not None and (all(old[k] == row[k] for k in _SAME_PLAN)
+                                or (old["basis"] == "extended" and old["rule"] == row["rule"])):
             del by_key[key]
             if old["provisional"] != row["provisional"]:
                 store.edit_obligation(conn, old, {"provisional": row["provisional"]}, actor=actor,
