@@ -142,7 +142,9 @@ class Extractor:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
         subject = subject or meta.get("subject")
         if subject is None and anchor is None:
-            subject = lead.subject if lead is not None else webpage.page_title(lines)
+            if lead is None and number is not None:  # the number came from a portal's record; the lead has the rest
+                lead = webpage.news_lead(work)
+            subject = lead.subject if lead is not None and lead.subject is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
 
         body_start = lines[body_index].start if body_index < len(lines) else len(work)

@@ -48,7 +48,7 @@ _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ 
 # "Số:" also glued to the letterhead's last word ("CỤC THUẾ TỈNH XSố:") and as OCR reads it ("Sổ:").
 _SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?=[\d/])")
 _OWN_NUMBER = re.compile(
-    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
+    r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
     r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
     r"(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
@@ -64,7 +64,7 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _MOTTO = re.compile(
-    r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA]\s{0,3}H[ỘO]I)?|(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
+    r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA](?:\s{0,3}H[ỘO]I)?)?|(?:(?:^|(?<=\s))H[ỘO]I\s{1,3})?(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
     r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN(?:\s{1,3}VIỆT\s{1,3}NAM)?|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)"
     r"\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH"
     r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
@@ -96,6 +96,21 @@ _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
+# A rule under the letterhead or the motto ("-------", "_____", "|" left of a flattened table cell).
+_RULE_LINE = re.compile(r"^[\s\-–—_=*.|~+]*$")
+# What a web page or a document portal puts around a letter: its name, breadcrumbs, counters, download links and the
+# labels of its record ("Số ký hiệu:", "Người ký:", "Độ khẩn:" ...). Never a letterhead, a trích yếu or a page title.
+SITE_LINE = re.compile(
+    r"^\W{0,3}(?:Skip\s+to|Insert\s+title|logo|Trang\s+chủ|Tin\s+tức|Chia\s+sẻ|In\s+bài|Cập\s+nhật|Ngày\s+đăng|"
+    r"Lượt\s+xem|Lượt\s+tải|Tác\s+giả|Tải\s+về|Tải\s+xuống|Xem\s+(?:thêm|chi\s+tiết|toàn\s+văn|trước)|File\s+đính\s+kèm|"
+    r"Tệp\s+đính\s+kèm|Văn\s+bản\s+(?:gốc|liên\s+quan)|Thông\s+tin\s+văn\s+bản|Thuộc\s+tính|Lược\s+đồ|Bản\s+in|"
+    r"(?:Cổng|Trang)\s+thông\s+tin(?:\s+điện\s+tử)?|CỔNG\s+THÔNG\s+TIN|TRANG\s+THÔNG\s+TIN|CỔNG\s+DỊCH\s+VỤ\s+CÔNG|"
+    r"(?:Người|Chức\s+vụ\s+người)\s+ký|Độ\s+khẩn|Độ\s+mật|Lĩnh\s+vực|Ngày\s+(?:có\s+)?hiệu\s+lực|Ngày\s+hết\s+hiệu\s+lực|"
+    r"Tình\s+trạng(?:\s+hiệu\s+lực)?|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Loại\s+văn\s+bản|"
+    r"Trích\s+yếu|[\d/:.\s|-]+$)"
+    r"|^[^\n]{0,80}?\s(?:>|»|›)\s",
+    re.I,
+)
 _CELL_SPLIT = re.compile(r"[ \t]{2,}|\t|\|")
 _KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi\s{0,3}:?", re.I)
 
@@ -333,17 +348,25 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
 
 # --------------------------------------------------------------------------------------------------- issuer
 def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
-    """The letterhead block above the "Số:" line: parent body first, parts joined with " - "."""
+    """The letterhead block above the "Số:" line: parent body first, parts joined with " - ".
+
+    Walks up over filled lines (blank lines, rules of dashes or underscores and the motto's lines do not count), so a
+    double-spaced copy or a letterhead stacked above the motto's column reads like the printed one."""
     if anchor is None:
         return None
     parts: list[tuple[str, int]] = []
-    first = max(0, anchor - 10)
-    for index in range(anchor, first - 1, -1):
+    filled = 0
+    for index in range(anchor, max(-1, anchor - 40), -1):
         line = lines[index]
         text = line.text
         if index == anchor:
             so = _SO_LINE.search(text)
             text = text[:so.start()] if so else text
+        if index != anchor and (not text.strip() or _RULE_LINE.match(text)):
+            continue
+        filled += 1
+        if filled > 10:
+            break
         cells = []
         stop_here = False
         for cell, offset in Line(text, line.start).cells():
@@ -416,7 +439,7 @@ def _cell_kind(cell: str) -> str:
     if letters < 2:
         return "skip"
     cell = re.sub(r"^\d{1,2}\.\s*", "", cell)
-    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
+    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
         return "letterhead"
@@ -525,14 +548,19 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             column = line.text.index(cell) if cell in line.text else 0
             blank_seen = False
             spaced = _double_spaced(lines, stop)
-            for follow in lines[index + 1:min(stop + 3, index + (10 if spaced else 6))]:
+            filled = 0
+            window = lines[index + 1:min(stop + 3, index + 16)]
+            for pos, follow in enumerate(window):
                 fcells = follow.cells()
                 if not fcells:
-                    if spaced and not blank_seen:
+                    if not blank_seen and (spaced or _goes_on(pieces[-1], window[pos + 1:])):
                         blank_seen = True
                         continue
                     break
                 blank_seen = False
+                filled += 1
+                if filled > 5:
+                    break
                 fcell, foff = fcells[0]
                 if _stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text)):
                     break
@@ -550,6 +578,27 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
     return None
 
 
+def _goes_on(last: str, rest: list[Line]) -> bool:
+    """Whether a trích yếu goes on past a blank line (Word and web copies put one after every paragraph): the next
+    filled line continues it in lower case, the line before ends on a word that needs more ("và", "của", ","), or
+    a title in capitals goes on in capitals."""
+    nxt = next((ln for ln in rest[:3] if ln.text.strip()), None)
+    if nxt is None:
+        return False
+    cells = nxt.cells()
+    if not cells:
+        return False
+    c = cells[0][0].strip()
+    if _stops_subject(c) or _SECTION.match(c) or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•]|[a-zđ]\))\s", c):
+        return False
+    if c[:1].islower():
+        return True
+    if _JOINS.search(last) and not _HOST_START.match(c):
+        return True
+    return (upper_ratio(last) > 0.85 and upper_ratio(c) > 0.85 and len(last.split()) >= 4
+            and not _BODY_KEYWORDS.match(c) and not re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG)\b", c))
+
+
 def _double_spaced(lines: list[Line], stop: int) -> bool:
     """Web pages and some converters put a blank line after every line: there one blank line is not a break."""
     head = lines[:min(stop + 3, len(lines))]
@@ -564,7 +613,7 @@ def _stops_subject(cell: str) -> bool:
     return bool(
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
-        or re.match(r"^[-_=*]{3,}$", c)
+        or re.match(r"^[-_=*]{3,}$", c) or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
     )
 
 
@@ -598,12 +647,17 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
     if same_line:
         rest = first[0][0][same_line.end():].strip()
         pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
-    for line in lines[title_index + 1:min(title_index + 8, len(lines))]:
+    window = lines[title_index + 1:min(title_index + 16, len(lines))]
+    filled = 0
+    for pos, line in enumerate(window):
         cells = line.cells()
         if not cells:
-            if pieces:
+            if pieces and not _goes_on(pieces[-1], window[pos + 1:]):
                 break
             continue
+        filled += 1
+        if filled > 7:
+            break
         cell, off = cells[0]
         c = cell.strip()
         continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
