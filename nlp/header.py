@@ -18,9 +18,13 @@ TYPE_CODES = {
     "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
     "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển",
     "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định",
+    "KL": "Kết luận",
 }
+# Party documents (HD 36-HD/VPTW) write the type before the slash: "15-TT/TU" is a thông tri, "20-KL/TU" a kết luận.
+PARTY_CODES = {**TYPE_CODES, "TT": "Thông tri", "QC": "Quy chế", "QĐ": "Quyết định", "CV": "Công văn",
+               "TTr": "Tờ trình", "ĐA": "Đề án"}
 TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
-                     "Quy định", "Giấy mời"}, key=len, reverse=True)
+                     "Quy định", "Giấy mời", "Thư công", "Kết luận"}, key=len, reverse=True)
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 _TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
@@ -34,7 +38,9 @@ _SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
 SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
           r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
 # "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
-NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+# A draft leaves the number blank, the year of a legal document's symbol stays: "Số:      /2025/QĐ-UBND".
+NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
+                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
@@ -46,7 +52,11 @@ _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 # "Số:" also glued to the letterhead's last word ("CỤC THUẾ TỈNH XSố:") and as OCR reads it ("Sổ:").
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?=[\d/])")
+# Without its colon ("Số 12/UBND-VP") or in lower case ("số: 12/UBND-VP"), only at the start of a cell: "QUYẾT ĐỊNH SỐ
+# 1547/QĐ-UBND" in a body heading and "Công văn số 12/..." in a sentence cite other letters.
+_CELL_START = r"(?:^|(?<=^[ \t])|(?<=[ \t]{2})|(?<=[\t|]))[ \t]{0,60}"
+_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
+                      r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
     r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
@@ -56,8 +66,9 @@ _OWN_NUMBER = re.compile(
 )
 _W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?áng" + _W + r"(?P<m>\d{1,2})?"
-    + _W + r"năm" + _W + r"(?P<y>\d{4})"
+    # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
+    r",?[ \t]{0,5}\n?[ \t]{0,20}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
+    + _W + r"n[ăa]m" + _W + r"(?P<y>\d{4})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
     r"(?![\d/]))",
@@ -258,10 +269,13 @@ def type_from_symbol(number: str | None) -> str | None:
     symbol = number.rsplit("/", 1)[-1] if not re.search(r"/\d{4}/", number) else number.split("/")[-1]
     party = re.match(r"^\d{1,6}-([A-ZĐ]{1,5})/", number)  # "46-KH/HU": the type sits before the slash
     if party:
-        return TYPE_CODES.get(party.group(1).upper(), "Công văn")
+        code = party.group(1).upper()
+        return PARTY_CODES.get(code, PARTY_CODES.get(party.group(1), "Công văn"))
     first = symbol.split("-")[0].upper()
     if first in TYPE_CODES and "-" in symbol:
         return TYPE_CODES[first]
+    if first == "TT" and "-" in symbol and re.search(r"/\d{4}/", number):
+        return "Thông tư"  # "05/2024/TT-BTC"; without a year "TT" is a unit's code
     return "Công văn" if "-" in symbol or symbol.isupper() else None
 
 
@@ -276,9 +290,9 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
         place = _place_from(prefix)
-        if place is None and not match.group(0).lstrip(", \t\n").lower().startswith("ngày"):
+        if place is None and not match.group(0).lstrip(", \t\n").lower().startswith(("ngày", "ngay")):
             continue
-        ngay = match.start() + match.group(0).lower().index("ngày")
+        ngay = match.start() + re.search(r"ng[àa]y", match.group(0), re.I).start()
         if place is None and not text[text.rfind("\n", 0, ngay) + 1:ngay].strip() and match.group("y") \
                 and _ends_line(text, match.end()):
             # "ngày 05 tháng 3 năm 2024" alone on its line: the place was lost (OCR, a cell left out)
@@ -439,6 +453,8 @@ def _cell_kind(cell: str) -> str:
     if letters < 2:
         return "skip"
     cell = re.sub(r"^\d{1,2}\.\s*", "", cell)
+    if re.match(r"^[\d \t]*/[ \t]*[A-ZĐ]", cell):
+        return "other"  # a symbol in a cell of its own ("/QĐ-UBND" after a blank number)
     if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
@@ -479,6 +495,16 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
+        word = line.text.strip()
+        if word and " " not in word and word.isupper() and len(word) <= 6:
+            # a type's name broken over two lines ("TỜ" / "TRÌNH", "QUYẾT" / "ĐỊNH"): the title ends on the second
+            nxt = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].text.strip()), None)
+            if nxt is not None:
+                m = _TITLE_RE.match(word + " " + lines[nxt].text.strip())
+                if m:
+                    value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                    offset = line.start + line.text.index(word)
+                    return Hit(value, offset, lines[nxt].start + len(lines[nxt].text.rstrip()), 0.85), nxt
         if _SPACED_CAPS.match(line.text) and line.text.upper() == line.text:
             value = _SQUEEZED_TYPES.get(re.sub(r"\s+", "", line.text))
             if value:
@@ -613,7 +639,8 @@ def _stops_subject(cell: str) -> bool:
     return bool(
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
-        or re.match(r"^[-_=*]{3,}$", c) or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
+        or re.match(r"^[-_=*]{3,}$", c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
+        or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
     )
 
 
@@ -685,8 +712,16 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
 
 
 # ------------------------------------------------------------------------------------------------ marks
+_SQUEEZED_URGENCY = {"KHẨN": "Khẩn", "THƯỢNGKHẨN": "Thượng khẩn", "HỎATỐC": "Hỏa tốc", "HOẢTỐC": "Hỏa tốc"}
+
+
 def find_urgency(lines: list[Line], stop: int) -> Hit | None:
     for line in lines[:stop]:
+        if _SPACED_CAPS.match(line.text):  # a stamp in spaced capitals: "H Ỏ A   T Ố C", "K H Ẩ N"
+            value = _SQUEEZED_URGENCY.get(re.sub(r"\s+", "", line.text).upper())
+            if value:
+                offset = line.start + len(line.text) - len(line.text.lstrip())
+                return Hit(value, offset, line.start + len(line.text.rstrip()), 0.85)
         for cell, offset in line.cells():
             m = _URGENCY_LINE.match(cell.strip())
             glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
@@ -715,6 +750,10 @@ def header_stop(lines: list[Line], default: int) -> int:
         if _NATIONAL_MOTTO.search(line.text):
             return max(default, index + default // 2)
     return default
+
+
+def opens_body(text: str) -> bool:
+    return bool(_KINH_GUI.search(text) or _BODY_START.match(text))
 
 
 def body_start_index(lines: list[Line], after: int) -> int:

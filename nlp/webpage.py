@@ -38,7 +38,8 @@ _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "tr�
 # The author names itself in the body: "UBND tỉnh có ý kiến như sau:", "Ủy ban nhân dân phường X thông báo ...".
 _AUTHOR = re.compile(
     r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
-    r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực)\s[^;:.\n]{0,80}?)\s+"
+    r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực|Công\s+an|Trường|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|"
+    r"Bệnh\s+viện|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+cục)\s[^;:.\n]{0,80}?)\s+"
     r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau"
     r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
 )
