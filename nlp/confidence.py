@@ -106,6 +106,26 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
     result.review = review
 
 
+def second_reading(result, readings: dict) -> None:
+    """A document portal's record of the letter ("Số ký hiệu:", "Ngày ban hành:") read beside its own header: the
+    same value raises the field's confidence; another value is a doubt, since one of the two readings is wrong."""
+    reasons = {"doc_number": "số, ký hiệu ở phần đầu văn bản ({}) khác số ghi trên trang đăng văn bản ({})",
+               "issue_date": "ngày ban hành ở phần đầu văn bản ({}) khác ngày ghi trên trang đăng văn bản ({})"}
+    for name, (own, other) in readings.items():
+        if name == "doc_number":
+            same = re.sub(r"\s+", "", str(own)).upper() == re.sub(r"\s+", "", str(other)).upper()
+            shown = (own, other)
+        else:
+            same = own == other
+            shown = (f"{own:%d/%m/%Y}", f"{other:%d/%m/%Y}")
+        if same:
+            if not any(d.field == name for d in result.review):
+                result.confidence[name] = max(result.confidence.get(name, 0.0), 0.97)
+        else:
+            result.confidence[name] = min(result.confidence.get(name, SURE), 0.5)
+            result.review.append(Doubt(name, reasons[name].format(*shown)))
+
+
 def doubts(extraction) -> list[Doubt]:
     """The doubts of an extraction (an ``nlp.Extraction`` or its JSON form). A JSON form without a ``review``
     key (recorded before review routing) is judged by its per-field confidence against ``THRESHOLD``."""

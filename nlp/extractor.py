@@ -23,6 +23,13 @@ _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
 _ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")
 
 
+# The heads a body's name starts with when a copy names its issuer in the text, not in a letterhead.
+_ISSUER_HEAD = re.compile(
+    r"(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Phòng|Sở|Bộ|Ban|Văn\s+phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|"
+    r"Công\s+an|Trường|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|"
+    r"Đảng\s+ủy|Mặt\s+trận|Liên\s+đoàn|Tòa\s+án|Viện\s+kiểm\s+sát|Học\s+viện|Đại\s+học|Chi\s+nhánh|Ngân\s+hàng)(?!\w)"
+)
+_PORTAL_LABEL = re.compile(r"ộ\s+khẩn|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -64,7 +71,13 @@ class Extractor:
 
         numbers = hdr.find_numbers(lines, stop)
         number, so_index = numbers[0] if numbers else (None, None)
-        place, issued, date_index = hdr.find_place_date(lines, stop)
+        date_stop = stop
+        if so_index is not None:
+            # NĐ 30 puts the date line above "Kính gửi" and the body: a dated place in the body is a citation
+            opening = hdr.body_start_index(lines, so_index + 1)
+            if opening > so_index + 1 and hdr.opens_body(lines[opening].text):
+                date_stop = min(stop, opening + 1)
+        place, issued, date_index = hdr.find_place_date(lines, date_stop)
         anchor = so_index if so_index is not None else date_index
         issuer = hdr.find_issuer(lines, anchor)
         for other, other_index in numbers[1:3]:
@@ -85,7 +98,10 @@ class Extractor:
 
         lead = None
         meta = webpage.metadata(work) if number is None or issued is None or issuer is None \
-            or "ộ khẩn" in work[:6000] else {}
+            or _PORTAL_LABEL.search(work, 0, 6000) else {}
+        # A portal's record beside the letter's own header is a second reading of the number and the date.
+        second = {name: (own.value, meta[name].value) for name, own in (("doc_number", number), ("issue_date", issued))
+                  if own is not None and name in meta}
         number = number or meta.get("doc_number")
         issued = issued or meta.get("issue_date")
         if number is None:
@@ -142,7 +158,9 @@ class Extractor:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
         subject = subject or meta.get("subject")
         if subject is None and anchor is None:
-            subject = lead.subject if lead is not None else webpage.page_title(lines)
+            if lead is None and number is not None:  # the number came from a portal's record; the lead has the rest
+                lead = webpage.news_lead(work)
+            subject = lead.subject if lead is not None and lead.subject is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
 
         body_start = lines[body_index].start if body_index < len(lines) else len(work)
@@ -217,6 +235,7 @@ class Extractor:
         result.confidence = confidence
         result.evidence = evidence
         doubt.assess(result, text=work, flat=flat, block=block, leads=leads, coops=coops)
+        doubt.second_reading(result, second)
         return result
 
     # ------------------------------------------------------------------------------------------------------
@@ -262,8 +281,7 @@ class Extractor:
     def _issuer_from_text(work: str):
         for m in _ISSUER_FALLBACK.finditer(work[:4000]):
             span = unitnames.bound(work, m.end())
-            if span and re.match(r"(?:UBND|Ủy ban|Uỷ ban|Phòng|Sở|Bộ|Ban|Văn phòng|Cục|Tổng cục|Chi cục|Trung tâm|Hội đồng)",
-                                 work[span[0]:span[1]]):
+            if span and _ISSUER_HEAD.match(work, span[0]):
                 value = work[span[0]:span[1]]
                 return hdr.Hit(value, span[0], span[1], 0.5)
         for m in re.finditer(r"(?<!\w)của\s+(?=UBND|Ủy ban|Uỷ ban)", work[:3000]):

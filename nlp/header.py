@@ -18,9 +18,13 @@ TYPE_CODES = {
     "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
     "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển",
     "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định",
+    "KL": "Kết luận",
 }
+# Party documents (HD 36-HD/VPTW) write the type before the slash: "15-TT/TU" is a thông tri, "20-KL/TU" a kết luận.
+PARTY_CODES = {**TYPE_CODES, "TT": "Thông tri", "QC": "Quy chế", "QĐ": "Quyết định", "CV": "Công văn",
+               "TTr": "Tờ trình", "ĐA": "Đề án"}
 TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
-                     "Quy định", "Giấy mời"}, key=len, reverse=True)
+                     "Quy định", "Giấy mời", "Thư công", "Kết luận"}, key=len, reverse=True)
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 _TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
@@ -34,7 +38,9 @@ _SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
 SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
           r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
 # "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
-NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?)?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+# A draft leaves the number blank, the year of a legal document's symbol stays: "Số:      /2025/QĐ-UBND".
+NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
+                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
@@ -46,9 +52,13 @@ _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 # "Số:" also glued to the letterhead's last word ("CỤC THUẾ TỈNH XSố:") and as OCR reads it ("Sổ:").
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?=[\d/])")
+# Without its colon ("Số 12/UBND-VP") or in lower case ("số: 12/UBND-VP"), only at the start of a cell: "QUYẾT ĐỊNH SỐ
+# 1547/QĐ-UBND" in a body heading and "Công văn số 12/..." in a sentence cite other letters.
+_CELL_START = r"(?:^|(?<=^[ \t])|(?<=[ \t]{2})|(?<=[\t|]))[ \t]{0,60}"
+_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
+                      r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
-    r"(?:^|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
+    r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
     r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
     r"(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
@@ -56,15 +66,16 @@ _OWN_NUMBER = re.compile(
 )
 _W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ngày(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?áng" + _W + r"(?P<m>\d{1,2})?"
-    + _W + r"năm" + _W + r"(?P<y>\d{4})"
+    # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
+    r",?[ \t]{0,5}\n?[ \t]{0,20}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
+    + _W + r"n[ăa]m" + _W + r"(?P<y>\d{4})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
     r"(?![\d/]))",
     re.I,
 )
 _MOTTO = re.compile(
-    r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA]\s{0,3}H[ỘO]I)?|(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
+    r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA](?:\s{0,3}H[ỘO]I)?)?|(?:(?:^|(?<=\s))H[ỘO]I\s{1,3})?(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
     r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN(?:\s{1,3}VIỆT\s{1,3}NAM)?|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)"
     r"\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH"
     r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
@@ -96,6 +107,21 @@ _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
+# A rule under the letterhead or the motto ("-------", "_____", "|" left of a flattened table cell).
+_RULE_LINE = re.compile(r"^[\s\-–—_=*.|~+]*$")
+# What a web page or a document portal puts around a letter: its name, breadcrumbs, counters, download links and the
+# labels of its record ("Số ký hiệu:", "Người ký:", "Độ khẩn:" ...). Never a letterhead, a trích yếu or a page title.
+SITE_LINE = re.compile(
+    r"^\W{0,3}(?:Skip\s+to|Insert\s+title|logo|Trang\s+chủ|Tin\s+tức|Chia\s+sẻ|In\s+bài|Cập\s+nhật|Ngày\s+đăng|"
+    r"Lượt\s+xem|Lượt\s+tải|Tác\s+giả|Tải\s+về|Tải\s+xuống|Xem\s+(?:thêm|chi\s+tiết|toàn\s+văn|trước)|File\s+đính\s+kèm|"
+    r"Tệp\s+đính\s+kèm|Văn\s+bản\s+(?:gốc|liên\s+quan)|Thông\s+tin\s+văn\s+bản|Thuộc\s+tính|Lược\s+đồ|Bản\s+in|"
+    r"(?:Cổng|Trang)\s+thông\s+tin(?:\s+điện\s+tử)?|CỔNG\s+THÔNG\s+TIN|TRANG\s+THÔNG\s+TIN|CỔNG\s+DỊCH\s+VỤ\s+CÔNG|"
+    r"(?:Người|Chức\s+vụ\s+người)\s+ký|Độ\s+khẩn|Độ\s+mật|Lĩnh\s+vực|Ngày\s+(?:có\s+)?hiệu\s+lực|Ngày\s+hết\s+hiệu\s+lực|"
+    r"Tình\s+trạng(?:\s+hiệu\s+lực)?|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Loại\s+văn\s+bản|"
+    r"Trích\s+yếu|[\d/:.\s|-]+$)"
+    r"|^[^\n]{0,80}?\s(?:>|»|›)\s",
+    re.I,
+)
 _CELL_SPLIT = re.compile(r"[ \t]{2,}|\t|\|")
 _KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi\s{0,3}:?", re.I)
 
@@ -243,10 +269,13 @@ def type_from_symbol(number: str | None) -> str | None:
     symbol = number.rsplit("/", 1)[-1] if not re.search(r"/\d{4}/", number) else number.split("/")[-1]
     party = re.match(r"^\d{1,6}-([A-ZĐ]{1,5})/", number)  # "46-KH/HU": the type sits before the slash
     if party:
-        return TYPE_CODES.get(party.group(1).upper(), "Công văn")
+        code = party.group(1).upper()
+        return PARTY_CODES.get(code, PARTY_CODES.get(party.group(1), "Công văn"))
     first = symbol.split("-")[0].upper()
     if first in TYPE_CODES and "-" in symbol:
         return TYPE_CODES[first]
+    if first == "TT" and "-" in symbol and re.search(r"/\d{4}/", number):
+        return "Thông tư"  # "05/2024/TT-BTC"; without a year "TT" is a unit's code
     return "Công văn" if "-" in symbol or symbol.isupper() else None
 
 
@@ -261,9 +290,9 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
             line_start = text.rfind("\n", 0, match.start()) + 1
         prefix = text[line_start:match.start()]
         place = _place_from(prefix)
-        if place is None and not match.group(0).lstrip(", \t\n").lower().startswith("ngày"):
+        if place is None and not match.group(0).lstrip(", \t\n").lower().startswith(("ngày", "ngay")):
             continue
-        ngay = match.start() + match.group(0).lower().index("ngày")
+        ngay = match.start() + re.search(r"ng[àa]y", match.group(0), re.I).start()
         if place is None and not text[text.rfind("\n", 0, ngay) + 1:ngay].strip() and match.group("y") \
                 and _ends_line(text, match.end()):
             # "ngày 05 tháng 3 năm 2024" alone on its line: the place was lost (OCR, a cell left out)
@@ -333,17 +362,25 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
 
 # --------------------------------------------------------------------------------------------------- issuer
 def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
-    """The letterhead block above the "Số:" line: parent body first, parts joined with " - "."""
+    """The letterhead block above the "Số:" line: parent body first, parts joined with " - ".
+
+    Walks up over filled lines (blank lines, rules of dashes or underscores and the motto's lines do not count), so a
+    double-spaced copy or a letterhead stacked above the motto's column reads like the printed one."""
     if anchor is None:
         return None
     parts: list[tuple[str, int]] = []
-    first = max(0, anchor - 10)
-    for index in range(anchor, first - 1, -1):
+    filled = 0
+    for index in range(anchor, max(-1, anchor - 40), -1):
         line = lines[index]
         text = line.text
         if index == anchor:
             so = _SO_LINE.search(text)
             text = text[:so.start()] if so else text
+        if index != anchor and (not text.strip() or _RULE_LINE.match(text)):
+            continue
+        filled += 1
+        if filled > 10:
+            break
         cells = []
         stop_here = False
         for cell, offset in Line(text, line.start).cells():
@@ -416,7 +453,9 @@ def _cell_kind(cell: str) -> str:
     if letters < 2:
         return "skip"
     cell = re.sub(r"^\d{1,2}\.\s*", "", cell)
-    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
+    if re.match(r"^[\d \t]*/[ \t]*[A-ZĐ]", cell):
+        return "other"  # a symbol in a cell of its own ("/QĐ-UBND" after a blank number)
+    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
         return "letterhead"
@@ -456,6 +495,16 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
+        word = line.text.strip()
+        if word and " " not in word and word.isupper() and len(word) <= 6:
+            # a type's name broken over two lines ("TỜ" / "TRÌNH", "QUYẾT" / "ĐỊNH"): the title ends on the second
+            nxt = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].text.strip()), None)
+            if nxt is not None:
+                m = _TITLE_RE.match(word + " " + lines[nxt].text.strip())
+                if m:
+                    value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                    offset = line.start + line.text.index(word)
+                    return Hit(value, offset, lines[nxt].start + len(lines[nxt].text.rstrip()), 0.85), nxt
         if _SPACED_CAPS.match(line.text) and line.text.upper() == line.text:
             value = _SQUEEZED_TYPES.get(re.sub(r"\s+", "", line.text))
             if value:
@@ -525,14 +574,19 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             column = line.text.index(cell) if cell in line.text else 0
             blank_seen = False
             spaced = _double_spaced(lines, stop)
-            for follow in lines[index + 1:min(stop + 3, index + (10 if spaced else 6))]:
+            filled = 0
+            window = lines[index + 1:min(stop + 3, index + 16)]
+            for pos, follow in enumerate(window):
                 fcells = follow.cells()
                 if not fcells:
-                    if spaced and not blank_seen:
+                    if not blank_seen and (spaced or _goes_on(pieces[-1], window[pos + 1:])):
                         blank_seen = True
                         continue
                     break
                 blank_seen = False
+                filled += 1
+                if filled > 5:
+                    break
                 fcell, foff = fcells[0]
                 if _stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text)):
                     break
@@ -550,6 +604,27 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
     return None
 
 
+def _goes_on(last: str, rest: list[Line]) -> bool:
+    """Whether a trích yếu goes on past a blank line (Word and web copies put one after every paragraph): the next
+    filled line continues it in lower case, the line before ends on a word that needs more ("và", "của", ","), or
+    a title in capitals goes on in capitals."""
+    nxt = next((ln for ln in rest[:3] if ln.text.strip()), None)
+    if nxt is None:
+        return False
+    cells = nxt.cells()
+    if not cells:
+        return False
+    c = cells[0][0].strip()
+    if _stops_subject(c) or _SECTION.match(c) or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•]|[a-zđ]\))\s", c):
+        return False
+    if c[:1].islower():
+        return True
+    if _JOINS.search(last) and not _HOST_START.match(c):
+        return True
+    return (upper_ratio(last) > 0.85 and upper_ratio(c) > 0.85 and len(last.split()) >= 4
+            and not _BODY_KEYWORDS.match(c) and not re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG)\b", c))
+
+
 def _double_spaced(lines: list[Line], stop: int) -> bool:
     """Web pages and some converters put a blank line after every line: there one blank line is not a break."""
     head = lines[:min(stop + 3, len(lines))]
@@ -564,7 +639,8 @@ def _stops_subject(cell: str) -> bool:
     return bool(
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
-        or re.match(r"^[-_=*]{3,}$", c)
+        or re.match(r"^[-_=*]{3,}$", c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
+        or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
     )
 
 
@@ -598,12 +674,17 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
     if same_line:
         rest = first[0][0][same_line.end():].strip()
         pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
-    for line in lines[title_index + 1:min(title_index + 8, len(lines))]:
+    window = lines[title_index + 1:min(title_index + 16, len(lines))]
+    filled = 0
+    for pos, line in enumerate(window):
         cells = line.cells()
         if not cells:
-            if pieces:
+            if pieces and not _goes_on(pieces[-1], window[pos + 1:]):
                 break
             continue
+        filled += 1
+        if filled > 7:
+            break
         cell, off = cells[0]
         c = cell.strip()
         continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
@@ -631,8 +712,16 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
 
 
 # ------------------------------------------------------------------------------------------------ marks
+_SQUEEZED_URGENCY = {"KHẨN": "Khẩn", "THƯỢNGKHẨN": "Thượng khẩn", "HỎATỐC": "Hỏa tốc", "HOẢTỐC": "Hỏa tốc"}
+
+
 def find_urgency(lines: list[Line], stop: int) -> Hit | None:
     for line in lines[:stop]:
+        if _SPACED_CAPS.match(line.text):  # a stamp in spaced capitals: "H Ỏ A   T Ố C", "K H Ẩ N"
+            value = _SQUEEZED_URGENCY.get(re.sub(r"\s+", "", line.text).upper())
+            if value:
+                offset = line.start + len(line.text) - len(line.text.lstrip())
+                return Hit(value, offset, line.start + len(line.text.rstrip()), 0.85)
         for cell, offset in line.cells():
             m = _URGENCY_LINE.match(cell.strip())
             glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
@@ -661,6 +750,10 @@ def header_stop(lines: list[Line], default: int) -> int:
         if _NATIONAL_MOTTO.search(line.text):
             return max(default, index + default // 2)
     return default
+
+
+def opens_body(text: str) -> bool:
+    return bool(_KINH_GUI.search(text) or _BODY_START.match(text))
 
 
 def body_start_index(lines: list[Line], after: int) -> int:

@@ -12,7 +12,7 @@ from datetime import date
 
 from nlp import unitnames
 from nlp.dates import make_date
-from nlp.header import SYMBOL, TYPE_NAMES, Hit, Line
+from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line
 
 _TYPES = "|".join(TYPE_NAMES)
 _NUMBER = r"\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
@@ -28,6 +28,7 @@ _LEAD = re.compile(
     r"^[ \t]{0,20}Ngày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3}"
     r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r")\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?P<rest>[^\n]{0,400})",
+    re.M,
 )
 _LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
                            r"(?:\n[a-zà-ỹđ\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
@@ -37,16 +38,13 @@ _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "tr�
 # The author names itself in the body: "UBND tỉnh có ý kiến như sau:", "Ủy ban nhân dân phường X thông báo ...".
 _AUTHOR = re.compile(
     r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
-    r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực)\s[^;:.\n]{0,80}?)\s+"
+    r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực|Công\s+an|Trường|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|"
+    r"Bệnh\s+viện|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+cục)\s[^;:.\n]{0,80}?)\s+"
     r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau"
     r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
 )
 # What a web page puts before the letter: navigation, counters, dates, "Cập nhật", "Lượt xem", "logo".
-_SITE_LINE = re.compile(
-    r"^(?:Skip\s+to|Insert\s+title|logo|Trang\s+chủ|Tin\s+tức|Chia\s+sẻ|In\s+bài|Cập\s+nhật|Ngày\s+đăng|Lượt\s+xem|"
-    r"Tác\s+giả|Tải\s+về|[\d/:.\s|-]+$)",
-    re.I,
-)
+_SITE_LINE = SITE_LINE
 SUMMARY_LINES = 12
 
 
@@ -113,10 +111,13 @@ def own_number(lines: list[Line], work: str) -> tuple[Hit, Hit | None] | None:
 
 def news_lead(work: str) -> Lead | None:
     """A news lead in the first lines that reports this very letter being issued."""
-    head_end = 0
-    for _ in range(3):
+    head_end, counted = 0, 0
+    while counted < 3 and head_end < min(len(work), 6000):  # three lines, past the site's own (menus, counters)
         nl = work.find("\n", head_end)
+        line = work[head_end:len(work) if nl < 0 else nl].strip()
         head_end = len(work) if nl < 0 else nl + 1
+        if line and not _SITE_LINE.match(line):
+            counted += 1
     m = _LEAD.search(work, 0, min(len(work), head_end + 400)) if head_end else None
     rest_end = m.end() + 300 if m else 0
     if not m or _CITING.search(m.group("who")):

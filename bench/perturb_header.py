@@ -1,0 +1,246 @@
+"""How the header reader holds up when a TUNING letter's layout changes the way real copies change it.
+
+    .venv/bin/python bench/perturb_header.py [--corpus DIR] [--show]
+
+Only the tuning half (even file numbers) is read. Each transform rewrites a letter the way a converter, a web page
+or a typist would (site menus and a portal's record before the letterhead, columns split by tabs or pipes, every
+line double spaced, the header flattened onto one line, a rule under the letterhead, the date line broken, an
+urgency stamp ...) without changing what a clerk would register; the reader should give the same header fields as on
+the letter itself. Prints, per transform, how many header fields that were right on the letter went wrong
+(``--show`` lists them, tuning letters only). Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_extract import SHARED, half_of, load_scorer  # noqa: E402
+
+FIELDS = ("doc_number", "issue_date", "doc_type", "issuer", "place", "subject", "urgency")
+_MOTTO_END = re.compile(r"Hạnh\s*phúc", re.I)
+_BODY = re.compile(r"^\s*(?:[-–]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện)", re.I | re.M)
+
+
+def header_end(text: str) -> int:
+    m = _BODY.search(text)
+    return m.start() if m and m.start() < 4000 else min(len(text), 1500)
+
+
+def t_chrome(text: str, gold: dict) -> str:
+    return ("Trang chủ > Văn bản > Văn bản chỉ đạo điều hành\nCỔNG THÔNG TIN ĐIỆN TỬ TỈNH NAM SƠN\n"
+            "Cập nhật: 10/01/2024 08:30 | Lượt xem: 1234\n\n" + text)
+
+
+def t_metadata(text: str, gold: dict) -> str:
+    rows = []
+    if gold.get("doc_number"):
+        rows.append(f"Số ký hiệu: {gold['doc_number']}")
+    if gold.get("issue_date"):
+        y, m, d = gold["issue_date"].split("-")
+        rows.append(f"Ngày ban hành: {d}/{m}/{y}")
+    if gold.get("doc_type"):
+        rows.append(f"Loại văn bản: {gold['doc_type']}")
+    rows.append("Người ký: Nguyễn Văn A")
+    rows.append("Độ khẩn: " + (gold.get("urgency") or "Bình thường"))
+    return "Thông tin văn bản\n" + "\n".join(rows) + "\nTải về\n\n" + text
+
+
+def t_tabs(text: str, gold: dict) -> str:
+    end = header_end(text)
+    return re.sub(r"[ ]{2,}", "\t", text[:end]) + text[end:]
+
+
+def t_pipes(text: str, gold: dict) -> str:
+    end = header_end(text)
+    return re.sub(r"[ ]{2,}", " | ", text[:end]) + text[end:]
+
+
+def t_double(text: str, gold: dict) -> str:
+    end = header_end(text)
+    return text[:end].replace("\n", "\n\n") + text[end:]
+
+
+def t_noblank(text: str, gold: dict) -> str:
+    end = header_end(text)
+    return re.sub(r"\n[ \t]*(?=\n)", "", text[:end]) + text[end:]
+
+
+def t_indent(text: str, gold: dict) -> str:
+    end = header_end(text)
+    return re.sub(r"(?m)^(?=\S)", "    ", text[:end]) + text[end:]
+
+
+def t_flat(text: str, gold: dict) -> str:
+    end = header_end(text)
+    return " ".join(text[:end].split()) + "\n" + text[end:]
+
+
+def t_rule(text: str, gold: dict) -> str:
+    m = _MOTTO_END.search(text, 0, 3000)
+    if not m:
+        return text
+    eol = text.find("\n", m.end())
+    eol = len(text) if eol < 0 else eol
+    return text[:eol] + "\n     _______                    ________________________" + text[eol:]
+
+
+def t_crlf(text: str, gold: dict) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def t_datebreak(text: str, gold: dict) -> str:
+    return re.sub(r"(ngày\s+\d{1,2}\s+tháng\s+\d{1,2})\s+(năm\s+\d{4})", r"\1\n                      \2", text, count=1)
+
+
+def t_numspaces(text: str, gold: dict) -> str:
+    return re.sub(r"(Số\s*:\s*\d+)\s*/\s*([A-ZĐ])", r"\1 / \2", text, count=1)
+
+
+def t_urgent(text: str, gold: dict) -> str:
+    m = re.search(r"(?m)^.*S[ốỐ]\s*:.*$", text[:4000])
+    if not m:
+        return text
+    return text[:m.end()] + "\n   KHẨN" + text[m.end():]
+
+
+def t_sotitle(text: str, gold: dict) -> str:
+    """"Số:" written in capitals ("SỐ: 12/UBND-VP"), as some templates do."""
+    return re.sub(r"(?<!\w)Số(\s*:\s*\d)", r"SỐ\1", text, count=1)
+
+
+def t_pipes_wide(text: str, gold: dict) -> str:
+    """Only the wide gaps between columns become a table's pipes."""
+    end = header_end(text)
+    return re.sub(r"[ ]{5,}", " | ", text[:end]) + text[end:]
+
+
+_SO = re.compile(r"(?m)^[ \t]*S[ốỐ]\s*:")
+
+
+def t_glued(text: str, gold: dict) -> str:
+    """"Số:" on the letterhead's last line ("SỞ Y TẾ Số: 109/BC-SYT"), as a two-column table flattens."""
+    m = _SO.search(text, 0, 4000)
+    if not m:
+        return text
+    prev_end = text.rfind("\n", 0, m.start())
+    prev_start = text.rfind("\n", 0, prev_end) + 1 if prev_end > 0 else -1
+    while prev_end > 0 and not text[prev_start:prev_end].strip():
+        prev_end = prev_start - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1 if prev_end > 0 else -1
+    if prev_end <= 0:
+        return text
+    line = text[prev_start:prev_end]
+    if sum(c.isupper() for c in line) < 0.85 * max(1, sum(c.isalpha() for c in line)) or "Hạnh" in line:
+        return text
+    return text[:prev_end].rstrip() + " " + text[m.start():].lstrip(" \t")
+
+
+def t_blanknum(text: str, gold: dict) -> str:
+    """A draft: the number left blank ("Số:     /UBND-VP")."""
+    return re.sub(r"(S[ốỐ]\s*:\s*)\d{1,6}(\s*/)", r"\1      \2", text, count=1)
+
+
+def t_blankdate(text: str, gold: dict) -> str:
+    """A draft: "ngày   tháng   năm 2025", no day nor month."""
+    return re.sub(r"(,\s*ngày)\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm", r"\1     tháng     năm", text, count=1)
+
+
+def t_lowerso(text: str, gold: dict) -> str:
+    return re.sub(r"(?<!\w)Số(\s*:\s*\d)", r"số\1", text, count=1)
+
+
+def t_spacedurgent(text: str, gold: dict) -> str:
+    m = _SO.search(text, 0, 4000)
+    if not m:
+        return text
+    eol = text.find("\n", m.end())
+    return text[:eol] + "\n\n   H Ỏ A   T Ố C\n" + text[eol:]
+
+
+def t_urgentbeside(text: str, gold: dict) -> str:
+    """The stamp beside the trích yếu's first line or the number's line."""
+    m = _SO.search(text, 0, 4000)
+    if not m:
+        return text
+    eol = text.find("\n", m.end())
+    return text[:eol] + "            THƯỢNG KHẨN" + text[eol:]
+
+
+def t_titlebreak(text: str, gold: dict) -> str:
+    """A two-word type title broken over two lines ("TỜ" / "TRÌNH")."""
+    return re.sub(r"(?m)^([ \t]*)(QUYẾT|KẾ|TỜ|THÔNG|BÁO|CHỈ|GIẤY|TỜ)[ \t]+(ĐỊNH|HOẠCH|TRÌNH|BÁO|CÁO|THỊ|MỜI)[ \t]*$",
+                  r"\1\2\n\1\3", text, count=1)
+
+
+TRANSFORMS = {
+    "chrome": t_chrome, "metadata": t_metadata, "tabs": t_tabs, "pipes": t_pipes, "double": t_double,
+    "noblank": t_noblank, "indent": t_indent, "flat": t_flat, "rule": t_rule, "crlf": t_crlf,
+    "datebreak": t_datebreak, "numspaces": t_numspaces, "urgent": t_urgent, "sotitle": t_sotitle,
+    "pipeswide": t_pipes_wide, "glued": t_glued, "blanknum": t_blanknum, "blankdate": t_blankdate, "lowerso": t_lowerso,
+    "spacedurgent": t_spacedurgent, "urgentbeside": t_urgentbeside, "titlebreak": t_titlebreak,
+}
+EXPECT = {"urgent": {"urgency": "Khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
+          "urgentbeside": {"urgency": "Thượng khẩn"}, "blankdate": {"issue_date": None}}
+
+
+def expect(name: str, gold: dict) -> dict:
+    want = dict(EXPECT.get(name, {}))
+    if name == "blanknum" and gold.get("doc_number") and "/" in gold["doc_number"]:
+        want["doc_number"] = "/" + gold["doc_number"].split("/", 1)[1] if not gold["doc_number"].startswith("/") \
+            else gold["doc_number"]
+    return want
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "dev")
+    parser.add_argument("--show", action="store_true", help="list each field that changed")
+    parser.add_argument("--only", help="comma-separated transforms")
+    args = parser.parse_args(argv)
+    from nlp import Extractor
+
+    scorer = load_scorer()
+    extractor = Extractor()
+    stems = sorted(p.stem for p in args.corpus.glob("*.json") if half_of(p.stem) == "tuning")
+    letters = {s: ((args.corpus / f"{s}.txt").read_text(encoding="utf-8"),
+                   json.loads((args.corpus / f"{s}.json").read_text(encoding="utf-8"))) for s in stems}
+    names = args.only.split(",") if args.only else list(TRANSFORMS)
+    total = 0
+    for name in names:
+        lost, tried = [], 0
+        for stem, (text, gold) in letters.items():
+            base = extractor.extract(text).to_json(stem)
+            new_text = TRANSFORMS[name](text, gold)
+            if new_text == text:
+                continue
+            tried += 1
+            pred = extractor.extract(new_text).to_json(stem)
+            extra = expect(name, gold)
+            for field in FIELDS:
+                want = {**gold, **extra}
+                if field in extra:
+                    ok_before = True
+                else:
+                    ok_before = scorer.score_field(field, gold, base) == 1.0
+                if ok_before and scorer.score_field(field, want, pred) < 1.0:
+                    lost.append((stem, field, want.get(field), pred.get(field)))
+        total += len(lost)
+        print(f"{name:10s} letters {tried:3d}  fields lost {len(lost):3d}")
+        if args.show:
+            for stem, field, g, p in lost:
+                print(f"    {stem} {field}: gold {g!r:.90} got {p!r:.90}")
+    print(f"{'total':10s} fields lost {total}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
