@@ -94,7 +94,12 @@ _BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\
 _LEVEL_THEN_HEAD = re.compile(r"(?<=\s)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thành\s+phố|Trung\s+ương)[ \t]+"
                               r"(?=(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Công\s+an|Văn\s+phòng|Thanh\s+tra|Trung\s+tâm|"
                               r"Cục|Chi\s+cục|Bộ|Đoàn|Hội\s+đồng)\b)")
-_DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|thuộc|tại|ở))+\s*$", re.I)
+# Office holders (a person, not a body): "phụ trách <portfolio>" right after the title belongs to the name.
+_PERSON_TITLE = re.compile(r"(?:Chủ\s+tịch|Giám\s+đốc|Hiệu\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|Chánh\s+Văn\s+phòng|"
+                           r"Chánh\s+Thanh\s+tra|Trưởng\s+ban|Ủy\s+viên|Uỷ\s+viên|Bí\s+thư|Trưởng)$", re.I)
+_COMRADE = re.compile(r"(?:các\s+)?[Đđ]ồng\s+chí\s")
+# ("trực thuộc" ends a name: "các đơn vị trực thuộc").
+_DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|tại|ở)|(?<!trực)[\s,]+thuộc)+\s*$", re.I)
 MAX_WORDS = 45
 
 
@@ -159,6 +164,9 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             continue  # a noun after a determiner: "các cấp", "các hội"
         if head and stop.start() <= head.end() + 1 and _BODY_OF_TASK.search(head.group()):
             continue  # "Ban chỉ đạo", "Tổ công tác", "Hội đồng thẩm định": the task names the body
+        if stop.group() == "phụ trách" and head and _PERSON_TITLE.search(head.group()) and (
+                stop.start() <= head.end() + 1 or _COMRADE.match(window)):
+            continue  # "Đồng chí Phó Chủ tịch phụ trách khối văn hóa - xã hội": the holder's portfolio
         end = stop.start()
         break
     # Keep a parenthesis that closes inside the window ("(cũ)", "(Trung tâm Phục vụ hành chính công tỉnh)").
