@@ -313,3 +313,19 @@ tỉnh kiểm tra cơ sở”, Ủy ban nhân dân tỉnh giao Trung tâm Kiểm
 """)
     assert lead == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
     assert coop == []
+
+
+def test_local_post_holders_and_comrades_of_a_steering_committee_are_leads():
+    lead, _ = units("""Chủ tịch UBND thị trấn Đồng Mai yêu cầu các đồng chí trong ban chỉ đạo phòng chống dịch phụ trách các khu
+phố, trưởng các đoàn thể, tổ trưởng tổ dân phố và toàn thể nhân dân khẩn trương phát quang bụi rậm.
+""")
+    assert lead == ["các đồng chí trong ban chỉ đạo phòng chống dịch phụ trách các khu phố", "trưởng các đoàn thể",
+                    "tổ trưởng tổ dân phố"]
+
+
+def test_a_parenthesis_giving_the_units_role_is_not_part_of_its_name():
+    lead, coop = units("""1. Giao Trung tâm Y tế huyện Khê Lục (cơ quan thường trực Ban Chỉ đạo tiêm chủng huyện) chủ trì, phối hợp
+với Phòng Giáo dục và Đào tạo huyện tổ chức tiêm bổ sung cho trẻ.
+""")
+    assert lead == ["Trung tâm Y tế huyện Khê Lục"]
+    assert coop == ["Phòng Giáo dục và Đào tạo huyện"]
