@@ -93,6 +93,9 @@ _GENERIC_EXECUTION = re.compile(
 )
 WEAK = 0.5
 _WEAK = WEAK
+# A unit read from a plan's task table or from a duty section's sentence without a list mark rather than from a
+# sentence that assigns the task: the reading the clerk should compare with the plan.
+STRUCTURAL = 0.68
 
 
 # Parties named by their role rather than their name, as comments on a draft and investment letters address them:
@@ -237,7 +240,7 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
             cell = flat[a:b]
             span = unitnames.bound(cell, 0)
             if span:
-                out.extend(Hit(cell[x:y], a + x, a + y, 0.7) for x, y in unitnames.split_units(cell[:span[1]])
+                out.extend(Hit(cell[x:y], a + x, a + y, STRUCTURAL) for x, y in unitnames.split_units(cell[:span[1]])
                            if not unitnames.is_bare(cell[x:y]))
     return lead, coop
 
@@ -342,6 +345,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             units = _units_at(flat, pos)
             if not units or not _DUTY_VERB.match(flat, units[-1].end):
                 continue
+            for hit in units:
+                hit.confidence = STRUCTURAL
             if _helps_alone(flat, units[-1].end):
                 found.cooperating.extend(units)
             else:
@@ -367,8 +372,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     for m in _COOP_TRIGGERS.finditer(flat):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
-        if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
-            continue  # "để phối hợp với X": the writer's own purpose, not a task for X
+        if re.search(r"(?<!\w)(?:để|nhằm|đã|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
+            continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done
         if any(m.start() <= p <= m.end() for p in partners):
             continue  # "đề nghị X phối hợp với Y": Y is helped, X cooperates
         units = _units_at(flat, m.end())

@@ -34,8 +34,9 @@ _BARE_HEADS = frozenset(h.lower() for h in HEADS)
 # A collective, also as its holders: "các sở, ban, ngành", "thủ trưởng các cơ quan, đơn vị", "tất cả các trường".
 _COLLECTIVE = re.compile(
     r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
-    r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
-    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
+    r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|phòng|tổ\s+chức|địa\s+phương|xã|phường|huyện|"
+    r"quận|hội|đoàn\s+thể|chi\s+hội|"
+    r"cơ\s+sở|doanh\s+nghiệp|trường|bộ\s+phận|thành\s+viên|tổ\s+dân\s+phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
     r"tổ\s+chức|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
     r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
     re.I,
