@@ -234,11 +234,19 @@ def _recipients(result, block, flat: str) -> Score:
     return s
 
 
+_QUOTING = re.compile(r"(?:nội\s+dung|về\s+việc|theo\s+đó|đã|đã\s+được)\s+(?:giao|yêu\s+cầu|đề\s+nghị)(?!\w)", re.I)
+
+
 def _coop_asked(flat: str) -> bool:
-    """Whether the body asks someone to "phối hợp" (not a noun, a past report or the writer's purpose)."""
+    """Whether the body asks someone to "phối hợp" (not a noun, a past report, the writer's purpose, or a task
+    quoted from another document: "... với nội dung yêu cầu Sở X chủ trì, phối hợp với ...")."""
     for m in itertools.islice(_COOP_CUE.finditer(flat), MAX_TASKS):
-        if not _COOP_NOT_ASKED.search(flat, max(0, m.start() - 20), m.start()):
-            return True
+        if _COOP_NOT_ASKED.search(flat, max(0, m.start() - 20), m.start()):
+            continue
+        start = max(flat.rfind(c, max(0, m.start() - 200), m.start()) for c in (".", ";", "\n")) + 1
+        if _QUOTING.search(flat, max(start, m.start() - 200), m.start()):
+            continue
+        return True
     return False
 
 
@@ -274,7 +282,7 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
             s.cap(0.65, f"\u201c{_short(hit.value)}\u201d được suy ra từ cách gọi (\u201cQuý cơ quan\u201d, "
                         "\u201cchủ đầu tư\u201d...)")
     for name in names:
-        if len(name.split()) > MAX_NAME_WORDS:
+        if _words(name) > MAX_NAME_WORDS:
             s.cap(0.5, f"tên đơn vị {what} \u201c{_short(name)}\u201d dài bất thường")
         elif not _looks_like_unit(name):
             s.cap(0.55, f"\u201c{_short(name)}\u201d không giống tên đơn vị")
@@ -409,6 +417,14 @@ def _replies(result, flat: str) -> Score:
     if _hit(result, "replies_to") < 0.8:
         s.cap(0.75, "văn bản được trả lời suy ra từ \u201cnhận được/xét\u201d, không có \u201cPhúc đáp\u201d")
     return s
+
+
+_HONORIFIC = re.compile(r"^(?:các\s+)?[Đđ]ồng\s+chí\s+")
+
+
+def _words(name: str) -> int:
+    """Words of a unit's name, without the honorific "đồng chí" before a title."""
+    return len(_HONORIFIC.sub("", name).split())
 
 
 def _overlaps(a: str, b: str) -> bool:

@@ -46,7 +46,7 @@ _COLLECTIVE = re.compile(
 _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "phát huy", "duy trì", "chấp hành", "kiện toàn",
                "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
                "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi", "đón tiếp", "tiếp đón", "phục vụ",
-               "kiểm soát", "điều tra", "xác nhận", "trình bày")
+               "kiểm soát", "điều tra", "xác nhận", "trình bày", "chú ý")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",

@@ -149,3 +149,20 @@ QUYẾT ĐỊNH:
     letter = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Xét đề nghị của Sở Tài chính tại Tờ trình số 88/TTr-STC, "
                                                           "Ủy ban nhân dân tỉnh đề nghị")
     assert EX.extract(letter).to_json("t")["replies_to"] == ["88/TTr-STC"]
+
+
+def test_cooperation_inside_a_quoted_task_is_not_asked_of_anyone_here():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Thực hiện Công văn số 45/BTC-ĐT của Bộ Tài chính với nội dung "
+                         "yêu cầu các tỉnh chủ động phối hợp với Kho bạc Nhà nước, Ủy ban nhân dân tỉnh đề nghị")
+    assert "cooperating_units" not in {e["field"] for e in review(text)}
+
+
+def test_a_long_title_after_the_honorific_is_read_whole_and_passes():
+    text = CLEAN.replace("Kính gửi: Sở Tài chính tỉnh Hưng Lam.",
+                         "Kính gửi: Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên.").replace(
+        "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+        "Ủy ban nhân dân tỉnh đề nghị đồng chí Cục trưởng Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên"
+        " chú ý báo cáo")
+    out = EX.extract(text).to_json("t")
+    assert out["lead_units"] == ["đồng chí Cục trưởng Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên"]
+    assert not needs_clerk(out)
