@@ -78,6 +78,10 @@ MAX_NAME_WORDS = 14
 MAX_TASKS = 200  # task sentences looked at per letter: hostile text stays linear
 # Plans and notices give tasks section by section, often in tables: their units are the hardest to read.
 _BY_SECTION = ("Kế hoạch", "Thông báo")
+# A báo cáo tells what was done, a tờ trình asks a superior to decide: a task read from them is rarely one.
+_NOT_ASSIGNING = ("Báo cáo", "Tờ trình")
+# Words of a clause, never of a unit's name: a name that holds one ran on past its end ("Sở X đã", "... khi có").
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:đã|sẽ|nếu|khi|thì|cần|phải|nhằm|để|vào\s+ngày|trước\s+ngày)(?!\w)")
 # A symbol that goes on after what was read: "255/BC-BCĐPCGD-" + "XMC" on the next line, "230/KH-THPT" + ".PB".
 _CUT_SYMBOL = re.compile(r"[ \t]*(?:[-–.]\s*[A-ZĐ0-9]|\()")
 
@@ -265,6 +269,9 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
         return s
     if lead and result.doc_type in _BY_SECTION:
         s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần đối chiếu đơn vị chủ trì")
+    if lead and result.doc_type in _NOT_ASSIGNING:
+        s.cap(0.65, f"{result.doc_type.lower()} thường thuật lại hoặc xin ý kiến, ít khi giao việc: cần xác định "
+                    "đơn vị chủ trì")
     if lead:
         missed = _unexplained_tasks(flat, list(hits) + list(extra_hits), result.issuer)
         if missed:
@@ -286,6 +293,9 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
             s.cap(0.5, f"tên đơn vị {what} \u201c{_short(name)}\u201d dài bất thường")
         elif not _looks_like_unit(name):
             s.cap(0.55, f"\u201c{_short(name)}\u201d không giống tên đơn vị")
+        elif _CLAUSE_WORD.search(name):
+            s.cap(0.55, f"tên \u201c{_short(name)}\u201d lẫn từ của một mệnh đề "
+                        f"(\u201c{_CLAUSE_WORD.search(name).group()}\u201d), có thể đọc quá tên đơn vị")
     if lead and extra_hits:
         both = [n for n in names if any(same_name(n, str(c.value)) for c in extra_hits)]
         if both:

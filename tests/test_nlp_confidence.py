@@ -166,3 +166,17 @@ def test_a_long_title_after_the_honorific_is_read_whole_and_passes():
     out = EX.extract(text).to_json("t")
     assert out["lead_units"] == ["đồng chí Cục trưởng Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên"]
     assert not needs_clerk(out)
+
+
+def test_a_lead_read_from_a_report_is_doubtful():
+    text = CLEAN.replace("Số: 81/UBND-KT", "Số: 81/BC-UBND").replace(
+        "V/v báo cáo tiến độ giải ngân vốn đầu tư công", "BÁO CÁO\nTiến độ giải ngân vốn đầu tư công quý I năm 2025")
+    out = EX.extract(text).to_json("t")
+    assert out["doc_type"] == "Báo cáo" and out["lead_units"]
+    assert "báo cáo thường thuật lại" in _lead_doubt(text)
+
+
+def test_a_name_that_runs_into_a_clause_is_doubtful():
+    text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                         "đề nghị Sở Tài chính tỉnh Hưng Lam (nếu có thay đổi) báo cáo")
+    assert "mệnh đề" in _lead_doubt(text)
