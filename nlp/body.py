@@ -5,6 +5,7 @@ answers. Patterns follow the administrative language: "giao X chủ trì, phối
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -15,7 +16,19 @@ from nlp.header import Hit
 _FLAT_BREAK = re.compile(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]*\n)(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 
 
-_ROW = re.compile(r"[^\n]*(?:\|[^\n]*\||\t[^\n]*\t)[^\n]*")
+def _is_row(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (one line) is a table's row: cells between two pipes or two tabs at least."""
+    return text.count("|", start, end) >= 2 or text.count("\t", start, end) >= 2
+
+
+def _lines(text: str):
+    """(start, end) of each line of ``text``."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end + 1
 
 
 def flatten(body: str) -> str:
@@ -26,7 +39,8 @@ def flatten(body: str) -> str:
 
     def join(m: re.Match) -> str:
         before = body.rfind("\n", 0, m.start()) + 1
-        if _ROW.fullmatch(body, before, m.start()) or _ROW.match(body, m.end()):
+        after = body.find("\n", m.end())
+        if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
             return "\n"
         return " "
 
@@ -193,6 +207,23 @@ _CITED_DOC = re.compile(r"(?<!\w)số\s{0,3}:?\s{0,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][
 _QUOTE = re.compile(r"“[^“”]{0,800}”|\"[^\"\n]{0,400}\"")
 
 
+class _Spans:
+    """Spans of text looked up by position in O(log n): quotations (sorted) and quoted tasks (added in order)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.lists: tuple[list[tuple[int, int]], list[tuple[int, int]]] = (sorted(spans), [])
+
+    def add(self, start: int, end: int) -> None:
+        self.lists[1].append((start, end))  # callers add in increasing order of start
+
+    def __contains__(self, pos: int) -> bool:
+        for spans in self.lists:
+            i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+            if any(spans[j][0] <= pos < spans[j][1] for j in range(i, max(-1, i - 3), -1)):
+                return True
+        return False
+
+
 def _quotations(flat: str) -> list[tuple[int, int]]:
     """Spans of quoted text ("... tại Công văn số ...: “Sở Y tế chủ trì ...”"): another document's words."""
     return [(m.start(), m.end()) for m in _QUOTE.finditer(flat)]
@@ -223,8 +254,10 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
     lead: list[Hit] = []
     coop: list[Hit] = []
     columns: tuple[int, int | None, int] | None = None  # (lead column, cooperating column, cells in a row)
-    for row in _ROW.finditer(flat):
-        cells = _cells(flat, row.start(), row.end())
+    for row_start, row_end in _lines(flat):
+        if not _is_row(flat, row_start, row_end):
+            continue
+        cells = _cells(flat, row_start, row_end)
         texts = [" ".join(flat[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.fullmatch(t)), None)
         if lead_col is not None:
@@ -264,7 +297,7 @@ def _participant_spans(flat: str) -> list[tuple[int, int]]:
 def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
-    quoted = _quotations(flat)  # tasks quoted from another document, to the end of their sentence
+    quoted = _Spans(_quotations(flat))  # another document's words: quotations, its tasks to their sentence's end
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -282,11 +315,11 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
-        if any(a <= m.start() < b for a, b in quoted):
+        if m.start() in quoted:
             continue
         if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()) or \
                 _CITED_DOC.search(flat, max(sentence_start, m.start() - 160), m.start()):
-            quoted.append((m.start(), _sentence_end(flat, m.end())))
+            quoted.add(m.start(), _sentence_end(flat, m.end()))
             continue
         polite = _ADDRESSEE.match(flat, m.end())
         if polite and addressees:
@@ -312,10 +345,10 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         units = _units_at(flat, m.end())
         if units:
             sort(units, lead=False)
-    participants = _participant_spans(flat)
+    participants = _Spans(_participant_spans(flat))
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
-        if any(a <= pos < b for a, b in participants):
+        if pos in participants:
             continue
         units = _units_at(flat, pos)
         if not units:
@@ -337,11 +370,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         found.cooperating.extend(table_coop)
     # In a plan's duty section a sentence that starts with a unit's name and a task verb gives the unit its task
     # even without a list mark: "Sở Nội vụ giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc ...".
+    read_at = {h.start for h in found.lead + found.cooperating}
     for a, b in _duty_sections(flat):
         first = _skip_blank(flat, a)
         for pos in itertools.chain((first,), (m.end() for m in _SENTENCE_START.finditer(flat, first, b))):
-            if any(h.start <= pos < h.end for h in found.lead + found.cooperating):
-                continue
+            if pos in read_at:
+                continue  # read above as a list item
             units = _units_at(flat, pos)
             if not units or not _DUTY_VERB.match(flat, units[-1].end):
                 continue
@@ -352,7 +386,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             else:
                 found.lead.extend(units)
     for m in _DUTY.finditer(flat):
-        if _NOT_TASK.match(flat, m.start() + 1) or any(a <= m.start() < b for a, b in quoted):
+        if _NOT_TASK.match(flat, m.start() + 1) or m.start() in quoted:
             continue
         # "X có trách nhiệm / X chủ trì": X starts the clause
         clause_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";", ":"))
@@ -370,7 +404,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             else:
                 found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
-        if any(a <= m.start() < b for a, b in quoted):
+        if m.start() in quoted:
             continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
         if re.search(r"(?<!\w)(?:để|nhằm|đã|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
             continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done
