@@ -5,18 +5,46 @@ answers. Patterns follow the administrative language: "giao X chủ trì, phối
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
 from nlp.header import Hit
 
-_FLAT_BREAK = re.compile(r"\n(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
+_FLAT_BREAK = re.compile(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]*\n)(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
+
+
+def _is_row(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (one line) is a table's row: cells between two pipes or two tabs at least."""
+    return text.count("|", start, end) >= 2 or text.count("\t", start, end) >= 2
+
+
+def _lines(text: str):
+    """(start, end) of each line of ``text``."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end + 1
 
 
 def flatten(body: str) -> str:
-    """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence."""
-    return _FLAT_BREAK.sub(" ", body)
+    """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence. A
+    blank line ends a paragraph, and a table's row (cells between pipes or tabs) stays a line of its own."""
+    if "|" not in body and "\t" not in body:
+        return _FLAT_BREAK.sub(" ", body)
+
+    def join(m: re.Match) -> str:
+        before = body.rfind("\n", 0, m.start()) + 1
+        after = body.find("\n", m.end())
+        if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
+            return "\n"
+        return " "
+
+    return _FLAT_BREAK.sub(join, body)
 
 
 # ------------------------------------------------------------------------------------------------- units
@@ -62,6 +90,8 @@ _DUTY_SECTION = re.compile(
     r"NHIỆM\s+VỤ\s+CỤ\s+THỂ|Tổ\s+chức\s+thực\s+hiện)"
 )
 # A numbered heading of a plan or a letter that is only a unit's name; its duties follow as items below it.
+# "Trách nhiệm của", "Nhiệm vụ của", "Đối với" may come before the name.
+_DUTY_OF = re.compile(r"(?:[Tt]rách\s+nhiệm\s+của|[Nn]hiệm\s+vụ\s+của|[Đđ]ối\s+với)[ \t]+")
 _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\))[ \t]{1,3}")
 _SUB_ITEM = re.compile(r"\n(?:[ \t]*\n)?[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
@@ -77,6 +107,9 @@ _GENERIC_EXECUTION = re.compile(
 )
 WEAK = 0.5
 _WEAK = WEAK
+# A unit read from a plan's task table or from a duty section's sentence without a list mark rather than from a
+# sentence that assigns the task: the reading the clerk should compare with the plan.
+STRUCTURAL = 0.68
 
 
 # Parties named by their role rather than their name, as comments on a draft and investment letters address them:
@@ -112,6 +145,9 @@ def _heading_units(flat: str) -> list[Hit]:
     sections = [m.end() for m in _DUTY_SECTION.finditer(flat)]
     for m in _HEADING.finditer(flat):
         pos = m.end()
+        duty_of = _DUTY_OF.match(flat, pos)
+        if duty_of:  # "1. Trách nhiệm của Sở Y tế" / "2. Đối với Ủy ban nhân dân các huyện"
+            pos = duty_of.end()
         eol = flat.find("\n", pos)
         if eol < 0:
             continue
@@ -144,6 +180,104 @@ _PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ]
 _NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
 
 
+_SENTENCE_START = re.compile(r"(?:\n|(?<=[.;:])[ \t])[ \t]*(?:[-–•*+][ \t]*|\d{1,2}(?:\.\d{1,2})*[.)][ \t]*|[a-zđ]\)[ \t]*)?")
+_DUTY_VERB = re.compile(unitnames.ACTION_RE.pattern + r"|\s*(?:giúp|là\s+cơ\s+quan\s+thường\s+trực)(?!\w)")
+_SECTION_END = re.compile(r"\n[ \t]{0,20}[IVX]{1,4}[.)][ \t]|\n[ \t]{0,20}(?:Nơi\s+nhận|NƠI\s+NHẬN)")
+
+
+def _skip_blank(flat: str, pos: int) -> int:
+    while pos < len(flat) and flat[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _duty_sections(flat: str) -> list[tuple[int, int]]:
+    """Spans of a plan's duty sections ("IV. TỔ CHỨC THỰC HIỆN" to the next Roman-numbered section)."""
+    spans = []
+    for m in _DUTY_SECTION.finditer(flat):
+        nxt = _SECTION_END.search(flat, m.end())
+        spans.append((m.end(), nxt.start() if nxt else len(flat)))
+    return spans
+
+
+# A task of a cited document, in the same clause as its number: "Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của
+# Ủy ban nhân dân tỉnh giao Sở X ...", "nhận được Công văn số 55/SYT ngày ... của Sở Y tế đề nghị ...". The letter's
+# own request comes after a comma: "Thực hiện Công văn số ..., Sở Y tế đề nghị ...".
+_CITED_DOC = re.compile(r"(?<!\w)số\s{0,3}:?\s{0,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][^\s,;]*[^,;:\n]{0,120}$")
+_QUOTE = re.compile(r"“[^“”]{0,800}”|\"[^\"\n]{0,400}\"")
+
+
+class _Spans:
+    """Spans of text looked up by position in O(log n): quotations (sorted) and quoted tasks (added in order)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.lists: tuple[list[tuple[int, int]], list[tuple[int, int]]] = (sorted(spans), [])
+
+    def add(self, start: int, end: int) -> None:
+        self.lists[1].append((start, end))  # callers add in increasing order of start
+
+    def __contains__(self, pos: int) -> bool:
+        for spans in self.lists:
+            i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+            if any(spans[j][0] <= pos < spans[j][1] for j in range(i, max(-1, i - 3), -1)):
+                return True
+        return False
+
+
+def _quotations(flat: str) -> list[tuple[int, int]]:
+    """Spans of quoted text ("... tại Công văn số ...: “Sở Y tế chủ trì ...”"): another document's words."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(flat)]
+
+
+# A plan's task table: a header row with a "chủ trì" column (and often a "phối hợp" one), cells between pipes or
+# tabs; each row below gives its lead and cooperating units in those columns.
+_CELL_SPLIT = re.compile(r"[ \t]*(?:\||\t+)[ \t]*")
+_LEAD_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)"
+                          r"(?:\s+thực\s+hiện)?", re.I)
+_COOP_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?", re.I)
+
+
+def _cells(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for sep in _CELL_SPLIT.finditer(flat, start, end):
+        spans.append((pos, sep.start()))
+        pos = sep.end()
+    spans.append((pos, end))
+    if flat[start:spans[0][1]].strip() == "":
+        spans = spans[1:]  # a row that opens with a pipe
+    if spans and flat[spans[-1][0]:spans[-1][1]].strip() == "":
+        spans = spans[:-1]
+    return spans
+
+
+def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
+    lead: list[Hit] = []
+    coop: list[Hit] = []
+    columns: tuple[int, int | None, int] | None = None  # (lead column, cooperating column, cells in a row)
+    for row_start, row_end in _lines(flat):
+        if not _is_row(flat, row_start, row_end):
+            continue
+        cells = _cells(flat, row_start, row_end)
+        texts = [" ".join(flat[a:b].split()) for a, b in cells]
+        lead_col = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.fullmatch(t)), None)
+        if lead_col is not None:
+            coop_col = next((i for i, t in enumerate(texts) if _COOP_COLUMN.fullmatch(t)), None)
+            columns = (lead_col, coop_col, len(cells))
+            continue
+        if columns is None or len(cells) != columns[2]:
+            continue
+        for col, out in ((columns[0], lead), (columns[1], coop)):
+            if col is None:
+                continue
+            a, b = cells[col]
+            cell = flat[a:b]
+            span = unitnames.bound(cell, 0)
+            if span:
+                out.extend(Hit(cell[x:y], a + x, a + y, STRUCTURAL) for x, y in unitnames.split_units(cell[:span[1]])
+                           if not unitnames.is_bare(cell[x:y]))
+    return lead, coop
+
+
 def _sentence_end(flat: str, pos: int) -> int:
     ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
     return min(ends) if ends else len(flat)
@@ -163,7 +297,7 @@ def _participant_spans(flat: str) -> list[tuple[int, int]]:
 def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
-    quoted: list[tuple[int, int]] = []  # tasks quoted from another document, to the end of their sentence
+    quoted = _Spans(_quotations(flat))  # another document's words: quotations, its tasks to their sentence's end
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -181,8 +315,11 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
             continue
-        if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()):
-            quoted.append((m.start(), _sentence_end(flat, m.end())))
+        if m.start() in quoted:
+            continue
+        if _QUOTED_TASK.search(flat, max(sentence_start, m.start() - 30), m.start()) or \
+                _CITED_DOC.search(flat, max(sentence_start, m.start() - 160), m.start()):
+            quoted.add(m.start(), _sentence_end(flat, m.end()))
             continue
         polite = _ADDRESSEE.match(flat, m.end())
         if polite and addressees:
@@ -208,10 +345,10 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         units = _units_at(flat, m.end())
         if units:
             sort(units, lead=False)
-    participants = _participant_spans(flat)
+    participants = _Spans(_participant_spans(flat))
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
-        if any(a <= pos < b for a, b in participants):
+        if pos in participants:
             continue
         units = _units_at(flat, pos)
         if not units:
@@ -227,8 +364,29 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         else:
             found.lead.extend(units)  # "X phối hợp với Y <task>": X does the task with Y's help
     found.lead.extend(_heading_units(flat))
+    if "|" in flat or "\t" in flat:
+        table_lead, table_coop = _table_units(flat)
+        found.lead.extend(table_lead)
+        found.cooperating.extend(table_coop)
+    # In a plan's duty section a sentence that starts with a unit's name and a task verb gives the unit its task
+    # even without a list mark: "Sở Nội vụ giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc ...".
+    read_at = {h.start for h in found.lead + found.cooperating}
+    for a, b in _duty_sections(flat):
+        first = _skip_blank(flat, a)
+        for pos in itertools.chain((first,), (m.end() for m in _SENTENCE_START.finditer(flat, first, b))):
+            if pos in read_at:
+                continue  # read above as a list item
+            units = _units_at(flat, pos)
+            if not units or not _DUTY_VERB.match(flat, units[-1].end):
+                continue
+            for hit in units:
+                hit.confidence = STRUCTURAL
+            if _helps_alone(flat, units[-1].end):
+                found.cooperating.extend(units)
+            else:
+                found.lead.extend(units)
     for m in _DUTY.finditer(flat):
-        if _NOT_TASK.match(flat, m.start() + 1):
+        if _NOT_TASK.match(flat, m.start() + 1) or m.start() in quoted:
             continue
         # "X có trách nhiệm / X chủ trì": X starts the clause
         clause_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";", ":"))
@@ -246,10 +404,10 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             else:
                 found.lead.extend(units)
     for m in _COOP_TRIGGERS.finditer(flat):
-        if any(a <= m.start() < b for a, b in quoted):
+        if m.start() in quoted:
             continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
-        if re.search(r"(?:để|nhằm)\s+$", flat[max(0, m.start() - 6):m.start()]):
-            continue  # "để phối hợp với X": the writer's own purpose, not a task for X
+        if re.search(r"(?<!\w)(?:để|nhằm|đã|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
+            continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done
         if any(m.start() <= p <= m.end() for p in partners):
             continue  # "đề nghị X phối hợp với Y": Y is helped, X cooperates
         units = _units_at(flat, m.end())

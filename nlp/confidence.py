@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
+from nlp.body import STRUCTURAL
 from nlp.meeting import is_invitation
 from nlp.similar import key, same_name
 
@@ -52,6 +53,10 @@ class Score:
 _TASK_CUE = re.compile(r"(?<!\w)(?:[Gg]iao|chủ\s+trì|có\s+trách\s+nhiệm|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)(?!\w)")
 # "sự phối hợp của quý cơ quan" thanks; it asks nothing.
 _COOP_CUE = re.compile(r"(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
+# "phối hợp" that asks nothing: a noun ("Quy chế phối hợp", "công tác phối hợp"), a report of what was done ("đã phối
+# hợp", "sau khi phối hợp"), the purpose of the writer ("để phối hợp").
+_COOP_NOT_ASKED = re.compile(r"(?:quy\s+chế|cơ\s+chế|công\s+tác|chương\s+trình|việc|về|sự|đã|sau\s+khi|để|nhằm|"
+                             r"mối\s+quan\s+hệ)\s+$", re.I)
 _REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|"
                         r"[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
 _DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
@@ -73,6 +78,10 @@ MAX_NAME_WORDS = 14
 MAX_TASKS = 200  # task sentences looked at per letter: hostile text stays linear
 # Plans and notices give tasks section by section, often in tables: their units are the hardest to read.
 _BY_SECTION = ("Kế hoạch", "Thông báo")
+# A báo cáo tells what was done, a tờ trình asks a superior to decide: a task read from them is rarely one.
+_NOT_ASSIGNING = ("Báo cáo", "Tờ trình")
+# Words of a clause, never of a unit's name: a name that holds one ran on past its end ("Sở X đã", "... khi có").
+_CLAUSE_WORD = re.compile(r"(?<!\w)(?:đã|sẽ|nếu|khi|thì|cần|phải|nhằm|để|vào\s+ngày|trước\s+ngày)(?!\w)")
 # A symbol that goes on after what was read: "255/BC-BCĐPCGD-" + "XMC" on the next line, "230/KH-THPT" + ".PB".
 _CUT_SYMBOL = re.compile(r"[ \t]*(?:[-–.]\s*[A-ZĐ0-9]|\()")
 
@@ -87,9 +96,9 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
         "issue_date": _issue_date(result, flat, text),
         "recipients": _recipients(result, block, flat),
         "lead_units": _units(result.lead_units, leads, result.lead_unit_ids, result, flat, lead=True,
-                             extra_hits=coops),
+                             extra_hits=coops, text=text),
         "cooperating_units": _units(result.cooperating_units, coops, result.cooperating_unit_ids, result, flat,
-                                    lead=False),
+                                    lead=False, text=text),
         "deadlines": _deadlines(result, flat),
         "meeting": _meeting(result, text),
         "replies_to": _replies(result, flat),
@@ -249,33 +258,68 @@ def _recipients(result, block, flat: str) -> Score:
     return s
 
 
-def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=()) -> Score:
+_QUOTING = re.compile(r"(?:nội\s+dung|về\s+việc|theo\s+đó|đã|đã\s+được)\s+(?:giao|yêu\s+cầu|đề\s+nghị)(?!\w)", re.I)
+
+
+def _coop_asked(flat: str) -> bool:
+    """Whether the body asks someone to "phối hợp" (not a noun, a past report, the writer's purpose, or a task
+    quoted from another document: "... với nội dung yêu cầu Sở X chủ trì, phối hợp với ...")."""
+    for m in itertools.islice(_COOP_CUE.finditer(flat), MAX_TASKS):
+        if _COOP_NOT_ASKED.search(flat, max(0, m.start() - 20), m.start()):
+            continue
+        start = max(flat.rfind(c, max(0, m.start() - 200), m.start()) for c in (".", ";", "\n")) + 1
+        if _QUOTING.search(flat, max(start, m.start() - 200), m.start()):
+            continue
+        return True
+    return False
+
+
+def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), text: str = "") -> Score:
     s = Score()
     what = "chủ trì" if lead else "phối hợp"
     if not names:
-        cue = _TASK_CUE if lead else _COOP_CUE
-        if cue.search(flat):
+        if (_TASK_CUE.search(flat) if lead else _coop_asked(flat)):
             s.cap(0.75 if lead else 0.65, f"văn bản có giao việc nhưng không xác định được đơn vị {what}")
         if lead and result.doc_type in _BY_SECTION and _TASK_CUE.search(flat):
             s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần xác định đơn vị chủ trì")
+        if lead:
+            missed = _unexplained_tasks(flat, list(extra_hits), result.issuer)
+            if missed:
+                s.cap(0.65, f"có câu giao việc nhưng không đọc được đơn vị chủ trì: \u201c{_short(missed, 50)}\u201d")
         return s
     if lead and result.doc_type in _BY_SECTION:
         s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần đối chiếu đơn vị chủ trì")
+    if lead and result.doc_type in _NOT_ASSIGNING:
+        s.cap(0.65, f"{result.doc_type.lower()} thường thuật lại hoặc xin ý kiến, ít khi giao việc: cần xác định "
+                    "đơn vị chủ trì")
     if lead:
         missed = _unexplained_tasks(flat, list(hits) + list(extra_hits), result.issuer)
         if missed:
             s.cap(0.65, f"có câu giao việc chưa xác định được đơn vị: \u201c{_short(missed, 50)}\u201d")
     for hit in hits:
+        told = _told_before(text, hit, result.issue_date) if text else None
+        if told:
+            s.cap(0.6, f"\u201c{_short(hit.value)}\u201d có trong câu thuật lại việc đã giao trước đây ({told}): "
+                       "cần xác định có phải nhiệm vụ của văn bản này")
+        if abs(hit.confidence - STRUCTURAL) < 1e-6:
+            s.cap(0.65, f"\u201c{_short(hit.value)}\u201d đọc từ bảng hoặc mục phân công nhiệm vụ, cần đối chiếu")
         if hit.confidence < 0.6:
             s.cap(0.55, f"\u201c{_short(hit.value)}\u201d chỉ được nhắc ở câu kết, vai trò chưa rõ")
-        elif hit.confidence < 0.7:
+        elif hit.confidence < STRUCTURAL - 1e-6:
             s.cap(0.65, f"\u201c{_short(hit.value)}\u201d được suy ra từ cách gọi (\u201cQuý cơ quan\u201d, "
                         "\u201cchủ đầu tư\u201d...)")
     for name in names:
-        if len(name.split()) > MAX_NAME_WORDS:
+        if _words(name) > MAX_NAME_WORDS:
             s.cap(0.5, f"tên đơn vị {what} \u201c{_short(name)}\u201d dài bất thường")
         elif not _looks_like_unit(name):
             s.cap(0.55, f"\u201c{_short(name)}\u201d không giống tên đơn vị")
+        elif _CLAUSE_WORD.search(name):
+            s.cap(0.55, f"tên \u201c{_short(name)}\u201d lẫn từ của một mệnh đề "
+                        f"(\u201c{_CLAUSE_WORD.search(name).group()}\u201d), có thể đọc quá tên đơn vị")
+    if lead and extra_hits:
+        both = [n for n in names if any(same_name(n, str(c.value)) for c in extra_hits)]
+        if both:
+            s.cap(0.65, f"\u201c{_short(both[0])}\u201d vừa là đơn vị chủ trì vừa là đơn vị phối hợp")
     if len(names) > 4:
         s.cap(0.6, f"nhiều đơn vị {what} ({len(names)}), cần đối chiếu từng nhiệm vụ")
     if lead and result.recipients:
@@ -305,8 +349,9 @@ def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
     values = [str(h.value) for h in hits]
 
     def explained(pos: int) -> bool:
-        if _POLITE.match(flat, pos) or unitnames.ACTION_RE.match(flat, pos):
-            return True  # the addressees, or a verb: no new party
+        if _POLITE.match(flat, pos) or unitnames.ACTION_RE.match(flat, pos) or \
+                unitnames.ACTION_RE.match(flat[pos:pos + 1].lower() + flat[pos + 1:pos + 40]):
+            return True  # the addressees, or a verb ("Ban hành kèm theo ..."): no new party
         span = unitnames.bound(flat, pos)
         if span is None:  # a party in words the name reader does not know, or no party at all
             return not _PARTY_WORDS.match(flat, pos)
@@ -328,6 +373,33 @@ def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
             continue  # "Giao X chủ trì": read above
         if not explained(start) and m.start() - start < 120:
             return flat[start:m.end()]
+    return None
+
+
+_PAST_DATE = re.compile(r"(?<!\d)(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})\s{0,2}/\s{0,2}(\d{4})(?!\d)|"
+                        r"ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}(\d{4})")
+_PAST_WORD = re.compile(r"(?<!\w)(?:đã|trước\s+đây|\(cũ\))(?!\w)")
+_NOW_CALLED = re.compile(r"\(cũ\)|\(nay\s+là|\bnay\s+là\b")
+
+
+def _told_before(text: str, hit, issued) -> str | None:
+    """Why a task sentence reads as a history of what was assigned before (a complaint's or a report's account:
+    "Ngày 12/3/2023, Ủy ban nhân dân thành phố (cũ) đã giao Sở X xác minh ..."), else None."""
+    if _NOW_CALLED.search(str(hit.value)):
+        return "tên đơn vị cũ"
+    start = max(text.rfind(c, max(0, hit.start - 300), hit.start) for c in (".", ";", "\n")) + 1
+    before = text[max(start, hit.start - 300):hit.start]
+    if _PAST_WORD.search(before):
+        return "\u201cđã\u201d, \u201ccũ\u201d"
+    if issued is not None:
+        for m in _PAST_DATE.finditer(before):
+            d, mo, y = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+            try:
+                day = issued.replace(year=y, month=mo, day=d)
+            except ValueError:
+                continue
+            if day < issued:
+                return f"ngày {m.group().strip()}"
     return None
 
 
@@ -375,6 +447,14 @@ def _replies(result, flat: str) -> Score:
     if _hit(result, "replies_to") < 0.8:
         s.cap(0.75, "văn bản được trả lời suy ra từ \u201cnhận được/xét\u201d, không có \u201cPhúc đáp\u201d")
     return s
+
+
+_HONORIFIC = re.compile(r"^(?:các\s+)?[Đđ]ồng\s+chí\s+")
+
+
+def _words(name: str) -> int:
+    """Words of a unit's name, without the honorific "đồng chí" before a title."""
+    return len(_HONORIFIC.sub("", name).split())
 
 
 def _overlaps(a: str, b: str) -> bool:

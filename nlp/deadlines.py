@@ -90,6 +90,10 @@ _CITED_DOC = re.compile(
 )
 _CITED_SUBJECT = re.compile(
     r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:về\s+việc|V/v)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
+# "Thực hiện Công văn số 12/BTP-VP ngày 01/4/2025 của Bộ Tư pháp yêu cầu báo cáo trước ngày 30/4/2025, ...": the
+# cited letter's own request, in the clause of its number (the letter's request comes after a comma).
+_CITED_REQUEST = re.compile(
+    r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter
@@ -138,8 +142,9 @@ class _Index:
                     self.quotes.append((opened, m.start()))  # words of another document, not this letter's
                 opened = None
         # "Thực hiện Công văn số 12/BYT-KH về việc báo cáo trước ngày 15/3/2025, ...": the cited letter's trích yếu
-        for m in _CITED_SUBJECT.finditer(flat):
-            self.quotes.append((m.start("s"), m.end("s")))
+        for pattern in (_CITED_SUBJECT, _CITED_REQUEST):
+            for m in pattern.finditer(flat):
+                self.quotes.append((m.start("s"), m.end("s")))
         self.quotes.sort()
         self.quote_starts = [q[0] for q in self.quotes]
 

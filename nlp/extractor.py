@@ -225,7 +225,7 @@ class Extractor:
             result.meeting = keep("meeting", meeting)
 
         addressees = list(result.recipients)
-        for hit in find_replies(flat, body_start, addressees):
+        for hit in find_replies(flat, body_start, addressees, decision=result.doc_type == "Quyết định"):
             result.replies_to.append(keep("replies_to", hit))
 
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)

@@ -53,7 +53,9 @@ def _clean(number: str) -> str:
     return re.sub(r"\s+", "", number).replace("–", "-")
 
 
-def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
+def find_replies(flat: str, base: int, addressees: list[str], decision: bool = False) -> list[Hit]:
+    """The letters this one answers. In a decision (``decision``: a Quyết định), "Xét đề nghị của X tại Tờ trình số
+    ..." is part of its legal basis, not a reply: a decision answers no letter."""
     out: list[Hit] = []
     keys = [name_key(a) for a in addressees if a]
 
@@ -68,7 +70,7 @@ def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
         s = max(s, window)
         before = flat[max(s, m.start() - 80):m.start()]
         if (_EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before)
-                or _CONSIDERING.search(flat, s, m.start())):
+                or (not decision and _CONSIDERING.search(flat, s, m.start()))):
             out.append(hit(m, 0.9))
             pos = m.end()
             for _ in range(5):  # "... số A và B", "số A, B và C"
@@ -78,7 +80,7 @@ def find_replies(flat: str, base: int, addressees: list[str]) -> list[Hit]:
                 out.append(hit(more, 0.8))
                 pos = more.end()
             continue
-        if not _IMPLICIT.search(before) or not keys:
+        if not _IMPLICIT.search(before) or not keys or decision:
             continue
         sender = None
         sm = _SENDER.match(flat, m.end())

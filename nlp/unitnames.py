@@ -34,8 +34,9 @@ _BARE_HEADS = frozenset(h.lower() for h in HEADS)
 # A collective, also as its holders: "các sở, ban, ngành", "thủ trưởng các cơ quan, đơn vị", "tất cả các trường".
 _COLLECTIVE = re.compile(
     r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
-    r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ quan|đơn vị|phòng|tổ chức|địa phương|xã|phường|huyện|quận|hội|đoàn thể|chi hội|"
-    r"cơ sở|doanh nghiệp|trường|bộ phận|thành viên|tổ dân phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
+    r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|phòng|tổ\s+chức|địa\s+phương|xã|phường|huyện|"
+    r"quận|hội|đoàn\s+thể|chi\s+hội|"
+    r"cơ\s+sở|doanh\s+nghiệp|trường|bộ\s+phận|thành\s+viên|tổ\s+dân\s+phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
     r"tổ\s+chức|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
     r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
     re.I,
@@ -45,7 +46,7 @@ _COLLECTIVE = re.compile(
 _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "phát huy", "duy trì", "chấp hành", "kiện toàn",
                "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
                "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi", "đón tiếp", "tiếp đón", "phục vụ",
-               "kiểm soát", "điều tra", "xác nhận", "trình bày")
+               "kiểm soát", "điều tra", "xác nhận", "trình bày", "chú ý")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -94,7 +95,20 @@ _BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\
 _LEVEL_THEN_HEAD = re.compile(r"(?<=\s)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thành\s+phố|Trung\s+ương)[ \t]+"
                               r"(?=(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Công\s+an|Văn\s+phòng|Thanh\s+tra|Trung\s+tâm|"
                               r"Cục|Chi\s+cục|Bộ|Đoàn|Hội\s+đồng)\b)")
-_DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|thuộc|tại|ở))+\s*$", re.I)
+# Office holders (a person, not a body): "phụ trách <portfolio>" right after the title belongs to the name.
+_PERSON_TITLE = re.compile(r"(?:Chủ\s+tịch|Giám\s+đốc|Hiệu\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|Chánh\s+Văn\s+phòng|"
+                           r"Chánh\s+Thanh\s+tra|Trưởng\s+ban|Ủy\s+viên|Uỷ\s+viên|Bí\s+thư|Trưởng)$", re.I)
+_BODY_NOUNS = frozenset(("chỉ đạo", "tổ chức", "thẩm định", "kiểm tra", "giám sát", "soạn thảo", "biên tập",
+                         "điều hành", "quản lý", "công tác"))
+_BODY_WORD_BEFORE = re.compile(r"(?<!\w)(?:[Bb]an|[Tt]ổ|[Hh]ội\s+đồng|[Đđ]oàn)\s+$")
+_COMRADE = re.compile(r"(?:các\s+)?[Đđ]ồng\s+chí\s")
+# ("trực thuộc" ends a name: "các đơn vị trực thuộc").
+_DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|tại|ở)|(?<!trực)[\s,]+thuộc)+\s*$", re.I)
+# A parenthesis that gives the unit's role, not its name: "(cơ quan thường trực Ban Chỉ đạo ...)", "(sau đây gọi tắt
+# là ...)".
+_ROLE_NOTE = re.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)[^()]*\)\s*$|"
+                        r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt[^()]*\)\s*$", re.I)
+_ALL_THE_PEOPLE = re.compile(r"(?:,|\s+và)\s+toàn\s+thể\s+(?:nhân\s+dân|người\s+dân|quần\s+chúng)[^,;]*$")
 MAX_WORDS = 45
 
 
@@ -108,9 +122,17 @@ _LOWER_TITLE = re.compile(r"(?:thành\s+viên|thủ\s+trưởng|trưởng|lãnh\
                           r"chủ\s+tịch)\s+(?=(?:Ban|Sở|Phòng|Ủy\s+ban|UBND|Tổ|Hội\s+đồng|Trung\s+tâm|Đoàn|Cục|Chi\s+cục)\b)")
 
 
+# Holders of a local post and comrades addressed as a group: "tổ trưởng tổ dân phố", "trưởng thôn", "bí thư chi
+# bộ", "các đồng chí trong Ban Chỉ đạo ...", "các đồng chí thành viên ...".
+_HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\s+(?:tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+phố|"
+                     r"tổ\s+dân\s+cư|chi\s+bộ)|các\s+đồng\s+chí\s+(?:trong|thành\s+viên|ủy\s+viên|uỷ\s+viên|lãnh\s+đạo|"
+                     r"được\s+phân\s+công|phụ\s+trách))(?!\w)", re.I)
+
+
 def head_at(text: str, pos: int) -> bool:
     """Whether a unit's name starts at ``pos``."""
-    return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos) or _LOWER_TITLE.match(text, pos))
+    return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos) or _LOWER_TITLE.match(text, pos)
+                or _HOLDER.match(text, pos))
 
 
 _OF = re.compile(r"của[ \t]{1,3}")
@@ -148,7 +170,7 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         end = level.end()
     # An action word ends the list; skip the head itself ("Thanh tra tỉnh" is not the verb "thanh tra").
     title = _LOWER_TITLE.match(window)
-    head = _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window)
+    head = _HOLDER.match(window) or _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window)
     for stop in _STOP_RE.finditer(window, head.end() if head else 0, end):
         # "Ủy ban nhân dân tỉnh, thành phố" keeps "thành phố"; a stop right after a comma ends the list too.
         if stop.group() == "tổ chức" and _NOUN_TO_CHUC.match(window, stop.start()):
@@ -159,6 +181,11 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             continue  # a noun after a determiner: "các cấp", "các hội"
         if head and stop.start() <= head.end() + 1 and _BODY_OF_TASK.search(head.group()):
             continue  # "Ban chỉ đạo", "Tổ công tác", "Hội đồng thẩm định": the task names the body
+        if stop.group() == "phụ trách" and head and (_COMRADE.match(window) or (
+                _PERSON_TITLE.search(head.group()) and stop.start() <= head.end() + 1)):
+            continue  # "Đồng chí Phó Chủ tịch phụ trách khối văn hóa - xã hội": the holder's portfolio
+        if stop.group() in _BODY_NOUNS and _BODY_WORD_BEFORE.search(window, max(0, stop.start() - 10), stop.start()):
+            continue  # "các đồng chí trong ban chỉ đạo ...", "Ban tổ chức hội thi": a body's name, not a verb
         end = stop.start()
         break
     # Keep a parenthesis that closes inside the window ("(cũ)", "(Trung tâm Phục vụ hành chính công tỉnh)").
@@ -170,6 +197,8 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             segment = window[:close + 1]
         else:
             segment = segment[:open_at]
+    segment = _ROLE_NOTE.sub("", segment)  # "Trung tâm Y tế huyện (cơ quan thường trực Ban Chỉ đạo ...)"
+    segment = _ALL_THE_PEOPLE.sub("", segment)  # "... tổ trưởng tổ dân phố và toàn thể nhân dân": people, not a unit
     segment = _DANGLING.sub("", segment.rstrip(" ,-–\t")).rstrip(" ,-–\t")
     if len(segment.split()) > MAX_WORDS or len(segment) < 3:
         return None

@@ -77,3 +77,106 @@ def test_a_party_named_in_words_the_reader_does_not_know_makes_the_leads_doubtfu
     text = CLEAN.replace("Nơi nhận:", "Đề nghị cán bộ địa chính phường kiểm tra hiện trạng khu đất.\nNơi nhận:")
     entries = [e for e in review(text) if e["field"] == "lead_units"]
     assert entries and "cán bộ địa chính" in entries[0]["reason"]
+
+
+def _lead_doubt(text: str) -> str:
+    return "; ".join(e["reason"] for e in review(text) if e["field"] == "lead_units")
+
+
+def test_a_task_told_as_history_of_the_case_is_doubtful():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                         "Ngày 12/3/2023, Ủy ban nhân dân huyện Đồng Xuyên giao Sở Tài chính tỉnh Hưng Lam kiểm tra. "
+                         "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo")
+    reason = _lead_doubt(text)
+    assert "thuật lại" in reason and "12/3/2023" in reason
+    assert needs_clerk(EX.extract(text).to_json("t"))
+
+
+def test_a_unit_under_its_former_name_is_doubtful():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                         "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam và Sở Kế hoạch và Đầu tư (cũ) báo cáo")
+    assert "tên đơn vị cũ" in _lead_doubt(text)
+
+
+def test_a_party_asked_to_act_with_no_lead_read_is_doubtful():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                         "Ủy ban nhân dân tỉnh đề nghị Bộ phận Một cửa các xã báo cáo")
+    out = EX.extract(text).to_json("t")
+    assert out["lead_units"] == []
+    assert "không đọc được đơn vị chủ trì" in _lead_doubt(text)
+
+
+def test_a_unit_both_leading_and_helping_is_doubtful():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                         "Ủy ban nhân dân tỉnh giao:\n- Sở Tài chính tỉnh Hưng Lam kiểm tra hồ sơ.\n"
+                         "- Sở Xây dựng tổng hợp, phối hợp với Sở Tài chính tỉnh Hưng Lam báo cáo")
+    assert "vừa là đơn vị chủ trì vừa là đơn vị phối hợp" in _lead_doubt(text)
+
+
+def test_units_read_from_a_task_table_are_for_the_clerk_to_compare():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo tiến độ giải ngân vốn đầu tư "
+                         "công quý I\nnăm 2025 trước ngày 25/4/2025.",
+                         "| TT | Nội dung | Đơn vị chủ trì | Thời hạn |\n"
+                         "| 1 | Báo cáo tiến độ giải ngân | Sở Tài chính tỉnh Hưng Lam | Quý II/2025 |\n")
+    out = EX.extract(text).to_json("t")
+    assert out["lead_units"] == ["Sở Tài chính tỉnh Hưng Lam"]
+    assert "bảng" in _lead_doubt(text)
+
+
+def test_cooperation_named_as_a_noun_or_reported_as_done_asks_for_no_cooperating_unit():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Năm 2024, Sở Tài chính đã phối hợp với Kho bạc Nhà nước tỉnh "
+                         "xây dựng Quy chế phối hợp. Ủy ban nhân dân tỉnh đề nghị")
+    out = EX.extract(text).to_json("t")
+    assert out["cooperating_units"] == []
+    assert "cooperating_units" not in {e["field"] for e in out["review"]}
+    asked = CLEAN.replace("báo cáo tiến độ", "chủ trì, phối hợp với các sở, ngành liên quan báo cáo tiến độ")
+    assert EX.extract(asked).to_json("t")["cooperating_units"] == ["các sở, ngành liên quan"]
+
+
+def test_a_decision_considering_a_submission_does_not_reply_to_it():
+    decision = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 412/QĐ-UBND                     Hưng Lam, ngày 14 tháng 4 năm 2025
+QUYẾT ĐỊNH
+Về việc công nhận Ban vận động thành lập Hội Làm vườn tỉnh
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG LAM
+Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ;
+Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 88/TTr-SNV ngày 02/4/2025.
+QUYẾT ĐỊNH:
+Điều 1. Công nhận Ban vận động thành lập Hội Làm vườn tỉnh Hưng Lam.
+"""
+    assert EX.extract(decision).to_json("t")["replies_to"] == []
+    letter = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Xét đề nghị của Sở Tài chính tại Tờ trình số 88/TTr-STC, "
+                                                          "Ủy ban nhân dân tỉnh đề nghị")
+    assert EX.extract(letter).to_json("t")["replies_to"] == ["88/TTr-STC"]
+
+
+def test_cooperation_inside_a_quoted_task_is_not_asked_of_anyone_here():
+    text = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Thực hiện Công văn số 45/BTC-ĐT của Bộ Tài chính với nội dung "
+                         "yêu cầu các tỉnh chủ động phối hợp với Kho bạc Nhà nước, Ủy ban nhân dân tỉnh đề nghị")
+    assert "cooperating_units" not in {e["field"] for e in review(text)}
+
+
+def test_a_long_title_after_the_honorific_is_read_whole_and_passes():
+    text = CLEAN.replace("Kính gửi: Sở Tài chính tỉnh Hưng Lam.",
+                         "Kính gửi: Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên.").replace(
+        "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+        "Ủy ban nhân dân tỉnh đề nghị đồng chí Cục trưởng Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên"
+        " chú ý báo cáo")
+    out = EX.extract(text).to_json("t")
+    assert out["lead_units"] == ["đồng chí Cục trưởng Cục Thuế các tỉnh Hưng Lam, Hưng Sơn và Đồng Xuyên"]
+    assert not needs_clerk(out)
+
+
+def test_a_lead_read_from_a_report_is_doubtful():
+    text = CLEAN.replace("Số: 81/UBND-KT", "Số: 81/BC-UBND").replace(
+        "V/v báo cáo tiến độ giải ngân vốn đầu tư công", "BÁO CÁO\nTiến độ giải ngân vốn đầu tư công quý I năm 2025")
+    out = EX.extract(text).to_json("t")
+    assert out["doc_type"] == "Báo cáo" and out["lead_units"]
+    assert "báo cáo thường thuật lại" in _lead_doubt(text)
+
+
+def test_a_name_that_runs_into_a_clause_is_doubtful():
+    text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                         "đề nghị Sở Tài chính tỉnh Hưng Lam (nếu có thay đổi) báo cáo")
+    assert "mệnh đề" in _lead_doubt(text)

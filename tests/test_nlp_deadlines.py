@@ -80,3 +80,9 @@ def test_the_deadline_reader_is_linear_in_repeated_phrases():
 
     small, large = cost(400), cost(4_000)
     assert large < 30 * max(small, 1e-3)  # linear: about 10 times; quadratic: about 100 times
+
+
+def test_a_deadline_a_cited_letter_set_is_not_this_letters():
+    found = deadlines("Thực hiện Công văn số 120/SNV-XDCQ ngày 02/5/2025 của Sở Nội vụ yêu cầu báo cáo trước ngày 30/5/2025,"
+                      " đề nghị Ủy ban nhân dân các phường gửi báo cáo về Phòng Nội vụ trước ngày 20/5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05-20"]

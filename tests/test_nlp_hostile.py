@@ -43,6 +43,15 @@ def test_binary_junk_gives_no_fields():
     "V/v a" + "bV/v " * 20_000,
     "ỦY BAN NHÂN DÂN\n" * 20_000,
     ("Lãnh đạo UBND tỉnh mời họp lúc 8 giờ 30 ngày 1/1/2025 tại " + "Hội trường " * 10_000),
+    "|" + "a" * 200_000,
+    "| TT | Đơn vị chủ trì | Đơn vị phối hợp |\n" + "| 1 | Sở Y tế | Công an tỉnh |\n" * 10_000,
+    "a\tb\t" * 50_000,
+    "“Giao Sở Y tế” " * 20_000,
+    "Công văn về việc giao Sở Y tế chủ trì. " * 20_000,
+    "IV. TỔ CHỨC THỰC HIỆN\n" + "Sở Nội vụ giúp. " * 20_000,
+    "Yêu cầu " + "các đồng chí trong ban chỉ đạo " * 10_000,
+    "Thực hiện Công văn số 1/BTP " * 10_000 + "yêu cầu báo cáo trước ngày 30/4/2025",
+    "Thành phần:\n" + "- Sở Y tế chủ trì.\n" * 20_000,
 ])
 def test_adversarial_strings_finish_with_sane_output(text):
     out = EX.extract(text).to_json("x")

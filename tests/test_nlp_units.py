@@ -227,3 +227,105 @@ b) Công an tỉnh chuẩn bị tài liệu, phối hợp với Văn phòng Ủy
 """)
     assert lead == ["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh"]
     assert coop == ["Văn phòng Ủy ban nhân dân tỉnh"]
+
+
+# -- issue 8, second round: plan tables, duty headings, titles, cited documents ---------------------------------------
+
+def test_a_plans_task_table_with_pipes_gives_each_rows_lead_and_cooperating_units():
+    lead, coop = units("""KẾ HOẠCH
+Kiểm tra an toàn thực phẩm dịp Tết Nguyên đán năm 2026
+II. TỔ CHỨC THỰC HIỆN
+| TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+| 1 | Xây dựng kế hoạch kiểm tra liên ngành | Sở Y tế | Công an tỉnh | Tháng 12/2025 |
+| 2 | Tuyên truyền trên báo, đài | Sở Văn hóa, Thể thao và Du lịch | Đài Phát thanh - Truyền hình tỉnh | Tháng 01/2026 |
+""")
+    assert lead == ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"]
+    assert coop == ["Công an tỉnh", "Đài Phát thanh - Truyền hình tỉnh"]
+
+
+def test_a_task_table_with_tabs_is_read_by_its_column_titles():
+    lead, coop = units("""KẾ HOẠCH
+Chuyển đổi số trong trường học năm 2025
+III. PHÂN CÔNG NHIỆM VỤ
+STT\tNhiệm vụ\tCơ quan phối hợp\tCơ quan chủ trì
+1\tCấp tài khoản học liệu số cho giáo viên\tTrung tâm Viễn thông Hưng Lam\tSở Giáo dục và Đào tạo
+2\tBồi dưỡng kỹ năng số cho cán bộ quản lý\tCác trường học\tTrường Cao đẳng Sư phạm Hưng Lam
+""")
+    assert lead == ["Sở Giáo dục và Đào tạo", "Trường Cao đẳng Sư phạm Hưng Lam"]
+    assert coop == ["Trung tâm Viễn thông Hưng Lam", "Các trường học"]
+
+
+def test_a_table_without_a_lead_column_names_no_lead():
+    lead, _ = units("""BÁO CÁO
+Kết quả giải ngân quý I
+| TT | Đơn vị | Kế hoạch vốn | Đã giải ngân |
+| 1 | Sở Xây dựng | 120 tỷ đồng | 40 tỷ đồng |
+""")
+    assert lead == []
+
+
+def test_numbered_headings_naming_a_units_duties_make_it_a_lead():
+    lead, _ = units("""IV. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của Sở Nông nghiệp và Môi trường
+- Chủ trì hướng dẫn các địa phương thống kê diện tích lúa bị hạn.
+2. Đối với Ủy ban nhân dân các huyện
+- Chỉ đạo các xã bố trí máy bơm chống hạn.
+""")
+    assert lead == ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các huyện"]
+
+
+def test_a_sentence_of_a_duty_section_that_starts_with_a_unit_gives_it_the_task():
+    lead, _ = units("""IV. TỔ CHỨC THỰC HIỆN
+Các sở, ngành căn cứ chức năng, nhiệm vụ triển khai Kế hoạch này. Sở Nội vụ giúp Ủy ban nhân dân tỉnh theo dõi,
+đôn đốc việc thực hiện Kế hoạch này.
+""")
+    assert lead == ["Các sở, ngành", "Sở Nội vụ"]
+
+
+def test_a_report_sentence_that_starts_with_a_unit_is_not_a_task():
+    lead, _ = units("""I. KẾT QUẢ THỰC HIỆN
+Năm 2024, Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh ban hành 12 quyết định. Sở Tư pháp thẩm định 30 dự thảo.
+""")
+    assert lead == []
+
+
+def test_a_vice_chairs_portfolio_is_part_of_the_title_that_leads():
+    lead, _ = units("Đề nghị Đồng chí Phó Chủ tịch phụ trách khối văn hóa - xã hội chỉ đạo các phòng chuyên môn triển khai.\n")
+    assert lead == ["Đồng chí Phó Chủ tịch phụ trách khối văn hóa - xã hội"]
+
+
+def test_heads_of_the_units_under_the_issuer_are_one_lead():
+    lead, _ = units("Thủ trưởng các đơn vị trực thuộc có trách nhiệm phổ biến Kế hoạch này đến công chức, viên chức.\n")
+    assert lead == ["Thủ trưởng các đơn vị trực thuộc"]
+
+
+def test_a_task_given_by_a_document_cited_in_can_cu_is_not_this_letters_task():
+    lead, _ = units("""Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của Ủy ban nhân dân tỉnh giao Sở Công Thương chủ trì quản
+lý chợ tạm;
+Ủy ban nhân dân tỉnh đề nghị Ủy ban nhân dân huyện Đồng Xuyên báo cáo tình hình chợ tạm.
+""")
+    assert lead == ["Ủy ban nhân dân huyện Đồng Xuyên"]
+
+
+def test_a_task_inside_quotation_marks_belongs_to_the_quoted_document():
+    lead, coop = units("""Thực hiện chỉ đạo của Bộ Y tế tại Công văn số 55/BYT-DP: “Sở Y tế các tỉnh chủ trì, phối hợp với Công an
+tỉnh kiểm tra cơ sở”, Ủy ban nhân dân tỉnh giao Trung tâm Kiểm soát bệnh tật tỉnh triển khai kiểm tra.
+""")
+    assert lead == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
+    assert coop == []
+
+
+def test_local_post_holders_and_comrades_of_a_steering_committee_are_leads():
+    lead, _ = units("""Chủ tịch UBND thị trấn Đồng Mai yêu cầu các đồng chí trong ban chỉ đạo phòng chống dịch phụ trách các khu
+phố, trưởng các đoàn thể, tổ trưởng tổ dân phố và toàn thể nhân dân khẩn trương phát quang bụi rậm.
+""")
+    assert lead == ["các đồng chí trong ban chỉ đạo phòng chống dịch phụ trách các khu phố", "trưởng các đoàn thể",
+                    "tổ trưởng tổ dân phố"]
+
+
+def test_a_parenthesis_giving_the_units_role_is_not_part_of_its_name():
+    lead, coop = units("""1. Giao Trung tâm Y tế huyện Khê Lục (cơ quan thường trực Ban Chỉ đạo tiêm chủng huyện) chủ trì, phối hợp
+với Phòng Giáo dục và Đào tạo huyện tổ chức tiêm bổ sung cho trẻ.
+""")
+    assert lead == ["Trung tâm Y tế huyện Khê Lục"]
+    assert coop == ["Phòng Giáo dục và Đào tạo huyện"]
