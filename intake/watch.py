@@ -52,7 +52,7 @@ class FolderWatcher(threading.Thread):
         self.service, self.stop_all, self.now, self.worker = service, stop, now, worker
         self.on_recorded = on_recorded
         self.released = threading.Event()
-        self.connected = threading.Event()  # set while a connection is up (tests and status wait on it)
+        self.connected = threading.Event()  # set while the folder is watched: logged in and read once
         self.passes = 0
         self._connect = connect
         self.slots = slots  # passes at once in this process (each holds up to two database connections)
@@ -81,9 +81,9 @@ class FolderWatcher(threading.Thread):
                 with connect(self.box) as imap:
                     imap.keepalive()
                     idle = imap.has_idle()
-                    self.connected.set()
                     while not self.stopping():
                         self._pass(imap)
+                        self.connected.set()  # logged in and the folder read once: watched
                         if attempt:  # back to the shortest delay only once a whole pass succeeded
                             event("reconnected", mailbox=self.box.name, folder=self.folder, attempts=attempt)
                             attempt = 0

@@ -140,6 +140,8 @@ def test_a_letter_arriving_during_idle_is_recorded_and_tracked(dovecot, tmp_path
     path = write_config(tmp_path / "c.toml", f"sqlite:///{tmp_path / 'db.sqlite'}",
                         [("p5", dovecot.port, dovecot.user, ["INBOX"], ["Sent"])])
     deliver(dovecot, 0)  # arrived while the service was down: caught up at start
+    with imap(dovecot) as c:
+        c.create_folder("Sent")
     service = service_of(path)
     wait_until(lambda: len(recorded(service.engine)) == 1, what="catch-up")
     wait_until(lambda: connected(service, "p5"), what="connection")
