@@ -12,8 +12,8 @@ import json
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import (JSON, Connection, Date, Integer, String, Text, and_, any_, bindparam, exists, func, insert,
-                        literal, or_, select, update)
+from sqlalchemy import (JSON, Connection, Date, Integer, String, Text, and_, any_, bindparam, cast, exists, func,
+                        insert, literal, or_, select, type_coerce, update)
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from tracker.db import register
@@ -49,28 +49,62 @@ def record(conn: Connection, rows: Sequence[dict]) -> None:
                                       "actor": SYSTEM, **r} for r in rows])
 
 
-def _insert_many(conn: Connection, table, rows: list[dict], *, statement=None, defaults: dict | None = None) -> None:
-    """INSERT many rows straight through the driver's executemany: SQLAlchemy's per-row parameter processing costs
-    more than the insert itself when a sweep writes tens of thousands of drafts and history rows. Values are
-    converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite. ``statement``:
-    another INSERT of ``table`` (one that skips doubles); ``defaults``: values of keys a row leaves out. Each row
-    becomes its tuple of parameters in one pass."""
+def _insert_many(conn: Connection, table, rows: list[dict], *, skip_doubles: bool = False,
+                 defaults: dict | None = None) -> None:
+    """INSERT many rows straight through the driver: SQLAlchemy's per-row parameter processing costs more than the
+    insert itself when a sweep writes tens of thousands of drafts and history rows. Values are converted here the
+    way the column types would: JSON to compact text, dates to ISO text on SQLite. ``skip_doubles``: a row the
+    unique constraints refuse is skipped (ON CONFLICT DO NOTHING); ``defaults``: values of keys a row leaves out.
+    Each row becomes its tuple of parameters in one pass. SQLite: executemany of one prepared INSERT. PostgreSQL:
+    a large batch is streamed with COPY (one round trip, no statement per row) into a temporary table and moved by
+    one INSERT ... SELECT in the rows' order (ids follow the list), which keeps ON CONFLICT."""
     if not rows:
         return
     defaults = defaults or {}
     keys = list(dict.fromkeys([*defaults, *(k for r in rows for k in r)]))
-    compiled = (statement if statement is not None else insert(table)).compile(dialect=conn.dialect, column_keys=keys)
+    if conn.dialect.name == "postgresql" and len(rows) >= _COPY_FROM:
+        _copy_many(conn, table, rows, keys, defaults, skip_doubles)
+        return
+    statement = insert_ignoring_doubles(conn, table) if skip_doubles else insert(table)
+    compiled = statement.compile(dialect=conn.dialect, column_keys=keys)
     sqlite = conn.dialect.name == "sqlite"
     order = list(compiled.positiontup) if conn.dialect.positional else keys
-    getters = []
-    for key in order:
-        kind = table.c[key].type
-        convert = _json_text if isinstance(kind, JSON) else _iso if sqlite and isinstance(kind, Date) else None
-        getters.append((key, defaults.get(key), convert))
-    params = [tuple((v if (v := r.get(k, d)) is None or c is None else c(v)) for k, d, c in getters) for r in rows]
+    params = _parameters(table, rows, order, defaults, iso_dates=sqlite)
     if not conn.dialect.positional:
         params = [dict(zip(order, p)) for p in params]
     conn.exec_driver_sql(str(compiled), params)
+
+
+_COPY_FROM = 500  # rows; below, one executemany costs less than a temporary table
+
+
+def _parameters(table, rows: list[dict], keys: list[str], defaults: dict, *, iso_dates: bool) -> list[tuple]:
+    getters = []
+    for key in keys:
+        kind = table.c[key].type
+        convert = _json_text if isinstance(kind, JSON) else _iso if iso_dates and isinstance(kind, Date) else None
+        getters.append((key, defaults.get(key), convert))
+    return [tuple((v if (v := r.get(k, d)) is None or c is None else c(v)) for k, d, c in getters) for r in rows]
+
+
+def _copy_many(conn: Connection, table, rows: list[dict], keys: list[str], defaults: dict,
+               skip_doubles: bool) -> None:
+    columns = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
+    name = conn.dialect.identifier_preparer.quote(table.name)
+    staging = f"congvan_copy_{table.name}"
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        # the staging table has the table's column types (JSON is checked once, on COPY) and no constraints
+        cursor.execute(f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "
+                       f"SELECT 0 AS congvan_n, {columns} FROM {name} LIMIT 0")
+        with cursor.copy(f"COPY {staging} (congvan_n, {columns}) FROM STDIN") as copy:
+            for n, values in enumerate(_parameters(table, rows, keys, defaults, iso_dates=False)):
+                copy.write_row((n, *values))
+        cursor.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {staging} ORDER BY congvan_n"
+                       + (" ON CONFLICT DO NOTHING" if skip_doubles else ""))
+        cursor.execute(f"DROP TABLE {staging}")
+    finally:
+        cursor.close()
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
@@ -287,27 +321,70 @@ def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) ->
     """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window); provisional
     ones (their letter waits for a clerk) and those of units the registry does not know in unconfirmed letters
     (recorded before provisional obligations existed) are left alone."""
-    q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
-                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse, obligations.c.state)
-         .join(letters, letters.c.id == obligations.c.letter_id)
-         .where(and_(obligations.c.state.in_(TRACKED), obligations.c.due_date <= last_day,
-                     obligations.c.provisional.is_(False), _office_letter(office),
+    o = obligations.c
+    q = (select(o.id, o.letter_id, o.unit_id, o.role, o.rule, _raw(conn, o.due_date), o.on_lapse, o.state)
+         .join(letters, letters.c.id == o.letter_id)
+         .where(and_(o.state.in_(TRACKED), o.due_date <= last_day,
+                     o.provisional.is_(False), _office_letter(office),
                      # a unit the registry does not know is written to only once a clerk confirmed the letter
-                     or_(obligations.c.unit_id.is_not(None), letters.c.status == "confirmed"))))
-    return [OpenObligation(*r) for r in conn.execute(q)]  # the columns in the order of its fields
+                     or_(o.unit_id.is_not(None), letters.c.status == "confirmed"))))
+    day = _parser(conn, obligations.c.due_date)
+    # the columns in the order of its fields
+    return [OpenObligation(i, letter_id, unit, role, rule, day(due), on_lapse, state)
+            for i, letter_id, unit, role, rule, due, on_lapse, state in conn.execute(q)]
+
+
+def _raw(conn: Connection, column):
+    """``column`` as the driver hands it over, without SQLAlchemy's conversion per row: dates are ISO text on
+    SQLite, JSON is text on both (cast); ``_parser`` converts each distinct value once. A sweep reads tens of
+    thousands of rows holding a few hundred distinct due days and a handful of distinct flag lists."""
+    if isinstance(column.type, JSON):
+        return cast(column, Text).label(column.key)
+    if conn.dialect.name == "sqlite" and isinstance(column.type, Date):
+        return type_coerce(column, String).label(column.key)
+    return column
+
+
+def _parser(conn: Connection, column):
+    """The conversion of ``_raw(column)``'s values, memoised."""
+    if isinstance(column.type, JSON):
+        convert = json.loads
+    elif conn.dialect.name == "sqlite" and isinstance(column.type, Date):
+        convert = date.fromisoformat
+    else:
+        return lambda value: value
+    memo: dict = {}
+
+    def parse(value):
+        if value is None:
+            return None
+        parsed = memo.get(value)
+        if parsed is None:
+            parsed = memo[value] = convert(value)
+        return parsed
+    return parse
 
 
 def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
     """Obligations with their letter's fields, for drafting (each letter read once, however many units it asked);
     only the office's."""
+    if not ids:
+        return {}
     o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
     cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
             o.on_lapse, o.flags, o.state]
-    if not ids:
-        return {}
-    result = conn.execute(select(*cols).where(one_of(conn, o.id, ids)))
-    names = list(result.keys())
-    rows = [dict(zip(names, r)) for r in result]
+    names = [c.key for c in cols]
+    parsers = [_parser(conn, c) for c in cols]
+    converted = [i for i, c in enumerate(cols) if isinstance(c.type, (JSON, Date))]
+    rows = []
+    for r in conn.execute(select(*(_raw(conn, c) for c in cols)).where(one_of(conn, o.id, ids))):
+        r = list(r)
+        for i in converted:
+            r[i] = parsers[i](r[i])
+        rows.append(dict(zip(names, r)))
+    for r in rows:  # a list kept in the memo is shared: each row gets its own, as a fresh read gives
+        if r["flags"] is not None:
+            r["flags"] = list(r["flags"])
     l = letters.c
     letter_cols = [l.id, l.doc_number, l.doc_type, l.issue_date, l.subject, l.direction, l.issuer, l.issuer_unit_id,
                    l.status.label("letter_status")]
@@ -379,9 +456,8 @@ def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
     defaults = {"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
                 "letter_number": None, "due_date": None, "sweep_date": None}
     defaults["office_id"] = office
-    for chunk in _chunks(rows, 2000):
-        _insert_many(conn, drafts, [{**r, "office_id": office} if "office_id" in r else r for r in chunk],
-                     statement=insert_ignoring_doubles(conn, drafts), defaults=defaults)
+    _insert_many(conn, drafts, [{**r, "office_id": office} if "office_id" in r else r for r in rows],
+                 skip_doubles=True, defaults=defaults)
     return len(rows)
 
 
