@@ -102,17 +102,27 @@ def _context(tracker, action: Action, d: dict, today: date, memo: dict) -> dict:
     return {
         "kind": action.draft_kind,
         "stage": action.stage,
-        "today": _today(today, memo),
-        "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
         "to_unit": _to_unit(tracker, d, today, memo),
         "role": d["role"],
-        "letter": _letter(tracker, d, memo),
         "obligation": {"id": d["id"], "start": _iso(d["start_date"], memo), "due": _iso(d["due_date"], memo),
                        "rule": rule, "basis": d["basis"], "working_days_left": left,
                        "on_lapse": per_rule[0], "flags": list(d["flags"] or ())},
         "articles": per_rule[1],
-        "pack": tracker.pack.id,
     }
+
+
+def _shared(tracker, d: dict, today: date, memo: dict) -> dict:
+    """The part of the context every draft about this letter shares in one sweep (one object, kept once by
+    ``store.add_drafts``): the day, the office, the letter, the rule pack."""
+    shared = memo.get(("shared", d["letter_id"]))
+    if shared is None:
+        shared = memo[("shared", d["letter_id"])] = {
+            "today": _today(today, memo),
+            "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
+            "letter": _letter(tracker, d, memo),
+            "pack": tracker.pack.id,
+        }
+    return shared
 
 
 def _today(today: date, memo: dict) -> str:
@@ -209,7 +219,8 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
         d = _with_sender(tracker, conn, details[action.obligation.id], memo)
         if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
             continue  # never address a unit the registry does not know unless a clerk confirmed the letter
-        ctx = _context(tracker, action, d, today, memo)
+        ctx = _context(tracker, action, d, today, memo)  # the draft's own values
+        shared = _shared(tracker, d, today, memo)
         mine = d["role"] == "self"
         to_id = tracker.office_unit_id if mine else d["unit_id"]
         if action.draft_kind == "escalation" and not mine:
@@ -226,11 +237,13 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
             "letter_id": d["letter_id"],
             "to_unit_id": to_id,
             "to_unit": to_name,
-            "letter_number": ctx["letter"]["number"],
+            "letter_number": shared["letter"]["number"],
             "due_date": d["due_date"],
             "subject": _memo(memo, ("subject", action.draft_kind, d["letter_id"], d["role"], action.stage,
-                                        d["due_date"], d["rule"]), lambda: _subject(action.draft_kind, ctx)),
+                                        d["due_date"], d["rule"]),
+                             lambda: _subject(action.draft_kind, {**shared, **ctx})),
             "context": ctx,
+            "shared": shared,
             "sweep_date": today,
         })
     return rows

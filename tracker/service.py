@@ -782,16 +782,17 @@ def sweep(tracker: Tracker, today: date) -> SweepSummary:
     pack = tracker.pack
     horizon = tracker.calendar.add_working_days(today, max(tracker.days_before, default=0))
     with locks.office_lock(tracker.engine, tracker.office_unit_id), tracker.engine.begin() as conn:
+        window, details = store.sweep_window(conn, horizon, office=tracker.office_unit_id)
         candidates = [o if pack.on_lapse(o.rule, o.on_lapse) == o.on_lapse
-                      else replace(o, on_lapse=pack.on_lapse(o.rule, o.on_lapse))
-                      for o in store.open_obligations_due_by(conn, horizon, office=tracker.office_unit_id)]
+                      else replace(o, on_lapse=pack.on_lapse(o.rule, o.on_lapse)) for o in window]
         done = store.existing_draft_keys(conn, [o.id for o in candidates])
         actions = sweep_domain.decide(candidates, today, tracker.calendar, days_before=tracker.days_before,
                                       done=done, report_after=pack.report_after_working_days)
-        store.set_state(conn, [(a.obligation.id, a.obligation.state, a.new_state) for a in actions
-                               if a.new_state and a.new_state != a.obligation.state],
-                        note=f"quá hạn, quét ngày {today.isoformat()}")
-        details = store.obligation_details(conn, [a.obligation.id for a in actions], office=tracker.office_unit_id)
+        moves = [(a.obligation.id, a.obligation.state, a.new_state) for a in actions
+                 if a.new_state and a.new_state != a.obligation.state]
+        store.set_state(conn, moves, note=f"quá hạn, quét ngày {today.isoformat()}")
+        for ob_id, _, new_state in moves:
+            details[ob_id]["state"] = new_state
         rows = drafting.drafts_for_actions(tracker, actions, details, today, conn)
         rows += drafting.silent_unit_reports(tracker, conn, actions, details, today)
         store.add_drafts(conn, rows, office=tracker.office_unit_id)
