@@ -82,12 +82,20 @@ _COPY_FROM = 500  # rows; below, one executemany costs less than a temporary tab
 
 def _parameters(table, rows: list[dict], keys: list[str], defaults: dict, *, iso_dates: bool):
     """Each row's parameters as a tuple in ``keys``' order, one row at a time."""
-    getters = []
-    for key in keys:
+    fallback = [defaults.get(k) for k in keys]
+    converters = []
+    for i, key in enumerate(keys):
         kind = table.c[key].type
-        convert = _json_text if isinstance(kind, JSON) else _iso if iso_dates and isinstance(kind, Date) else None
-        getters.append((key, defaults.get(key), convert))
-    return (tuple((v if (v := r.get(k, d)) is None or c is None else c(v)) for k, d, c in getters) for r in rows)
+        if isinstance(kind, JSON):
+            converters.append((i, _json_text))
+        elif iso_dates and isinstance(kind, Date):
+            converters.append((i, _iso))
+    for r in rows:
+        values = list(map(r.get, keys, fallback))
+        for i, convert in converters:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        yield tuple(values)
 
 
 def _copy_many(conn: Connection, table, rows: list[dict], keys: list[str], defaults: dict,
