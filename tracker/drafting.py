@@ -1,7 +1,9 @@
 """The values each draft needs, computed once when the sweep decides to write it.
 
 A draft row keeps its context (plain JSON values: names, numbers, dates, articles); the templates in ``templates/``
-only format it, when the draft is exported or delivered to the clerk's Drafts folder.
+only format it, when the draft is exported or delivered to the clerk's Drafts folder. What every draft about one
+letter shares in a sweep (the day, the office, the letter, the rule pack) is handed over once as the row's
+``shared`` (one object), and kept once by ``store.add_drafts``; a draft read back has its whole context.
 """
 
 from __future__ import annotations

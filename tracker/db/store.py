@@ -292,8 +292,9 @@ def obligations_of_letter(conn: Connection, letter_id: int, *, live: bool = Fals
 def set_state(conn: Connection, changes: Iterable[tuple[int, str, str]], *, actor: str = SYSTEM,
               note: str | None = None, extra: dict | None = None) -> None:
     """Move obligations (id, old state, new state) and record each move. The history rows are written by the
-    database from the obligations themselves (INSERT ... SELECT per group of ids), so a sweep that moves 27,000
-    obligations sends a few dozen statements, not 27,000 rows of parameters."""
+    database from the obligations themselves (per group of ids: on PostgreSQL one UPDATE ... RETURNING feeding the
+    INSERT, on SQLite an INSERT ... SELECT then the UPDATE), so a sweep that moves 27,000 obligations sends a few
+    statements, not 27,000 rows of parameters."""
     groups: dict[tuple[str, str], list[int]] = {}
     for ob_id, old, new in changes:
         groups.setdefault((old, new), []).append(ob_id)
