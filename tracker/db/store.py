@@ -58,8 +58,7 @@ def _insert_many(conn: Connection, table, rows: list[dict], *, skip_doubles: boo
     way the column types would: JSON to compact text, dates to ISO text on SQLite. ``skip_doubles``: a row the
     unique constraints refuse is skipped (ON CONFLICT DO NOTHING); ``defaults``: values of keys a row leaves out.
     Each row becomes its tuple of parameters in one pass. SQLite: executemany of one prepared INSERT. PostgreSQL:
-    a large batch is streamed with COPY (one round trip, no statement per row) into a temporary table and moved by
-    one INSERT ... SELECT in the rows' order (ids follow the list), which keeps ON CONFLICT."""
+    a large batch is streamed with COPY (no statement per row; see ``_copy_many``), ids following the list."""
     if not rows:
         return
     defaults = defaults or {}
@@ -494,6 +493,8 @@ def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
 
 
 def _share_contexts(conn: Connection, rows: list[dict], office: str) -> list[dict]:
+    """The rows to insert: ``shared`` replaced by the ``draft_shared`` row written for it (``shared_id``), or merged
+    back into the context when no other row of the call shares it."""
     uses: dict[int, int] = {}
     for r in rows:
         shared = r.get("shared")
