@@ -84,3 +84,34 @@ def test_a_large_batch_of_drafts_skips_the_keys_already_written_and_keeps_its_or
     assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)
     assert rows[700]["context"] == {"kind": "reminder", "n": 700} and rows[700]["sweep_date"] == date(2025, 2, 12)
     assert {r["status"] for r in rows} == {"pending"}
+
+
+def test_going_back_to_0007_gives_each_draft_its_whole_context(db_url, registry, pack, calendar):
+    from alembic import command
+
+    from tracker.db import units as unit_rows
+    from tracker.service import Tracker
+
+    engine = db.create(db_url)
+    db.upgrade(engine)
+    unit_rows.sync(engine, registry)
+    tracker = Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.p5")
+    consult_three_units(engine)
+    build_obligations(tracker)
+    sweep(tracker, D("2025-02-18"))
+    whole = {d["id"]: d["context"] for d in draft_rows(engine)}
+
+    cfg = db.alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":  # as db.upgrade does: SQLite rebuilds the table
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007_raw")
+    assert db.current_revision(engine) == "0007_raw"
+    with engine.connect() as conn:
+        stored = {i: (c if isinstance(c, dict) else json.loads(c))
+                  for i, c in conn.execute(text("SELECT id, context FROM drafts"))}
+    assert stored == whole and len(whole) == 4  # three notices and the Đ.10.2 report
+    engine.dispose()
