@@ -49,8 +49,9 @@ def states(engine, letter_id):
 
 
 def draft_rows(engine):
+    """Every draft as the use cases read it (the context its letter's drafts share merged back)."""
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(select(drafts).order_by(drafts.c.id))]
+        return store.with_context(conn, [dict(r._mapping) for r in conn.execute(select(drafts).order_by(drafts.c.id))])
 
 
 def test_a_written_consultation_gives_each_unit_its_own_clock_across_tet(tracker, engine):

@@ -1,7 +1,9 @@
 """The values each draft needs, computed once when the sweep decides to write it.
 
 A draft row keeps its context (plain JSON values: names, numbers, dates, articles); the templates in ``templates/``
-only format it, when the draft is exported or delivered to the clerk's Drafts folder.
+only format it, when the draft is exported or delivered to the clerk's Drafts folder. What every draft about one
+letter shares in a sweep (the day, the office, the letter, the rule pack) is handed over once as the row's
+``shared`` (one object), and kept once by ``store.add_drafts``; a draft read back has its whole context.
 """
 
 from __future__ import annotations
@@ -88,27 +90,74 @@ def _office(tracker) -> dict:
 
 def _context(tracker, action: Action, d: dict, today: date, memo: dict) -> dict:
     """What a draft needs, as plain values. The rule pack's wording (the regulation's name, the explanation of the
-    due date) is added when the draft is rendered, from the rule, the dates, the basis and the flags kept here."""
+    due date) is added when the draft is rendered, from the rule, the dates, the basis and the flags kept here.
+    What many drafts of one sweep share (the office, the letter, the addressed unit, the rule's articles) is one
+    object computed once; the drafts are written as they are built, never edited after."""
     left = action.working_days_left
     if left is None:  # a lapse: how many working days late, as a negative count
-        left = -_memo(memo, ("late", d["due_date"]),
-                      lambda: tracker.calendar.working_days_between(d["due_date"], today))
-    unit = tracker.registry.get(d["unit_id"])
+        left = -_late(tracker, d["due_date"], today, memo)
+    rule = d["rule"]
+    per_rule = memo.get(("rule", rule, d["on_lapse"]))
+    if per_rule is None:
+        per_rule = memo[("rule", rule, d["on_lapse"])] = (tracker.pack.on_lapse(rule, d["on_lapse"]),
+                                                          list(tracker.pack.rule(rule).articles))
     return {
         "kind": action.draft_kind,
         "stage": action.stage,
-        "today": today.isoformat(),
-        "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
-        "to_unit": {"id": d["unit_id"], "name": unit_name(tracker, d["unit_id"], d["unit_text"], today),
-                    "kind": unit.kind if unit else None},
+        "to_unit": _to_unit(tracker, d, today, memo),
         "role": d["role"],
-        "letter": _letter(tracker, d, memo),
-        "obligation": {"id": d["id"], "start": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-                       "rule": d["rule"], "basis": d["basis"], "working_days_left": left,
-                       "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"]), "flags": list(d["flags"] or ())},
-        "articles": list(tracker.pack.rule(d["rule"]).articles),
-        "pack": tracker.pack.id,
+        "obligation": {"id": d["id"], "start": _iso(d["start_date"], memo), "due": _iso(d["due_date"], memo),
+                       "rule": rule, "basis": d["basis"], "working_days_left": left,
+                       "on_lapse": per_rule[0], "flags": list(d["flags"] or ())},
+        "articles": per_rule[1],
     }
+
+
+def _shared(tracker, d: dict, today: date, memo: dict) -> dict:
+    """The part of the context every draft about this letter shares in one sweep (one object, kept once by
+    ``store.add_drafts``): the day, the office, the letter, the rule pack."""
+    shared = memo.get(("shared", d["letter_id"]))
+    if shared is None:
+        shared = memo[("shared", d["letter_id"])] = {
+            "today": _today(today, memo),
+            "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
+            "letter": _letter(tracker, d, memo),
+            "pack": tracker.pack.id,
+        }
+    return shared
+
+
+def _today(today: date, memo: dict) -> str:
+    text = memo.get("today")
+    if text is None:
+        text = memo["today"] = today.isoformat()
+    return text
+
+
+def _iso(day: date, memo: dict) -> str:
+    """A date as ISO text (the same few hundred days recur across a sweep's thousands of drafts)."""
+    text = memo.get(day)
+    if text is None:
+        text = memo[day] = day.isoformat()
+    return text
+
+
+def _late(tracker, due: date, today: date, memo: dict) -> int:
+    """Working days from the due day to ``today`` (once per due day and sweep)."""
+    late = memo.get(("late", due))
+    if late is None:
+        late = memo[("late", due)] = tracker.calendar.working_days_between(due, today)
+    return late
+
+
+def _to_unit(tracker, d: dict, today: date, memo: dict) -> dict:
+    key = ("to_unit", d["unit_id"], d["unit_text"])
+    unit = memo.get(key)
+    if unit is None:
+        known = tracker.registry.get(d["unit_id"])
+        unit = memo[key] = {"id": d["unit_id"], "name": unit_name(tracker, d["unit_id"], d["unit_text"], today),
+                            "kind": known.kind if known else None}
+    return unit
 
 
 def _issuer_name(tracker, d: dict) -> str | None:
@@ -172,7 +221,8 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
         d = _with_sender(tracker, conn, details[action.obligation.id], memo)
         if d["unit_id"] is None and d["role"] != "self" and d.get("letter_status") != "confirmed":
             continue  # never address a unit the registry does not know unless a clerk confirmed the letter
-        ctx = _context(tracker, action, d, today, memo)
+        ctx = _context(tracker, action, d, today, memo)  # the draft's own values
+        shared = _shared(tracker, d, today, memo)
         mine = d["role"] == "self"
         to_id = tracker.office_unit_id if mine else d["unit_id"]
         if action.draft_kind == "escalation" and not mine:
@@ -189,11 +239,13 @@ def drafts_for_actions(tracker, actions: list[Action], details: dict[int, dict],
             "letter_id": d["letter_id"],
             "to_unit_id": to_id,
             "to_unit": to_name,
-            "letter_number": ctx["letter"]["number"],
+            "letter_number": shared["letter"]["number"],
             "due_date": d["due_date"],
             "subject": _memo(memo, ("subject", action.draft_kind, d["letter_id"], d["role"], action.stage,
-                                        d["due_date"], d["rule"]), lambda: _subject(action.draft_kind, ctx)),
+                                        d["due_date"], d["rule"]),
+                             lambda: _subject(action.draft_kind, {**shared, **ctx})),
             "context": ctx,
+            "shared": shared,
             "sweep_date": today,
         })
     return rows
@@ -211,13 +263,16 @@ def _chairman(tracker):
 def _silent_row(tracker, d: dict, today: date, letter: dict | None = None, memo: dict | None = None) -> dict:
     """One unit of a report: who, the request, when it arrived, its due date and how late; the rule, basis and flags
     let the rendering explain the due date and say what the lapse meant."""
-    return {"unit": unit_name(tracker, d["unit_id"], d["unit_text"], today), "unit_id": d["unit_id"],
+    memo = {} if memo is None else memo
+    rule = d["rule"]
+    on_lapse = memo.get(("on_lapse", rule, d["on_lapse"]))
+    if on_lapse is None:
+        on_lapse = memo[("on_lapse", rule, d["on_lapse"])] = tracker.pack.on_lapse(rule, d["on_lapse"])
+    return {"unit": _to_unit(tracker, d, today, memo)["name"], "unit_id": d["unit_id"],
             "letter": letter["label"] if letter else letter_label(d["doc_type"], d["doc_number"]),
-            "sent": d["start_date"].isoformat(), "due": d["due_date"].isoformat(),
-            "working_days_late": max(_memo({} if memo is None else memo, ("late", d["due_date"]),
-                                           lambda: tracker.calendar.working_days_between(d["due_date"], today)), 0),
-            "rule": d["rule"], "basis": d["basis"], "flags": list(d["flags"] or ()),
-            "on_lapse": tracker.pack.on_lapse(d["rule"], d["on_lapse"])}
+            "sent": _iso(d["start_date"], memo), "due": _iso(d["due_date"], memo),
+            "working_days_late": max(_late(tracker, d["due_date"], today, memo), 0),
+            "rule": rule, "basis": d["basis"], "flags": list(d["flags"] or ()), "on_lapse": on_lapse}
 
 
 def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int, dict], today: date) -> list[dict]:
@@ -254,7 +309,7 @@ def silent_unit_reports(tracker, conn, actions: list[Action], details: dict[int,
         ctx = {
             "kind": "noncooperation",
             "stage": "silent_units",
-            "today": today.isoformat(),
+            "today": _today(today, memo),
             "office": memo.get("office") or memo.setdefault("office", _office(tracker)),
             "chairman": chairman,
             "copies": copies,

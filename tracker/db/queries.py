@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, select, text
 
 from tracker.db import schema as t
 from tracker.db.schema import WAITING_SQL, drafts, letters, messages, obligations, units
+from tracker.db.store import with_context
 
 WAITING = ("needs_review", "needs_ocr", "needs_password", "unreadable")
 LETTER_LIST = (letters.c.id, letters.c.direction, letters.c.doc_number, letters.c.doc_type, letters.c.issuer,
@@ -166,7 +167,7 @@ def drafts_page(conn: Connection, office_id: str, *, statuses: Sequence[str] = (
 
 def draft(conn: Connection, office_id: str, draft_id: int) -> dict | None:
     row = conn.execute(select(drafts).where(drafts.c.id == draft_id, _draft_office(office_id))).first()
-    return dict(row._mapping) if row else None
+    return with_context(conn, [dict(row._mapping)])[0] if row else None
 
 
 def counts(conn: Connection, office_id: str) -> dict[str, int]:

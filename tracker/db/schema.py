@@ -278,6 +278,10 @@ drafts = Table(
     Column("due_date", Date, nullable=True),
     Column("subject", Text, nullable=False),
     Column("context", JSON, nullable=False),  # the values the templates format, computed by the sweep
+    # the part of the context many drafts of one sweep share (the letter, the office, the day), kept once in
+    # draft_shared; the draft's context is that row's merged with its own (store.add_drafts, store.with_context).
+    # No foreign key: a sweep writes tens of thousands of drafts, and shared rows are never deleted.
+    Column("shared_id", Integer, nullable=True),
     Column("body_text", Text, nullable=True),  # rendered lazily (export, delivery) and kept
     Column("body_html", Text, nullable=True),
     Column("docx", LargeBinary, nullable=True),
@@ -290,6 +294,16 @@ drafts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=now),
     UniqueConstraint("office_id", "dedupe_key", name="uq_drafts_office_key"),
+)
+
+# values shared by many drafts of one sweep (the letter's, the office's, the day): one row per letter and sweep
+draft_shared = Table(
+    "draft_shared",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("office_id", String(64), nullable=False),
+    Column("context", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=now),
 )
 
 # -- the always-on service (`congvan run`): mailbox health, who watches which mailbox, which sweeps ran --

@@ -12,12 +12,13 @@ import json
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import (JSON, Connection, Date, Integer, String, Text, and_, any_, bindparam, exists, func, insert,
-                        literal, or_, select, update)
+from sqlalchemy import (JSON, Connection, Date, Integer, String, Text, and_, any_, bindparam, cast, exists, func,
+                        insert, literal, or_, select, type_coerce, update)
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from tracker.db import register
-from tracker.db.schema import drafts, history, letter_sources, letters, messages, obligations, replies
+from tracker.db.schema import (draft_shared, drafts, history, letter_sources, letters, messages, obligations,
+                               replies)
 from tracker.sweep import OPEN, TRACKED, OpenObligation
 
 SYSTEM = "congvan"
@@ -35,6 +36,7 @@ def one_of(conn: Connection, column, values: Sequence, *, text: bool = False):
     sends one statement, not dozens of 900-parameter ones that the driver must split and the server plan anew."""
     values = list(values)
     if conn.dialect.name == "postgresql":
+        # a bound array, not text cast to one: the planner sees its values (hashed look-ups, index scans)
         return column == any_(bindparam(None, values, type_=ARRAY(String if text else Integer)))
     listed = func.json_each(bindparam(None, json.dumps(values), type_=Text)).table_valued("value")
     return column.in_(select(listed.c.value))
@@ -49,28 +51,89 @@ def record(conn: Connection, rows: Sequence[dict]) -> None:
                                       "actor": SYSTEM, **r} for r in rows])
 
 
-def _insert_many(conn: Connection, table, rows: list[dict], *, statement=None, defaults: dict | None = None) -> None:
-    """INSERT many rows straight through the driver's executemany: SQLAlchemy's per-row parameter processing costs
-    more than the insert itself when a sweep writes tens of thousands of drafts and history rows. Values are
-    converted here the way the column types would: JSON to compact text, dates to ISO text on SQLite. ``statement``:
-    another INSERT of ``table`` (one that skips doubles); ``defaults``: values of keys a row leaves out. Each row
-    becomes its tuple of parameters in one pass."""
+def _insert_many(conn: Connection, table, rows: list[dict], *, skip_doubles: bool = False,
+                 defaults: dict | None = None) -> None:
+    """INSERT many rows straight through the driver: SQLAlchemy's per-row parameter processing costs more than the
+    insert itself when a sweep writes tens of thousands of drafts and history rows. Values are converted here the
+    way the column types would: JSON to compact text, dates to ISO text on SQLite. ``skip_doubles``: a row the
+    unique constraints refuse is skipped (ON CONFLICT DO NOTHING); ``defaults``: values of keys a row leaves out.
+    Each row becomes its tuple of parameters in one pass. SQLite: executemany of one prepared INSERT. PostgreSQL:
+    a large batch is streamed with COPY (no statement per row; see ``_copy_many``), ids following the list."""
     if not rows:
         return
     defaults = defaults or {}
     keys = list(dict.fromkeys([*defaults, *(k for r in rows for k in r)]))
-    compiled = (statement if statement is not None else insert(table)).compile(dialect=conn.dialect, column_keys=keys)
+    if conn.dialect.name == "postgresql" and len(rows) >= _COPY_FROM:
+        _copy_many(conn, table, rows, keys, defaults, skip_doubles)
+        return
+    statement = insert_ignoring_doubles(conn, table) if skip_doubles else insert(table)
+    compiled = statement.compile(dialect=conn.dialect, column_keys=keys)
     sqlite = conn.dialect.name == "sqlite"
     order = list(compiled.positiontup) if conn.dialect.positional else keys
-    getters = []
-    for key in order:
-        kind = table.c[key].type
-        convert = _json_text if isinstance(kind, JSON) else _iso if sqlite and isinstance(kind, Date) else None
-        getters.append((key, defaults.get(key), convert))
-    params = [tuple((v if (v := r.get(k, d)) is None or c is None else c(v)) for k, d, c in getters) for r in rows]
+    params = list(_parameters(table, rows, order, defaults, iso_dates=sqlite))
     if not conn.dialect.positional:
         params = [dict(zip(order, p)) for p in params]
     conn.exec_driver_sql(str(compiled), params)
+
+
+_COPY_FROM = 500  # rows; below, one executemany costs less than a temporary table
+
+
+def _parameters(table, rows: list[dict], keys: list[str], defaults: dict, *, iso_dates: bool):
+    """Each row's parameters as a tuple in ``keys``' order, one row at a time."""
+    fallback = [defaults.get(k) for k in keys]
+    converters = []
+    for i, key in enumerate(keys):
+        kind = table.c[key].type
+        if isinstance(kind, JSON):
+            converters.append((i, _json_text))
+        elif iso_dates and isinstance(kind, Date):
+            converters.append((i, _iso))
+    for r in rows:
+        values = list(map(r.get, keys, fallback))
+        for i, convert in converters:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        yield tuple(values)
+
+
+def _copy_many(conn: Connection, table, rows: list[dict], keys: list[str], defaults: dict,
+               skip_doubles: bool) -> None:
+    """COPY straight into ``table`` (its rows in the list's order), the database inserting while the rows are still
+    being converted; when a unique constraint refuses one (``skip_doubles``: another writer got there first), the
+    COPY is undone to its savepoint and the rows go through a staging table and INSERT ... ON CONFLICT DO NOTHING."""
+    from psycopg import errors
+    from psycopg.copy import QueuedLibpqWriter
+
+    columns = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
+    name = conn.dialect.identifier_preparer.quote(table.name)
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        if skip_doubles:
+            cursor.execute("SAVEPOINT congvan_copy")
+        try:
+            with cursor.copy(f"COPY {name} ({columns}) FROM STDIN", writer=QueuedLibpqWriter(cursor)) as copy:
+                for values in _parameters(table, rows, keys, defaults, iso_dates=False):
+                    copy.write_row(values)
+        except errors.UniqueViolation:
+            if not skip_doubles:
+                raise
+            cursor.execute("ROLLBACK TO SAVEPOINT congvan_copy")
+        else:
+            if skip_doubles:
+                cursor.execute("RELEASE SAVEPOINT congvan_copy")
+            return
+        staging = f"congvan_copy_{table.name}"  # no constraints: every row gets in, then the doubles are skipped
+        cursor.execute(f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "
+                       f"SELECT 0 AS congvan_n, {columns} FROM {name} LIMIT 0")
+        with cursor.copy(f"COPY {staging} (congvan_n, {columns}) FROM STDIN") as copy:
+            for n, values in enumerate(_parameters(table, rows, keys, defaults, iso_dates=False)):
+                copy.write_row((n, *values))
+        cursor.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {staging} ORDER BY congvan_n "
+                       "ON CONFLICT DO NOTHING")
+        cursor.execute(f"DROP TABLE {staging}")
+    finally:
+        cursor.close()
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
@@ -228,20 +291,29 @@ def obligations_of_letter(conn: Connection, letter_id: int, *, live: bool = Fals
 def set_state(conn: Connection, changes: Iterable[tuple[int, str, str]], *, actor: str = SYSTEM,
               note: str | None = None, extra: dict | None = None) -> None:
     """Move obligations (id, old state, new state) and record each move. The history rows are written by the
-    database from the obligations themselves (INSERT ... SELECT per group of ids), so a sweep that moves 27,000
-    obligations sends a few dozen statements, not 27,000 rows of parameters."""
+    database from the obligations themselves (per group of ids: on PostgreSQL one UPDATE ... RETURNING feeding the
+    INSERT, on SQLite an INSERT ... SELECT then the UPDATE), so a sweep that moves 27,000 obligations sends a few
+    statements, not 27,000 rows of parameters."""
     groups: dict[tuple[str, str], list[int]] = {}
     for ob_id, old, new in changes:
         groups.setdefault((old, new), []).append(ob_id)
     now = utcnow()
+    columns = ["entity", "entity_id", "action", "field", "before", "after", "actor", "note"]
     for (old, new), ids in groups.items():
-        conn.execute(insert(history).from_select(
-            ["entity", "entity_id", "action", "field", "before", "after", "actor", "note"],
-            select(literal("obligation"), obligations.c.id, literal("state"), literal("state"), literal(old),
-                   literal(new), literal(actor), literal(note, type_=Text))
-            .where(one_of(conn, obligations.c.id, ids))))
-        conn.execute(update(obligations).where(one_of(conn, obligations.c.id, ids))
-                     .values(state=new, updated_at=now, **(extra or {})))
+        move = update(obligations).where(one_of(conn, obligations.c.id, ids)).values(state=new, updated_at=now,
+                                                                                      **(extra or {}))
+        if conn.dialect.name == "postgresql":  # one statement: the rows moved are the history's rows
+            moved = move.returning(obligations.c.id).cte("moved")
+            conn.execute(insert(history).from_select(columns, select(*_state_row(moved.c.id, old, new, actor, note))))
+            continue
+        conn.execute(insert(history).from_select(columns, select(*_state_row(obligations.c.id, old, new, actor, note))
+                                                 .where(one_of(conn, obligations.c.id, ids))))
+        conn.execute(move)
+
+
+def _state_row(ob_id, old: str, new: str, actor: str, note: str | None) -> list:
+    return [literal("obligation"), ob_id, literal("state"), literal("state"), literal(old), literal(new),
+            literal(actor), literal(note, type_=Text)]
 
 
 def answer(conn: Connection, ob: dict, *, by_letter: int, on: date, late: bool, note: str) -> None:
@@ -292,45 +364,79 @@ def obligation(conn: Connection, ob_id: int, *, office: str) -> dict | None:
     return dict(row._mapping) if row else None
 
 
-def open_obligations_due_by(conn: Connection, last_day: date, *, office: str) -> list[OpenObligation]:
-    """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window); provisional
-    ones (their letter waits for a clerk) and those of units the registry does not know in unconfirmed letters
-    (recorded before provisional obligations existed) are left alone."""
-    q = (select(obligations.c.id, obligations.c.letter_id, obligations.c.unit_id, obligations.c.role,
-                obligations.c.rule, obligations.c.due_date, obligations.c.on_lapse, obligations.c.state)
-         .join(letters, letters.c.id == obligations.c.letter_id)
-         .where(and_(obligations.c.state.in_(TRACKED), obligations.c.due_date <= last_day,
-                     obligations.c.provisional.is_(False), _office_letter(office),
-                     # a unit the registry does not know is written to only once a clerk confirmed the letter
-                     or_(obligations.c.unit_id.is_not(None), letters.c.status == "confirmed"))))
-    return [OpenObligation(*r) for r in conn.execute(q)]  # the columns in the order of its fields
-
-
-def obligation_details(conn: Connection, ids: Sequence[int], *, office: str) -> dict[int, dict]:
-    """Obligations with their letter's fields, for drafting (each letter read once, however many units it asked);
-    only the office's."""
+def sweep_window(conn: Connection, last_day: date, *, office: str) -> tuple[list[OpenObligation], dict[int, dict]]:
+    """Open (and overdue) obligations whose due day is on or before ``last_day`` (the sweep's window), and each one's
+    fields with its letter's, for drafting (each letter read once, however many units it asked): one read of the
+    obligations, however many of them lapse at once. Provisional ones (their letter waits for a clerk) and those of
+    units the registry does not know in unconfirmed letters (recorded before provisional obligations existed) are
+    left alone."""
     o = obligations.c  # only what drafting reads: timestamps cost a parse per row on SQLite
     cols = [o.id, o.letter_id, o.unit_id, o.unit_text, o.role, o.kind, o.rule, o.start_date, o.due_date, o.basis,
             o.on_lapse, o.flags, o.state]
-    if not ids:
-        return {}
-    result = conn.execute(select(*cols).where(one_of(conn, o.id, ids)))
-    names = list(result.keys())
-    rows = [dict(zip(names, r)) for r in result]
+    q = (select(*(_raw(conn, c) for c in cols))
+         .join(letters, letters.c.id == o.letter_id)
+         .where(and_(o.state.in_(TRACKED), o.due_date <= last_day,
+                     o.provisional.is_(False), _office_letter(office),
+                     # a unit the registry does not know is written to only once a clerk confirmed the letter
+                     or_(o.unit_id.is_not(None), letters.c.status == "confirmed"))))
+    names = [c.key for c in cols]
+    converted = [(i, _parser(conn, c)) for i, c in enumerate(cols) if isinstance(c.type, (JSON, Date))]
+    rows = []
+    for r in conn.execute(q).all():
+        r = list(r)
+        for i, parse in converted:
+            r[i] = parse(r[i])
+        row = dict(zip(names, r))
+        if row["flags"] is not None:  # a list kept by the parser's memo is shared: each row gets its own
+            row["flags"] = list(row["flags"])
+        rows.append(row)
     l = letters.c
     letter_cols = [l.id, l.doc_number, l.doc_type, l.issue_date, l.subject, l.direction, l.issuer, l.issuer_unit_id,
                    l.status.label("letter_status")]
     wanted = sorted({r["letter_id"] for r in rows})
-    result = conn.execute(select(*letter_cols).where(one_of(conn, l.id, wanted), _office_letter(office)))
-    names = list(result.keys())[1:]
-    by_letter = {r[0]: dict(zip(names, r[1:])) for r in result}
-    out = {}
-    for r in rows:  # each row gets its letter's fields (the letter's dict is read, never shared)
-        letter = by_letter.get(r["letter_id"])
-        if letter is not None:
-            r.update(letter)
-            out[r["id"]] = r
-    return out
+    by_letter = {}
+    if wanted:
+        result = conn.execute(select(*letter_cols).where(one_of(conn, l.id, wanted), _office_letter(office)))
+        letter_names = list(result.keys())[1:]
+        by_letter = {r[0]: dict(zip(letter_names, r[1:])) for r in result.all()}
+    window, details = [], {}
+    for r in rows:
+        window.append(OpenObligation(r["id"], r["letter_id"], r["unit_id"], r["role"], r["rule"], r["due_date"],
+                                     r["on_lapse"], r["state"]))
+        r.update(by_letter[r["letter_id"]])  # each row gets its letter's fields (the letter's dict is read, not shared)
+        details[r["id"]] = r
+    return window, details
+
+
+def _raw(conn: Connection, column):
+    """``column`` as the driver hands it over, without SQLAlchemy's conversion per row: dates are ISO text on
+    SQLite, JSON is text on both (cast); ``_parser`` converts each distinct value once. A sweep reads tens of
+    thousands of rows holding a few hundred distinct due days and a handful of distinct flag lists."""
+    if isinstance(column.type, JSON):
+        return cast(column, Text).label(column.key)
+    if conn.dialect.name == "sqlite" and isinstance(column.type, Date):
+        return type_coerce(column, String).label(column.key)
+    return column
+
+
+def _parser(conn: Connection, column):
+    """The conversion of ``_raw(column)``'s values, memoised."""
+    if isinstance(column.type, JSON):
+        convert = json.loads
+    elif conn.dialect.name == "sqlite" and isinstance(column.type, Date):
+        convert = date.fromisoformat
+    else:
+        return lambda value: value
+    memo: dict = {}
+
+    def parse(value):
+        if value is None:
+            return None
+        parsed = memo.get(value)
+        if parsed is None:
+            parsed = memo[value] = convert(value)
+        return parsed
+    return parse
 
 
 # -- drafts -----------------------------------------------------------------------------------------------------
@@ -340,7 +446,7 @@ def existing_draft_keys(conn: Connection, prefixes_for: Sequence[int]) -> set[st
     if not prefixes_for:
         return set()
     q = select(drafts.c.dedupe_key).where(one_of(conn, drafts.c.obligation_id, prefixes_for))
-    return {r[0] for r in conn.execute(q)}
+    return {r[0] for r in conn.execute(q).all()}
 
 
 def existing_keys(conn: Connection, keys: Sequence[str], *, office: str) -> set[str]:
@@ -382,16 +488,79 @@ def draft_key_exists(conn: Connection, key: str, *, office: str) -> bool:
 
 def add_drafts(conn: Connection, rows: list[dict], *, office: str) -> int:
     """Insert drafts of ``office``; a key it already has (a concurrent sweep wrote it) is skipped. Returns how
-    many rows were given."""
+    many rows were given. A row's ``shared`` (optional): the part of its context that other drafts of the same
+    call share (the very same dict: the letter, the office, the day), written once in ``draft_shared`` when two or
+    more drafts share it (else merged back into the row's context); ``with_context`` merges it back on reading."""
     if not rows:
         return 0
     defaults = {"status": PENDING, "obligation_id": None, "letter_id": None, "to_unit_id": None, "to_unit": None,
-                "letter_number": None, "due_date": None, "sweep_date": None}
+                "letter_number": None, "due_date": None, "sweep_date": None, "shared_id": None}
     defaults["office_id"] = office
-    for chunk in _chunks(rows, 2000):
-        _insert_many(conn, drafts, [{**r, "office_id": office} if "office_id" in r else r for r in chunk],
-                     statement=insert_ignoring_doubles(conn, drafts), defaults=defaults)
+    rows = [{**r, "office_id": office} if "office_id" in r else r for r in rows]
+    _insert_many(conn, drafts, _share_contexts(conn, rows, office), skip_doubles=True, defaults=defaults)
     return len(rows)
+
+
+def _share_contexts(conn: Connection, rows: list[dict], office: str) -> list[dict]:
+    """The rows to insert: ``shared`` replaced by the ``draft_shared`` row written for it (``shared_id``), or merged
+    back into the context when no other row of the call shares it."""
+    uses: dict[int, int] = {}
+    for r in rows:
+        shared = r.get("shared")
+        if shared is not None:
+            uses[id(shared)] = uses.get(id(shared), 0) + 1
+    if not uses:
+        return rows
+    distinct: dict[int, dict] = {}
+    for r in rows:
+        shared = r.get("shared")
+        if shared is not None and uses[id(shared)] > 1:
+            distinct.setdefault(id(shared), shared)
+    ids = dict(zip(distinct, _add_shared(conn, list(distinct.values()), office)))
+    out = []
+    for r in rows:
+        if "shared" not in r:
+            out.append(r)
+            continue
+        row = dict(r)
+        shared = row.pop("shared")
+        if shared is None:
+            pass
+        elif id(shared) in ids:
+            row["shared_id"] = ids[id(shared)]
+        else:  # shared by no other draft: kept whole
+            row["context"] = {**shared, **row["context"]}
+        out.append(row)
+    return out
+
+
+def _add_shared(conn: Connection, contexts: list[dict], office: str) -> list[int]:
+    """Insert ``draft_shared`` rows; their ids in the same order. PostgreSQL: ids drawn from the sequence first.
+    SQLite: the rows get the next ids in order, and no other writer comes in before the transaction ends."""
+    if not contexts:
+        return []
+    if conn.dialect.name == "postgresql":
+        ids = list(conn.execute(select(func.nextval(func.pg_get_serial_sequence("draft_shared", "id")))
+                                .select_from(func.generate_series(1, len(contexts)))).scalars())
+        _insert_many(conn, draft_shared, [{"id": i, "office_id": office, "context": c} for i, c in zip(ids, contexts)])
+        return ids
+    _insert_many(conn, draft_shared, [{"office_id": office, "context": c} for c in contexts])
+    last = conn.execute(select(func.max(draft_shared.c.id))).scalar_one()
+    return list(range(last - len(contexts) + 1, last + 1))
+
+
+def with_context(conn: Connection, rows: list[dict]) -> list[dict]:
+    """Draft rows (dicts of every column) with their whole context: the shared part merged under their own."""
+    wanted = sorted({r["shared_id"] for r in rows if r.get("shared_id") is not None})
+    shared = {}
+    if wanted:
+        shared = {r.id: r.context for r in conn.execute(
+            select(draft_shared.c.id, draft_shared.c.context).where(one_of(conn, draft_shared.c.id, wanted)))}
+    for r in rows:
+        shared_id = r.pop("shared_id", None)
+        if shared_id is not None and shared_id in shared:
+            r["context"] = {**shared[shared_id], **(r["context"] or {})}
+    return rows
 
 
 def list_drafts(conn: Connection, *, office: str, status: str | Sequence[str] | None = None) -> list[dict]:
@@ -406,7 +575,7 @@ def list_drafts(conn: Connection, *, office: str, status: str | Sequence[str] | 
 
 def draft(conn: Connection, draft_id: int, *, office: str) -> dict | None:
     row = conn.execute(select(drafts).where(drafts.c.id == draft_id, drafts.c.office_id == office)).first()
-    return dict(row._mapping) if row else None
+    return with_context(conn, [dict(row._mapping)])[0] if row else None
 
 
 def drafts_of_obligations(conn: Connection, obligation_ids: Sequence[int], *, office: str,
@@ -416,7 +585,7 @@ def drafts_of_obligations(conn: Connection, obligation_ids: Sequence[int], *, of
         q = select(drafts).where(drafts.c.obligation_id.in_(chunk), drafts.c.office_id == office,
                                  drafts.c.status.in_(list(statuses))).order_by(drafts.c.id)
         out += [dict(r._mapping) for r in conn.execute(q)]
-    return out
+    return with_context(conn, out)
 
 
 _DRAFT_HISTORY = ("status", "signed_number", "signed_on")
