@@ -2,7 +2,7 @@
 
 Revision ID: 0008_draft_shared
 Revises: 0007_raw
-Create Date: 2026-12-09
+Create Date: 2026-12-02
 """
 from alembic import op
 import sqlalchemy as sa
