@@ -67,7 +67,7 @@ CỤC QUẢN LÝ KHÁM, CHỮA BỆNH
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
----------------
+_______________
 Số: 512/KCB-PHCN
 V/v triển khai Tháng hành động vì trẻ em
 Hà Nội, ngày 03 tháng 6 năm 2025
@@ -187,7 +187,7 @@ case("""BỘ TÀI CHÍNH
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
----------------
+_______________
 Số: 4410/BTC-NSNN
 V/v bổ sung kinh phí thực hiện chính sách an sinh xã hội
 Hà Nội, ngày 21 tháng 8
