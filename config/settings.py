@@ -146,6 +146,14 @@ class ServiceSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """The clerk's desk (`congvan web`, `congvan run --web`) when it is served to others behind a TLS proxy."""
+
+    secure_cookie: bool = False  # the session cookie only over HTTPS (set when users reach the page by https://)
+    behind_proxy: bool = False  # trust one reverse proxy's X-Forwarded-For/-Proto (the login limit counts real addresses)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = ""
     database_busy_timeout_s: float = setting(30.0, min=1, max=600)  # how long to wait for another program's lock
@@ -155,6 +163,7 @@ class Settings:
     limits: LimitSettings = field(default_factory=LimitSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     service: ServiceSettings = field(default_factory=ServiceSettings)
+    web: WebSettings = field(default_factory=WebSettings)
     calendar_table: Path | None = setting(None, exists=True)  # default: the shipped table
     rule_pack: Path | None = setting(None, exists=True)  # default: QĐ 1342/QĐ-UBND
     units_file: Path | None = setting(None, exists=True)  # default: UBND Quận 11 as of 2023 and its successors

@@ -235,3 +235,36 @@ def test_a_paper_letter_uploaded_gets_the_next_arrival_number_and_shows_in_the_r
     for fmt in ("xlsx", "docx"):
         export = client.get(f"/so-van-ban-den/so-{year}.{fmt}")
         assert export.data[:2] == b"PK" and f"so-van-ban-den-{year}.{fmt}" in export.headers["Content-Disposition"]
+
+
+def test_behind_a_tls_proxy_the_cookie_is_secure_and_the_login_limit_counts_each_users_address(desk):
+    """[web] behind_proxy: failed logins from one address (trying several names) must not lock out a clerk who
+    comes through the same proxy from elsewhere; without it every user shares the proxy's address."""
+    import dataclasses
+
+    from config.settings import WebSettings
+    from web.app import create_app
+
+    def through_proxy(client, address, url, data=None):
+        headers = {"X-Forwarded-For": address, "X-Forwarded-Proto": "https", "Referer": "https://localhost/dang-nhap"}
+        if data is None:
+            return client.get(url, headers=headers)
+        page = client.get("/dang-nhap", headers=headers).get_data(as_text=True)
+        form = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return client.post(url, headers=headers, data={**data, "csrf_token": form})
+
+    def failing_then_clerk(app):
+        attacker = app.test_client()
+        for n in range(5):
+            through_proxy(attacker, "203.0.113.7", "/dang-nhap", {"name": f"thu{n}", "password": "sai"})
+        return through_proxy(app.test_client(), "198.51.100.9", "/dang-nhap",
+                             {"name": "vanthu", "password": webdesk.PASSWORD})
+
+    plain = create_app(desk.settings, tracker=desk.tracker)
+    assert failing_then_clerk(plain).status_code == 429  # the proxy's one address was blocked for everyone
+    proxied = create_app(dataclasses.replace(desk.settings, web=WebSettings(secure_cookie=True, behind_proxy=True)),
+                         tracker=desk.tracker)
+    signed_in = failing_then_clerk(proxied)
+    assert signed_in.status_code == 302
+    cookie = signed_in.headers["Set-Cookie"]
+    assert cookie.startswith("congvan_session=") and "Secure" in cookie and "HttpOnly" in cookie

@@ -36,12 +36,17 @@ def create_app(settings, *, tracker=None, deliver=None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="congvan_session",
+        SESSION_COOKIE_SECURE=settings.web.secure_cookie,
         PERMANENT_SESSION_LIFETIME=timedelta(seconds=SESSION_LIMIT),
         WTF_CSRF_TIME_LIMIT=SESSION_LIMIT,
         MAX_CONTENT_LENGTH=40 * 1024 * 1024,
         JSON_AS_ASCII=False,
     )
     app.jinja_env.autoescape = True
+    if settings.web.behind_proxy:  # one reverse proxy in front: its client address and scheme are the request's
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
     app.extensions["congvan"] = {"settings": settings, "tracker": tracker, "deliver": deliver,
                                  "throttle": security.LoginThrottle()}
     CSRFProtect(app)
