@@ -46,6 +46,7 @@ class DocumentText:
     warning: str | None = None
     kind: str = "text"  # pdf | docx | text | html | eml | doc | image | other
     pages: int | None = None
+    ocr: bool = False  # the text was recognised from an image: numbers and dates need a person's eyes
 
 
 def normalize(text: str) -> str:
@@ -222,7 +223,7 @@ def extract_direct(name: str, data: bytes, limits: LimitSettings, ocr: bool, kin
     if kind == "doc":
         return DocumentText(name, "", UNREADABLE, "định dạng Word cũ (.doc) chưa đọc được", kind)
     if kind == "image":
-        return DocumentText(name, "", NEEDS_OCR, "ảnh chụp: cần nhận dạng chữ", kind)
+        return _image(name, data, ocr)
     return DocumentText(name, "", UNREADABLE, "không nhận ra định dạng tệp", kind)
 
 
@@ -308,23 +309,59 @@ def _ocr(name: str, pdf, pages: int) -> DocumentText | None:
     """Tesseract (Vietnamese) on each page image; None when tesseract or its Vietnamese data is missing."""
     if not tesseract_available():
         return None
+    images = (pdf[i].render(scale=300 / 72).to_pil() for i in range(min(pages, MAX_OCR_PAGES)))
+    return _recognise(name, images, "pdf", pages)
+
+
+def _recognise(name: str, images, kind: str, pages: int) -> DocumentText:
+    """Tesseract (Vietnamese) on each page image, one page at a time."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     texts = []
     with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as tmp:
-        for i in range(min(pages, MAX_OCR_PAGES)):
-            image = pdf[i].render(scale=300 / 72).to_pil()
+        for i, image in enumerate(images):
             png = Path(tmp) / f"p{i}.png"
             image.save(png)
             try:
                 done = subprocess.run(["tesseract", str(png), "stdout", "-l", "vie", "--psm", "3"],
                                       capture_output=True, timeout=120, env=env)
             except subprocess.TimeoutExpired:
-                return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ quá lâu", "pdf", pages)
+                return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ quá lâu", kind, pages)
             texts.append(done.stdout.decode("utf-8", "replace"))
     text = normalize("\n\f".join(texts))
     if not text.strip():
-        return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ không ra chữ nào", "pdf", pages)
-    return DocumentText(name, text, OK, "chữ nhận dạng từ bản quét (OCR), cần kiểm tra", "pdf", pages)
+        return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ không ra chữ nào", kind, pages)
+    return DocumentText(name, text, OK, "chữ nhận dạng từ bản quét (OCR), cần kiểm tra", kind, pages, ocr=True)
+
+
+MIN_SCAN_SIDE = 600  # pixels: a page photographed or scanned; logos and signature pictures are smaller
+MAX_IMAGE_PIXELS = 80_000_000  # an A4 page at 600 dpi is 35 million
+
+
+def _image(name: str, data: bytes, ocr: bool) -> DocumentText:
+    """A page (or a multi-page TIFF) scanned or photographed as an image: recognised like a scanned PDF."""
+    import warnings
+
+    from PIL import Image, ImageSequence
+
+    try:
+        with warnings.catch_warnings():  # the size is checked here, in Vietnamese, against MAX_IMAGE_PIXELS
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+        with im:
+            width, height = im.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return DocumentText(name, "", UNREADABLE, f"ảnh quá lớn ({width}×{height} điểm ảnh)", "image")
+            if min(width, height) < MIN_SCAN_SIDE:
+                return DocumentText(name, "", UNREADABLE, "ảnh quá nhỏ để là trang văn bản", "image")
+            if not (ocr and tesseract_available()):
+                return DocumentText(name, "", NEEDS_OCR, "ảnh chụp: cần nhận dạng chữ", "image")
+            frames = [frame.convert("L") for frame, _ in zip(ImageSequence.Iterator(im), range(MAX_OCR_PAGES))]
+    except Image.DecompressionBombError:
+        return DocumentText(name, "", UNREADABLE, "ảnh quá lớn", "image")
+    except (OSError, ValueError, SyntaxError) as exc:
+        log.info("image %s unreadable: %s", name, exc)
+        return DocumentText(name, "", UNREADABLE, "ảnh hỏng, không đọc được", "image")
+    return _recognise(name, iter(frames), "image", len(frames))
 
 
 def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:

@@ -94,6 +94,7 @@ def read_letters(mail, *, read, extract, nested=None) -> "Analysis":
     as a letter. The fast path and the isolated slow path differ only in those callables."""
     result = Analysis(message_id=mail.message_id, from_addr=mail.from_addr, subject=mail.subject,
                       date=mail.date, received=mail.received)
+    scans = []
     for att in mail.attachments:
         name = safe_name(att.name)
         result.attachments.append(name)
@@ -101,16 +102,38 @@ def read_letters(mail, *, read, extract, nested=None) -> "Analysis":
         if kind == "eml" and nested is not None:
             result.letters.extend(nested(att.data).letters)
             continue
+        if kind == "image" and len(att.data) >= MIN_SCAN_BYTES:
+            scans.append((name, att.data))
         if kind not in LETTER_KINDS:
             continue
         doc = read(name, att.data, kind)
         result.letters.append(LetterPart(name, doc, extract(doc.text, name)))
+    waiting = None
+    if not result.letters and scans:  # a letter photographed or scanned page by page, with no PDF or DOCX
+        pages = [read(name, data, "image") for name, data in scans]
+        read_ = [p for p in pages if p.status == OK]
+        if read_:
+            doc = DocumentText(read_[0].name, "\n\f".join(p.text for p in read_), OK, read_[0].warning, "image",
+                               len(read_), ocr=True)
+            fields = extract(doc.text, doc.name)
+            if _reads_as_letter(fields):
+                result.letters.append(LetterPart(doc.name, doc, fields))
+        waiting = next((p for p in pages if p.status == NEEDS_OCR), None)
     if not result.letters:
         body = normalize(mail.body)
         fields = extract(body, "body")
-        if fields and (fields.get("doc_number") or fields.get("doc_type")):
+        if _reads_as_letter(fields):
             result.letters.append(LetterPart("body", DocumentText("body", body, OK, None, "text"), fields))
+        elif waiting is not None:  # OCR is off or missing: the scan waits for it, in the clerk's queue
+            result.letters.append(LetterPart(waiting.name, waiting, None))
     return result
+
+
+MIN_SCAN_BYTES = 20_000  # an image attachment smaller than this is a logo or a signature, not a page
+
+
+def _reads_as_letter(fields: dict | None) -> bool:
+    return bool(fields and (fields.get("doc_number") or fields.get("doc_type")))
 
 
 def analyse_message(raw: bytes, limits: LimitSettings, ocr: bool, spec: str, units_file: str | None,
@@ -403,7 +426,8 @@ def letter_record(part: LetterPart, direction: str, received, source, min_confid
     if doc.status in (NEEDS_OCR, NEEDS_PASSWORD, UNREADABLE):
         status = doc.status
     else:
-        status = "needs_review" if _doubtful(part.extraction, min_confidence) else "new"
+        # text recognised from a scan: its numbers and dates are read by a person before anything is planned
+        status = "needs_review" if doc.ocr or _doubtful(part.extraction, min_confidence) else "new"
     values = {k: fields.get(k) for k in ("doc_number", "doc_type", "issuer", "issuer_unit_id", "place",
                                          "subject", "urgency")}
     issue = fields.get("issue_date")

@@ -179,17 +179,17 @@ def _is_mbox(path: Path) -> bool:
         return False
 
 
-DOCUMENT_SUFFIXES = {".pdf", ".docx"}
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 
 
 def is_document(path: Path) -> bool:
-    """A letter as a file (PDF, DOCX), not a mail file: recorded by ``tracker.service.register_document``."""
+    """A letter as a file (PDF, DOCX, a scan as JPEG/PNG/TIFF), not a mail file: recorded by ``tracker.service.register_document``."""
     path = Path(path)
     return path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def document_files(paths: list[Path]) -> Iterator[Path]:
-    """The PDF and DOCX files given, and those in the folders given (outside Maildir folders), sorted."""
+    """The PDF, DOCX and scan image files given, and those in the folders given (outside Maildir folders), sorted."""
     for path in paths:
         path = Path(path)
         if is_document(path):

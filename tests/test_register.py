@@ -227,7 +227,7 @@ def test_numbers_restart_each_year(engine):
 
 def test_a_file_that_is_not_a_letter_is_quarantined_without_a_number(tracker, engine):
     done = service.register_document(tracker, b"just some words", "ghi-chu.txt", actor="văn thư")
-    assert done.status == "quarantined" and "PDF hoặc DOCX" in done.reason
+    assert done.status == "quarantined" and "không phải tệp PDF, DOCX hoặc ảnh quét" in done.reason
     assert rows(engine) == []
     with pytest.raises(ValueError, match="nguồn văn bản không hợp lệ"):
         service.register_document(tracker, b"%PDF-", "x.pdf", actor="văn thư", via="fax")

@@ -128,8 +128,8 @@ def register_document(tracker, path_or_bytes: Path | str | bytes, filename: str 
     reason = None
     if not data:
         reason = f"tệp rỗng hoặc quá lớn (tối đa {limits.max_attachment_bytes} byte)"
-    elif kind not in ("pdf", "docx"):
-        reason = "không phải tệp PDF hoặc DOCX"
+    elif kind not in ("pdf", "docx", "image"):
+        reason = "không phải tệp PDF, DOCX hoặc ảnh quét (JPEG, PNG, TIFF)"
     else:
         doc = read_attachment(name, data, limits, pool=pool, ocr=ocr)
         if doc.status == UNREADABLE:

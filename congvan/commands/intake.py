@@ -76,12 +76,12 @@ def _office(settings, engine) -> str:
 @click.option("--outgoing", is_flag=True, help="Coi mọi thư nhập là thư đi của cơ quan.")
 @click.option("--workers", type=int, default=None, help="Số tiến trình đọc tệp (mặc định: số lõi CPU).")
 @click.option("--via", type=click.Choice(["giấy", "qlvb"]), default="giấy", show_default=True,
-              help="Tệp PDF/DOCX: văn bản giấy (bản chụp) hay nhận từ hệ thống quản lý văn bản (qlvb).")
+              help="Tệp PDF/DOCX/ảnh quét: văn bản giấy (bản chụp) hay nhận từ hệ thống quản lý văn bản (qlvb).")
 @click.option("--by", "actor", default=None, help="Người nhập (ghi vào lịch sử); mặc định: tài khoản hệ điều hành.")
 @click.option("-v", "--verbose", is_flag=True, help="Ghi nhật ký chi tiết ra stderr.")
 @click.pass_obj
 def import_(settings, paths, folder_direction, outgoing, workers, via, actor, verbose):
-    """Nhập thư từ tệp .eml, thư mục Maildir hoặc tệp mbox, và văn bản đến dạng tệp PDF/DOCX (văn bản giấy,
+    """Nhập thư từ tệp .eml, thư mục Maildir hoặc tệp mbox, và văn bản đến dạng tệp PDF/DOCX hoặc ảnh quét JPEG/PNG/TIFF (văn bản giấy,
     văn bản từ hệ thống quản lý văn bản): mỗi văn bản đến được vào sổ với số đến."""
     from intake.sources import document_files, is_document
 
@@ -89,11 +89,11 @@ def import_(settings, paths, folder_direction, outgoing, workers, via, actor, ve
     for path in paths:  # a FIFO or a device would be read forever (or block on open): refuse it before anything
         if not (path.is_dir() or path.is_file()):
             raise click.UsageError(f"{path}: không phải tệp thường hay thư mục (FIFO, socket, thiết bị…); "
-                                   "chỉ nhập tệp .eml, mbox, thư mục Maildir, tệp PDF/DOCX hoặc thư mục chứa chúng")
+                                   "chỉ nhập tệp .eml, mbox, thư mục Maildir, tệp PDF/DOCX, ảnh quét hoặc thư mục chứa chúng")
     documents = list(document_files(list(paths)))
     mail_paths = [p for p in paths if not is_document(p)]
     if documents and outgoing:
-        raise click.UsageError("tệp PDF/DOCX chỉ được nhập là văn bản đến (bỏ --outgoing)")
+        raise click.UsageError("tệp PDF/DOCX và ảnh quét chỉ được nhập là văn bản đến (bỏ --outgoing)")
     engine = _engine(settings, office=True)  # a wrong office is said before anything is read
     if documents:
         _import_documents(settings, engine, documents, via, actor)
