@@ -221,7 +221,7 @@ def extract_direct(name: str, data: bytes, limits: LimitSettings, ocr: bool, kin
 
         return DocumentText(name, normalize(html_to_text(decode_text(data))), OK, None, "html")
     if kind == "doc":
-        return DocumentText(name, "", UNREADABLE, "định dạng Word cũ (.doc) chưa đọc được", kind)
+        return _doc(name, data)
     if kind == "image":
         return _image(name, data, ocr)
     return DocumentText(name, "", UNREADABLE, "không nhận ra định dạng tệp", kind)
@@ -331,6 +331,25 @@ def _recognise(name: str, images, kind: str, pages: int) -> DocumentText:
     if not text.strip():
         return DocumentText(name, "", NEEDS_OCR, "nhận dạng chữ không ra chữ nào", kind, pages)
     return DocumentText(name, text, OK, "chữ nhận dạng từ bản quét (OCR), cần kiểm tra", kind, pages, ocr=True)
+
+
+def _doc(name: str, data: bytes) -> DocumentText:
+    """A Word 97-2003 file (.doc) by antiword, in UTF-8, tables as rows of cells between pipes; an OLE2 file that
+    is not a Word document (.xls, Outlook .msg) is unreadable."""
+    if not shutil.which("antiword"):
+        return DocumentText(name, "", UNREADABLE, "định dạng Word cũ (.doc): máy chưa cài antiword", "doc")
+    with tempfile.NamedTemporaryFile(prefix="congvan-doc-", suffix=".doc") as tmp:
+        tmp.write(data)
+        tmp.flush()
+        try:
+            done = subprocess.run(["antiword", "-m", "UTF-8.txt", "-w", "0", tmp.name], capture_output=True,
+                                  timeout=60, env=dict(os.environ, LC_ALL="C.UTF-8"))
+        except subprocess.TimeoutExpired:
+            return DocumentText(name, "", UNREADABLE, "đọc tệp Word cũ (.doc) quá lâu", "doc")
+    text = normalize(done.stdout.decode("utf-8", "replace"))
+    if done.returncode != 0 or not text.strip():
+        return DocumentText(name, "", UNREADABLE, "tệp .doc hỏng hoặc không phải văn bản Word", "doc")
+    return DocumentText(name, text, OK, None, "doc")
 
 
 MIN_SCAN_SIDE = 600  # pixels: a page photographed or scanned; logos and signature pictures are smaller

@@ -152,3 +152,36 @@ def test_attachment_names_are_decoded_from_rfc_2231_and_2047_and_made_nfc():
     mail = parse_message(raw)
 
     assert [a.name for a in mail.attachments] == ["Công văn 12.pdf", "Giấy mời.pdf"]
+
+
+def word97(tmp_path) -> bytes:
+    """The project's letter saved as a Word 97-2003 .doc by LibreOffice, as an older office computer sends it."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed to make a .doc")
+    (tmp_path / "cv.docx").write_bytes(LETTER.as_docx())
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(tmp_path / "cv.docx")], check=True, capture_output=True,
+                   timeout=180)
+    return (tmp_path / "cv.doc").read_bytes()
+
+
+def test_an_old_word_doc_is_read_with_its_table_letterhead(pool, tmp_path):
+    import shutil
+
+    from nlp import Extractor
+
+    doc = read_attachment("Công văn 37.doc", word97(tmp_path), pool=pool)
+    if shutil.which("antiword") is None:
+        assert (doc.status, doc.warning) == ("unreadable", "định dạng Word cũ (.doc): máy chưa cài antiword")
+        return
+    assert doc.status == "ok" and doc.kind == "doc"
+    fields = Extractor().extract(doc.text).to_json("cv.doc")
+    assert (fields["doc_number"], fields["issue_date"], fields["recipients"]) == \
+        ("37/TNMT", "2025-03-05", ["Phòng Quản lý đô thị"])
+    assert fields["subject"] == "V/v kiểm tra vệ sinh môi trường và thủy lợi trên địa bàn phường"
+    not_word = read_attachment("bang.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000, pool=pool)
+    assert (not_word.status, not_word.warning) == ("unreadable", "tệp .doc hỏng hoặc không phải văn bản Word")
