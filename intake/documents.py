@@ -13,6 +13,7 @@ installed, else the document is ``needs_ocr``. An encrypted PDF is ``needs_passw
 from __future__ import annotations
 
 import atexit
+import functools
 import io
 import logging
 import os
@@ -295,7 +296,9 @@ def _pdf_plumber(name: str, data: bytes, pages: int | None, first_error: str | N
     return DocumentText(name, normalize(text), OK, None, "pdf", pages)
 
 
+@functools.lru_cache(maxsize=1)
 def tesseract_available() -> bool:
+    """Whether tesseract and its Vietnamese data are installed; asked once per process, not once per page."""
     if not shutil.which("tesseract"):
         return False
     try:

@@ -100,7 +100,6 @@ def add_calendar_day(tracker, *, actor: str, day, kind: str, source: str, reason
     """Add one of the year's decisions: a day off (``off``), a swapped day (``swap``: a weekday off made up on the
     weekend day ``work_on``) or a make-up working day (``work``). Open obligations whose time runs over those days
     are counted again on the new calendar (see ``_move_due_dates``), in the same transaction."""
-    from tracker.calendar import WorkingCalendar
     from tracker.db import calendar_days
 
     actor = store_actor(actor)
@@ -134,8 +133,7 @@ def add_calendar_day(tracker, *, actor: str, day, kind: str, source: str, reason
             calendar_days.add(conn, day=d, kind=k, reason=r, source=source, actor=actor)
         store.record(conn, [{"entity": "calendar", "entity_id": 0, "action": "add", "field": k, "after": d.isoformat(),
                              "actor": actor, "note": f"{r} ({source})"} for d, k, r in entries])
-        table = _table_of(tracker.calendar).with_entries([(d, k, r, source) for d, k, r in entries])
-        moved = _move_due_dates(conn, tracker, WorkingCalendar.vietnam(table), [d for d, _, _ in entries], actor,
+        moved = _move_due_dates(conn, tracker, _calendar_after(conn, tracker), [d for d, _, _ in entries], actor,
                                 f"lịch làm việc thay đổi: {', '.join(f'{r} {d:%d/%m/%Y}' for d, _, r in entries)} "
                                 f"({source})")
     return CalendarDecision(entries, moved)
@@ -145,7 +143,6 @@ def remove_calendar_day(tracker, *, actor: str, day, reason: str) -> CalendarDec
     """Take back a decision an administrator added for ``day`` (entered by mistake, or revoked); the shipped table's
     days are not removed here. A swapped day is two decisions, each taken back on its own. Open obligations whose
     time runs over the day are counted again, as when a decision is added."""
-    from tracker.calendar import WorkingCalendar
     from tracker.db import calendar_days
 
     actor = store_actor(actor)
@@ -160,17 +157,19 @@ def remove_calendar_day(tracker, *, actor: str, day, reason: str) -> CalendarDec
         store.record(conn, [{"entity": "calendar", "entity_id": 0, "action": "remove", "field": row["kind"],
                              "before": day.isoformat(), "actor": actor,
                              "note": f"{row['reason']} ({row['source']}): {reason}"}])
-        table = _table_of(tracker.calendar)
-        table = (table.shipped or table).with_entries(calendar_days.all_entries(conn))
-        moved = _move_due_dates(conn, tracker, WorkingCalendar.vietnam(table), [day], actor,
+        moved = _move_due_dates(conn, tracker, _calendar_after(conn, tracker), [day], actor,
                                 f"lịch làm việc thay đổi: bỏ {row['reason']} {day:%d/%m/%Y} ({reason})")
     return CalendarDecision([(day, row["kind"], row["reason"])], moved)
 
 
-def _table_of(calendar):
-    from tracker.calendar import CalendarTable
+def _calendar_after(conn, tracker):
+    """The calendar as a change leaves it: the table the tracker's calendar was built on (before any added
+    decision) with every decision in the database now, read in the change's own transaction."""
+    from tracker.calendar import CalendarTable, WorkingCalendar
+    from tracker.db import calendar_days
 
-    return getattr(calendar, "table", None) or CalendarTable.load()
+    table = getattr(tracker.calendar, "table", None) or CalendarTable.load()
+    return WorkingCalendar.vietnam((table.shipped or table).with_entries(calendar_days.entries(conn)))
 
 
 def _move_due_dates(conn, tracker, calendar, days: list[date], actor: str, note: str) -> list[tuple]:

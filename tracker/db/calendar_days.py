@@ -7,12 +7,15 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from tracker.db.schema import calendar_days
 
 
-def entries(engine: Engine) -> tuple[tuple, ...]:
-    """(day, kind, reason, source) of every added day, by day: hashable, so a calendar can be cached on it."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(calendar_days.c.day, calendar_days.c.kind, calendar_days.c.reason,
-                                   calendar_days.c.source).order_by(calendar_days.c.day))
-        return tuple(tuple(r) for r in rows)
+def entries(db: Engine | Connection) -> tuple[tuple, ...]:
+    """(day, kind, reason, source) of every added day, by day: hashable, so a calendar can be cached on it. Given a
+    connection, read inside its transaction (what a change just wrote included)."""
+    if isinstance(db, Engine):
+        with db.connect() as conn:
+            return entries(conn)
+    rows = db.execute(select(calendar_days.c.day, calendar_days.c.kind, calendar_days.c.reason,
+                             calendar_days.c.source).order_by(calendar_days.c.day))
+    return tuple(tuple(r) for r in rows)
 
 
 def on_day(conn: Connection, day) -> dict | None:
@@ -27,8 +30,3 @@ def add(conn: Connection, **row) -> None:
 def remove(conn: Connection, day) -> None:
     conn.execute(delete(calendar_days).where(calendar_days.c.day == day))
 
-
-def all_entries(conn: Connection) -> list[tuple]:
-    rows = conn.execute(select(calendar_days.c.day, calendar_days.c.kind, calendar_days.c.reason,
-                               calendar_days.c.source).order_by(calendar_days.c.day))
-    return [tuple(r) for r in rows]
