@@ -23,25 +23,46 @@ _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}
 # "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)": the page's credit line for the letter it summarises.
 _SOURCE_NOTE = re.compile(r"\(\s{0,2}Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?(?:" + _TYPES + r")\s+(?:số\s+)?"
                           r"(?P<n>" + _NUMBER + r")(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?", re.I)
-# "Ngày 21/ 5, UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc ...": a news lead about the letter itself.
+# The heads a body's name starts with when a page names its author in prose (not "Phòng chống ...", "Trường hợp").
+UNIT_HEAD = (r"(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Phòng(?!\s+(?:chống|ngừa|tránh|khi|họp|làm))|Sở|Bộ(?!\s+phận)|"
+             r"Ban(?!\s+(?:hành|đầu|ngày|đêm))|Văn\s+phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Thường\s+trực|Công\s+an|"
+             r"Trường(?!\s+hợp)|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Tỉnh\s+[uủ]y|Huyện\s+[uủ]y|Thành\s+[uủ]y|"
+             r"Thị\s+[uủ]y|Quận\s+[uủ]y|Đảng\s+[uủ]y|Mặt\s+trận|Liên\s+đoàn|Tòa\s+án|Viện\s+kiểm\s+sát|Học\s+viện|"
+             r"Đại\s+học|Chi\s+nhánh|Ngân\s+hàng|Cục\s+Thuế|Chi\s+cục)(?!\w)")
+_HEAD_RE = re.compile(UNIT_HEAD)
+# A news lead about the letter itself: "Ngày 21/ 5, UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc ...",
+# "UBND tỉnh X vừa ban hành Công văn số ... ngày ...", "Mới đây, Sở X đã có Công văn số ... gửi ...", and the date
+# after a clause that cites another document: "Thực hiện Kế hoạch số ..., ngày 5/6, UBND huyện ban hành ...".
+_OPENER = r"(?:Mới\s+đây|Vừa\s+qua|Gần\s+đây|Hôm\s+nay|Hôm\s+qua|Mới\s+nhất|Theo\s+đó)"
 _LEAD = re.compile(
-    r"^[ \t]{0,20}Ngày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3}"
-    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r")\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?:^[ \t]{0,20}(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d))"
+    r"(?:[Nn]gày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3})?"
+    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r"|văn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
+    r"(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}(?P<d2>\d{1,2})\s{0,2}/\s{0,2}(?P<m2>\d{1,2})\s{0,2}/\s{0,2}"
+    r"(?P<y2>\d{4}))?"
     r"(?P<rest>[^\n]{0,400})",
     re.M,
 )
-_LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
+# What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
+_VERB_TAIL = re.compile(r"(?:\s+(?:vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|"
+                        r"ra|thông\s+báo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn)){1,5}\s*$")
+# The subject runs to the end of the sentence, across a line a PDF text layer wrapped; "gửi các trường về việc ...".
+_LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?:(?:gửi|đến)\s[^.\n]{1,120}?\s(?=về\s+việc|V/v))?"
+                           r"(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
                            r"(?:\n[a-zà-ỹđ\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
 _CITING = re.compile(r"(?<!\w)(?:theo|thực\s+hiện|căn\s+cứ|nhận\s+được|phúc\s+đáp|trả\s+lời|tại|của)(?!\w)", re.I)
 _YEAR = re.compile(r"(?:năm\s{1,3}|/)(?P<y>(?:19|20)\d{2})(?!\d)")
 _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "trấn", "phố", "dân", "vụ", "chính", "phủ"}
 # The author names itself in the body: "UBND tỉnh có ý kiến như sau:", "Ủy ban nhân dân phường X thông báo ...".
 _AUTHOR = re.compile(
-    r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Văn\s+phòng|Ban|Bộ|Cục|"
-    r"Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Hội\s+đồng|Thường\s+trực|Công\s+an|Trường|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|"
-    r"Bệnh\s+viện|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+cục)\s[^;:.\n]{0,80}?)\s+"
+    r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>" + UNIT_HEAD + r"\s[^;:.\n]{0,80}?)\s+"
+    r"(?:(?:vừa|đã|mới|cũng|tiếp\s+tục)\s+){0,2}"
     r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau"
-    r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết)))",
+    r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết|lịch|việc))"
+    r"|đề\s+nghị(?=\s+(?:các|quý|Quý|Ủy|UBND|Sở|Phòng|Ban|Thủ|Hiệu|Giám|Chủ|những|toàn))"
+    r"|yêu\s+cầu(?=\s+(?:các|Thủ|Ủy|UBND|Sở|Phòng|Ban|Chủ|Giám|Hiệu))"
+    r"|hướng\s+dẫn(?=\s+(?:các|việc|thực|triển|công|tổ))|kính\s+gửi(?=\s)|trân\s+trọng\s+kính\s+mời)",
 )
 # What a web page puts before the letter: navigation, counters, dates, "Cập nhật", "Lượt xem", "logo".
 _SITE_LINE = SITE_LINE
@@ -54,6 +75,7 @@ class Lead:
     issued: Hit | None
     issuer: Hit | None
     subject: Hit | None
+    kind: str = "Công văn"
 
 
 def _date(m: re.Match, fallback_year: int | None = None) -> date | None:
@@ -65,6 +87,11 @@ def _date(m: re.Match, fallback_year: int | None = None) -> date | None:
 
 def _number(raw: str) -> str:
     return re.sub(r"\s+", "", raw).replace("–", "-")
+
+
+def _is_lead(text: str) -> bool:
+    m = _LEAD.match(text)
+    return bool(m and _lead_ok(m))
 
 
 def page_title(lines: list[Line]) -> Hit | None:
@@ -80,7 +107,7 @@ def page_title(lines: list[Line]) -> Hit | None:
             continue
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
         if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or _BODY_START.match(text)
-                or _LEAD.match(text) or text[:1].islower() or following[:1].islower()):
+                or _is_lead(text) or text[:1].islower() or following[:1].islower()):
             break  # the body has begun (a paragraph a PDF text layer wrapped goes on in lower case)
         offset = line.start + line.text.index(text)
         candidate = Hit(text, offset, offset + len(text), 0.5)
@@ -118,37 +145,73 @@ def news_lead(work: str) -> Lead | None:
         head_end = len(work) if nl < 0 else nl + 1
         if line and not _SITE_LINE.match(line):
             counted += 1
-    m = _LEAD.search(work, 0, min(len(work), head_end + 400)) if head_end else None
-    rest_end = m.end() + 300 if m else 0
-    if not m or _CITING.search(m.group("who")):
+    if not head_end:
         return None
-    year = None
-    if not m.group("y"):
-        ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
-        year = int(ym.group("y")) if ym else None
-    day = _date(m, year)
+    stop, pos, m = min(len(work), head_end + 400), 0, None
+    for _ in range(8):  # a lead that cites another document ("Thực hiện Kế hoạch số ...") is passed over
+        m = _LEAD.search(work, pos, stop)
+        if m is None:
+            return None
+        if _lead_ok(m):
+            break
+        pos = m.start() + 1
+    else:
+        return None
+    rest_end = m.end() + 300
+    if m.group("d2"):
+        day = make_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        issued = Hit(day, m.start("d2"), m.end("y2"), 0.6) if day else None
+    else:
+        year = None
+        if m.group("d") and not m.group("y"):
+            ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500) or _YEAR.search(work, max(0, m.start() - 400),
+                                                                                   m.start())
+            year = int(ym.group("y")) if ym else None
+        day = _date(m, year)
+        issued = Hit(day, m.start("d"), m.end("y") if m.group("y") else m.end("m"), 0.5) if day else None
     number = Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6)
-    issued = Hit(day, m.start("d"), m.end("m"), 0.5) if day else None
     issuer = _lead_issuer(work, m)
     subject = None
-    # the subject runs to the end of the sentence, across a line a PDF text layer wrapped
     sm = _LEAD_SUBJECT.match(work, m.start("rest"), min(len(work), rest_end))
     if sm:
         value = " ".join(sm.group("s").split())
         subject = Hit(value, sm.start("s"), sm.end("s"), 0.5)
-    return Lead(number, issued, issuer, subject)
+    kind = m.group("type")
+    kind = "Công văn" if kind.lower().startswith("văn") else next(t for t in TYPE_NAMES if t.lower() == kind.lower())
+    return Lead(number, issued, issuer, subject, kind)
+
+
+def _lead_ok(m: re.Match) -> bool:
+    """A lead names its author: after its date ("Ngày 5/6, UBND tỉnh ban hành"), or a body's name followed by the verb
+    of issuing ("Sở X vừa ban hành"); never a clause that cites ("Thực hiện Kế hoạch số ...")."""
+    who = m.group("who")
+    if _CITING.search(who):
+        return False
+    return m.group("d") is not None or bool(_HEAD_RE.match(who.strip()) and _VERB_TAIL.search(" " + who))
 
 
 def _lead_issuer(work: str, m: re.Match) -> Hit | None:
-    span = unitnames.bound(work, m.start("who"))
+    start = m.start("who")
+    start += len(work[start:m.end("who")]) - len(work[start:m.end("who")].lstrip())
+    span = unitnames.bound(work, start)
     if not span:
         return None
     end = min(span[1], m.end("who"))
-    words = work[span[0]:end].split()
-    if len(words) > 2 and words[-1].islower() and words[-1].lower() not in _KEEP_LOWER:
-        words = words[:-1]  # the verb the name runs into ("UBND tỉnh vừa", "UBND tỉnh banh")
-    value = " ".join(words)
-    return Hit(value, span[0], span[0] + len(value), 0.5) if value else None
+    return trim_name(work, span[0], end, guess=True)
+
+
+def trim_name(work: str, start: int, end: int, guess: bool = False) -> Hit | None:
+    """A name found in prose, without the adverbs and the verb it runs into ("UBND tỉnh X vừa ban hành")."""
+    text = work[start:end]
+    tail = _VERB_TAIL.search(text)
+    if tail and tail.start() > 0:
+        text = text[:tail.start()]
+    elif guess:
+        words = text.split()
+        if len(words) > 2 and words[-1].islower() and words[-1].lower() not in _KEEP_LOWER:
+            text = text[:text.rstrip().rfind(" ")]  # the verb the name runs into ("UBND tỉnh banh")
+    value = " ".join(text.split())
+    return Hit(value, start, start + len(text.rstrip()), 0.5) if value else None
 
 
 def author(work: str, start: int, end: int) -> tuple[Hit | None, str | None]:
@@ -158,8 +221,7 @@ def author(work: str, start: int, end: int) -> tuple[Hit | None, str | None]:
         return None, None
     span = unitnames.bound(work, m.start("who"))
     who_end = min(span[1], m.end("who")) if span else m.end("who")
-    value = work[m.start("who"):who_end].strip()
-    hit = Hit(value, m.start("who"), m.start("who") + len(value), 0.5)
+    hit = trim_name(work, m.start("who"), who_end)
     return hit, ("Thông báo" if "thông" in m.group("verb") else None)
 
 
