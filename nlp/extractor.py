@@ -104,15 +104,18 @@ class Extractor:
                   if own is not None and name in meta}
         number = number or meta.get("doc_number")
         issued = issued or meta.get("issue_date")
+        named = None  # where a copy without "Số:" names the letter: a title, a credit line, a news lead
         if number is None:
-            number, own_date = self._own_number(lines, work)
-            if number is None:
-                lead = webpage.news_lead(work)
-                if lead is not None:
-                    number, own_date = lead.number, lead.issued
-                    issuer = issuer or lead.issuer
-            if issued is None and own_date is not None:
-                issued = own_date
+            named, bare = self._own_number(lines, work)
+            lead = webpage.news_lead(work)
+            # a lead reporting the letter beats a line further down that only starts with a document's number
+            if lead is not None and (named is None or (bare and lead.number.start < named.number.start)):
+                named = lead
+            if named is not None:
+                number = named.number
+                issuer = issuer or named.issuer
+                if issued is None and named.issued is not None:
+                    issued = named.issued
         result.doc_number = keep("doc_number", number)
         result.place = keep("place", place)
         result.issue_date = keep("issue_date", issued)
@@ -136,6 +139,12 @@ class Extractor:
             result.doc_type = keep("doc_type", title)
         elif "doc_type" in meta:
             result.doc_type = keep("doc_type", meta["doc_type"])
+        elif named is not None and anchor is None and named.kind != "Công văn":
+            result.doc_type = named.kind
+            confidence["doc_type"] = 0.6
+        elif named is not None and anchor is None and symbol_type == "Công văn":
+            result.doc_type = "Công văn"  # "Văn bản số 12/UBND-VP": a headline's first word is not its type
+            confidence["doc_type"] = 0.7
         else:
             web = None
             if anchor is None:
@@ -158,9 +167,12 @@ class Extractor:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)
         subject = subject or meta.get("subject")
         if subject is None and anchor is None:
-            if lead is None and number is not None:  # the number came from a portal's record; the lead has the rest
-                lead = webpage.news_lead(work)
-            subject = lead.subject if lead is not None and lead.subject is not None else webpage.page_title(lines)
+            if named is not None and named.subject is not None:
+                subject = named.subject
+            else:
+                if lead is None and number is not None:  # the number came from a portal's record; the lead has the rest
+                    lead = webpage.news_lead(work)
+                subject = lead.subject if lead is not None and lead.subject is not None else webpage.page_title(lines)
         result.subject = keep("subject", subject)
 
         body_start = lines[body_index].start if body_index < len(lines) else len(work)
@@ -262,12 +274,14 @@ class Extractor:
 
     @staticmethod
     def _own_number(lines, work: str):
-        """A letter with no "Số:" line: the number its page title, its own first line or a source note gives."""
-        title_number = webpage.own_number(lines, work)
+        """A letter with no "Số:" line: the number its page title, a credit line or its own first line gives; the
+        flag tells a bare line that starts with a document's number (it may cite another letter)."""
+        found = webpage.own_number(lines, work)
         own, own_date = hdr.find_own_number(work)
-        if title_number is not None and (own is None or title_number[0].start < own.start):
-            return title_number
-        return own, own_date
+        if own is not None and (found is None or own.start < found.number.start) and not (
+                found is not None and found.subject is not None):
+            return webpage.Lead(own, own_date, None, None, "Công văn"), True
+        return found, False
 
     @staticmethod
     def _year(lines, stop) -> int | None:

@@ -20,9 +20,25 @@ _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
 # "(3585/VP-KTN, ngày 23/10/2017)" closing a page title: the number and date of the letter the page shows.
 _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}(?:,\s{0,2}(?:ngày\s{1,3})?" + _DMY
                            + r")?\s{0,2}\)\s{0,3}\.?\s{0,3}$")
-# "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)": the page's credit line for the letter it summarises.
-_SOURCE_NOTE = re.compile(r"\(\s{0,2}Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?(?:" + _TYPES + r")\s+(?:số\s+)?"
-                          r"(?P<n>" + _NUMBER + r")(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?", re.I)
+# The page's credit line for the letter it shows: "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)", "(Theo
+# Công văn số 1962/UBND-KT, ngày 25/4/2024)", "Nguồn: Công văn số 45/UBND-NC ngày 02/4/2024 của UBND huyện X", and a
+# closing "Văn bản số 1500/CT-TTHT ngày 20/02/2024 của X." alone on its line.
+_CREDIT = re.compile(
+    r"(?:\(\s{0,2}|^[ \t]{0,20})(?P<lead>(?:Nguồn|Theo)\s{0,2}:?\s{0,3}(?:Từ\s+|Theo\s+)?)?"
+    r"(?P<type>" + _TYPES + r"|Văn\s+bản)\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}" + _DMY + r")?"
+    r"(?:\s{0,3},?\s{0,3}của\s{1,3}(?P<who>[^\n()]{3,120}?))?(?P<end>\s{0,3}\)|\s{0,3}\.?[ \t]{0,3}$)",
+    re.I | re.M,
+)
+# "Công văn 1234/UBND-KT năm 2024 về ... do Ủy ban nhân dân tỉnh X ban hành", "Công văn số 1234/UBND-KT ngày
+# 12/3/2024 của UBND tỉnh về việc ...": a page title that is the letter's record.
+_TITLE_RECORD = re.compile(
+    r"^[ \t]{0,20}(?P<type>" + _TYPES + r")\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?:\s{1,3}năm\s{1,3}\d{4})?(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}" + _DMY + r")?"
+    r"(?:\s{1,3}của\s{1,3}(?P<who>[^\n]{3,120}?))?\s{1,3}(?P<s>(?:về\s+việc|V/v|về)\s[^\n]{3,400}?)"
+    r"(?:\s{1,3}do\s{1,3}(?P<by>[^\n]{3,120}?)\s{1,3}ban\s+hành)?[ \t]{0,3}\.?[ \t]{0,3}$",
+    re.M,
+)
 # The heads a body's name starts with when a page names its author in prose (not "Phòng chống ...", "Trường hợp").
 UNIT_HEAD = (r"(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Phòng(?!\s+(?:chống|ngừa|tránh|khi|họp|làm))|Sở|Bộ(?!\s+phận)|"
              r"Ban(?!\s+(?:hành|đầu|ngày|đêm))|Văn\s+phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Thường\s+trực|Công\s+an|"
@@ -119,20 +135,66 @@ def page_title(lines: list[Line]) -> Hit | None:
     return candidate
 
 
-def own_number(lines: list[Line], work: str) -> tuple[Hit, Hit | None] | None:
-    """The letter's own number from a page title's parenthesis or the page's source note."""
+def _kind(raw: str) -> str:
+    raw = " ".join(raw.split())
+    return "Công văn" if raw.lower() == "văn bản" else next(t for t in TYPE_NAMES if t.lower() == raw.lower())
+
+
+def own_number(lines: list[Line], work: str) -> Lead | None:
+    """The letter's own number from a page title's parenthesis, a title that is the letter's record, or the page's
+    credit line; the credit's "của X" names the issuer."""
     for line in lines[:SUMMARY_LINES * 2]:
         m = _TITLE_NUMBER.search(line.text)
         if m:
             day = _date(m)
             n0 = line.start + m.start("n")
-            return (Hit(_number(m.group("n")), n0, line.start + m.end("n"), 0.7),
-                    Hit(day, line.start + m.start("d"), line.start + m.end("y"), 0.7) if day else None)
-    m = _SOURCE_NOTE.search(work, 0, 20000)
-    if m:
+            return Lead(Hit(_number(m.group("n")), n0, line.start + m.end("n"), 0.7),
+                        Hit(day, line.start + m.start("d"), line.start + m.end("y"), 0.7) if day else None,
+                        None, None)
+    record = title_record(lines)
+    if record is not None:
+        return record
+    for m in _CREDIT.finditer(work, 0, min(len(work), 20000)):
+        if not (m.group("lead") or work[m.start()] == "(" or m.group("who")):
+            continue  # a bare "Công văn số ..." line is the header's own-number reading
         day = _date(m)
-        return (Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6),
-                Hit(day, m.start("d"), m.end("y"), 0.6) if day else None)
+        issuer = None
+        if m.group("who"):
+            span = unitnames.bound(work, m.start("who"))
+            if span and _HEAD_RE.match(work, span[0]):
+                issuer = trim_name(work, span[0], min(span[1], m.end("who")))
+        return Lead(Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6),
+                    Hit(day, m.start("d"), m.end("y"), 0.6) if day else None, issuer, None, _kind(m.group("type")))
+    return None
+
+
+def title_record(lines: list[Line]) -> Lead | None:
+    """A page title that is the letter's record: its type, number, date, issuer ("của X", "do X ban hành") and
+    subject ("về ...")."""
+    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:4]
+    for line in filled:
+        if _SITE_LINE.match(line.text.strip()):
+            continue
+        m = _TITLE_RECORD.match(line.text)
+        if m is None:
+            continue
+        base = line.start
+        day = _date(m)
+        issuer = None
+        for group in ("who", "by"):
+            if m.group(group):
+                text = line.text
+                start = m.start(group)
+                span = unitnames.bound(text, start)
+                if span and _HEAD_RE.match(text, span[0]):
+                    hit = trim_name(text, span[0], min(span[1], m.end(group)))
+                    if hit is not None:
+                        issuer = Hit(hit.value, base + hit.start, base + hit.end, 0.6)
+                break
+        value = " ".join(m.group("s").split())
+        return Lead(Hit(_number(m.group("n")), base + m.start("n"), base + m.end("n"), 0.7),
+                    Hit(day, base + m.start("d"), base + m.end("y"), 0.7) if day else None, issuer,
+                    Hit(value, base + m.start("s"), base + m.start("s") + len(value), 0.6), _kind(m.group("type")))
     return None
 
 
