@@ -287,47 +287,99 @@ def author(work: str, start: int, end: int) -> tuple[Hit | None, str | None]:
     return hit, ("Thông báo" if "thông" in m.group("verb") else None)
 
 
-# A document portal's record of the letter: "Số ký hiệu: 12/UBND-VP", "Ngày ban hành: 05/03/2024", "Cơ quan ban
-# hành: UBND tỉnh ...", "Trích yếu: ...", "Loại văn bản: Công văn", "Độ khẩn: Hỏa tốc", as "label: value" or as a
-# table row flattened with tabs or pipes.
-_META = re.compile(
-    r"^[ \t|]{0,20}(?P<label>Số\s+ký\s+hiệu|Số\s+hiệu|Ký\s+hiệu|Số\s+văn\s+bản|Ngày\s+ban\s+hành|Ngày\s+ký|"
-    r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Trích\s+yếu(?:\s+nội\s+dung)?|"
-    r"Loại\s+văn\s+bản|Độ\s+khẩn)[ \t]{0,3}(?::|\||\t)[ \t|]{0,20}(?P<value>[^\n|\t]{1,400}?)[ \t|]*$",
-    re.I | re.M,
+# A document portal's record of the letter: "Số ký hiệu: 12/UBND-VP", "Số hiệu văn bản", "Ngày ban hành" / "Ngày ký
+# ban hành", "Cơ quan ban hành", "Trích yếu", "Loại văn bản", "Độ khẩn" / "Mức độ khẩn", as "label: value", as cells
+# of a table flattened with tabs or pipes (several pairs to a row), or as a label alone on its line over its value.
+_LABELS = (
+    ("doc_number", r"Số\s+ký\s+hiệu|Số\s+hiệu(?:\s+văn\s+bản)?|Ký\s+hiệu(?:\s+văn\s+bản)?|Số\s+văn\s+bản|"
+                   r"Số\s*/\s*[Kk]ý\s+hiệu|Số\s+và\s+ký\s+hiệu"),
+    ("issue_date", r"Ngày\s+ban\s+hành|Ngày\s+ký(?:\s+ban\s+hành)?|Ngày\s+văn\s+bản|Ban\s+hành\s+ngày"),
+    ("issuer", r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Cơ\s+quan\s*/\s*đơn\s+vị\s+ban\s+hành"),
+    ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu"),
+    ("doc_type", r"Loại\s+văn\s+bản|Hình\s+thức\s+văn\s+bản"),
+    ("urgency", r"(?:Mức\s+)?[Đđ]ộ\s+khẩn(?:\s+văn\s+bản)?"),
+    (None, r"Người\s+ký|Chức\s+vụ(?:\s+người\s+ký)?|Lĩnh\s+vực|Độ\s+mật|Ngày\s+(?:có\s+)?hiệu\s+lực|Tình\s+trạng(?:\s+hiệu"
+           r"\s+lực)?|Ngày\s+hết\s+hiệu\s+lực|Cơ\s+quan\s+soạn\s+thảo|Ngày\s+đăng"),
 )
+_LABEL_RE = re.compile(r"(?:" + "|".join(f"(?P<f{i}>{pat})" for i, (_, pat) in enumerate(_LABELS)) + r")", re.I)
+_CELL = re.compile(r"[^|\t]+")
 _META_DATE = re.compile(_DMY.replace(r"\s{0,2}/\s{0,2}", r"\s{0,2}[/.\-]\s{0,2}") + r"(?!\d)")
 _META_NUMBER = re.compile(r"^(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r")(?![\w/])", re.I)
 _META_URGENCY = {"khẩn": "Khẩn", "thượng khẩn": "Thượng khẩn", "hỏa tốc": "Hỏa tốc", "hoả tốc": "Hỏa tốc"}
+
+
+def _label(cell: str) -> tuple[str | None, int] | None:
+    """The field a cell's label names and where its value starts (the cell's end when the value is elsewhere)."""
+    m = _LABEL_RE.match(cell)
+    if not m:
+        return None
+    tail = cell[m.end():]
+    stripped = tail.lstrip(" ")
+    if not stripped.strip():
+        return _LABELS[int(m.lastgroup[1:])][0], len(cell)
+    if not stripped.startswith(":"):
+        return None  # "Ngày ban hành văn bản này ...": a sentence, not a label
+    value = stripped[1:]
+    return _LABELS[int(m.lastgroup[1:])][0], len(cell) - len(value)
 
 
 def metadata(text: str, limit: int = 6000) -> dict[str, Hit]:
     """The labelled fields of a document portal's record, by field name (doc_number, issue_date, issuer, subject,
     doc_type, urgency); only what is there and readable."""
     out: dict[str, Hit] = {}
-    for m in _META.finditer(text, 0, min(len(text), limit)):
-        label = re.sub(r"\s+", " ", m.group("label").lower())
-        value, start = m.group("value").strip(), m.start("value")
-        end = start + len(value)
-        if label in ("số ký hiệu", "số hiệu", "ký hiệu", "số văn bản"):
-            n = _META_NUMBER.match(value)
-            if n and "doc_number" not in out:
-                out["doc_number"] = Hit(re.sub(r"\s+", "", n.group("n")).replace("–", "-"), start, start + n.end(), 0.8)
-        elif label in ("ngày ban hành", "ngày ký"):
-            d = _META_DATE.search(value)
-            day = make_date(int(d.group("y")), int(d.group("m")), int(d.group("d"))) if d else None
-            if day and "issue_date" not in out:
-                out["issue_date"] = Hit(day, start + d.start(), start + d.end(), 0.8)
-        elif label in ("cơ quan ban hành", "đơn vị ban hành", "nơi ban hành"):
-            out.setdefault("issuer", Hit(value, start, end, 0.75))
-        elif label.startswith("trích yếu"):
-            out.setdefault("subject", Hit(value, start, end, 0.75))
-        elif label == "loại văn bản":
-            kind = next((t for t in TYPE_NAMES if t.lower() == value.lower().rstrip(".")), None)
-            if kind:
-                out.setdefault("doc_type", Hit(kind, start, end, 0.75))
-        elif label == "độ khẩn":
-            mark = _META_URGENCY.get(value.lower().rstrip("."))
-            if mark:
-                out.setdefault("urgency", Hit(mark, start, end, 0.75))
+    end = min(len(text), limit)
+    pending = None  # a label alone at the end of its line: the next filled line is its value
+    pos = 0
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        cells = [(m.group(), m.start()) for m in _CELL.finditer(text, pos, line_end) if m.group().strip()]
+        pos = line_end + 1
+        if not cells:
+            continue
+        waiting, pending = pending, None
+        for index, (cell, start) in enumerate(cells):
+            lead = len(cell) - len(cell.lstrip())
+            cell, start = cell.strip(), start + lead
+            label = _label(cell)
+            if label is None:
+                if waiting is not None:
+                    _keep(out, waiting, cell, start)
+                waiting = None
+                continue
+            field, at = label
+            value = cell[at:].strip()
+            if value:
+                _keep(out, field, value, start + cell.index(value, at))
+                waiting = None
+            elif index + 1 < len(cells):
+                waiting = field
+            else:
+                pending = field
     return out
+
+
+def _keep(out: dict[str, Hit], field: str | None, value: str, start: int) -> None:
+    if field is None or field in out:
+        return
+    end = start + len(value)
+    if field == "doc_number":
+        n = _META_NUMBER.match(value)
+        if n:
+            out[field] = Hit(re.sub(r"\s+", "", n.group("n")).replace("–", "-"), start, start + n.end(), 0.8)
+    elif field == "issue_date":
+        d = _META_DATE.search(value)
+        day = make_date(int(d.group("y")), int(d.group("m")), int(d.group("d"))) if d else None
+        if day:
+            out[field] = Hit(day, start + d.start(), start + d.end(), 0.8)
+    elif field in ("issuer", "subject"):
+        if len(value) > 2 and not _LABEL_RE.match(value):
+            out[field] = Hit(value, start, end, 0.75)
+    elif field == "doc_type":
+        kind = next((t for t in TYPE_NAMES if t.lower() == value.lower().rstrip(".")), None)
+        if kind:
+            out[field] = Hit(kind, start, end, 0.75)
+    elif field == "urgency":
+        mark = _META_URGENCY.get(value.lower().rstrip("."))
+        if mark:
+            out[field] = Hit(mark, start, end, 0.75)
