@@ -24,10 +24,11 @@ _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}
 # Công văn số 1962/UBND-KT, ngày 25/4/2024)", "Nguồn: Công văn số 45/UBND-NC ngày 02/4/2024 của UBND huyện X", and a
 # closing "Văn bản số 1500/CT-TTHT ngày 20/02/2024 của X." alone on its line.
 _CREDIT = re.compile(
-    r"(?:\(\s{0,2}|^[ \t]{0,20})(?P<lead>(?:Nguồn|Theo)\s{0,2}:?\s{0,3}(?:Từ\s+|Theo\s+)?)?"
+    r"(?:\(\s{0,2}(?P<lead>(?:Nguồn|Theo)\s{0,2}:?\s{0,3}(?:Từ\s+|Theo\s+)?)?"
+    r"|^[ \t]{0,20}(?P<source>Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?)?)"
     r"(?P<type>" + _TYPES + r"|Văn\s+bản)\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}" + _DMY + r")?"
-    r"(?:\s{0,3},?\s{0,3}của\s{1,3}(?P<who>[^\n()]{3,120}?))?(?P<end>\s{0,3}\)|\s{0,3}\.?[ \t]{0,3}$)",
+    r"(?:\s{0,3},?\s{0,3}của\s{1,3}(?P<who>[^\n(),;]{3,100}?))?(?P<end>\s{0,3}\)|\s{0,3}\.?[ \t]{0,3}$)",
     re.I | re.M,
 )
 # "Công văn 1234/UBND-KT năm 2024 về ... do Ủy ban nhân dân tỉnh X ban hành", "Công văn số 1234/UBND-KT ngày
@@ -130,6 +131,10 @@ def page_title(lines: list[Line]) -> Hit | None:
     if candidate is None:
         return None
     text = candidate.value
+    paren = _TITLE_NUMBER.search(text)
+    if paren and paren.start() > 0:  # "Đẩy nhanh ... (số 3456/UBND-KT, ngày 12/3/2024)": the number is not the subject
+        text = text[:paren.start()].rstrip(" ,-–")
+        candidate = Hit(text, candidate.start, candidate.start + len(text), candidate.confidence)
     if _HOST_START.match(text) or (len(text.split()) < 4 and not re.match(r"(?:" + _TYPES + r")\b", text, re.I)):
         return None
     return candidate
@@ -155,8 +160,10 @@ def own_number(lines: list[Line], work: str) -> Lead | None:
     if record is not None:
         return record
     for m in _CREDIT.finditer(work, 0, min(len(work), 20000)):
-        if not (m.group("lead") or work[m.start()] == "(" or m.group("who")):
+        if not (m.group("lead") or m.group("source") or work[m.start()] == "(" or m.group("who")):
             continue  # a bare "Công văn số ..." line is the header's own-number reading
+        if m.group("who") and re.search(r"(?<!\w)(?:về|V/v)(?!\w)", m.group("who")):
+            continue  # "... của Bộ Y tế về việc ...": a sentence that cites a document
         day = _date(m)
         issuer = None
         if m.group("who"):
