@@ -191,7 +191,8 @@ class Extractor:
             issuer = hdr.letterhead_without_number(lines, title_index, body_index)
         if issuer is None:
             issuer, announces = webpage.author(work, body_start, body_end)
-            if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn":
+            if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn" \
+                    and named is None:  # a lead or credit that names a "Công văn" keeps it
                 result.doc_type = announces  # "UBND huyện thông báo ...": a thông báo copied without its header
         if issuer is None:
             issuer = self._issuer_from_text(work)

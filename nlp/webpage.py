@@ -20,6 +20,13 @@ _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
 # "(3585/VP-KTN, ngày 23/10/2017)" closing a page title: the number and date of the letter the page shows.
 _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}(?:,\s{0,2}(?:ngày\s{1,3})?" + _DMY
                            + r")?\s{0,2}\)\s{0,3}\.?\s{0,3}$")
+# The heads a body's name starts with when a page names its author in prose (not "Phòng chống ...", "Trường hợp").
+UNIT_HEAD = (r"(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Phòng(?!\s+(?:chống|ngừa|tránh|khi|họp|làm))|Sở|Bộ(?!\s+phận)|"
+             r"Ban(?!\s+(?:hành|đầu|ngày|đêm))|Văn\s+phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Thường\s+trực|Công\s+an|"
+             r"Trường(?!\s+hợp)|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Tỉnh\s+[uủ]y|Huyện\s+[uủ]y|Thành\s+[uủ]y|"
+             r"Thị\s+[uủ]y|Quận\s+[uủ]y|Đảng\s+[uủ]y|Mặt\s+trận|Liên\s+đoàn|Tòa\s+án|Viện\s+kiểm\s+sát|Học\s+viện|"
+             r"Đại\s+học|Chi\s+nhánh|Ngân\s+hàng|Cục\s+Thuế|Chi\s+cục)(?!\w)")
+_HEAD_RE = re.compile(UNIT_HEAD)
 # The page's credit line for the letter it shows: "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)", "(Theo
 # Công văn số 1962/UBND-KT, ngày 25/4/2024)", "Nguồn: Công văn số 45/UBND-NC ngày 02/4/2024 của UBND huyện X", and a
 # closing "Văn bản số 1500/CT-TTHT ngày 20/02/2024 của X." alone on its line.
@@ -37,16 +44,9 @@ _TITLE_RECORD = re.compile(
     r"^[ \t]{0,20}(?P<type>" + _TYPES + r")\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{1,3}năm\s{1,3}\d{4})?(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}" + _DMY + r")?"
     r"(?:\s{1,3}của\s{1,3}(?P<who>[^\n]{3,120}?))?\s{1,3}(?P<s>(?:về\s+việc|V/v|về)\s[^\n]{3,400}?)"
-    r"(?:\s{1,3}do\s{1,3}(?P<by>[^\n]{3,120}?)\s{1,3}ban\s+hành)?[ \t]{0,3}\.?[ \t]{0,3}$",
+    r"(?:\s{1,3}do\s{1,3}(?P<by>(?=" + UNIT_HEAD + r")[^\n]{3,120}?)\s{1,3}ban\s+hành)?[ \t]{0,3}\.?[ \t]{0,3}$",
     re.M,
 )
-# The heads a body's name starts with when a page names its author in prose (not "Phòng chống ...", "Trường hợp").
-UNIT_HEAD = (r"(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Phòng(?!\s+(?:chống|ngừa|tránh|khi|họp|làm))|Sở|Bộ(?!\s+phận)|"
-             r"Ban(?!\s+(?:hành|đầu|ngày|đêm))|Văn\s+phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Thường\s+trực|Công\s+an|"
-             r"Trường(?!\s+hợp)|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Tỉnh\s+[uủ]y|Huyện\s+[uủ]y|Thành\s+[uủ]y|"
-             r"Thị\s+[uủ]y|Quận\s+[uủ]y|Đảng\s+[uủ]y|Mặt\s+trận|Liên\s+đoàn|Tòa\s+án|Viện\s+kiểm\s+sát|Học\s+viện|"
-             r"Đại\s+học|Chi\s+nhánh|Ngân\s+hàng|Cục\s+Thuế|Chi\s+cục)(?!\w)")
-_HEAD_RE = re.compile(UNIT_HEAD)
 # A news lead about the letter itself: "Ngày 21/ 5, UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc ...",
 # "UBND tỉnh X vừa ban hành Công văn số ... ngày ...", "Mới đây, Sở X đã có Công văn số ... gửi ...", and the date
 # after a clause that cites another document: "Thực hiện Kế hoạch số ..., ngày 5/6, UBND huyện ban hành ...".
@@ -123,6 +123,10 @@ def page_title(lines: list[Line]) -> Hit | None:
         if _SITE_LINE.match(text):
             continue
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
+        if _TITLE_NUMBER.search(text) and len(text) <= 250:  # "... (số 12/UBND-VP, ngày ...)" names the letter
+            offset = line.start + line.text.index(text)
+            candidate = Hit(text, offset, offset + len(text), 0.5)
+            break
         if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or _BODY_START.match(text)
                 or _is_lead(text) or text[:1].islower() or following[:1].islower()):
             break  # the body has begun (a paragraph a PDF text layer wrapped goes on in lower case)
@@ -233,8 +237,7 @@ def news_lead(work: str) -> Lead | None:
     else:
         year = None
         if m.group("d") and not m.group("y"):
-            ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500) or _YEAR.search(work, max(0, m.start() - 400),
-                                                                                   m.start())
+            ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
             year = int(ym.group("y")) if ym else None
         day = _date(m, year)
         issued = Hit(day, m.start("d"), m.end("y") if m.group("y") else m.end("m"), 0.5) if day else None

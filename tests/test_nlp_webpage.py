@@ -1,0 +1,155 @@
+"""Letters that reach the office as a web page or a news item: a site's title, menus and record around the letter,
+or a news lead that summarises it with no letterhead. Each case asserts what a clerk would register (number, date,
+issuer as written, type, subject). Every page here is invented by the project."""
+
+import pytest
+
+from nlp import Extractor
+
+EX = Extractor()
+CASES = []
+
+
+def case(text, **want):
+    CASES.append(pytest.param(text, want, id=f"web{len(CASES):02d}"))
+
+
+# News leads: the author, the verb of issuing, the letter's own number, date and subject.
+case("""Tin tức - Sự kiện
+UBND tỉnh Nam Sơn vừa ban hành Công văn số 456/UBND-VX ngày 05/6/2024 về việc tăng cường công tác phòng, chống dịch sốt xuất huyết trên địa bàn tỉnh.
+Theo đó, UBND tỉnh yêu cầu Sở Y tế chủ trì, phối hợp với UBND các huyện triển khai các biện pháp phòng, chống dịch.
+""", doc_number="456/UBND-VX", issue_date="2024-06-05", issuer="UBND tỉnh Nam Sơn", doc_type="Công văn",
+     subject="về việc tăng cường công tác phòng, chống dịch sốt xuất huyết trên địa bàn tỉnh")
+case("""Ngày 5/6/2024, UBND huyện Đông Khê ban hành Công văn số 1203/UBND-NV về việc rà soát, sắp xếp đội ngũ cán bộ, công chức cấp xã.
+Theo đó, UBND huyện giao Phòng Nội vụ chủ trì, phối hợp với UBND các xã rà soát và báo cáo trước ngày 20/6/2024.
+""", doc_number="1203/UBND-NV", issue_date="2024-06-05", issuer="UBND huyện Đông Khê",
+     subject="về việc rà soát, sắp xếp đội ngũ cán bộ, công chức cấp xã")
+case("""Mới đây, Sở Giáo dục và Đào tạo tỉnh Nam Sơn đã có Công văn số 789/SGDĐT-GDTrH gửi các trường trung học phổ thông về việc tổ chức ôn tập cho học sinh lớp 12 năm học 2023-2024.
+Sở đề nghị hiệu trưởng các trường xây dựng kế hoạch ôn tập phù hợp với điều kiện của đơn vị.
+""", doc_number="789/SGDĐT-GDTrH", issue_date=None, issuer="Sở Giáo dục và Đào tạo tỉnh Nam Sơn", doc_type="Công văn",
+     subject="về việc tổ chức ôn tập cho học sinh lớp 12 năm học 2023-2024")
+# The date after a clause that cites another document: the cited plan is not the letter.
+case("""Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2024 của UBND tỉnh Nam Sơn, ngày 5/6, UBND huyện Đông Khê ban hành Công văn số 321/UBND-VX về việc triển khai Tháng hành động vì trẻ em năm 2024.
+Theo đó, UBND huyện đề nghị Phòng Lao động - Thương binh và Xã hội chủ trì tổ chức các hoạt động.
+""", doc_number="321/UBND-VX", issue_date="2024-06-05", issuer="UBND huyện Đông Khê",
+     subject="về việc triển khai Tháng hành động vì trẻ em năm 2024")
+case("""Vừa qua, Ban Quản lý các khu công nghiệp tỉnh Nam Sơn đã ban hành Thông báo số 88/TB-BQL ngày 14/8/2024 về việc tạm dừng tiếp nhận hồ sơ trực tiếp.
+Các doanh nghiệp nộp hồ sơ qua Cổng dịch vụ công trực tuyến.
+""", doc_number="88/TB-BQL", issue_date="2024-08-14", issuer="Ban Quản lý các khu công nghiệp tỉnh Nam Sơn",
+     doc_type="Thông báo", subject="về việc tạm dừng tiếp nhận hồ sơ trực tiếp")
+
+# Page titles that are the letter's record.
+case("""Công văn 1234/UBND-KT năm 2024 về tăng cường quản lý hoạt động khai thác cát, sỏi lòng sông do Ủy ban nhân dân tỉnh Nam Sơn ban hành
+
+Thực hiện chỉ đạo của Chính phủ về quản lý khoáng sản, Ủy ban nhân dân tỉnh yêu cầu Sở Tài nguyên và Môi trường kiểm tra các mỏ cát.
+""", doc_number="1234/UBND-KT", issue_date=None, issuer="Ủy ban nhân dân tỉnh Nam Sơn", doc_type="Công văn",
+     subject="về tăng cường quản lý hoạt động khai thác cát, sỏi lòng sông")
+case("""Công văn số 2345/UBND-KT ngày 12/3/2024 của UBND tỉnh về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2024
+
+Để hoàn thành kế hoạch giải ngân vốn đầu tư công năm 2024, UBND tỉnh yêu cầu các chủ đầu tư khẩn trương hoàn thiện hồ sơ.
+""", doc_number="2345/UBND-KT", issue_date="2024-03-12", issuer="UBND tỉnh",
+     subject="về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2024")
+case("""Đẩy nhanh tiến độ giải phóng mặt bằng dự án đường tỉnh 712 (số 3456/UBND-KT, ngày 12/3/2024)
+
+Ủy ban nhân dân tỉnh giao Sở Giao thông vận tải chủ trì, phối hợp với UBND huyện Đông Khê đẩy nhanh tiến độ.
+""", doc_number="3456/UBND-KT", issue_date="2024-03-12", issuer="Ủy ban nhân dân tỉnh",
+     subject="Đẩy nhanh tiến độ giải phóng mặt bằng dự án đường tỉnh 712")
+# The title cites a decision; the credit line names the letter itself.
+case("""Triển khai Quyết định số 55/QĐ-TTg ngày 03/01/2024 của Thủ tướng Chính phủ
+
+Căn cứ Quyết định số 55/QĐ-TTg ngày 03/01/2024 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh Nam Sơn có ý kiến như sau:
+Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành liên quan tham mưu triển khai thực hiện.
+(Theo Công văn số 88/UBND-TH ngày 15/01/2024)
+""", doc_number="88/UBND-TH", issue_date="2024-01-15", issuer="Ủy ban nhân dân tỉnh Nam Sơn", doc_type="Công văn")
+
+# Portal records with other labels, label and value on separate lines, flattened tables.
+case("""CỔNG THÔNG TIN ĐIỆN TỬ TỈNH NAM SƠN
+Trang chủ > Văn bản > Văn bản điều hành
+Số hiệu văn bản: 77/SNV-TCBC
+Ngày ký ban hành: 14/02/2024
+Cơ quan ban hành: Sở Nội vụ tỉnh Nam Sơn
+Người ký: Trần Văn Bình
+Lĩnh vực: Tổ chức bộ máy
+Mức độ khẩn: Khẩn
+Trích yếu: V/v rà soát vị trí việc làm trong các cơ quan hành chính
+
+Sở Nội vụ đề nghị các sở, ban, ngành rà soát vị trí việc làm, gửi báo cáo về Sở Nội vụ trước ngày 28/02/2024.
+""", doc_number="77/SNV-TCBC", issue_date="2024-02-14", issuer="Sở Nội vụ tỉnh Nam Sơn", urgency="Khẩn",
+     subject="V/v rà soát vị trí việc làm trong các cơ quan hành chính")
+case("""Thông tin văn bản
+Số hiệu
+15/TB-UBND
+Ngày ban hành
+08/4/2024
+Người ký
+Lê Thị Hoa
+Loại văn bản
+Thông báo
+Cơ quan ban hành
+UBND huyện Đông Khê
+Trích yếu
+Lịch tiếp công dân định kỳ tháng 4 năm 2024
+
+UBND huyện Đông Khê thông báo lịch tiếp công dân định kỳ của Chủ tịch UBND huyện như sau.
+""", doc_number="15/TB-UBND", issue_date="2024-04-08", issuer="UBND huyện Đông Khê", doc_type="Thông báo",
+     subject="Lịch tiếp công dân định kỳ tháng 4 năm 2024")
+case("""| Số hiệu | 321/QĐ-UBND | Ngày ban hành | 02/5/2024 |
+| Cơ quan ban hành | UBND tỉnh Nam Sơn | Người ký | Lê Văn Cường |
+| Trích yếu | Về việc phê duyệt danh mục dự án khuyến khích đầu tư năm 2024 |
+
+Điều 1. Phê duyệt danh mục dự án khuyến khích đầu tư năm 2024.
+""", doc_number="321/QĐ-UBND", issue_date="2024-05-02", issuer="UBND tỉnh Nam Sơn", doc_type="Quyết định",
+     subject="Về việc phê duyệt danh mục dự án khuyến khích đầu tư năm 2024")
+case("""Số ký hiệu\t99/KH-UBND\tNgày ký\t20/5/2024
+Cơ quan ban hành\tỦy ban nhân dân huyện Đông Khê
+Trích yếu\tKế hoạch tổ chức Ngày hội đại đoàn kết toàn dân tộc năm 2024
+
+Thực hiện chỉ đạo của UBND tỉnh, UBND huyện ban hành kế hoạch như sau.
+""", doc_number="99/KH-UBND", issue_date="2024-05-20", issuer="Ủy ban nhân dân huyện Đông Khê", doc_type="Kế hoạch")
+
+# Credit lines.
+case("""Tăng cường công tác phòng cháy, chữa cháy mùa khô
+
+Ủy ban nhân dân huyện yêu cầu các xã, thị trấn tăng cường kiểm tra, phát hiện sớm các nguy cơ cháy rừng.
+Nguồn: Công văn số 45/UBND-NC ngày 02/4/2024 của UBND huyện Đông Khê
+""", doc_number="45/UBND-NC", issue_date="2024-04-02", issuer="UBND huyện Đông Khê", doc_type="Công văn")
+case("""Hướng dẫn quyết toán thuế thu nhập cá nhân năm 2023
+
+Cục Thuế tỉnh Nam Sơn hướng dẫn các tổ chức chi trả thu nhập thực hiện quyết toán thuế thu nhập cá nhân năm 2023.
+Văn bản số 1500/CTNSO-TTHT ngày 20/02/2024 của Cục Thuế tỉnh Nam Sơn.
+""", doc_number="1500/CTNSO-TTHT", issue_date="2024-02-20", issuer="Cục Thuế tỉnh Nam Sơn", doc_type="Công văn")
+
+# The author named in prose, without the adverbs and verbs around the name.
+case("""Phòng chống bệnh tay chân miệng trong trường học
+
+Sở Y tế tỉnh Nam Sơn đề nghị các trường mầm non, tiểu học tăng cường vệ sinh lớp học và theo dõi sức khỏe học sinh.
+""", doc_number=None, issuer="Sở Y tế tỉnh Nam Sơn", doc_type="Công văn")
+case("""Thông báo nghỉ Tết Dương lịch năm 2025
+
+UBND huyện Đông Khê vừa thông báo về việc nghỉ Tết Dương lịch năm 2025 đối với cán bộ, công chức, viên chức.
+""", issuer="UBND huyện Đông Khê", doc_type="Thông báo")
+case("""Trường hợp cần hỗ trợ, liên hệ Phòng Văn hóa và Thông tin huyện.
+
+Phòng Tài chính - Kế hoạch huyện Đông Khê đề nghị các cơ quan, đơn vị gửi dự toán năm 2025 trước ngày 15/7/2024.
+""", issuer="Phòng Tài chính - Kế hoạch huyện Đông Khê")
+
+# A self-reference beats the documents the body cites.
+case("""Căn cứ Công văn số 12/BYT-KCB ngày 02/01/2024 của Bộ Y tế về việc bảo đảm công tác khám bệnh, chữa bệnh dịp Tết;
+Sở Y tế tỉnh Nam Sơn đề nghị các bệnh viện bố trí đủ nhân lực trực Tết.
+(Theo Công văn số 99/SYT-NVY ngày 10/01/2024)
+""", doc_number="99/SYT-NVY", issue_date="2024-01-10", issuer="Sở Y tế tỉnh Nam Sơn")
+case("""Bảo đảm trật tự an toàn giao thông dịp lễ
+
+Theo Công văn số 300/BGTVT-VT ngày 20/4/2024 của Bộ Giao thông vận tải.
+Sở Giao thông vận tải tỉnh Nam Sơn đề nghị các doanh nghiệp vận tải tăng cường kiểm tra phương tiện.
+""", doc_number=None, issuer="Sở Giao thông vận tải tỉnh Nam Sơn")
+case("""Ngày 10/5/2024, UBND tỉnh Nam Sơn nhận được Công văn số 77/BNV-CQĐP của Bộ Nội vụ về việc sắp xếp đơn vị hành chính.
+UBND tỉnh giao Sở Nội vụ chủ trì tham mưu.
+""", doc_number=None)
+
+
+@pytest.mark.parametrize("text,want", CASES)
+def test_web_page(text, want):
+    got = EX.extract(text).to_json("page.txt")
+    for field, value in want.items():
+        assert got.get(field) == value, (field, got.get(field), value)
