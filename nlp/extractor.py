@@ -279,6 +279,12 @@ class Extractor:
         flag tells a bare line that starts with a document's number (it may cite another letter)."""
         found = webpage.own_number(lines, work)
         own, own_date = hdr.find_own_number(work)
+        if own is not None:
+            line_start = work.rfind("\n", 0, own.start) + 1
+            line_end = work.find("\n", own.start)
+            line = work[line_start:len(work) if line_end < 0 else line_end]
+            if webpage.cited_line(line, line_start, lines[:400]):
+                own, own_date = None, None  # "Căn cứ:" over "Công văn số 12/BYT-DP ...;": a ground, not the letter
         if own is not None and (found is None or own.start < found.number.start) and not (
                 found is not None and found.subject is not None):
             return webpage.Lead(own, own_date, None, None, "Công văn"), True

@@ -164,7 +164,8 @@ def own_number(lines: list[Line], work: str) -> Lead | None:
     if record is not None:
         return record
     for m in _CREDIT.finditer(work, 0, min(len(work), 20000)):
-        if not (m.group("lead") or m.group("source") or work[m.start()] == "(" or m.group("who")):
+        if not (m.group("lead") or m.group("source") or work[m.start()] == "("
+                or (m.group("who") and m.group("type").lower() == "văn bản")):
             continue  # a bare "Công văn số ..." line is the header's own-number reading
         if m.group("who") and re.search(r"(?<!\w)(?:về|V/v)(?!\w)", m.group("who")):
             continue  # "... của Bộ Y tế về việc ...": a sentence that cites a document
@@ -172,11 +173,24 @@ def own_number(lines: list[Line], work: str) -> Lead | None:
         issuer = None
         if m.group("who"):
             span = unitnames.bound(work, m.start("who"))
-            if span and _HEAD_RE.match(work, span[0]):
+            if span and _HEAD_RE.match(work, span[0]) and span[1] >= m.end("who") - 1:
                 issuer = trim_name(work, span[0], min(span[1], m.end("who")))
+            elif not (m.group("lead") or m.group("source")):
+                continue  # "Văn bản số ... của X được dẫn ...": a sentence, not a credit
         return Lead(Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6),
                     Hit(day, m.start("d"), m.end("y"), 0.6) if day else None, issuer, None, _kind(m.group("type")))
     return None
+
+
+_CITES_BELOW = re.compile(r"^\W{0,3}(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tham\s+chiếu|Triển\s+khai)[^\n]{0,60}:\s*$", re.I)
+
+
+def cited_line(text: str, start: int, lines: list[Line]) -> bool:
+    """A line that names a document as an item of a list of grounds: it ends on ";" or "," or sits under "Căn cứ:"."""
+    if text.rstrip().endswith((";", ",")):
+        return True
+    above = [ln for ln in lines if ln.start < start and ln.text.strip()][-1:]
+    return bool(above and _CITES_BELOW.match(above[0].text.strip()))
 
 
 def title_record(lines: list[Line]) -> Lead | None:
@@ -187,7 +201,7 @@ def title_record(lines: list[Line]) -> Lead | None:
         if _SITE_LINE.match(line.text.strip()):
             continue
         m = _TITLE_RECORD.match(line.text)
-        if m is None:
+        if m is None or cited_line(line.text, line.start, lines):
             continue
         base = line.start
         day = _date(m)

@@ -146,6 +146,18 @@ Sở Giao thông vận tải tỉnh Nam Sơn đề nghị các doanh nghiệp v�
 case("""Ngày 10/5/2024, UBND tỉnh Nam Sơn nhận được Công văn số 77/BNV-CQĐP của Bộ Nội vụ về việc sắp xếp đơn vị hành chính.
 UBND tỉnh giao Sở Nội vụ chủ trì tham mưu.
 """, doc_number=None)
+case("""Tăng cường phòng, chống dịch bệnh mùa mưa
+
+Căn cứ:
+Công văn số 12/BYT-DP ngày 02/01/2024 của Bộ Y tế về việc phòng, chống dịch bệnh;
+Sở Y tế tỉnh Nam Sơn đề nghị các bệnh viện chuẩn bị đủ thuốc, vật tư.
+""", doc_number=None, issue_date=None, issuer="Sở Y tế tỉnh Nam Sơn")
+case("""UBND huyện Đông Khê vừa ban hành Kế hoạch số 90/KH-UBND về tổ chức Hội khỏe Phù Đổng năm 2024.
+Kế hoạch số 12/KH-SVHTT ngày 01/02/2024 của Sở Văn hóa và Thể thao được dẫn làm căn cứ.
+""", doc_number="90/KH-UBND", issue_date=None, issuer="UBND huyện Đông Khê", doc_type="Kế hoạch",
+     subject="về tổ chức Hội khỏe Phù Đổng năm 2024")
+case("""Ngày 12/3/2024, UBND tỉnh Nam Sơn có Công văn số 555/UBND-VX gửi các sở, ngành về việc triển khai Công văn số 12/BYT-DP của Bộ Y tế.
+""", doc_number="555/UBND-VX", issue_date="2024-03-12", issuer="UBND tỉnh Nam Sơn")
 
 
 @pytest.mark.parametrize("text,want", CASES)
