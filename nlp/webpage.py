@@ -61,6 +61,7 @@ _LEAD = re.compile(
     r"(?P<rest>[^\n]{0,400})",
     re.M,
 )
+_LEAD_HINT = re.compile(r"(?:" + _TYPES + r"|văn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
 # What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
 _VERB_TAIL = re.compile(r"(?:\s+(?:vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|"
                         r"ra|thông\s+báo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn)){1,5}\s*$")
@@ -235,6 +236,8 @@ def news_lead(work: str) -> Lead | None:
     if not head_end:
         return None
     stop, pos, m = min(len(work), head_end + 400), 0, None
+    if not _LEAD_HINT.search(work, 0, stop):
+        return None  # no "<type> số <number>" in the first lines: no lead to look for
     for _ in range(8):  # a lead that cites another document ("Thực hiện Kế hoạch số ...") is passed over
         m = _LEAD.search(work, pos, stop)
         if m is None:
