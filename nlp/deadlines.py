@@ -229,8 +229,11 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         return flat[max(s, pos - width):pos]
 
     def add(m: re.Match, **fields) -> None:
-        text = flat[m.start():m.end()]
-        out.append(Deadline(text, base + m.start(), base + m.end(), applies_to=applies(m.start()), **fields))
+        end = m.end()
+        if flat.startswith(")", end) and flat.count("(", m.start(), end) > flat.count(")", m.start(), end):
+            end += 1  # "chậm nhất vào thứ Sáu (16/5/2025)" keeps its closing parenthesis
+        out.append(Deadline(flat[m.start():end], base + m.start(), base + end, applies_to=applies(m.start()),
+                            **fields))
 
     starts = [m.start() for m in _KEYWORD.finditer(flat)]
 

@@ -90,7 +90,8 @@ def test_a_deadline_a_cited_letter_set_is_not_this_letters():
 
 def test_a_weekday_in_front_of_the_day_in_parentheses():
     found = deadlines("Đề nghị các phường gửi báo cáo chậm nhất vào thứ Sáu (16/5/2025).\n")
-    assert [(d["date"], d["bound"]) for d in found] == [("2025-05-16", "by")]
+    assert [(d["date"], d["bound"], d["text"]) for d in found] == [
+        ("2025-05-16", "by", "chậm nhất vào thứ Sáu (16/5/2025)")]
 
 
 def test_a_day_that_comes_back_every_month():
