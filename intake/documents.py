@@ -261,7 +261,10 @@ def _pdf(name: str, data: bytes, ocr: bool, limits: LimitSettings) -> DocumentTe
     except pdfium.PdfiumError as exc:
         pdf.close()
         return _pdf_plumber(name, data, None, f"PDFium: {exc}")
-    text = "\n\f".join(texts)
+    # PDFium writes a hyphen that ends a line as U+FFFE and joins the next line to it, as if a word had been split.
+    # Vietnamese never splits a word across lines: the hyphen is the text's own ("Phòng Tài chính -" over "Kế
+    # hoạch", "Số: 255/BC-BCĐ-" over "XMC"), and so is the line break.
+    text = "\n\f".join(texts).replace("\ufffe", "-\n")
     if _text_quality_bad(text):
         other = _pdf_plumber(name, data, pages, None)
         if other.status == OK and not _text_quality_bad(other.text):

@@ -32,7 +32,8 @@ _DEADLINE = re.compile(
     r"|không\s{1,3}muộn\s{1,3}hơn|hạn\s{1,3}cuối(?:\s{1,3}là)?)" + _GAP +
     r"(?:" + _HOUR + _GAP + r")?"
     r"(?:(?:vào\s{1,3})?(?:hết\s{1,3})?ngày" + _GAP + r")?"
-    r"(?:(?:thứ\s{1,3}\w{1,4}|chủ\s{1,3}nhật)\s{0,2},?\s{0,3}(?:ngày" + _GAP + r")?)?"
+    # a weekday before the day: "trước thứ Sáu, ngày 15/3", "chậm nhất vào thứ sáu (15/3/2025)"
+    r"(?:(?:thứ\s{1,3}\w{1,4}|chủ\s{1,3}nhật)\s{0,2}[,(]?\s{0,3}(?:ngày" + _GAP + r")?)?"
     + _DAY_MONTH_YEAR,
     re.I,
 )
@@ -60,9 +61,30 @@ _RELATIVE = re.compile(
     + _GAP + r"(?P<n>\d{1,3})(?:\s{0,2}\([^)]{1,20}\))?" + _GAP + r"ngày\s{1,30}làm\s{1,30}việc",
     re.I,
 )
+# A day that comes back every month or quarter: "trước ngày 15 hằng tháng", "chậm nhất ngày 20 hàng quý".
+_RECURRING = re.compile(
+    r"(?<!\w)(?P<kw>trước|chậm\s{1,30}nhất(?:\s{1,3}(?:là|vào))?|hạn\s{1,3}chót(?:\s{1,3}là)?)" + _GAP +
+    r"(?:" + _HOUR + _GAP + r")?(?:vào\s{1,3})?ngày" + _GAP + r"(?P<d>\d{1,2})(?:\s{1,3}của)?\s{1,3}"
+    r"(?:hằng|hàng|mỗi)\s{1,3}(?P<unit>tháng|quý)(?!\w)",
+    re.I,
+)
+# This letter's own request between a cited regulation and a limit: "... theo Nghị định số 126/2024/NĐ-CP và gửi về
+# Bộ Nội vụ trong thời hạn 10 ngày làm việc" sets the limit; "theo quy định, trong thời hạn 10 ngày ..." quotes it.
+_REQUEST = re.compile(r"(?<!\w)(?:đề\s+nghị|yêu\s+cầu|gửi\s+(?:về|đến|cho)|nộp\s+(?:về|cho)|báo\s+cáo\s+về)(?!\w)",
+                      re.I)
+# A window for receiving something closes on a deadline: "Thời gian dự thi: Từ ngày 05/4 đến ngày 30/4/2025",
+# "Thời gian tiếp nhận ý kiến ... từ ngày A đến ngày B". A window for doing something ("Thời gian thực hiện") does not.
+_ANY_DATE = r"\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?|\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}(?:\s{1,3}năm\s{1,3}\d{4})?"
+_WINDOW = re.compile(
+    r"(?<!\w)(?P<kw>Thời\s{1,3}(?:gian|hạn))\s{1,3}(?:tiếp\s{1,3}nhận|nhận|nộp|dự\s{1,3}thi|đăng\s{1,3}ký|góp\s{1,3}ý|"
+    r"lấy\s{1,3}ý\s{1,3}kiến|gửi|thu\s{1,3}nhận)(?!\w)[^.;:\n]{0,80}?\s{0,2}:?\s{0,3}"
+    r"(?:từ\s{1,3}(?:ngày\s{1,3})?(?:" + _ANY_DATE + r")\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?)?(?:đến|tới)\s{1,3}(?:hết\s{1,3})?"
+    r"(?:ngày" + _GAP + r")?" + _DAY_MONTH_YEAR,
+    re.I,
+)
 # Where any of the patterns above can start: one fast scan (a character class first, no case folding) finds the
 # keywords, and each pattern is tried only there. Scanning with each case-insensitive pattern was 5 times slower.
-_KEYWORD = re.compile(r"[TtCcHhKkSs](?:rước|RƯỚC|rong|RONG|hậm|HẬM|ạn|ẠN|hông|HÔNG|au|AU)(?!\w)")
+_KEYWORD = re.compile(r"[TtCcHhKkSs](?:rước|RƯỚC|rong|RONG|hậm|HẬM|ạn|ẠN|hông|HÔNG|au|AU|hời|HỜI)(?!\w)")
 
 
 def _matches(pattern: re.Pattern, flat: str, starts: list[int]) -> list[re.Match]:
@@ -112,14 +134,18 @@ class Deadline:
     bound: str | None = None
     time: str | None = None
     quarter: str | None = None
+    recurring: str | None = None  # "monthly" / "quarterly": the day comes back ("trước ngày 15 hằng tháng")
+    day_of_month: int | None = None
 
     def key(self) -> str:
+        if self.recurring:
+            return f"{self.recurring}:{self.day_of_month}"
         return self.date or self.quarter or f"rel:{self.relative_working_days}"
 
     def as_json(self) -> dict:
         out = {"text": self.text, "date": self.date, "relative_working_days": self.relative_working_days,
                "applies_to": self.applies_to}
-        for name in ("bound", "time", "quarter"):
+        for name in ("bound", "time", "quarter", "recurring", "day_of_month"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -166,6 +192,17 @@ def _time(m: re.Match) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute <= 59 else None
 
 
+def _cited_limit(flat: str, m: re.Match, s: int, e: int) -> bool:
+    """A limit stated by a regulation the sentence cites, unless this letter's request comes between the two."""
+    after = _CITED.search(flat, m.end(), min(e, m.end() + 300))
+    if after:
+        return True
+    last = None
+    for c in _CITED.finditer(flat, max(s, m.start() - 300), m.start()):
+        last = c
+    return last is not None and not _REQUEST.search(flat, last.end(), m.start())
+
+
 def _past(day: date, issued: date | None) -> bool:
     return issued is not None and day < issued
 
@@ -192,8 +229,11 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         return flat[max(s, pos - width):pos]
 
     def add(m: re.Match, **fields) -> None:
-        text = flat[m.start():m.end()]
-        out.append(Deadline(text, base + m.start(), base + m.end(), applies_to=applies(m.start()), **fields))
+        end = m.end()
+        if flat.startswith(")", end) and flat.count("(", m.start(), end) > flat.count(")", m.start(), end):
+            end += 1  # "chậm nhất vào thứ Sáu (16/5/2025)" keeps its closing parenthesis
+        out.append(Deadline(flat[m.start():end], base + m.start(), base + end, applies_to=applies(m.start()),
+                            **fields))
 
     starts = [m.start() for m in _KEYWORD.finditer(flat)]
 
@@ -220,6 +260,16 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
             continue
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.7 if not _past(day, issued) else 0.4,
             bound="by", time=_time(m))
+    for m in _matches(_WINDOW, flat, starts):
+        if m.group("d"):
+            d, mo, y = m.group("d"), m.group("m"), m.group("y")
+        else:
+            d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
+        day = make_date(int(y) if y else default_year, int(mo), int(d))
+        if day is None or index.quoted(m.start()):
+            continue
+        add(m, date=day.isoformat(), relative_working_days=None, confidence=0.6 if not _past(day, issued) else 0.3,
+            bound="by")
     for m in _matches(_MONTH, flat, starts):
         month, year = int(m.group("m")), int(m.group("y"))
         if not 1 <= month <= 12 or index.quoted(m.start()):
@@ -236,9 +286,15 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         past = issued is not None and (year, quarter) < (issued.year, (issued.month + 2) // 3)
         add(m, date=None, relative_working_days=None, confidence=0.3 if past else 0.5, bound=_bound(m.group("kw")),
             quarter=f"{year:04d}-Q{quarter}")
+    for m in _matches(_RECURRING, flat, starts):
+        d = int(m.group("d"))
+        if not 1 <= d <= 31 or index.quoted(m.start()) or _NOT_TASK.search(context(m.start(), 40)):
+            continue
+        add(m, date=None, relative_working_days=None, confidence=0.6, bound=_bound(m.group("kw")), time=_time(m),
+            recurring="monthly" if m.group("unit").lower() == "tháng" else "quarterly", day_of_month=d)
     for m in _matches(_RELATIVE, flat, starts):
         s, e = index.sentence(m.start())
-        if index.quoted(m.start()) or _CITED.search(flat, max(s, m.start() - 300), min(e, m.end() + 300)):
+        if index.quoted(m.start()) or _cited_limit(flat, m, s, e):
             continue  # a limit quoted from a regulation, not one this letter sets
         end = e if e - m.start() < 160 else m.end()
         text = flat[m.start():end].rstrip(" .;")

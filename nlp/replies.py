@@ -12,7 +12,7 @@ from nlp.header import SYMBOL, Hit
 from nlp.similar import key as name_key
 
 # "12/UBND-VP", "11/2025/TLST-HC", and symbols that put letters first: "TDV/01-2020".
-_NUMBER = (r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
+_NUMBER = (r"(?:\d{1,6}(?:\s{0,2}/\s{0,2}\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
            + r"|[A-ZĐ][A-ZĐ0-9]{1,10}/\d{1,6}(?:[-–/][0-9A-ZĐ]{1,8}){0,3}(?![\w/]))")
 _TYPES = {"công văn", "văn bản", "tờ trình", "báo cáo", "đơn", "thông báo", "kế hoạch", "phiếu chuyển", "công điện",
           "giấy mời", "đề nghị"}
@@ -82,8 +82,16 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
             continue
         if not _IMPLICIT.search(before) or not keys or decision:
             continue
+        # "nhận được Công văn số A ngày ... và Công văn số B ngày ... của Sở X": the sender follows the last number
+        chain, pos = [m], m.end()
+        for _ in range(5):
+            more = _MORE.match(flat, pos)
+            if not more:
+                break
+            chain.append(more)
+            pos = more.end()
         sender = None
-        sm = _SENDER.match(flat, m.end())
+        sm = _SENDER.match(flat, pos)
         if sm:
             sender = re.split(r"\s+(?:về|ngày|tại|đề nghị|gửi|hỏi|xin|v/v)\b", sm.group("who"))[0]
         else:
@@ -92,7 +100,7 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
         if sender:
             sk = name_key(sender)
             if any(sk == k or k.startswith(sk + " ") or sk.startswith(k + " ") or k.endswith(" " + sk) for k in keys):
-                out.append(hit(m, 0.7))
+                out.extend(hit(c, 0.7) for c in chain)
             continue
         # No sender named: the symbol's issuing part matches the addressee's initials ("215/SNV-..." to Sở Nội vụ).
         parts = _clean(m.group("n")).split("/")[-1].split("-")

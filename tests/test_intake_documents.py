@@ -185,3 +185,20 @@ def test_an_old_word_doc_is_read_with_its_table_letterhead(pool, tmp_path):
     assert fields["subject"] == "V/v kiểm tra vệ sinh môi trường và thủy lợi trên địa bàn phường"
     not_word = read_attachment("bang.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000, pool=pool)
     assert (not_word.status, not_word.warning) == ("unreadable", "tệp .doc hỏng hoặc không phải văn bản Word")
+
+
+def test_a_hyphen_that_ends_a_pdf_line_stays_with_its_line_break(pool):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_font("sans", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("sans", "", 11)
+    pdf.add_page()
+    for line in ("Số: 41/BC-BCĐ-", "PCTT", "Kính gửi: Phòng Tài chính -", "Kế hoạch quận Nam Hòa."):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+
+    doc = read_attachment("bao-cao.pdf", bytes(pdf.output()), pool=pool)
+
+    lines = [ln.strip() for ln in doc.text.splitlines()]
+    assert "Số: 41/BC-BCĐ-" in lines and "PCTT" in lines
+    assert "Kính gửi: Phòng Tài chính -" in lines and "Kế hoạch quận Nam Hòa." in lines

@@ -86,3 +86,33 @@ def test_a_deadline_a_cited_letter_set_is_not_this_letters():
     found = deadlines("Thực hiện Công văn số 120/SNV-XDCQ ngày 02/5/2025 của Sở Nội vụ yêu cầu báo cáo trước ngày 30/5/2025,"
                       " đề nghị Ủy ban nhân dân các phường gửi báo cáo về Phòng Nội vụ trước ngày 20/5/2025.\n")
     assert [d["date"] for d in found] == ["2025-05-20"]
+
+
+def test_a_weekday_in_front_of_the_day_in_parentheses():
+    found = deadlines("Đề nghị các phường gửi báo cáo chậm nhất vào thứ Sáu (16/5/2025).\n")
+    assert [(d["date"], d["bound"], d["text"]) for d in found] == [
+        ("2025-05-16", "by", "chậm nhất vào thứ Sáu (16/5/2025)")]
+
+
+def test_a_day_that_comes_back_every_month():
+    found = deadlines("Định kỳ, các phường gửi báo cáo tiến độ về Phòng Nội vụ trước ngày 15 hằng tháng.\n")
+    assert [(d["date"], d.get("recurring"), d.get("day_of_month"), d["bound"]) for d in found] == [
+        (None, "monthly", 15, "before")]
+
+
+def test_a_window_for_receiving_closes_on_a_deadline_and_a_window_for_doing_does_not():
+    found = deadlines("1. Thời gian nhận hồ sơ: Từ ngày 12/5/2025 đến ngày 30/5/2025.\n\n"
+                      "2. Thời gian thực hiện: từ ngày 01/6/2025 đến ngày 30/9/2025.\n")
+    assert [(d["date"], d["bound"]) for d in found] == [("2025-05-30", "by")]
+    found = deadlines("Thời gian tiếp nhận ý kiến góp ý của nhân dân từ ngày 12/5/2025 đến hết ngày 26/5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05-26"]
+
+
+def test_a_working_day_limit_this_letter_sets_after_citing_a_decree():
+    found = deadlines("Đề nghị các phường lập danh sách theo Mẫu số 02 ban hành kèm theo Nghị định số "
+                      "99/2024/NĐ-CP và gửi về Phòng Nội vụ trong thời hạn 10 ngày làm việc kể từ ngày nhận được "
+                      "văn bản này.\n")
+    assert [d["relative_working_days"] for d in found] == [10]
+    found = deadlines("Theo quy định tại Điều 8 Nghị định số 99/2024/NĐ-CP, trong thời hạn 15 ngày làm việc cơ quan "
+                      "tiếp nhận phải trả lời.\n")
+    assert found == []

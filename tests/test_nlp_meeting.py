@@ -72,3 +72,18 @@ def test_the_weekday_before_a_date_in_parentheses_and_the_hour_after_buoi_sang()
                        "Địa điểm: Hội trường.\n") == "2025-03-13T08:00"
     assert when(HEAD + "Kính mời đại biểu dự họp.\nThời gian: 01 buổi, ngày 15/3/2025; buổi sáng: 8h00.\n"
                        "Địa điểm: Hội trường.\n") == "2025-03-15T08:00"
+
+
+def test_vao_hoi_an_hour_without_minutes():
+    assert when(HEAD + "Kính mời đại biểu dự họp vào hồi 8 giờ, ngày 14/3/2025 tại Hội trường phường.\n") \
+        == "2025-03-14T08:00"
+
+
+def test_a_weekday_then_the_date_then_the_hour():
+    assert when(HEAD + "Kính mời đại biểu dự họp vào Thứ Năm, ngày 13 tháng 3 năm 2025, lúc 14 giờ 00 tại "
+                       "Phòng họp số 2.\n") == "2025-03-13T14:00"
+
+
+def test_hour_minutes_glued_and_wrapped_before_the_date():
+    assert when(HEAD + "Kính mời đại biểu dự họp vào lúc 13h30,\n      ngày 17/3/2025 tại Phòng họp số 2.\n") \
+        == "2025-03-17T13:30"

@@ -34,3 +34,24 @@ def test_xet_de_nghi_of_the_sender_in_parentheses():
 def test_carrying_out_another_bodys_letter_is_not_a_reply():
     assert replies("Thực hiện Công văn số 77/BNV-TCBC ngày 02/4/2025 của Bộ Nội vụ, Ủy ban nhân dân quận báo cáo "
                    "như sau:\n") == []
+
+
+def test_two_letters_received_from_the_addressee_are_both_answered():
+    assert replies("Ủy ban nhân dân quận nhận được Công văn số 12/SNV-TCBC ngày 02/5/2025 và số "
+                   "15/SNV-TCBC ngày 05/5/2025 của Sở Nội vụ về việc biên chế, có ý kiến như sau:\n") \
+        == ["12/SNV-TCBC", "15/SNV-TCBC"]
+
+
+def test_a_typist_spaces_inside_a_number_with_its_year():
+    assert replies("Ủy ban nhân dân quận nhận được Thông báo thụ lý số 11 / 2025/TLST-HC ngày 02/5/2025 của "
+                   "Sở Nội vụ, có ý kiến như sau:\n") == ["11/2025/TLST-HC"]
+
+
+def test_a_directive_carried_out_is_not_a_reply():
+    assert replies("Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh Nam Sơn tại Công văn số 77/UBND-TH "
+                   "ngày 02/5/2025, Ủy ban nhân dân quận báo cáo như sau:\n") == []
+
+
+def test_phuc_dap_a_letter_and_another_named_in_full():
+    assert replies("Phúc đáp Công văn số 12/SNV-TCBC ngày 02/5/2025 và Công văn số 13/SNV-TCBC ngày 06/5/2025 của "
+                   "Sở Nội vụ, Ủy ban nhân dân quận có ý kiến như sau:\n") == ["12/SNV-TCBC", "13/SNV-TCBC"]

@@ -250,3 +250,18 @@ def test_a_report_asked_within_a_quarter_is_due_at_the_quarters_end(engine, regi
                                                         "applies_to": None}])
     build_obligations(qldt)
     assert states(engine, letter_id) == {"q11.qldt": ("open", D("2025-09-30"), False)}
+
+
+def test_a_report_asked_every_month_is_first_due_on_the_next_such_day(engine, registry, pack, calendar):
+    # received Thursday 20/11/2025, "trước ngày 10 hằng tháng": the first report is due on 10/12/2025
+    qldt = Tracker(engine=engine, registry=registry, pack=pack, calendar=calendar, office_unit_id="q11.qldt")
+    letter_id = add_letter(
+        engine, direction="in", received="2025-11-20", number="95/UBND", issuer="Ủy ban nhân dân Quận 11",
+        subject="V/v báo cáo tiến độ giải ngân", office="q11.qldt",
+        text="Đề nghị Phòng Quản lý đô thị báo cáo tiến độ trước ngày 10 hằng tháng.",
+        recipients=["Phòng Quản lý đô thị"], deadlines=[{"text": "trước ngày 10 hằng tháng", "date": None,
+                                                        "recurring": "monthly", "day_of_month": 10, "bound": "before",
+                                                        "relative_working_days": None, "applies_to": None}])
+    build_obligations(qldt)
+    (state,) = states(engine, letter_id).values()
+    assert state[:2] == ("open", D("2025-12-09"))  # "trước ngày 10": the day before it

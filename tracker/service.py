@@ -256,6 +256,8 @@ def letter_facts(conn, tracker: Tracker, row: dict) -> LetterFacts:
     deadlines = []
     for d in ex.get("deadlines") or []:
         day, month_only = _deadline_day(d.get("date") or _quarter_end(d.get("quarter")))
+        if day is None and d.get("recurring") == "monthly":
+            day = _next_monthly(d.get("day_of_month"), received)
         applies = ref(d.get("applies_to"), d.get("unit_id"))
         deadlines.append(DeadlineFact(text=d.get("text") or "", date=day, month_only=month_only,
                                       relative_working_days=d.get("relative_working_days"), applies_to=applies,
@@ -320,6 +322,22 @@ def _deadline_day(value: str | None) -> tuple[date | None, bool]:
         return date.fromisoformat(value), False
     except ValueError:
         return None, False
+
+
+def _next_monthly(day_of_month, after: date | None) -> date | None:
+    """"trước ngày 15 hằng tháng": the first such day on or after ``after`` (the day the letter came), the day
+    clamped to the month's length ("ngày 31" in April is the 30th)."""
+    import calendar as _cal
+
+    if not isinstance(day_of_month, int) or not 1 <= day_of_month <= 31 or after is None:
+        return None
+    year, month = after.year, after.month
+    for _ in range(2):
+        day = date(year, month, min(day_of_month, _cal.monthrange(year, month)[1]))
+        if day >= after:
+            return day
+        year, month = year + (month == 12), month % 12 + 1
+    return None
 
 
 def _quarter_end(value: str | None) -> str | None:
