@@ -40,7 +40,7 @@ SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]"
 # "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
 # A draft leaves the number blank, the year of a legal document's symbol stays: "Số:      /2025/QĐ-UBND".
 NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
-                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}(?:\|[ \t]{0,3})?/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
@@ -64,7 +64,7 @@ _OWN_NUMBER = re.compile(
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
-_W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
+_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     r",?[ \t]{0,5}\n?[ \t]{0,20}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
@@ -594,6 +594,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                     break
                 if fcell[:1].isupper() and fcell.rstrip().endswith((".", ":")) and len(fcell.split()) >= 5:
                     break  # "Sở Tư pháp nhận được ...": the body's first sentence, its blank line lost
+                if upper_ratio(fcell) > 0.85 and _BODY_KEYWORDS.match(fcell) and upper_ratio(pieces[-1]) < 0.5:
+                    break  # a letterhead below a web title's trích yếu
                 pieces.append(fcell.strip())
                 end = foff + len(fcell.strip())
                 if fcell.rstrip().endswith("."):
@@ -762,3 +764,185 @@ def body_start_index(lines: list[Line], after: int) -> int:
         if _KINH_GUI.search(text) or _BODY_START.match(text):
             return index
     return min(len(lines) - 1, after) if lines else 0
+
+
+# ------------------------------------------------------------------------------------- a flattened header
+# A web page that drops line breaks puts the whole header on one line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ... TỈNH X
+# Độc lập - Tự do - Hạnh phúc Số: 12/UBND-VP X, ngày 5 tháng 3 năm 2025 V/v ...". Its NĐ 30 anchors give the lines
+# back: a space before (and after) each is turned into a line break, so every offset stays where it was.
+_FLAT_MOTTO = re.compile(
+    r"C[ỘO]NG\s{1,3}H[ÒOÀ]A\s{1,3}X[ÃA]\s{1,3}H[ỘO]I\s{1,3}CH[ỦU]\s{1,3}NGH[ĨI]A\s{1,3}VI[ỆE]T\s{1,3}NAM"
+    r"|Độc\s{1,3}lập\s{0,3}[-–—]\s{0,3}Tự\s{1,3}do\s{0,3}[-–—]\s{0,3}Hạnh\s{1,3}phúc(?:\s{1,3}[-–—_=*.o0O]{3,40})?"
+    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM(?:\s{1,3}\*)?"
+    r"|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH(?:\s{1,3}\*)?",
+    re.I,
+)
+_FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
+_FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
+_FLAT_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
+_FLAT_OPENER = re.compile(
+    r"(?<=[a-zđà-ỹ0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
+    r"Hiện\s+nay|Trên\s+cơ\s+sở|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|Trong\s+(?:thời\s+gian|những\s+năm|năm|tháng|quá\s+trình)|"
+    r"Ngày\s+\d{1,2}[/ ]|PHẦN\s+THỨ|MỞ\s+ĐẦU|[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2})"
+)
+# The body's first sentence names its host and what it does: "... năm 2022 Sở X ban hành Kế hoạch ...".
+_FLAT_HOST = re.compile(
+    r"(?<=[a-zđà-ỹ0-9)] )(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Văn\s+phòng|Cục|Trung\s+tâm|Trường|Công\s+an|"
+    r"Đảng\s+ủy|Đảng\s+uỷ|Thường\s+trực)\s[^.;:\n]{0,80}?\s(?:tổ\s+chức|ban\s+hành|thông\s+báo|trân\s+trọng|kính\s+mời|"
+    r"xây\s+dựng\s+[Kk]ế\s+hoạch)(?!\w)"
+)
+_NO_HOST_BEFORE = {"của", "cho", "với", "và", "về", "gửi", "mời", "tại", "đến", "thuộc", "giữa", "nghị", "giao", "hợp",
+                   "dẫn", "cầu", "là", "các", "do", "bởi", "theo"}
+# A decision's authority line, right before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN ...".
+_FLAT_AUTHORITY = re.compile(r"(?<!\w)(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|"
+                             r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN)(?!\w)")
+_FLAT_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi(?!\w)")
+_CAPS_WORD = re.compile(r"[^\s]+")
+# Where a new body's name starts inside a run of letterhead capitals ("UBND TỈNH X SỞ Y", "BỘ TÀI CHÍNH TỔNG CỤC THUẾ").
+_NEW_BODY = {"SỞ": None, "BAN": {"ỦY", "UỶ", "UY", "TRƯỞNG"}, "CỤC": {"TỔNG", "CHI"}, "TỔNG": None, "CHI": None,
+             "PHÒNG": {"VĂN", "QUỐC"}, "VĂN": None, "TRUNG": {"TRƯỜNG"}, "BỆNH": None, "TRƯỜNG": {"MÔI", "THỊ", "THƯƠNG"},
+             "ĐẢNG": {"BAN", "CHI"}, "ĐOÀN": {"LIÊN", "THÀNH", "HUYỆN", "TỈNH", "QUẬN", "THỊ", "XÃ", "PHƯỜNG"}}
+_NEW_BODY_NEXT = {"TỔNG": {"CỤC", "CÔNG"}, "CHI": {"CỤC", "NHÁNH", "BỘ"}, "VĂN": {"PHÒNG"}, "TRUNG": {"TÂM"},
+                  "BỆNH": {"VIỆN"}, "ĐẢNG": {"ỦY", "UỶ", "BỘ"},
+                  "TRƯỜNG": {"THCS", "THPT", "TIỂU", "MẦM", "MN", "TH", "ĐẠI", "CAO", "TRUNG", "PT", "PTDTBT",
+                             "PTDTNT", "CHÍNH", "BỒI"}}
+
+
+def _is_caps(word: str) -> bool:
+    """A word of a name in capitals ("TỈNH", "UBND"), not a symbol ("/KH-MTTQ", "12/UBND-VP")."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and not re.search(r"[/\d]", word)
+
+
+def unflatten(text: str) -> str:
+    """Line breaks put back into a header flattened onto one line (a web page that dropped them); same length."""
+    head = text[:8000]
+    chars = None
+    pos = 0
+    for raw in head.split("\n")[:60]:
+        if len(raw) >= 100:
+            cuts = _flat_cuts(raw)
+            if cuts:
+                chars = chars if chars is not None else list(head)
+                for cut in cuts:
+                    chars[pos + cut] = "\n"
+        pos += len(raw) + 1
+    return text if chars is None else "".join(chars) + text[8000:]
+
+
+def _flat_cuts(line: str) -> set[int]:
+    limit = len(line)
+    kg = _FLAT_KINH_GUI.search(line)
+    if kg:
+        limit = kg.start()
+    before, after, kinds = set(), set(), set()
+    for m in _FLAT_MOTTO.finditer(line, 0, limit):
+        before.add(m.start())
+        after.add(m.end())
+        kinds.add("motto")
+    places = []
+    for m in _DATE_LINE.finditer(line, 0, limit):
+        ngay = m.start() + re.search(r"ng[àa]y", m.group(0), re.I).start()
+        start = _flat_place_start(line, m.start())
+        if start is None and "," not in m.group(0)[:3]:
+            continue
+        before.add(start if start is not None else ngay)
+        places.append(start if start is not None else ngay)
+        after.add(m.end())
+        kinds.add("date")
+        break
+    for m in _FLAT_SO.finditer(line, 0, limit):
+        before.add(m.start())
+        kinds.add("number")
+        num = (_PARTY_NUMBER_RE.match(line, m.end()) or NUMBER_RE.match(line, m.end())
+               or _OLD_NUMBER_RE.match(line, m.end()))
+        if num and not any(m.start() < p < num.end() for p in places):
+            after.add(num.end())
+    subject_at = []
+    for m in _FLAT_VV.finditer(line, 0, limit):
+        before.add(m.start())
+        subject_at.append(m.start())
+        kinds.add("subject")
+    anchor = min([p for p in places] + [m for m in before if line.startswith(("S", "s"), m)] or [limit])
+    for m in _FLAT_TITLE.finditer(line, anchor, limit):
+        before.add(m.start())
+        subject_at.append(m.end())
+        nxt = line[m.end():m.end() + 30].split()[:1]
+        if nxt and _is_caps(nxt[0]) and len(nxt[0]) > 1:
+            after.add(m.end())
+        kinds.add("title")
+        break
+    for m in _URGENCY.finditer(line, 0, limit):  # a stamp: "... V/v ... KHẨN", "HỎA TỐC ỦY BAN NHÂN DÂN ..."
+        if m.start() == 0 or not _is_caps(line[:m.start()].split()[-1]) or m.start() < 3:
+            before.add(m.start())
+            after.add(m.end())
+    if kg:
+        kinds.add("kinh_gui")
+        before.add(kg.start())
+    for start in subject_at:
+        m = _FLAT_OPENER.search(line, start + 3, limit)
+        end = m.start() if m else limit
+        for h in _FLAT_HOST.finditer(line, start + 3, end):
+            if line[:h.start()].split()[-1] not in _NO_HOST_BEFORE:
+                end = h.start()
+                before.add(end)
+                break
+        if m:
+            before.add(m.start())
+        authority = None
+        for a in _FLAT_AUTHORITY.finditer(line, start + 3, end):
+            authority = a
+        if authority is not None and not any(ch.islower() for ch in line[authority.start():end]) \
+                and line[:authority.start()].split()[-1].strip(",") not in {"THUỘC", "CỦA", "VÀ", "CÁC", "VỚI"}:
+            before.add(authority.start())
+    if len(kinds) < 2 or (len(kinds) < 3 and (len(line) < 120 or re.search(r"[ \t]{2,}|\t|\|", line))):
+        return set()
+    _caps_cuts(line, places[0] if places else limit, limit, before, after)
+    cuts = set()
+    for p in before:
+        if p > 0 and line[p - 1] in " \t":
+            cuts.add(p - 1)
+    for p in after:
+        if p < len(line) and line[p] in " \t":
+            cuts.add(p)
+    return cuts
+
+
+def _caps_cuts(line: str, first_anchor: int, limit: int, before: set, after: set) -> None:
+    """Runs of capitals (a letterhead, the motto, a title): a break before a run that follows ordinary words, and
+    inside the letterhead's run before each new body's name ("UBND TỈNH X SỞ Y")."""
+    words = list(_CAPS_WORD.finditer(line, 0, limit))
+    prev_caps = False
+    for i, w in enumerate(words):
+        token = w.group(0)
+        token = token.lstrip("|*(")
+        caps = _is_caps(token)
+        nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+        if caps and not prev_caps and i > 0 and _is_caps(nxt):
+            before.add(w.start())
+        if caps and prev_caps and w.start() < first_anchor and token in _NEW_BODY:
+            excluded = _NEW_BODY[token]
+            prev = words[i - 1].group(0).strip("/.,:;|*()")
+            needs = _NEW_BODY_NEXT.get(token)
+            if (excluded is None or prev not in excluded) and (needs is None or nxt in needs) and prev not in {"VÀ", "-", "–"}:
+                before.add(w.start())
+        prev_caps = caps and any(ch.isalpha() for ch in token)
+
+
+def _flat_place_start(line: str, date_start: int) -> int | None:
+    """Where the place before ", ngày" starts: capitalised words (an abbreviation only as "TP." / "TX."), "phố",
+    "xã" ... allowed, at most six words."""
+    words = list(re.finditer(r"[^\s,]+", line[max(0, date_start - 80):date_start]))
+    base = max(0, date_start - 80)
+    start = None
+    count = 0
+    for w in reversed(words):
+        token = w.group(0)
+        ok = (token[0].isupper() and (not _is_caps(token) or token.rstrip(".") in {"TP", "TX", "Q", "H"}
+                                        or sum(ch.isalpha() for ch in token) == 1)) \
+            or token.lower() in _PLACE_WORDS or token in {"-", "–"}
+        if not ok or count >= 6:
+            break
+        start = base + w.start()
+        count += 1
+    return start
