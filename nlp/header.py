@@ -67,7 +67,7 @@ _OWN_NUMBER = re.compile(
 _W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
+    r",?[ \t]{0,5}\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
     + _W + r"n[ăa]m" + _W + r"(?P<y>\d{4})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
@@ -104,6 +104,8 @@ _GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
 _GLUED_SO_END = re.compile(r"(?<=[a-zà-ỹ])Số\s{0,3}:?\s{0,3}$")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
 _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
+_URGENCY_LABEL = re.compile(r"^(?:Mức\s+)?Độ\s+khẩn\s{0,3}:\s{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn|Bình\s+thường|Thường)"
+                            r"\W{0,3}$", re.I)
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
@@ -405,19 +407,31 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
     """A copy that lost the letterhead's capitals ("Ủy ban nhân dân tỉnh X" / "Sở Nội vụ" over "Số:"): the first
     cells above the number that name a body, parent first."""
     names: list[tuple[str, int]] = []
-    for index in range(anchor - 1, max(-1, anchor - 4), -1):
+    pending: tuple[str, int] | None = None  # "Tỉnh Nam Sơn" under "Ủy ban nhân dân": the place ends the name above
+    for index in range(anchor - 1, max(-1, anchor - 5), -1):
         cells = [piece for cell, off in lines[index].cells() for piece in _split_motto(cell, off)]
         if not cells:
-            if names:
+            if names or pending:
                 break
             continue
         text, offset = cells[0]
-        if not _HOST_START.match(text) or len(text.split()) > 12 or text.endswith((".", ":", ";")):
+        if len(text.split()) > 12 or text.endswith((".", ":", ";")):
             break
+        if not _HOST_START.match(text):
+            if pending is None and not names and _LEVEL_LINE.match(text) and len(text.split()) <= 6:
+                pending = (text, offset)
+                continue
+            break
+        if pending is not None:
+            text, pending = text + " " + pending[0], None
         names.insert(0, (text, offset))
     if not names:
         return None
-    return Hit(" - ".join(n for n, _ in names), names[0][1], names[-1][1] + len(names[-1][0]), 0.7)
+    end = names[-1][1] + len(names[-1][0])
+    return Hit(" - ".join(n for n, _ in names), names[0][1], end, 0.7)
+
+
+_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+[A-ZĐÀ-Ỹ]", re.I)
 
 
 def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:
@@ -455,7 +469,9 @@ def _cell_kind(cell: str) -> str:
     cell = re.sub(r"^\d{1,2}\.\s*", "", cell)
     if re.match(r"^[\d \t]*/[ \t]*[A-ZĐ]", cell):
         return "other"  # a symbol in a cell of its own ("/QĐ-UBND" after a blank number)
-    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell) or SITE_LINE.match(cell):
+    if _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
+        return "skip"  # a stamp beside the letterhead's first words ("ỦY BAN NHÂN DÂN    HỎA TỐC")
+    if _TITLE_RE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
         return "letterhead"
@@ -636,12 +652,16 @@ def _double_spaced(lines: list[Line], stop: int) -> bool:
     return sum(1 for i in filled if not head[i + 1].text.strip()) >= 0.8 * len(filled)
 
 
+# "(Kèm theo Kế hoạch số ...)" under a trích yếu names an attachment, not the subject.
+_ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\s+kèm)(?!\w)")
+
+
 def _stops_subject(cell: str) -> bool:
     c = cell.strip()
     return bool(
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
-        or re.match(r"^[-_=*]{3,}$", c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
+        or re.match(r"^[-_=*]{3,}$", c) or _ATTACHED.match(c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
         or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
     )
 
@@ -725,6 +745,13 @@ def find_urgency(lines: list[Line], stop: int) -> Hit | None:
                 offset = line.start + len(line.text) - len(line.text.lstrip())
                 return Hit(value, offset, line.start + len(line.text.rstrip()), 0.85)
         for cell, offset in line.cells():
+            label = _URGENCY_LABEL.match(cell.strip())
+            if label:  # "ĐỘ KHẨN: HỎA TỐC", "Mức độ khẩn: Thượng khẩn": the label's own "khẩn" is not the mark
+                raw = label.group(1).lower()
+                if "thường" in raw and "thượng" not in raw:
+                    continue
+                value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+                return Hit(value, offset, offset + len(cell), 0.9)
             m = _URGENCY_LINE.match(cell.strip())
             glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
             if m or glued or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
