@@ -394,6 +394,10 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
                     stop_here = True
         if stop_here and (parts or cells) and index != anchor:
             parts = cells + parts if not parts else parts
+            above = Line(text, line.start).cells()[:1]
+            if above and _LEVEL_LINE.match(parts[0][0]) and _HOST_START.match(above[0][0]) \
+                    and len(above[0][0].split()) <= 8 and not re.search(r"[.:;,]$", above[0][0]):
+                parts = above + parts  # "Ủy ban nhân dân" over "Tỉnh Nam Sơn": the body's name in plain case
             break
         parts = cells + parts
         if cells and index != anchor and _NATIONAL_MOTTO.search(line.text):
@@ -475,6 +479,10 @@ def _cell_kind(cell: str) -> str:
         return "other"
     if upper_ratio(cell) >= 0.85:
         return "letterhead"
+    words = [w for w in cell.split() if any(ch.isalpha() for ch in w)]
+    if 2 <= len(words) <= 12 and all(w[0].isupper() for w in words) and not re.search(r"[.:;,]$", cell) \
+            and (_HOST_START.match(cell) or _LEVEL_LINE.match(cell)):
+        return "letterhead"  # "Ủy Ban Nhân Dân" / "Tỉnh Nam Sơn": a style sheet left the letterhead in title case
     return "other"
 
 
@@ -835,6 +843,11 @@ _NEW_BODY_NEXT = {"TỔNG": {"CỤC", "CÔNG"}, "CHI": {"CỤC", "NHÁNH", "BỘ
                              "PTDTNT", "CHÍNH", "BỒI"}}
 
 
+def _prev_word(line: str, pos: int) -> str:
+    words = line[max(0, pos - 40):pos].split()
+    return words[-1] if words else ""
+
+
 def _is_caps(word: str) -> bool:
     """A word of a name in capitals ("TỈNH", "UBND"), not a symbol ("/KH-MTTQ", "12/UBND-VP")."""
     letters = [ch for ch in word if ch.isalpha()]
@@ -900,7 +913,7 @@ def _flat_cuts(line: str) -> set[int]:
         kinds.add("title")
         break
     for m in _URGENCY.finditer(line, 0, limit):  # a stamp: "... V/v ... KHẨN", "HỎA TỐC ỦY BAN NHÂN DÂN ..."
-        if m.start() == 0 or not _is_caps(line[:m.start()].split()[-1]) or m.start() < 3:
+        if not _is_caps(_prev_word(line, m.start())):
             before.add(m.start())
             after.add(m.end())
     if kg:
@@ -910,7 +923,7 @@ def _flat_cuts(line: str) -> set[int]:
         m = _FLAT_OPENER.search(line, start + 3, limit)
         end = m.start() if m else limit
         for h in _FLAT_HOST.finditer(line, start + 3, end):
-            if line[:h.start()].split()[-1] not in _NO_HOST_BEFORE:
+            if _prev_word(line, h.start()) not in _NO_HOST_BEFORE:
                 end = h.start()
                 before.add(end)
                 break
@@ -920,7 +933,7 @@ def _flat_cuts(line: str) -> set[int]:
         for a in _FLAT_AUTHORITY.finditer(line, start + 3, end):
             authority = a
         if authority is not None and not any(ch.islower() for ch in line[authority.start():end]) \
-                and line[:authority.start()].split()[-1].strip(",") not in {"THUỘC", "CỦA", "VÀ", "CÁC", "VỚI"}:
+                and _prev_word(line, authority.start()).strip(",") not in {"THUỘC", "CỦA", "VÀ", "CÁC", "VỚI"}:
             before.add(authority.start())
     if len(kinds) < 2 or (len(kinds) < 3 and (len(line) < 120 or re.search(r"[ \t]{2,}|\t|\|", line))):
         return set()
