@@ -181,14 +181,92 @@ def t_titlebreak(text: str, gold: dict) -> str:
                   r"\1\2\n\1\3", text, count=1)
 
 
+_LINE_WITH_MOTTO = re.compile(r"^(?P<left>[ \t]*\S.*?)[ \t]{3,}(?P<right>(?:C[ỘO]NG\s+H[ÒO]A|Độc\s+lập|ĐẢNG\s+CỘNG)[^\n]*)$",
+                              re.M)
+
+
+def t_columns(text: str, gold: dict) -> str:
+    """A two-column table converted column by column: the letterhead's lines first, then the motto's."""
+    end = header_end(text)
+    head = text[:end]
+    rows = head.split("\n")
+    left, right, first = [], [], None
+    for i, row in enumerate(rows[:12]):
+        m = _LINE_WITH_MOTTO.match(row)
+        if m:
+            first = i if first is None else first
+            left.append(m.group("left").rstrip())
+            right.append(m.group("right").strip())
+        elif first is not None:
+            break
+    if first is None or len(left) < 2:
+        return text
+    rows[first:first + len(left)] = left + right
+    return "\n".join(rows) + text[end:]
+
+
+def t_titlecase(text: str, gold: dict) -> str:
+    """The letterhead's lines in title case, as a web page's style sheet leaves them."""
+    m = _SO.search(text, 0, 4000)
+    if not m:
+        return text
+
+    def title(match: re.Match) -> str:
+        word = match.group(0)
+        return word[:1] + word[1:].lower()
+    head = re.sub(r"\b[A-ZĐÀ-Ỹ]{2,}\b", lambda w: title(w) if w.group(0).isupper() else w.group(0), text[:m.start()])
+    return head + text[m.start():]
+
+
+def t_urgencylabel(text: str, gold: dict) -> str:
+    """Urgency written with its label ("ĐỘ KHẨN: HỎA TỐC") under the number."""
+    m = _SO.search(text, 0, 4000)
+    if not m:
+        return text
+    eol = text.find("\n", m.end())
+    return text[:eol] + "\nĐỘ KHẨN: HỎA TỐC" + text[eol:]
+
+
+def t_stampfirst(text: str, gold: dict) -> str:
+    """A stamp set on the letterhead's first line, before its words."""
+    first = re.search(r"(?m)^[ \t]*(?=\S)", text)
+    m = _SO.search(text, 0, 4000)
+    if not m or not re.search(r"[A-ZĐ]{2}", text[first.end():first.end() + 20]):
+        return text
+    return text[:first.end()] + "THƯỢNG KHẨN   " + text[first.end():]
+
+
+def t_ngaybreak(text: str, gold: dict) -> str:
+    """The date line broken after the place's comma: "ngày ..." on the next line, under it."""
+    return re.sub(r"(?<=[^\W\d_]),[ \t]*(ngày\s+\d{1,2}\s+tháng)", r",\n                                   \1", text, count=1)
+
+
+def t_numdate(text: str, gold: dict) -> str:
+    """The date line in figures: "ngày 05/3/2025"."""
+    return re.sub(r"(,\s*ngày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", r"\1 \2/\3/\4", text, count=1)
+
+
+def t_kemtheo(text: str, gold: dict) -> str:
+    """An attachment note under the trích yếu ("(Kèm theo ...)")."""
+    m = re.search(r"(?m)^[ \t]*(?:V/v|Về việc)\b.*$", text[:4000])
+    if not m:
+        return text
+    end = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*Kính\s+gửi)").search(text, m.end())
+    if not end or end.start() - m.end() > 400:
+        return text
+    return text[:end.start()] + "\n(Kèm theo Phụ lục số 01)" + text[end.start():]
+
+
 TRANSFORMS = {
     "chrome": t_chrome, "metadata": t_metadata, "tabs": t_tabs, "pipes": t_pipes, "double": t_double,
     "noblank": t_noblank, "indent": t_indent, "flat": t_flat, "rule": t_rule, "crlf": t_crlf,
     "datebreak": t_datebreak, "numspaces": t_numspaces, "urgent": t_urgent, "sotitle": t_sotitle,
     "pipeswide": t_pipes_wide, "glued": t_glued, "blanknum": t_blanknum, "blankdate": t_blankdate, "lowerso": t_lowerso,
     "spacedurgent": t_spacedurgent, "urgentbeside": t_urgentbeside, "titlebreak": t_titlebreak,
+    "columns": t_columns, "titlecase": t_titlecase, "urgencylabel": t_urgencylabel, "stampfirst": t_stampfirst,
+    "ngaybreak": t_ngaybreak, "numdate": t_numdate, "kemtheo": t_kemtheo,
 }
-EXPECT = {"urgent": {"urgency": "Khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
+EXPECT = {"urgent": {"urgency": "Khẩn"}, "urgencylabel": {"urgency": "Hỏa tốc"}, "stampfirst": {"urgency": "Thượng khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
           "urgentbeside": {"urgency": "Thượng khẩn"}, "blankdate": {"issue_date": None}}
 
 

@@ -56,7 +56,7 @@ class Extractor:
         result = Extraction()
         if not norm.strip() or not _has_letters(norm, 10):
             return result
-        work = norm[:MAX_BODY]
+        work = hdr.unflatten(norm[:MAX_BODY])
         lines = hdr.lines_of(work, limit=400)
         stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}

@@ -40,7 +40,7 @@ SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]"
 # "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
 # A draft leaves the number blank, the year of a legal document's symbol stays: "Số:      /2025/QĐ-UBND".
 NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
-                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}(?:\|[ \t]{0,3})?/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
@@ -64,10 +64,10 @@ _OWN_NUMBER = re.compile(
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
-_W = r"[ \t]{0,20}(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
+_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
-    r",?[ \t]{0,5}\n?[ \t]{0,20}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
+    r",?[ \t]{0,5}\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
     + _W + r"n[ăa]m" + _W + r"(?P<y>\d{4})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
@@ -104,6 +104,8 @@ _GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
 _GLUED_SO_END = re.compile(r"(?<=[a-zà-ỹ])Số\s{0,3}:?\s{0,3}$")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
 _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
+_URGENCY_LABEL = re.compile(r"^(?:Mức\s+)?Độ\s+khẩn\s{0,3}:\s{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn|Bình\s+thường|Thường)"
+                            r"\W{0,3}$", re.I)
 _URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
@@ -392,6 +394,10 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
                     stop_here = True
         if stop_here and (parts or cells) and index != anchor:
             parts = cells + parts if not parts else parts
+            above = Line(text, line.start).cells()[:1]
+            if above and _LEVEL_LINE.match(parts[0][0]) and _HOST_START.match(above[0][0]) \
+                    and len(above[0][0].split()) <= 8 and not re.search(r"[.:;,]$", above[0][0]):
+                parts = above + parts  # "Ủy ban nhân dân" over "Tỉnh Nam Sơn": the body's name in plain case
             break
         parts = cells + parts
         if cells and index != anchor and _NATIONAL_MOTTO.search(line.text):
@@ -405,19 +411,31 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
     """A copy that lost the letterhead's capitals ("Ủy ban nhân dân tỉnh X" / "Sở Nội vụ" over "Số:"): the first
     cells above the number that name a body, parent first."""
     names: list[tuple[str, int]] = []
-    for index in range(anchor - 1, max(-1, anchor - 4), -1):
+    pending: tuple[str, int] | None = None  # "Tỉnh Nam Sơn" under "Ủy ban nhân dân": the place ends the name above
+    for index in range(anchor - 1, max(-1, anchor - 5), -1):
         cells = [piece for cell, off in lines[index].cells() for piece in _split_motto(cell, off)]
         if not cells:
-            if names:
+            if names or pending:
                 break
             continue
         text, offset = cells[0]
-        if not _HOST_START.match(text) or len(text.split()) > 12 or text.endswith((".", ":", ";")):
+        if len(text.split()) > 12 or text.endswith((".", ":", ";")):
             break
+        if not _HOST_START.match(text):
+            if pending is None and not names and _LEVEL_LINE.match(text) and len(text.split()) <= 6:
+                pending = (text, offset)
+                continue
+            break
+        if pending is not None:
+            text, pending = text + " " + pending[0], None
         names.insert(0, (text, offset))
     if not names:
         return None
-    return Hit(" - ".join(n for n, _ in names), names[0][1], names[-1][1] + len(names[-1][0]), 0.7)
+    end = names[-1][1] + len(names[-1][0])
+    return Hit(" - ".join(n for n, _ in names), names[0][1], end, 0.7)
+
+
+_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+[A-ZĐÀ-Ỹ]", re.I)
 
 
 def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:
@@ -455,10 +473,16 @@ def _cell_kind(cell: str) -> str:
     cell = re.sub(r"^\d{1,2}\.\s*", "", cell)
     if re.match(r"^[\d \t]*/[ \t]*[A-ZĐ]", cell):
         return "other"  # a symbol in a cell of its own ("/QĐ-UBND" after a blank number)
-    if _TITLE_RE.match(cell) or _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell) or SITE_LINE.match(cell):
+    if _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
+        return "skip"  # a stamp beside the letterhead's first words ("ỦY BAN NHÂN DÂN    HỎA TỐC")
+    if _TITLE_RE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
         return "letterhead"
+    words = [w for w in cell.split() if any(ch.isalpha() for ch in w)]
+    if 2 <= len(words) <= 12 and all(w[0].isupper() for w in words) and not re.search(r"[.:;,]$", cell) \
+            and (_HOST_START.match(cell) or _LEVEL_LINE.match(cell)):
+        return "letterhead"  # "Ủy Ban Nhân Dân" / "Tỉnh Nam Sơn": a style sheet left the letterhead in title case
     return "other"
 
 
@@ -594,6 +618,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                     break
                 if fcell[:1].isupper() and fcell.rstrip().endswith((".", ":")) and len(fcell.split()) >= 5:
                     break  # "Sở Tư pháp nhận được ...": the body's first sentence, its blank line lost
+                if upper_ratio(fcell) > 0.85 and _BODY_KEYWORDS.match(fcell) and upper_ratio(pieces[-1]) < 0.5:
+                    break  # a letterhead below a web title's trích yếu
                 pieces.append(fcell.strip())
                 end = foff + len(fcell.strip())
                 if fcell.rstrip().endswith("."):
@@ -634,12 +660,16 @@ def _double_spaced(lines: list[Line], stop: int) -> bool:
     return sum(1 for i in filled if not head[i + 1].text.strip()) >= 0.8 * len(filled)
 
 
+# "(Kèm theo Kế hoạch số ...)" under a trích yếu names an attachment, not the subject.
+_ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\s+kèm)(?!\w)")
+
+
 def _stops_subject(cell: str) -> bool:
     c = cell.strip()
     return bool(
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
-        or re.match(r"^[-_=*]{3,}$", c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
+        or re.match(r"^[-_=*]{3,}$", c) or _ATTACHED.match(c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
         or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
     )
 
@@ -723,6 +753,13 @@ def find_urgency(lines: list[Line], stop: int) -> Hit | None:
                 offset = line.start + len(line.text) - len(line.text.lstrip())
                 return Hit(value, offset, line.start + len(line.text.rstrip()), 0.85)
         for cell, offset in line.cells():
+            label = _URGENCY_LABEL.match(cell.strip())
+            if label:  # "ĐỘ KHẨN: HỎA TỐC", "Mức độ khẩn: Thượng khẩn": the label's own "khẩn" is not the mark
+                raw = label.group(1).lower()
+                if "thường" in raw and "thượng" not in raw:
+                    continue
+                value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+                return Hit(value, offset, offset + len(cell), 0.9)
             m = _URGENCY_LINE.match(cell.strip())
             glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
             if m or glued or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
@@ -762,3 +799,190 @@ def body_start_index(lines: list[Line], after: int) -> int:
         if _KINH_GUI.search(text) or _BODY_START.match(text):
             return index
     return min(len(lines) - 1, after) if lines else 0
+
+
+# ------------------------------------------------------------------------------------- a flattened header
+# A web page that drops line breaks puts the whole header on one line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ... TỈNH X
+# Độc lập - Tự do - Hạnh phúc Số: 12/UBND-VP X, ngày 5 tháng 3 năm 2025 V/v ...". Its NĐ 30 anchors give the lines
+# back: a space before (and after) each is turned into a line break, so every offset stays where it was.
+_FLAT_MOTTO = re.compile(
+    r"C[ỘO]NG\s{1,3}H[ÒOÀ]A\s{1,3}X[ÃA]\s{1,3}H[ỘO]I\s{1,3}CH[ỦU]\s{1,3}NGH[ĨI]A\s{1,3}VI[ỆE]T\s{1,3}NAM"
+    r"|Độc\s{1,3}lập\s{0,3}[-–—]\s{0,3}Tự\s{1,3}do\s{0,3}[-–—]\s{0,3}Hạnh\s{1,3}phúc(?:\s{1,3}[-–—_=*.o0O]{3,40})?"
+    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM(?:\s{1,3}\*)?"
+    r"|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH(?:\s{1,3}\*)?",
+    re.I,
+)
+_FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
+_FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
+_FLAT_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
+_FLAT_OPENER = re.compile(
+    r"(?<=[a-zđà-ỹ0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
+    r"Hiện\s+nay|Trên\s+cơ\s+sở|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|Trong\s+(?:thời\s+gian|những\s+năm|năm|tháng|quá\s+trình)|"
+    r"Ngày\s+\d{1,2}[/ ]|PHẦN\s+THỨ|MỞ\s+ĐẦU|[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2})"
+)
+# The body's first sentence names its host and what it does: "... năm 2022 Sở X ban hành Kế hoạch ...".
+_FLAT_HOST = re.compile(
+    r"(?<=[a-zđà-ỹ0-9)] )(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Văn\s+phòng|Cục|Trung\s+tâm|Trường|Công\s+an|"
+    r"Đảng\s+ủy|Đảng\s+uỷ|Thường\s+trực)\s[^.;:\n]{0,80}?\s(?:tổ\s+chức|ban\s+hành|thông\s+báo|trân\s+trọng|kính\s+mời|"
+    r"xây\s+dựng\s+[Kk]ế\s+hoạch)(?!\w)"
+)
+_NO_HOST_BEFORE = {"của", "cho", "với", "và", "về", "gửi", "mời", "tại", "đến", "thuộc", "giữa", "nghị", "giao", "hợp",
+                   "dẫn", "cầu", "là", "các", "do", "bởi", "theo"}
+# A decision's authority line, right before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN ...".
+_FLAT_AUTHORITY = re.compile(r"(?<!\w)(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|"
+                             r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN)(?!\w)")
+_FLAT_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi(?!\w)")
+_CAPS_WORD = re.compile(r"[^\s]+")
+# Where a new body's name starts inside a run of letterhead capitals ("UBND TỈNH X SỞ Y", "BỘ TÀI CHÍNH TỔNG CỤC THUẾ").
+_NEW_BODY = {"SỞ": None, "BAN": {"ỦY", "UỶ", "UY", "TRƯỞNG"}, "CỤC": {"TỔNG", "CHI"}, "TỔNG": None, "CHI": None,
+             "PHÒNG": {"VĂN", "QUỐC"}, "VĂN": None, "TRUNG": {"TRƯỜNG"}, "BỆNH": None, "TRƯỜNG": {"MÔI", "THỊ", "THƯƠNG"},
+             "ĐẢNG": {"BAN", "CHI"}, "ĐOÀN": {"LIÊN", "THÀNH", "HUYỆN", "TỈNH", "QUẬN", "THỊ", "XÃ", "PHƯỜNG"}}
+_NEW_BODY_NEXT = {"TỔNG": {"CỤC", "CÔNG"}, "CHI": {"CỤC", "NHÁNH", "BỘ"}, "VĂN": {"PHÒNG"}, "TRUNG": {"TÂM"},
+                  "BỆNH": {"VIỆN"}, "ĐẢNG": {"ỦY", "UỶ", "BỘ"},
+                  "TRƯỜNG": {"THCS", "THPT", "TIỂU", "MẦM", "MN", "TH", "ĐẠI", "CAO", "TRUNG", "PT", "PTDTBT",
+                             "PTDTNT", "CHÍNH", "BỒI"}}
+
+
+def _prev_word(line: str, pos: int) -> str:
+    words = line[max(0, pos - 40):pos].split()
+    return words[-1] if words else ""
+
+
+def _is_caps(word: str) -> bool:
+    """A word of a name in capitals ("TỈNH", "UBND"), not a symbol ("/KH-MTTQ", "12/UBND-VP")."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and not re.search(r"[/\d]", word)
+
+
+def unflatten(text: str) -> str:
+    """Line breaks put back into a header flattened onto one line (a web page that dropped them); same length."""
+    head = text[:8000]
+    chars = None
+    pos = 0
+    for raw in head.split("\n")[:60]:
+        if len(raw) >= 100:
+            cuts = _flat_cuts(raw)
+            if cuts:
+                chars = chars if chars is not None else list(head)
+                for cut in cuts:
+                    chars[pos + cut] = "\n"
+        pos += len(raw) + 1
+    return text if chars is None else "".join(chars) + text[8000:]
+
+
+def _flat_cuts(line: str) -> set[int]:
+    limit = len(line)
+    kg = _FLAT_KINH_GUI.search(line)
+    if kg:
+        limit = kg.start()
+    before, after, kinds = set(), set(), set()
+    for m in _FLAT_MOTTO.finditer(line, 0, limit):
+        before.add(m.start())
+        after.add(m.end())
+        kinds.add("motto")
+    places = []
+    for m in _DATE_LINE.finditer(line, 0, limit):
+        ngay = m.start() + re.search(r"ng[àa]y", m.group(0), re.I).start()
+        start = _flat_place_start(line, m.start())
+        if start is None and "," not in m.group(0)[:3]:
+            continue
+        before.add(start if start is not None else ngay)
+        places.append(start if start is not None else ngay)
+        after.add(m.end())
+        kinds.add("date")
+        break
+    for m in _FLAT_SO.finditer(line, 0, limit):
+        before.add(m.start())
+        kinds.add("number")
+        num = (_PARTY_NUMBER_RE.match(line, m.end()) or NUMBER_RE.match(line, m.end())
+               or _OLD_NUMBER_RE.match(line, m.end()))
+        if num and not any(m.start() < p < num.end() for p in places):
+            after.add(num.end())
+    subject_at = []
+    for m in _FLAT_VV.finditer(line, 0, limit):
+        before.add(m.start())
+        subject_at.append(m.start())
+        kinds.add("subject")
+    anchor = min([p for p in places] + [m for m in before if line.startswith(("S", "s"), m)] or [limit])
+    for m in _FLAT_TITLE.finditer(line, anchor, limit):
+        before.add(m.start())
+        subject_at.append(m.end())
+        nxt = line[m.end():m.end() + 30].split()[:1]
+        if nxt and _is_caps(nxt[0]) and len(nxt[0]) > 1:
+            after.add(m.end())
+        kinds.add("title")
+        break
+    for m in _URGENCY.finditer(line, 0, limit):  # a stamp: "... V/v ... KHẨN", "HỎA TỐC ỦY BAN NHÂN DÂN ..."
+        if not _is_caps(_prev_word(line, m.start())):
+            before.add(m.start())
+            after.add(m.end())
+    if kg:
+        kinds.add("kinh_gui")
+        before.add(kg.start())
+    for start in subject_at:
+        m = _FLAT_OPENER.search(line, start + 3, limit)
+        end = m.start() if m else limit
+        for h in _FLAT_HOST.finditer(line, start + 3, end):
+            if _prev_word(line, h.start()) not in _NO_HOST_BEFORE:
+                end = h.start()
+                before.add(end)
+                break
+        if m:
+            before.add(m.start())
+        authority = None
+        for a in _FLAT_AUTHORITY.finditer(line, start + 3, end):
+            authority = a
+        if authority is not None and not any(ch.islower() for ch in line[authority.start():end]) \
+                and _prev_word(line, authority.start()).strip(",") not in {"THUỘC", "CỦA", "VÀ", "CÁC", "VỚI"}:
+            before.add(authority.start())
+    if len(kinds) < 2 or (len(kinds) < 3 and (len(line) < 120 or re.search(r"[ \t]{2,}|\t|\|", line))):
+        return set()
+    _caps_cuts(line, places[0] if places else limit, limit, before, after)
+    cuts = set()
+    for p in before:
+        if p > 0 and line[p - 1] in " \t":
+            cuts.add(p - 1)
+    for p in after:
+        if p < len(line) and line[p] in " \t":
+            cuts.add(p)
+    return cuts
+
+
+def _caps_cuts(line: str, first_anchor: int, limit: int, before: set, after: set) -> None:
+    """Runs of capitals (a letterhead, the motto, a title): a break before a run that follows ordinary words, and
+    inside the letterhead's run before each new body's name ("UBND TỈNH X SỞ Y")."""
+    words = list(_CAPS_WORD.finditer(line, 0, limit))
+    prev_caps = False
+    for i, w in enumerate(words):
+        token = w.group(0)
+        token = token.lstrip("|*(")
+        caps = _is_caps(token)
+        nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+        if caps and not prev_caps and i > 0 and _is_caps(nxt):
+            before.add(w.start())
+        if caps and prev_caps and w.start() < first_anchor and token in _NEW_BODY:
+            excluded = _NEW_BODY[token]
+            prev = words[i - 1].group(0).strip("/.,:;|*()")
+            needs = _NEW_BODY_NEXT.get(token)
+            if (excluded is None or prev not in excluded) and (needs is None or nxt in needs) and prev not in {"VÀ", "-", "–"}:
+                before.add(w.start())
+        prev_caps = caps and any(ch.isalpha() for ch in token)
+
+
+def _flat_place_start(line: str, date_start: int) -> int | None:
+    """Where the place before ", ngày" starts: capitalised words (an abbreviation only as "TP." / "TX."), "phố",
+    "xã" ... allowed, at most six words."""
+    words = list(re.finditer(r"[^\s,]+", line[max(0, date_start - 80):date_start]))
+    base = max(0, date_start - 80)
+    start = None
+    count = 0
+    for w in reversed(words):
+        token = w.group(0)
+        ok = (token[0].isupper() and (not _is_caps(token) or token.rstrip(".") in {"TP", "TX", "Q", "H"}
+                                        or sum(ch.isalpha() for ch in token) == 1)) \
+            or token.lower() in _PLACE_WORDS or token in {"-", "–"}
+        if not ok or count >= 6:
+            break
+        start = base + w.start()
+        count += 1
+    return start

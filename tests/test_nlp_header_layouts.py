@@ -225,6 +225,177 @@ Công an tỉnh Nam Sơn có ý kiến như sau: đề nghị Công an các huy�
 """, issuer="Công an tỉnh Nam Sơn")
 
 
+# ---------------------------------------------------------------- issue 8, second header pass: more layouts
+# A party committee: the party's motto on the right with "*" under the letterhead, the number without its colon.
+case("""HUYỆN ỦY ĐÔNG KHÊ                          ĐẢNG CỘNG SẢN VIỆT NAM
+BAN TUYÊN GIÁO
+          *                          Đông Khê, ngày 12 tháng 8 năm 2025
+   Số 215-CV/BTGHU
+
+V/v tuyên truyền kỷ niệm 80 năm Cách mạng Tháng Tám
+
+Kính gửi: Các chi, đảng bộ trực thuộc.
+""", doc_number="215-CV/BTGHU", issue_date="2025-08-12", doc_type="Công văn",
+     issuer="HUYỆN ỦY ĐÔNG KHÊ - BAN TUYÊN GIÁO",
+     subject="V/v tuyên truyền kỷ niệm 80 năm Cách mạng Tháng Tám")
+
+# Three levels in the letterhead: ministry, department, its office.
+case("""BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CỤC THỦY LỢI                              Độc lập - Tự do - Hạnh phúc
+CHI CỤC THỦY LỢI MIỀN TRUNG
+Số: 77/CCTL-KT                          Hà Nội, ngày 02 tháng 10 năm 2025
+V/v kiểm tra an toàn hồ chứa
+
+Kính gửi: Sở Nông nghiệp và Môi trường tỉnh Nam Sơn.
+""", doc_number="77/CCTL-KT", issuer="BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG - CỤC THỦY LỢI - CHI CỤC THỦY LỢI MIỀN TRUNG")
+
+# A table converted column by column: the left column's lines, then the right column's.
+case("""ỦY BAN NHÂN DÂN
+HUYỆN ĐÔNG KHÊ
+Số: 1408/UBND-TNMT
+V/v thu gom rác thải sinh hoạt
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đông Khê, ngày 21 tháng 7 năm 2025
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+""", doc_number="1408/UBND-TNMT", issue_date="2025-07-21", place="Đông Khê", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐÔNG KHÊ",
+     subject="V/v thu gom rác thải sinh hoạt")
+
+# The letterhead's cells in title case (a web page's style sheet drops the capitals).
+case("""Ủy ban nhân dân                      Cộng hòa xã hội chủ nghĩa Việt Nam
+Tỉnh Nam Sơn                         Độc lập - Tự do - Hạnh phúc
+Số: 3021/UBND-KT                     Nam Sơn, ngày 09 tháng 9 năm 2025
+V/v bảo đảm nguồn điện mùa khô
+
+Kính gửi: Công ty Điện lực Nam Sơn.
+""", doc_number="3021/UBND-KT", issue_date="2025-09-09", issuer="Ủy ban nhân dân Tỉnh Nam Sơn",
+     subject="V/v bảo đảm nguồn điện mùa khô")
+
+# Urgency written with its label: the label's own word "KHẨN" is not the mark.
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NAM SƠN                      Độc lập - Tự do - Hạnh phúc
+Số: 2350/UBND-NN                  Nam Sơn, ngày 03 tháng 10 năm 2025
+ĐỘ KHẨN: HỎA TỐC
+V/v ứng phó với áp thấp nhiệt đới
+
+Kính gửi: Ủy ban nhân dân các huyện.
+""", urgency="Hỏa tốc", doc_number="2350/UBND-NN", subject="V/v ứng phó với áp thấp nhiệt đới")
+case("""SỞ Y TẾ TỈNH NAM SƠN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                  Độc lập - Tự do - Hạnh phúc
+Số: 912/SYT-NVY                   Nam Sơn, ngày 15 tháng 10 năm 2025
+Mức độ khẩn: Thượng khẩn
+V/v phòng chống dịch sốt xuất huyết
+
+Kính gửi: Các bệnh viện, trung tâm y tế.
+""", urgency="Thượng khẩn", doc_number="912/SYT-NVY", issuer="SỞ Y TẾ TỈNH NAM SƠN")
+
+# A stamp before the letterhead on the same line as its first words.
+case("""HỎA TỐC
+ỦY BAN NHÂN DÂN    HỎA TỐC        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÔNG KHÊ                    Độc lập - Tự do - Hạnh phúc
+Số: 990/UBND-VP                   Đông Khê, ngày 06 tháng 11 năm 2025
+V/v sơ tán dân khỏi vùng sạt lở
+
+Kính gửi: Ủy ban nhân dân các xã.
+""", urgency="Hỏa tốc", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐÔNG KHÊ", doc_number="990/UBND-VP")
+case("""THƯỢNG KHẨN   ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+              XÃ TÂN PHÚ           Độc lập - Tự do - Hạnh phúc
+Số: 45/UBND                       Tân Phú, ngày 07 tháng 11 năm 2025
+V/v kiểm tra đê bao
+
+Kính gửi: Các ấp.
+""", urgency="Thượng khẩn", issuer="ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", doc_number="45/UBND")
+
+# Date lines: "ngày" on the next line, in figures, the date before the number.
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NAM SƠN                      Độc lập - Tự do - Hạnh phúc
+Số: 1177/UBND-VX                  Nam Sơn,
+                                  ngày 25 tháng 6 năm 2025
+V/v tổ chức Ngày Gia đình Việt Nam
+
+Kính gửi: Các sở, ban, ngành.
+""", issue_date="2025-06-25", place="Nam Sơn", doc_number="1177/UBND-VX")
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÔNG KHÊ                    Độc lập - Tự do - Hạnh phúc
+Số: 604/UBND-TC                   Đông Khê, ngày 05/3/2025
+V/v quyết toán ngân sách năm 2024
+
+Kính gửi: Các xã, thị trấn.
+""", issue_date="2025-03-05", place="Đông Khê", doc_number="604/UBND-TC")
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÔNG KHÊ                    Độc lập - Tự do - Hạnh phúc
+                                  Đông Khê, ngày 14 tháng 5 năm 2025
+Số: 731/UBND-NV
+V/v tuyển dụng viên chức giáo dục
+
+Kính gửi: Phòng Giáo dục và Đào tạo.
+""", issue_date="2025-05-14", doc_number="731/UBND-NV", issuer="ỦY BAN NHÂN DÂN HUYỆN ĐÔNG KHÊ",
+     subject="V/v tuyển dụng viên chức giáo dục")
+
+# A trích yếu wrapped over three lines with ragged indentation, then an attachment note.
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NAM SƠN                      Độc lập - Tự do - Hạnh phúc
+Số: 2905/UBND-KGVX                Nam Sơn, ngày 10 tháng 10 năm 2025
+V/v hướng dẫn tổ chức các hoạt động
+    kỷ niệm ngày Nhà giáo Việt Nam
+  trên địa bàn tỉnh năm 2025
+(Kèm theo Kế hoạch số 120/KH-SGDĐT)
+
+Kính gửi: Ủy ban nhân dân các huyện, thị xã.
+""", subject="V/v hướng dẫn tổ chức các hoạt động kỷ niệm ngày Nhà giáo Việt Nam trên địa bàn tỉnh năm 2025",
+     doc_number="2905/UBND-KGVX")
+
+# A giấy mời without V/v: the event after the title is its trích yếu.
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÔNG KHÊ                    Độc lập - Tự do - Hạnh phúc
+Số: 88/GM-UBND                    Đông Khê, ngày 02 tháng 12 năm 2025
+
+GIẤY MỜI
+Hội nghị tổng kết công tác dân vận năm 2025
+
+Ủy ban nhân dân huyện trân trọng kính mời đại diện lãnh đạo các cơ quan, đơn vị dự hội nghị.
+""", doc_type="Giấy mời", subject="Hội nghị tổng kết công tác dân vận năm 2025", doc_number="88/GM-UBND")
+case("""ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ TÂN PHÚ                        Độc lập - Tự do - Hạnh phúc
+Số: 31/TB-UBND                    Tân Phú, ngày 19 tháng 12 năm 2025
+
+THÔNG BÁO
+Lịch tiếp công dân định kỳ
+của Chủ tịch Ủy ban nhân dân xã năm 2026
+
+Ủy ban nhân dân xã thông báo lịch tiếp công dân như sau:
+""", doc_type="Thông báo", subject="Lịch tiếp công dân định kỳ của Chủ tịch Ủy ban nhân dân xã năm 2026")
+
+# A symbol with a parenthesised unit code; "Số:" glued to the last letterhead line.
+case("""CÔNG AN TỈNH NAM SƠN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                  Độc lập - Tự do - Hạnh phúc
+Số: 409/TTr-CAT(PC04)             Nam Sơn, ngày 11 tháng 11 năm 2025
+V/v đề nghị khen thưởng
+
+Kính gửi: Ủy ban nhân dân tỉnh Nam Sơn.
+""", doc_number="409/TTr-CAT(PC04)", issuer="CÔNG AN TỈNH NAM SƠN")
+case("""ỦY BAN NHÂN DÂN TỈNH NAM SƠN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ XÂY DỰNG Số: 517/SXD-QLN         Độc lập - Tự do - Hạnh phúc
+                                  Nam Sơn, ngày 20 tháng 11 năm 2025
+V/v cấp phép xây dựng nhà ở riêng lẻ
+
+Kính gửi: Ủy ban nhân dân các huyện.
+""", doc_number="517/SXD-QLN", issuer="ỦY BAN NHÂN DÂN TỈNH NAM SƠN - SỞ XÂY DỰNG")
+
+# A whole header flattened onto one line by a web page.
+case("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH NAM SƠN Độc lập - Tự do - Hạnh phúc SỞ NỘI VỤ "
+     "Số: 640/SNV-CCVC Nam Sơn, ngày 08 tháng 7 năm 2025 V/v thi tuyển công chức năm 2025\n"
+     "Kính gửi: Các cơ quan, đơn vị thuộc tỉnh.\n",
+     doc_number="640/SNV-CCVC", issue_date="2025-07-08", place="Nam Sơn",
+     issuer="ỦY BAN NHÂN DÂN TỈNH NAM SƠN - SỞ NỘI VỤ", subject="V/v thi tuyển công chức năm 2025")
+case("Trang chủ > Văn bản UBND TỈNH NAM SƠN SỞ TÀI CHÍNH Số: 1502/STC-QLG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+     "Độc lập - Tự do - Hạnh phúc Nam Sơn, ngày 17 tháng 6 năm 2025 KẾ HOẠCH Kiểm tra giá dịch vụ "
+     "trông giữ xe năm 2025 Căn cứ Luật Giá năm 2023;\n",
+     doc_number="1502/STC-QLG", issue_date="2025-06-17", doc_type="Kế hoạch", issuer="UBND TỈNH NAM SƠN - SỞ TÀI CHÍNH",
+     subject="Kiểm tra giá dịch vụ trông giữ xe năm 2025")
+
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
