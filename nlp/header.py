@@ -353,6 +353,8 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
             break
     while kept and kept[-1].group(0).lower() in _PLACE_WORDS - {"thành", "thị"} and not kept[-1].group(0)[0].isupper():
         kept.pop()
+    while kept and kept[-1].group(0)[0].isdigit():
+        kept.pop()  # a place starts with a name ("Quận 11"); "chậm nhất 10h00, ngày 20/5/2024" is an hour
     if not kept:
         return None
     start, end = kept[-1].start(), kept[0].end()

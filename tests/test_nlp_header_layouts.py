@@ -432,3 +432,12 @@ def test_a_portal_record_that_disagrees_is_a_doubt():
     assert "604/UBND-VP" in reasons["doc_number"] and "640/UBND-VP" in reasons["doc_number"]
     assert "18/07/2025" in reasons["issue_date"]
     assert found.confidence["doc_number"] < 0.7
+
+
+def test_an_hour_before_a_deadline_is_not_a_place_and_its_day_not_the_letters():
+    page = ("THÔNG TIN Ý KIẾN\n\nUBND tỉnh có ý kiến như sau:\n\nGiao UBND huyện Nam Hòa chủ trì, phối hợp với Sở Xây"
+            " dựng kiểm tra hiện trạng; hoàn thành chậm nhất 10h00, ngày 20/5/2024./.\n\n"
+            "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)\n")
+    found = EX.extract(page)
+    assert found.issue_date.isoformat() == "2024-04-25" and found.place is None
+    assert [d["date"] for d in found.deadlines] == ["2024-05-20"]
