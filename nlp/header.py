@@ -84,7 +84,7 @@ _MOTTO = re.compile(
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 _BODY_START = re.compile(
     r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
-    r"Nhằm\s|Để\s|Vừa\s+qua|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
+    r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
 )
 _BODY_KEYWORDS = re.compile(
@@ -698,6 +698,9 @@ def invitation_subject(value: str) -> bool:
     return not text.endswith(".") and not re.search(r"(?<!\w)mời(?!\w)", text, re.I) and not _HOST_START.match(text)
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ]{2}[.;]\s{1,3}[A-ZĐÀ-Ỹ]")
+
+
 def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
     """A named type's trích yếu: the lines after the type's name, up to the authority line or the body."""
     pieces, x0, end = [], None, None
@@ -731,6 +734,8 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break
         if pieces and len(c) > 150:
             break
+        if pieces and _SENTENCE_INSIDE.search(c) and not c[:1].islower():
+            break  # a trích yếu holds no sentence's end: the body's first paragraph, its blank line lost by a PDF
         if pieces and (c.endswith((".", ":")) or pieces[-1].startswith("(") and pieces[-1].endswith(")")) \
                 and not c[:1].islower():
             break  # a trích yếu has no full stop; "(Từ ngày ... đến ngày ...)" closes it

@@ -441,3 +441,14 @@ def test_an_hour_before_a_deadline_is_not_a_place_and_its_day_not_the_letters():
     found = EX.extract(page)
     assert found.issue_date.isoformat() == "2024-04-25" and found.place is None
     assert [d["date"] for d in found.deadlines] == ["2024-05-20"]
+
+
+def test_a_trich_yeu_ends_where_the_body_begins_without_a_blank_line():
+    # a PDF text layer drops the blank lines: the body's first paragraph follows the trích yếu directly
+    letter = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NAM SƠN Độc lập - Tự do - Hạnh phúc\n"
+              "Số: 07/CT-UBND Nam Sơn, ngày 02 tháng 3 năm 2024\nCHỈ THỊ\nVề việc tăng cường quản lý chợ truyền thống\n"
+              "Thời gian vừa qua, công tác quản lý chợ được các cấp quan tâm. Tuy nhiên, một số huyện chưa\n"
+              "bố trí đủ cán bộ quản lý chợ.\n")
+    assert EX.extract(letter).subject == "Về việc tăng cường quản lý chợ truyền thống"
+    body = letter.replace("Thời gian vừa qua, công tác", "Trong thời gian qua công tác")
+    assert EX.extract(body).subject == "Về việc tăng cường quản lý chợ truyền thống"
