@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from nlp import unitnames
 from nlp.body import STRUCTURAL
+from nlp.header import INVITATION_TYPES
 from nlp.meeting import is_invitation
 from nlp.similar import key, same_name
 
@@ -72,8 +73,8 @@ _FULL_DATE = re.compile(r"(?<!\w)ngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}\
 # Where the header ends: the addressees or the first sentence of the body (its citations carry dates).
 _HEADER_END = re.compile(r"\n[ \t\-–•]{0,40}(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s|Xét\s|Phúc\s+đáp|Ngày\s+\d)")
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
-_TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Tờ trình", "Báo cáo", "Chỉ thị", "Công điện",
-          "Hướng dẫn", "Công văn")
+_TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Thư mời", "Giấy triệu tập", "Tờ trình", "Báo cáo",
+          "Chỉ thị", "Công điện", "Hướng dẫn", "Công văn")
 MAX_NAME_WORDS = 14
 MAX_TASKS = 200  # task sentences looked at per letter: hostile text stays linear
 # Plans and notices give tasks section by section, often in tables: their units are the hardest to read.
@@ -426,7 +427,7 @@ def _deadlines(result, flat: str) -> Score:
 def _meeting(result, text: str) -> Score:
     s = Score()
     if result.meeting is None:
-        if result.doc_type == "Giấy mời":
+        if result.doc_type in INVITATION_TYPES:
             s.cap(0.3, "giấy mời nhưng không đọc được thời gian họp")
         elif is_invitation(result.doc_type, text[:3000]):
             s.cap(0.5, "văn bản mời họp, dự sự kiện nhưng không đọc được thời gian")

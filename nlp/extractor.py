@@ -161,7 +161,7 @@ class Extractor:
         subject = None
         if title is not None and result.doc_type != "Công văn":
             subject = hdr.find_subject_after_title(lines, title_index, body_index + 2)
-        if subject is not None and result.doc_type == "Giấy mời" and not hdr.invitation_subject(subject.value):
+        if subject is not None and result.doc_type in hdr.INVITATION_TYPES and not hdr.invitation_subject(subject.value):
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
         if subject is None:
             subject = hdr.find_subject_vv(lines, 0, body_index + 1)

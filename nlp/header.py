@@ -24,7 +24,10 @@ TYPE_CODES = {
 PARTY_CODES = {**TYPE_CODES, "TT": "Thông tri", "QC": "Quy chế", "QĐ": "Quyết định", "CV": "Công văn",
                "TTr": "Tờ trình", "ĐA": "Đề án"}
 TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị định", "Luật", "Lệnh", "Thông tri",
-                     "Quy định", "Giấy mời", "Thư công", "Kết luận"}, key=len, reverse=True)
+                     "Quy định", "Giấy mời", "Thư công", "Kết luận", "Thư mời", "Giấy triệu tập"},
+                    key=len, reverse=True)
+# The types that invite to a meeting: a thư mời and a giấy triệu tập are giấy mời by another name.
+INVITATION_TYPES = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tập"})
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 _TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 
 from nlp.dates import DATE_RE, parse_date
-from nlp.header import Hit
+from nlp.header import INVITATION_TYPES, Hit
 
 _TIME = r"(?P<h>\d{1,2})\s{0,2}(?:giờ|h|g|:)\s{0,2}(?P<min>\d{2})?(?:\s{0,2}phút)?"
 _TIME_RE = re.compile(r"(?<![\d/])" + _TIME + r"(?![\d/])", re.I)
@@ -84,7 +84,7 @@ _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quy�
 
 def is_invitation(doc_type: str | None, head: str) -> bool:
     """A giấy mời, a letter inviting to a meeting, or a notice of an event with its time and place."""
-    if doc_type == "Giấy mời":
+    if doc_type in INVITATION_TYPES:
         return True
     if doc_type in _NOT_EVENT_TYPES:
         return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I))

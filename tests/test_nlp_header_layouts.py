@@ -452,3 +452,18 @@ def test_a_trich_yeu_ends_where_the_body_begins_without_a_blank_line():
     assert EX.extract(letter).subject == "Về việc tăng cường quản lý chợ truyền thống"
     body = letter.replace("Thời gian vừa qua, công tác", "Trong thời gian qua công tác")
     assert EX.extract(body).subject == "Về việc tăng cường quản lý chợ truyền thống"
+
+
+def test_a_thu_moi_is_read_as_an_invitation():
+    letter = ("ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "HUYỆN ĐÔNG KHÊ                    Độc lập - Tự do - Hạnh phúc\n"
+              "Số: 88/TM-UBND                    Đông Khê, ngày 08 tháng 7 năm 2025\n\nTHƯ MỜI\n"
+              "Dự hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2025\n\n"
+              "Ủy ban nhân dân huyện trân trọng kính mời lãnh đạo Phòng Nội vụ dự hội nghị.\n"
+              "Thời gian: 14 giờ 00, ngày 15/7/2025.\nĐịa điểm: Hội trường Ủy ban nhân dân huyện.\n")
+    found = EX.extract(letter)
+    assert found.doc_type == "Thư mời"
+    assert found.subject == "Dự hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2025"
+    assert found.meeting["datetime"] == "2025-07-15T14:00"
+    triệu_tập = EX.extract(letter.replace("THƯ MỜI", "GIẤY TRIỆU TẬP"))
+    assert triệu_tập.doc_type == "Giấy triệu tập" and triệu_tập.meeting["datetime"] == "2025-07-15T14:00"

@@ -110,7 +110,7 @@ def classify(facts: LetterFacts, registry: UnitRegistry) -> str | None:
     doc_type = _fold(facts.doc_type or "")
     if not facts.official:
         return "confirm-in-writing" if _REQUESTS.search(text) else None
-    if "giấy mời" in doc_type or facts.meeting_date is not None:
+    if "giấy mời" in doc_type or "thư mời" in doc_type or "triệu tập" in doc_type or facts.meeting_date is not None:
         return "meeting" if _ASKS_OPINION.search(text) and facts.meeting_date else None
     issuer = registry.get(facts.issuer.unit_id) if facts.issuer else None
     recipient_units = [registry.get(r.unit_id) for r in facts.recipients]
