@@ -1,6 +1,7 @@
 """Extraction scores on the dev set, split in two fixed halves, from text and (with --mail) from e-mail.
 
     .venv/bin/python bench/eval_extract.py [--corpus DIR] [--mail] [--json] [--keep DIR]
+    .venv/bin/python bench/eval_extract.py --corpus bench/invented      # the project's own invented letters
 
 The split never changes: a letter whose file stem is an even number (002, 004, ...) is in the TUNING half, an odd
 one (025, 027, ...) in the HELD-OUT half. Rules are tuned by reading tuning letters only; the held-out half tells how
@@ -48,14 +49,21 @@ def load_scorer():
     return module
 
 
+def letters_in(corpus: Path) -> dict[str, Path]:
+    """Each letter's stem and folder: NNN.txt beside NNN.json, in the corpus or (for the project's invented set,
+    bench/invented/) in its sub-folders."""
+    return {p.stem: p.parent for p in sorted(corpus.rglob("*.json")) if p.with_suffix(".txt").exists()}
+
+
 def score_half(scorer, corpus: Path, stems: list[str], pred_path: Path, workdir: Path) -> dict:
     """score.py on one half: its gold files are linked into a folder of their own."""
     gold = workdir / "gold"
     gold.mkdir(parents=True, exist_ok=True)
+    folders = letters_in(corpus)
     for stem in stems:
         link = gold / f"{stem}.json"
         if not link.exists():
-            link.symlink_to(corpus / f"{stem}.json")
+            link.symlink_to(folders[stem] / f"{stem}.json")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         scorer.main([str(gold), str(pred_path), "--json"])
@@ -67,9 +75,10 @@ def text_predictions(corpus: Path, stems: list[str]) -> list[dict]:
     from nlp import Extractor
 
     extractor = Extractor()
+    folders = letters_in(corpus)
     out = []
     for stem in stems:
-        text = (corpus / f"{stem}.txt").read_text(encoding="utf-8", errors="replace")
+        text = (folders[stem] / f"{stem}.txt").read_text(encoding="utf-8", errors="replace")
         out.append(extractor.extract(text).to_json(f"{stem}.txt"))
     return out
 
@@ -148,8 +157,9 @@ def mail_predictions(corpus: Path, stems: list[str], workdir: Path) -> list[dict
     mails = workdir / "mail"
     mails.mkdir(parents=True, exist_ok=True)
     paths = []
+    folders = letters_in(corpus)
     for stem in stems:
-        text = (corpus / f"{stem}.txt").read_text(encoding="utf-8", errors="replace")
+        text = (folders[stem] / f"{stem}.txt").read_text(encoding="utf-8", errors="replace")
         path = mails / f"{stem}.eml"
         path.write_bytes(build_mail(stem, text, attachment_kind(stem)))
         paths.append(str(path))
@@ -166,7 +176,7 @@ def mail_predictions(corpus: Path, stems: list[str], workdir: Path) -> list[dict
 # ----------------------------------------------------------------------------------------------- report
 def evaluate(corpus: Path, mail: bool, workdir: Path) -> dict:
     scorer = load_scorer()
-    stems = sorted(p.stem for p in corpus.glob("*.json") if (corpus / f"{p.stem}.txt").exists())
+    stems = sorted(letters_in(corpus))
     paths = {"text": text_predictions(corpus, stems)}
     if mail:
         paths["mail"] = mail_predictions(corpus, stems, workdir)
