@@ -51,17 +51,21 @@ _TITLE_RECORD = re.compile(
 # "UBND tỉnh X vừa ban hành Công văn số ... ngày ...", "Mới đây, Sở X đã có Công văn số ... gửi ...", and the date
 # after a clause that cites another document: "Thực hiện Kế hoạch số ..., ngày 5/6, UBND huyện ban hành ...".
 _OPENER = r"(?:Mới\s+đây|Vừa\s+qua|Gần\s+đây|Hôm\s+nay|Hôm\s+qua|Mới\s+nhất|Theo\s+đó)"
+# A news agency's byline before its lead: "(NSO) - ", "(Baonamson.vn) – ", "NSO - ", "TTXVN – ".
+_BYLINE = r"(?:\([^()\n]{2,40}\)\s{0,3}[-–—]\s{0,3}|[A-ZĐ][A-ZĐa-z.]{1,20}\s{0,2}[-–—]\s{1,3})"
+# The day of the lead, also as a part of the day ("Chiều 12/4, Chủ tịch UBND tỉnh ký ban hành ...").
+_DAY_WORD = r"(?:[Nn]gày|(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+ngày)?)"
 _LEAD = re.compile(
-    r"(?:^[ \t]{0,20}(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d))"
-    r"(?:[Nn]gày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3})?"
-    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r"|văn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
+    r"(?:^[ \t]{0,20}" + _BYLINE + r"?(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d))"
+    r"(?:" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3})?"
+    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
     r"(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}(?P<d2>\d{1,2})\s{0,2}/\s{0,2}(?P<m2>\d{1,2})\s{0,2}/\s{0,2}"
     r"(?P<y2>\d{4}))?"
     r"(?P<rest>[^\n]{0,400})",
     re.M,
 )
-_LEAD_HINT = re.compile(r"(?:" + _TYPES + r"|văn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
+_LEAD_HINT = re.compile(r"(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
 # What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
 _VERB_TAIL = re.compile(r"(?:\s+(?:vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|"
                         r"ra|thông\s+báo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn)){1,5}\s*$")
@@ -226,13 +230,16 @@ def title_record(lines: list[Line]) -> Lead | None:
 
 def news_lead(work: str) -> Lead | None:
     """A news lead in the first lines that reports this very letter being issued."""
-    head_end, counted = 0, 0
-    while counted < 3 and head_end < min(len(work), 6000):  # three lines, past the site's own (menus, counters)
+    head_end, counted, prose = 0, 0, False
+    # three lines past the site's own (menus, counters), and on to the first paragraph when a news page puts its
+    # section, date and headline first
+    while (counted < 3 or not prose) and counted < 12 and head_end < min(len(work), 6000):
         nl = work.find("\n", head_end)
         line = work[head_end:len(work) if nl < 0 else nl].strip()
         head_end = len(work) if nl < 0 else nl + 1
         if line and not _SITE_LINE.match(line):
             counted += 1
+            prose = prose or len(line) > 100 or line.endswith((".", ":"))
     if not head_end:
         return None
     stop, pos, m = min(len(work), head_end + 400), 0, None
