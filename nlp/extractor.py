@@ -43,6 +43,18 @@ def _has_letters(text: str, wanted: int) -> bool:
     return False
 
 
+# An e-mail reply quotes the letter it answers line by line ("> Số: 77/PNV-TCCB", ">> Kính gửi: ..."); the marks are
+# blanked, not removed, so offsets into the text stay those of the normalised letter.
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,3}>){1,6}", re.M)
+
+
+def _unquote(text: str) -> str:
+    head = text[:20000]
+    if len(_QUOTE_MARKS.findall(head)) < 3:
+        return text
+    return _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), text)
+
+
 class Extractor:
     """Turns letter text into fields. Holds nothing but the optional unit registry (anything with ``resolve``)."""
 
@@ -56,7 +68,7 @@ class Extractor:
         result = Extraction()
         if not norm.strip() or not _has_letters(norm, 10):
             return result
-        work = hdr.unflatten(norm[:MAX_BODY])
+        work = hdr.unflatten(_unquote(norm[:MAX_BODY]))
         lines = hdr.lines_of(work, limit=400)
         stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}

@@ -69,10 +69,16 @@ _LEAD_HINT = re.compile(r"(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|ho�
 # What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
 _VERB_TAIL = re.compile(r"(?:\s+(?:vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|"
                         r"ra|thông\s+báo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn)){1,5}\s*$")
-# The subject runs to the end of the sentence, across a line a PDF text layer wrapped; "gửi các trường về việc ...".
-_LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?:(?:gửi|đến)\s[^.\n]{1,120}?\s(?=về\s+việc|V/v))?"
+# The subject runs to the end of the sentence, across a line a PDF text layer wrapped; "gửi các trường về việc ...",
+# "truyền đạt ý kiến chỉ đạo của ... về việc ..." (a clause before "về việc" that names no other document).
+_LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<pre>[^.\n]{1,160}?\s(?=về\s+việc|V/v))?"
                            r"(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
                            r"(?:\n[a-zà-ỹđ\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
+# Where a lead's subject ends before the end of its sentence: the addressees and the request that follow it
+# (", gửi Sở X và ...", ", yêu cầu các sở ..."), and a note on the attachment ("(file đính kèm)", "(bản ký số gửi kèm)").
+_SUBJECT_TAIL = re.compile(r",\s{1,3}(?:gửi|đến|yêu\s+cầu|đề\s+nghị|giao|theo\s+đó)\s|"
+                           r"\s{0,3}\((?=[^()\n]{0,60}(?:kèm|ký\s+số|[Ff]ile|tệp))[^()\n]{0,80}\)\s{0,3}$")
+_OTHER_DOCUMENT = re.compile(r"(?<!\w)số\s{1,3}\d|\d\s{0,2}/\s{0,2}[A-ZĐ]")
 _CITING = re.compile(r"(?<!\w)(?:theo|thực\s+hiện|căn\s+cứ|nhận\s+được|phúc\s+đáp|trả\s+lời|tại|của)(?!\w)", re.I)
 _YEAR = re.compile(r"(?:năm\s{1,3}|/)(?P<y>(?:19|20)\d{2})(?!\d)")
 _KEEP_LOWER = {"tỉnh", "huyện", "quận", "xã", "phường", "thị", "trấn", "phố", "dân", "vụ", "chính", "phủ"}
@@ -269,9 +275,12 @@ def news_lead(work: str) -> Lead | None:
     issuer = _lead_issuer(work, m)
     subject = None
     sm = _LEAD_SUBJECT.match(work, m.start("rest"), min(len(work), rest_end))
-    if sm:
-        value = " ".join(sm.group("s").split())
-        subject = Hit(value, sm.start("s"), sm.end("s"), 0.5)
+    if sm and not (sm.group("pre") and _OTHER_DOCUMENT.search(sm.group("pre"))):
+        raw = sm.group("s")
+        tail = _SUBJECT_TAIL.search(raw)
+        raw = raw[:tail.start()] if tail and tail.start() > 0 else raw
+        value = " ".join(raw.split())
+        subject = Hit(value, sm.start("s"), sm.start("s") + len(raw.rstrip()), 0.5)
     kind = m.group("type")
     kind = "Công văn" if kind.lower().startswith("văn") else next(t for t in TYPE_NAMES if t.lower() == kind.lower())
     return Lead(number, issued, issuer, subject, kind)
