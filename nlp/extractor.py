@@ -81,7 +81,9 @@ class Extractor:
             confidence[field] = max(confidence.get(field, 0.0), hit.confidence)
             return hit.value
 
-        numbers = hdr.find_numbers(lines, stop)
+        # "Số/Ký hiệu: 12/STC-QLG" in a document system's record is its label, not a blank "Số:" of a draft
+        numbers = [(hit, i) for hit, i in hdr.find_numbers(lines, stop)
+                   if not (hit.value.startswith("/") and webpage.number_label(lines[i].text))]
         number, so_index = numbers[0] if numbers else (None, None)
         date_stop = stop
         if so_index is not None:

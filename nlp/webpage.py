@@ -295,14 +295,40 @@ def _lead_ok(m: re.Match) -> bool:
     return m.group("d") is not None or bool(_HEAD_RE.match(who.strip()) and _VERB_TAIL.search(" " + who))
 
 
+# A lead that names the body's head rather than the body ("Chủ tịch UBND tỉnh X Nguyễn Văn A ký ban hành Công điện"):
+# the letter is the body's; the title goes, and so does the person's name after the body's.
+_HOLDER = re.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|"
+                     r"Hiệu\s+trưởng|Cục\s+trưởng|Chi\s+cục\s+trưởng|Tổng\s+cục\s+trưởng)\s+(?=" + UNIT_HEAD + r")")
+_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lương "
+                      "Mai Cao Lâm Hà Tạ Vương Châu Thái Tô Triệu Quách Kiều Lưu Chu Nông Lò Hứa La Từ Tăng".split())
+
+
 def _lead_issuer(work: str, m: re.Match) -> Hit | None:
     start = m.start("who")
     start += len(work[start:m.end("who")]) - len(work[start:m.end("who")].lstrip())
+    holder = _HOLDER.match(work, start, m.end("who"))
+    if holder:
+        start = holder.end()
     span = unitnames.bound(work, start)
     if not span:
         return None
     end = min(span[1], m.end("who"))
-    return trim_name(work, span[0], end, guess=True)
+    hit = trim_name(work, span[0], end, guess=True)
+    return _without_person(hit) if holder and hit is not None else hit
+
+
+def _without_person(hit: Hit) -> Hit:
+    """"UBND tỉnh Nam Sơn Nguyễn Văn An" less the person: a surname inside the closing run of capitalised words, with
+    a place word before it and a given name after it ("thành phố Hồ Chí Minh" keeps its name)."""
+    words = hit.value.split()
+    run = len(words)
+    while run > 0 and words[run - 1][:1].isupper():
+        run -= 1
+    for i in range(max(run + 1, 1), len(words) - 1):
+        if words[i] in _SURNAMES:
+            value = " ".join(words[:i])
+            return Hit(value, hit.start, hit.start + len(value), hit.confidence)
+    return hit
 
 
 def trim_name(work: str, start: int, end: int, guess: bool = False) -> Hit | None:
@@ -335,14 +361,18 @@ def author(work: str, start: int, end: int) -> tuple[Hit | None, str | None]:
 # of a table flattened with tabs or pipes (several pairs to a row), or as a label alone on its line over its value.
 _LABELS = (
     ("doc_number", r"Số\s+ký\s+hiệu|Số\s+hiệu(?:\s+văn\s+bản)?|Ký\s+hiệu(?:\s+văn\s+bản)?|Số\s+văn\s+bản|"
-                   r"Số\s*/\s*[Kk]ý\s+hiệu|Số\s+và\s+ký\s+hiệu"),
-    ("issue_date", r"Ngày\s+ban\s+hành|Ngày\s+ký(?:\s+ban\s+hành)?|Ngày\s+văn\s+bản|Ban\s+hành\s+ngày"),
-    ("issuer", r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Cơ\s+quan\s*/\s*đơn\s+vị\s+ban\s+hành"),
-    ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu"),
+                   r"Số\s*[/,]\s*[Kk]ý\s+hiệu|Số\s+và\s+ký\s+hiệu|Số\s+VB"),
+    ("issue_date", r"Ngày\s+ban\s+hành|Ngày\s+ký(?:\s+ban\s+hành)?|Ngày\s+văn\s+bản|Ban\s+hành\s+ngày|Ngày\s+VB|"
+                   r"Ngày\s+phát\s+hành"),
+    ("issuer", r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Cơ\s+quan\s*/\s*đơn\s+vị\s+ban\s+hành|"
+               r"(?:Cơ\s+quan|Đơn\s+vị|Nơi)\s+(?:gửi|phát\s+hành)"),
+    ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu|Về\s+việc"),
     ("doc_type", r"Loại\s+văn\s+bản|Hình\s+thức\s+văn\s+bản"),
     ("urgency", r"(?:Mức\s+)?[Đđ]ộ\s+khẩn(?:\s+văn\s+bản)?"),
+    # a document system's own record of the letter's arrival: its entry number and date, the deadline it set
     (None, r"Người\s+ký|Chức\s+vụ(?:\s+người\s+ký)?|Lĩnh\s+vực|Độ\s+mật|Ngày\s+(?:có\s+)?hiệu\s+lực|Tình\s+trạng(?:\s+hiệu"
-           r"\s+lực)?|Ngày\s+hết\s+hiệu\s+lực|Cơ\s+quan\s+soạn\s+thảo|Ngày\s+đăng"),
+           r"\s+lực)?|Ngày\s+hết\s+hiệu\s+lực|Cơ\s+quan\s+soạn\s+thảo|Ngày\s+đăng|Số\s+đến|Ngày\s+đến|"
+           r"Hạn\s+(?:xử\s+lý|giải\s+quyết)|Người\s+(?:chuyển|gửi|nhận)"),
 )
 _LABEL_RE = re.compile(r"(?:" + "|".join(f"(?P<f{i}>{pat})" for i, (_, pat) in enumerate(_LABELS)) + r")", re.I)
 _CELL = re.compile(r"[^|\t]+")
@@ -426,3 +456,9 @@ def _keep(out: dict[str, Hit], field: str | None, value: str, start: int) -> Non
         mark = _META_URGENCY.get(value.lower().rstrip("."))
         if mark:
             out[field] = Hit(mark, start, end, 0.75)
+
+
+def number_label(text: str) -> bool:
+    """A line that starts with a record's label for the number ("Số/Ký hiệu: ..."), not a letter's "Số:"."""
+    m = _LABEL_RE.match(text.strip())
+    return bool(m and m.lastgroup == "f0")
