@@ -123,7 +123,7 @@ SITE_LINE = re.compile(
     r"(?:Cổng|Trang)\s+thông\s+tin(?:\s+điện\s+tử)?|CỔNG\s+THÔNG\s+TIN|TRANG\s+THÔNG\s+TIN|CỔNG\s+DỊCH\s+VỤ\s+CÔNG|"
     r"(?:Người|Chức\s+vụ\s+người)\s+ký|Độ\s+khẩn|Độ\s+mật|Lĩnh\s+vực|Ngày\s+(?:có\s+)?hiệu\s+lực|Ngày\s+hết\s+hiệu\s+lực|"
     r"Tình\s+trạng(?:\s+hiệu\s+lực)?|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Loại\s+văn\s+bản|"
-    r"Trích\s+yếu|[\d/:.\s|-]+$)"
+    r"Trích\s+yếu|(?:Thông\s+tin\s+|Văn\s+bản\s+)?[Cc]hỉ\s+đạo,?\s+điều\s+hành\s*$|[\d/:.\s|-]+$)"
     r"|^[^\n]{0,80}?\s(?:>|»|›)\s",
     re.I,
 )

@@ -56,12 +56,13 @@ _BYLINE = r"(?:\([^()\n]{2,40}\)\s{0,3}[-–—]\s{0,3}|[A-ZĐ][A-ZĐa-z.]{1,20}
 # The day of the lead, also as a part of the day ("Chiều 12/4, Chủ tịch UBND tỉnh ký ban hành ...").
 _DAY_WORD = r"(?:[Nn]gày|(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+ngày)?)"
 _LEAD = re.compile(
-    r"(?:^[ \t]{0,20}" + _BYLINE + r"?(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d))"
-    r"(?:" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>\d{4}))?\s{0,3},\s{0,3})?"
+    r"(?:^[ \t]{0,20}" + _BYLINE + r"?(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d|" + UNIT_HEAD + r"))"
+    r"(?:" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4}))?"
+    r"\s{0,3},\s{0,3})?"
     r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
     r"(?:số\s+)?(?P<n>" + _NUMBER + r")"
-    r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}(?P<d2>\d{1,2})\s{0,2}/\s{0,2}(?P<m2>\d{1,2})\s{0,2}/\s{0,2}"
-    r"(?P<y2>\d{4}))?"
+    r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}(?:(?P<d2>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m2>\d{1,2})\s{0,2}"
+    r"[/.\-]\s{0,2}(?P<y2>\d{4})|(?P<d3>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m3>\d{1,2})\s{1,3}năm\s{1,3}(?P<y3>\d{4})))?"
     r"(?P<rest>[^\n]{0,400})",
     re.M,
 )
@@ -77,6 +78,7 @@ _LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<pre>[^.\n]{1,160}?\s(?=về\s+v
 # Where a lead's subject ends before the end of its sentence: the addressees and the request that follow it
 # (", gửi Sở X và ...", ", yêu cầu các sở ..."), and a note on the attachment ("(file đính kèm)", "(bản ký số gửi kèm)").
 _SUBJECT_TAIL = re.compile(r",\s{1,3}(?:gửi|đến|yêu\s+cầu|đề\s+nghị|giao|theo\s+đó)\s|"
+                           r"\s(?:để|đề\s+nghị)\s{1,3}(?:[Qq]uý\s|các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương)|đơn\s+vị\s)|"
                            r"\s{0,3}\((?=[^()\n]{0,60}(?:kèm|ký\s+số|[Ff]ile|tệp))[^()\n]{0,80}\)\s{0,3}$")
 _OTHER_DOCUMENT = re.compile(r"(?<!\w)số\s{1,3}\d|\d\s{0,2}/\s{0,2}[A-ZĐ]")
 _CITING = re.compile(r"(?<!\w)(?:theo|thực\s+hiện|căn\s+cứ|nhận\s+được|phúc\s+đáp|trả\s+lời|tại|của)(?!\w)", re.I)
@@ -261,9 +263,10 @@ def news_lead(work: str) -> Lead | None:
     else:
         return None
     rest_end = m.end() + 300
-    if m.group("d2"):
-        day = make_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        issued = Hit(day, m.start("d2"), m.end("y2"), 0.6) if day else None
+    if m.group("d2") or m.group("d3"):
+        g = "2" if m.group("d2") else "3"
+        day = make_date(int(m.group("y" + g)), int(m.group("m" + g)), int(m.group("d" + g)))
+        issued = Hit(day, m.start("d" + g), m.end("y" + g), 0.6) if day else None
     else:
         year = None
         if m.group("d") and not m.group("y"):
@@ -292,7 +295,8 @@ def _lead_ok(m: re.Match) -> bool:
     who = m.group("who")
     if _CITING.search(who):
         return False
-    return m.group("d") is not None or bool(_HEAD_RE.match(who.strip()) and _VERB_TAIL.search(" " + who))
+    return m.group("d") is not None or bool((_HEAD_RE.match(who.strip()) or _HOLDER.match(who.strip()))
+                                            and _VERB_TAIL.search(" " + who))
 
 
 # A lead that names the body's head rather than the body ("Chủ tịch UBND tỉnh X Nguyễn Văn A ký ban hành Công điện"):
@@ -324,8 +328,9 @@ def _without_person(hit: Hit) -> Hit:
     run = len(words)
     while run > 0 and words[run - 1][:1].isupper():
         run -= 1
-    for i in range(max(run + 1, 1), len(words) - 1):
-        if words[i] in _SURNAMES:
+    for i in range(max(run, 1), len(words) - 1):
+        # right after the level word only a full name of three words ("tỉnh Lê Thanh Bình", not "thành phố Hồ Chí Minh")
+        if words[i] in _SURNAMES and (i > run or (len(words) - i >= 3 and words[i:] != ["Hồ", "Chí", "Minh"])):
             value = " ".join(words[:i])
             return Hit(value, hit.start, hit.start + len(value), hit.confidence)
     return hit
@@ -366,7 +371,7 @@ _LABELS = (
                    r"Ngày\s+phát\s+hành"),
     ("issuer", r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Cơ\s+quan\s*/\s*đơn\s+vị\s+ban\s+hành|"
                r"(?:Cơ\s+quan|Đơn\s+vị|Nơi)\s+(?:gửi|phát\s+hành)"),
-    ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu|Về\s+việc"),
+    ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu|Về\s+việc(?=\s{0,2}:)"),
     ("doc_type", r"Loại\s+văn\s+bản|Hình\s+thức\s+văn\s+bản"),
     ("urgency", r"(?:Mức\s+)?[Đđ]ộ\s+khẩn(?:\s+văn\s+bản)?"),
     # a document system's own record of the letter's arrival: its entry number and date, the deadline it set
