@@ -159,6 +159,126 @@ Kế hoạch số 12/KH-SVHTT ngày 01/02/2024 của Sở Văn hóa và Thể th
 case("""Ngày 12/3/2024, UBND tỉnh Nam Sơn có Công văn số 555/UBND-VX gửi các sở, ngành về việc triển khai Công văn số 12/BYT-DP của Bộ Y tế.
 """, doc_number="555/UBND-VX", issue_date="2024-03-12", issuer="UBND tỉnh Nam Sơn")
 
+# Round 3 (issue 8): a news item after a byline "(NSO) - ", past its section, date and headline lines.
+case("""BÁO NAM SƠN ĐIỆN TỬ
+Thời sự | Kinh tế | Xã hội
+
+Xã hội
+Thứ Hai, 07/04/2025, 08:15 (GMT+7)
+
+Nam Sơn: Đẩy mạnh phòng, chống dịch sốt xuất huyết
+
+(NSO) - UBND tỉnh Nam Sơn vừa ban hành Chỉ thị số 05/CT-UBND ngày 04/4/2025 về tăng cường phòng, chống dịch sốt xuất huyết trên địa bàn tỉnh.
+
+Theo Chỉ thị, Sở Y tế chủ trì, phối hợp với các địa phương giám sát chặt chẽ ổ dịch.
+""", doc_number="05/CT-UBND", issue_date="2025-04-04", issuer="UBND tỉnh Nam Sơn", doc_type="Chỉ thị",
+     subject="về tăng cường phòng, chống dịch sốt xuất huyết trên địa bàn tỉnh")
+# A "thông tin chỉ đạo" page: the subject after a clause ("truyền đạt ý kiến chỉ đạo của ... về việc ...").
+case("""Cổng thông tin điện tử tỉnh Nam Sơn
+Thông tin chỉ đạo, điều hành
+12/03/2024 15:20
+
+Tăng cường quản lý an toàn thực phẩm dịp cuối năm
+
+Ngày 11/3/2024, Văn phòng UBND tỉnh có Công văn số 845/VP-KGVX truyền đạt ý kiến chỉ đạo của Phó Chủ tịch UBND tỉnh Trần Minh Đức về việc tăng cường quản lý an toàn thực phẩm.
+
+Theo đó, Phó Chủ tịch UBND tỉnh giao Sở Y tế chủ trì, phối hợp với Sở Công Thương kiểm tra các cơ sở sản xuất.
+""", doc_number="845/VP-KGVX", issue_date="2024-03-11", issuer="Văn phòng UBND tỉnh",
+     subject="về việc tăng cường quản lý an toàn thực phẩm")
+# E-mail that forwards a letter: the sender names it; the attachment note is not the subject.
+case("""---------- Forwarded message ---------
+From: Văn thư Sở Nội vụ <vanthu.snv@namson.example.vn>
+Date: Thứ 3, 8 thg 4, 2025 lúc 09:15
+Subject: Công văn 512/SNV-TCBC về việc báo cáo số lượng người làm việc năm 2025
+To: <ubnd.dongkhe@namson.example.vn>
+
+Kính gửi UBND huyện Đông Khê,
+Sở Nội vụ gửi Công văn số 512/SNV-TCBC ngày 07/4/2025 về việc báo cáo số lượng người làm việc năm 2025 (file đính kèm).
+Trân trọng.
+--
+Văn thư Sở Nội vụ tỉnh Nam Sơn
+ĐT: 0233.3812.456
+""", doc_number="512/SNV-TCBC", issue_date="2025-04-07", issuer="Sở Nội vụ",
+     subject="về việc báo cáo số lượng người làm việc năm 2025")
+# A reply that quotes the letter line by line with "> ".
+case("""From: Phong Noi vu huyen Dong Khe <noivu.dongkhe@namson.example.vn>
+Sent: Monday, April 14, 2025 9:02 AM
+To: Van thu UBND huyen
+Subject: RE: Cong van 77/UBND-NV
+
+Chị ơi, em gửi lại nội dung công văn như bên dưới.
+
+> UBND HUYỆN ĐÔNG KHÊ
+> PHÒNG NỘI VỤ
+> Số: 77/PNV-TCCB
+> V/v đăng ký nhu cầu bồi dưỡng công chức năm 2025
+> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+> Độc lập - Tự do - Hạnh phúc
+> Đông Khê, ngày 10 tháng 4 năm 2025
+>
+> Kính gửi: UBND các xã, thị trấn.
+>
+> Phòng Nội vụ đề nghị UBND các xã, thị trấn đăng ký nhu cầu bồi dưỡng, gửi về Phòng trước ngày 25/4/2025./.
+""", doc_number="77/PNV-TCCB", issue_date="2025-04-10", issuer="UBND HUYỆN ĐÔNG KHÊ - PHÒNG NỘI VỤ",
+     subject="V/v đăng ký nhu cầu bồi dưỡng công chức năm 2025")
+# A document system's automatic notice: its arrival number and date are not the letter's.
+case("""[VBĐH] Thông báo văn bản đến: 1320/STC-QLG
+
+Hệ thống Quản lý văn bản và Điều hành tỉnh Nam Sơn
+Kính gửi: Phòng Tài chính - Kế hoạch
+
+Văn bản đến mới đã được chuyển đến đơn vị:
+Số đến: 2210 | Ngày đến: 15/05/2024
+Số/Ký hiệu: 1320/STC-QLG
+Ngày VB: 13/05/2024
+Nơi gửi: Sở Tài chính tỉnh Nam Sơn
+Về việc: Báo cáo tình hình thực hiện giá dịch vụ vận chuyển hành khách
+Hạn giải quyết: 24/05/2024
+
+Đây là thư tự động từ hệ thống, vui lòng không trả lời.
+""", doc_number="1320/STC-QLG", issue_date="2024-05-13", issuer="Sở Tài chính tỉnh Nam Sơn",
+     subject="Báo cáo tình hình thực hiện giá dịch vụ vận chuyển hành khách")
+# The body's head issues ("Chiều 12/4, Chủ tịch UBND tỉnh X <person> đã ký ban hành"); no year given, no date.
+case("""Chiều 12/4, Chủ tịch UBND tỉnh Nam Sơn Nguyễn Văn An đã ký ban hành Công điện số 07/CĐ-UBND về việc chủ động ứng phó với nắng nóng, hạn hán, xâm nhập mặn.
+Công điện yêu cầu Giám đốc Sở Nông nghiệp và Môi trường theo dõi chặt chẽ tình hình.
+""", doc_number="07/CĐ-UBND", issue_date=None, issuer="UBND tỉnh Nam Sơn", doc_type="Công điện")
+# "Phó Chủ tịch UBND tỉnh <person> vừa ký Quyết định số ...": the body, not the person.
+case("""Tin tức > Chỉ đạo điều hành
+
+Phó Chủ tịch UBND tỉnh Lê Thanh Bình vừa ký Quyết định số 1022/QĐ-UBND ngày 14/5/2025 về việc phê duyệt danh mục dự án kêu gọi đầu tư năm 2025.
+Theo đó, Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tổ chức xúc tiến đầu tư.
+""", doc_number="1022/QĐ-UBND", issue_date="2025-05-14", issuer="UBND tỉnh", doc_type="Quyết định")
+# A date in words after the number; the subject ends before "để Quý cơ quan thực hiện".
+case("""Fwd: Công văn của Sở Nội vụ
+
+---------- Forwarded message ---------
+Từ: Văn thư Sở Nội vụ <vanthu.snv@namson.example.vn>
+Date: Thứ 3, 8 thg 4, 2025 lúc 09:15
+Subject: CV báo cáo số lượng người làm việc
+To: <ubnd.dongkhe@namson.example.vn>
+
+Kính gửi Ủy ban nhân dân huyện Đông Khê,
+Sở Nội vụ trân trọng gửi Công văn số 512/SNV-TCBC ngày 07 tháng 4 năm 2025 về việc báo cáo số lượng người làm việc năm 2025 để Quý cơ quan thực hiện.
+Trân trọng.
+""", doc_number="512/SNV-TCBC", issue_date="2025-04-07", issuer="Sở Nội vụ",
+     subject="về việc báo cáo số lượng người làm việc năm 2025")
+# A date with dashes; the page's section name "Thông tin chỉ đạo, điều hành" is not a title.
+case("""Thông tin chỉ đạo, điều hành
+Cập nhật: 14/05/2025
+
+Ngày 13-5-2025, UBND huyện Đông Khê ban hành Văn bản số 640/UBND-TNMT về việc tăng cường quản lý khai thác khoáng sản trái phép trên địa bàn huyện.
+Theo đó, UBND huyện yêu cầu UBND các xã kiểm tra, xử lý nghiêm các trường hợp vi phạm.
+""", doc_number="640/UBND-TNMT", issue_date="2025-05-13", issuer="UBND huyện Đông Khê",
+     subject="về việc tăng cường quản lý khai thác khoáng sản trái phép trên địa bàn huyện")
+# The lead comes after a clause that cites another plan.
+case("""Trang chủ » Tin tức » Tin trong tỉnh
+Triển khai Tháng hành động vì an toàn thực phẩm năm 2025
+15/04/2025 09:30
+
+Thực hiện Kế hoạch số 45/KH-BCĐTW ngày 02/4/2025 của Ban Chỉ đạo liên ngành Trung ương, UBND tỉnh Nam Sơn đã ban hành Kế hoạch số 77/KH-UBND ngày 10/4/2025 triển khai Tháng hành động vì an toàn thực phẩm năm 2025.
+Kế hoạch giao Sở Y tế chủ trì tổ chức các hoạt động.
+""", doc_number="77/KH-UBND", issue_date="2025-04-10", issuer="UBND tỉnh Nam Sơn", doc_type="Kế hoạch")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
