@@ -75,9 +75,9 @@ ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", 
                                          "khắc phục", "biên soạn", "in ấn") + _MORE_VERBS
 # "dự" is the verb "attend" but starts the nouns "dự thảo", "dự án", "dự toán", "dự kiến".
 # Nouns that end on a stop word: "công trình", "chương trình", "đơn vị sử dụng lao động", "Ban Quản lý dự án đầu tư
-# xây dựng", "cấp xã", "cùng cấp", "Đội Cảnh sát QLHC về TTXH" (an abbreviation after "về" is part of a name).
+# xây dựng", "cấp xã", "Đội Cảnh sát QLHC về TTXH" (an abbreviation after "về" is part of a name).
 _NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!tờ\strình)(?<!quy\strình)(?<!lộ\strình)"
-               r"(?<!đầu\stư\sxây\sdựng)(?<!sử\sdụng(?=\slao\sđộng))(?<!cùng\scấp)"
+               r"(?<!đầu\stư\sxây\sdựng)(?<!sử\sdụng(?=\slao\sđộng))"
                r"(?<!cấp(?=\s(?:xã|huyện|tỉnh|cơ\ssở|trung\sương|Trung\sương|dưới)(?!\w)))"
                r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
