@@ -284,6 +284,9 @@ def _sentence_end(flat: str, pos: int) -> int:
 
 
 _DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
+# "Theo đề nghị của ...", "Xét đề nghị ...", "theo yêu cầu ...": the request of another, not this letter's task (a
+# "theo" further back, as in "... theo mẫu.\n- Đề nghị X ...", is another sentence's).
+_ON_REQUEST = re.compile(r"(?<!\w)(?:theo|xét)(?:\s+(?:như|các|những))?\s*$")
 
 
 def _participant_spans(flat: str) -> list[tuple[int, int]]:
@@ -309,8 +312,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             found.lead.extend(units)
 
     for m in _LEAD_TRIGGERS.finditer(flat):
-        before = flat[max(0, m.start() - 12):m.start()].lower()
-        if "theo" in before or "xét" in before or before.rstrip().endswith("nhiệm vụ"):
+        before = flat[max(0, m.start() - 16):m.start()].lower()
+        if _ON_REQUEST.search(before) or before.rstrip().endswith("nhiệm vụ"):
             continue
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
