@@ -96,13 +96,16 @@ _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\
 _SUB_ITEM = re.compile(r"\n(?:[ \t]*\n)?[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
 
-# The closing exhortation "Đề nghị X nghiêm túc thực hiện" gives no task of its own: a unit named there and as
+# The closing exhortation "Đề nghị X nghiêm túc thực hiện", "... quan tâm, phối hợp thực hiện", "... nghiêm túc triển
+# khai;" gives no task of its own: a unit named there and as
 # cooperating in the body stays cooperating, and a collective named there ("các sở, ngành") adds nothing when
 # named units were given tasks.
 _GENERIC_EXECUTION = re.compile(
-    r"\s{0,3}(?:(?:nghiêm\s+túc|khẩn\s+trương|tích\s+cực)\s+)?(?:(?:triển\s+khai|tổ\s+chức)\s*,?\s+)?thực\s+hiện"
+    r"\s{0,3}(?:(?:quan\s+tâm|nghiêm\s+túc|khẩn\s+trương|tích\s+cực|phối\s+hợp)\s*,?\s+){0,3}"
+    r"(?:(?:triển\s+khai|tổ\s+chức)(?:\s*,?\s+thực\s+hiện)?|thực\s+hiện)"
     r"(?:\s+(?:tốt|nghiêm|nghiêm\s+túc|có\s+hiệu\s+quả|đầy\s+đủ))?"
     r"(?:\s+(?:kế\s+hoạch|công\s+văn|văn\s+bản|chỉ\s+thị|thông\s+báo)\s+này|\s+(?:các\s+)?nội\s+dung\s+(?:nêu\s+)?trên)?"
+    r"(?:\s+(?:đúng|theo)\s+(?:thời\s+hạn|quy\s+định|tiến\s+độ))?"
     r"\s*(?:[.,;]|$)"
 )
 WEAK = 0.5
