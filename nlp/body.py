@@ -119,7 +119,7 @@ STRUCTURAL = 0.68
 # "đề nghị cơ quan soạn thảo xem xét", "yêu cầu chủ đầu tư khẩn trương hoàn thiện hồ sơ".
 _ROLE = re.compile(
     r"(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì\s+)?soạn\s+thảo|[Bb]an\s+soạn\s+thảo|[Tt]ổ\s+biên\s+tập|"
-    r"(?:các\s+)?chủ\s+đầu\s+tư|[Cc]hủ\s+đầu\s+tư|(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+quản)(?!\w)"
+    r"(?:[Cc]ác\s+)?chủ\s+đầu\s+tư|[Cc]hủ\s+đầu\s+tư|(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+quản)(?!\w)"
 )
 
 
@@ -142,9 +142,20 @@ def _helps_alone(flat: str, end: int) -> bool:
     return bool(verb) and not unitnames.head_at(flat, _PARTNER.match(flat, verb.end()).end())
 
 
+# A decision's article on a body's duties: "Điều 2. Nhiệm vụ của Tổ công tác" over the duties.
+_ARTICLE_DUTIES = re.compile(r"(?:^|\n)[ \t]{0,20}Điều[ \t]{1,3}\d{1,2}[.:][ \t]{0,3}(?:[Nn]hiệm\s+vụ|[Tt]rách\s+nhiệm)"
+                             r"(?:\s*,\s*quyền\s+hạn)?\s+của[ \t]+")
+
+
 def _heading_units(flat: str) -> list[Hit]:
     """"2. Văn phòng Ủy ban nhân dân tỉnh" alone on its line, then "a) Khẩn trương ..." items: the unit leads them."""
     out: list[Hit] = []
+    for m in _ARTICLE_DUTIES.finditer(flat):
+        eol = flat.find("\n", m.end())
+        line_end = len(flat[:eol if eol >= 0 else len(flat)].rstrip(" \t:."))
+        units = _units_at(flat, m.end())
+        if units and units[-1].end >= line_end:
+            out.extend(units)
     sections = [m.end() for m in _DUTY_SECTION.finditer(flat)]
     for m in _HEADING.finditer(flat):
         pos = m.end()
@@ -183,6 +194,8 @@ _PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ]
 _NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
 
 
+# "Phòng X là cơ quan thường trực của Tổ công tác, chủ trì, ...": the unit's standing role between it and its duty.
+_STANDING_ROLE = re.compile(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)[^,.;\n]{0,80},?")
 _SENTENCE_START = re.compile(r"(?:\n|(?<=[.;:])[ \t])[ \t]*(?:[-–•*+][ \t]*|\d{1,2}(?:\.\d{1,2})*[.)][ \t]*|[a-zđ]\)[ \t]*)?")
 _DUTY_VERB = re.compile(unitnames.ACTION_RE.pattern + r"|\s*(?:giúp|là\s+cơ\s+quan\s+thường\s+trực)(?!\w)")
 _SECTION_END = re.compile(r"\n[ \t]{0,20}[IVX]{1,4}[.)][ \t]|\n[ \t]{0,20}(?:Nơi\s+nhận|NƠI\s+NHẬN)")
@@ -356,7 +369,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         pos = m.end()
         if pos in participants:
             continue
-        units = _units_at(flat, pos)
+        units = _units_at(flat, pos) or _role_at(flat, pos)  # "3. Các chủ đầu tư lập kế hoạch ..."
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]
@@ -404,7 +417,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         if re.match(r"(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)\s", flat[pos:]):
             continue
         units = _units_at(flat, pos)
-        if units and units[-1].end >= m.start() - 1:
+        if units and (units[-1].end >= m.start() - 1 or _STANDING_ROLE.fullmatch(flat, units[-1].end, m.start())):
             if _helps_alone(flat, units[-1].end):
                 found.cooperating.extend(units)
             else:
