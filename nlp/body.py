@@ -299,6 +299,7 @@ def _sentence_end(flat: str, pos: int) -> int:
     return min(ends) if ends else len(flat)
 
 
+_PLURAL_OF = re.compile(r"[Cc]ác\s+[A-ZĐ]\w{0,8}")
 _DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
 # "Theo đề nghị của ...", "Xét đề nghị ...", "theo yêu cầu ...": the request of another, not this letter's task (a
 # "theo" further back, as in "... theo mẫu.\n- Đề nghị X ...", is another sentence's).
@@ -425,12 +426,17 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     for m in _COOP_TRIGGERS.finditer(flat):
         if m.start() in quoted:
             continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
-        if re.search(r"(?<!\w)(?:để|nhằm|đã|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
-            continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done
+        if re.search(r"(?<!\w)(?:để|nhằm|đã|sẽ|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
+            continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done;
+            # "(quá hạn,) ... sẽ phối hợp với X": what the writer will do, not a task given
         if any(m.start() <= p <= m.end() for p in partners):
             continue  # "đề nghị X phối hợp với Y": Y is helped, X cooperates
         units = _units_at(flat, m.end())
         found.cooperating.extend(units)
+    # "đề nghị các Sở gửi báo cáo ..." in a letter to "Sở Lao động ... các tỉnh": the plural of a lead's head word
+    # names the leads again, not another unit.
+    heads = {h.value.split()[0] for h in found.lead if len(h.value.split()) > 2}
+    found.lead = [h for h in found.lead if not (_PLURAL_OF.fullmatch(h.value) and h.value.split()[1] in heads)]
     for hit in found.lead + found.cooperating:
         hit.start += base
         hit.end += base
