@@ -31,16 +31,32 @@ def _lines(text: str):
         start = end + 1
 
 
+_UNIT_HEADING = re.compile(r"[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\)|[IVX]{1,4}\.)[ \t]{1,3}(?=[A-ZĐÀ-Ỹ])")
+
+
+def _heading_line(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] is a numbered heading that is only a unit's name ("2. Phòng Văn hóa và Thông tin")."""
+    m = _UNIT_HEADING.match(body, start, end)
+    if not m:
+        return False
+    span = unitnames.bound(body[:end], m.end())
+    return bool(span) and span[1] >= len(body[:end].rstrip(" \t:."))
+
+
 def flatten(body: str) -> str:
     """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence. A
-    blank line ends a paragraph, and a table's row (cells between pipes or tabs) stays a line of its own."""
-    if "|" not in body and "\t" not in body:
-        return _FLAT_BREAK.sub(" ", body)
+    blank line ends a paragraph, a table's row (cells between pipes or tabs) stays a line of its own, and so does a
+    unit's numbered heading over its task ("2. Phòng Văn hóa và Thông tin" / "Hướng dẫn các cơ quan ...")."""
+    rows = "|" in body or "\t" in body
 
     def join(m: re.Match) -> str:
         before = body.rfind("\n", 0, m.start()) + 1
-        after = body.find("\n", m.end())
-        if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
+        if rows:
+            after = body.find("\n", m.end())
+            if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
+                return "\n"
+        nxt = body[m.end():m.end() + 1]
+        if nxt.isupper() and _heading_line(body, before, m.start()):
             return "\n"
         return " "
 
@@ -172,11 +188,13 @@ def _heading_units(flat: str) -> list[Hit]:
         if not units or units[-1].end < pos + len(line):
             continue  # the line goes on past the names: a sentence, not a heading
         item = _SUB_ITEM.match(flat, eol)
-        if not item:
-            continue
-        first = flat[item.end():item.end() + 60]
-        acts = bool(unitnames.ACTION_RE.match(first[:1].lower() + first[1:]))
         in_duty_section = any(s <= pos for s in sections)
+        if not item and not in_duty_section:
+            continue
+        first = flat[item.end():item.end() + 60] if item else flat[eol + 1:eol + 61]
+        acts = bool(unitnames.ACTION_RE.match(first[:1].lower() + first[1:]))
+        if not item and not acts:
+            continue  # in a duty section, the task may follow as a sentence of its own: "Hướng dẫn các ..."
         if acts or in_duty_section:
             out.extend(units)
     return out
@@ -318,6 +336,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
     quoted = _Spans(_quotations(flat))  # another document's words: quotations, its tasks to their sentence's end
+    courtesy: set[int] = set()  # "đề nghị Quý đơn vị quan tâm thực hiện": the addressees, thanked at the close
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -354,6 +373,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         if _GENERIC_EXECUTION.match(flat, units[-1].end):
             for hit in units:
                 hit.confidence = _WEAK  # "đề nghị X nghiêm túc thực hiện": X's role is the one given above
+            if polite:
+                courtesy.update(id(h) for h in units)
         sort(units)
         # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
         chain = _DIRECTS.match(flat, units[-1].end)
@@ -435,6 +456,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         found.cooperating.extend(units)
     # "đề nghị các Sở gửi báo cáo ..." in a letter to "Sở Lao động ... các tỉnh": the plural of a lead's head word
     # names the leads again, not another unit.
+    if any(h.confidence > _WEAK for h in found.lead):  # the addressees were given their tasks by name above
+        found.lead = [h for h in found.lead if id(h) not in courtesy]
     heads = {h.value.split()[0] for h in found.lead if len(h.value.split()) > 2}
     found.lead = [h for h in found.lead if not (_PLURAL_OF.fullmatch(h.value) and h.value.split()[1] in heads)]
     for hit in found.lead + found.cooperating:
