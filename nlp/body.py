@@ -31,16 +31,32 @@ def _lines(text: str):
         start = end + 1
 
 
+_UNIT_HEADING = re.compile(r"[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\)|[IVX]{1,4}\.)[ \t]{1,3}(?=[A-ZĐÀ-Ỹ])")
+
+
+def _heading_line(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] is a numbered heading that is only a unit's name ("2. Phòng Văn hóa và Thông tin")."""
+    m = _UNIT_HEADING.match(body, start, end)
+    if not m:
+        return False
+    span = unitnames.bound(body[:end], m.end())
+    return bool(span) and span[1] >= len(body[:end].rstrip(" \t:."))
+
+
 def flatten(body: str) -> str:
     """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence. A
-    blank line ends a paragraph, and a table's row (cells between pipes or tabs) stays a line of its own."""
-    if "|" not in body and "\t" not in body:
-        return _FLAT_BREAK.sub(" ", body)
+    blank line ends a paragraph, a table's row (cells between pipes or tabs) stays a line of its own, and so does a
+    unit's numbered heading over its task ("2. Phòng Văn hóa và Thông tin" / "Hướng dẫn các cơ quan ...")."""
+    rows = "|" in body or "\t" in body
 
     def join(m: re.Match) -> str:
         before = body.rfind("\n", 0, m.start()) + 1
-        after = body.find("\n", m.end())
-        if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
+        if rows:
+            after = body.find("\n", m.end())
+            if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
+                return "\n"
+        nxt = body[m.end():m.end() + 1]
+        if nxt.isupper() and _heading_line(body, before, m.start()):
             return "\n"
         return " "
 
@@ -96,13 +112,16 @@ _HEADING = re.compile(r"(?:^|\n)[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\
 _SUB_ITEM = re.compile(r"\n(?:[ \t]*\n)?[ \t]{0,20}(?:[-–•+*]|[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)[ \t]{0,3}")
 
 
-# The closing exhortation "Đề nghị X nghiêm túc thực hiện" gives no task of its own: a unit named there and as
+# The closing exhortation "Đề nghị X nghiêm túc thực hiện", "... quan tâm, phối hợp thực hiện", "... nghiêm túc triển
+# khai;" gives no task of its own: a unit named there and as
 # cooperating in the body stays cooperating, and a collective named there ("các sở, ngành") adds nothing when
 # named units were given tasks.
 _GENERIC_EXECUTION = re.compile(
-    r"\s{0,3}(?:(?:nghiêm\s+túc|khẩn\s+trương|tích\s+cực)\s+)?(?:(?:triển\s+khai|tổ\s+chức)\s*,?\s+)?thực\s+hiện"
+    r"\s{0,3}(?:(?:quan\s+tâm|nghiêm\s+túc|khẩn\s+trương|tích\s+cực|phối\s+hợp)\s*,?\s+){0,3}"
+    r"(?:(?:triển\s+khai|tổ\s+chức)(?:\s*,?\s+thực\s+hiện)?|thực\s+hiện)"
     r"(?:\s+(?:tốt|nghiêm|nghiêm\s+túc|có\s+hiệu\s+quả|đầy\s+đủ))?"
     r"(?:\s+(?:kế\s+hoạch|công\s+văn|văn\s+bản|chỉ\s+thị|thông\s+báo)\s+này|\s+(?:các\s+)?nội\s+dung\s+(?:nêu\s+)?trên)?"
+    r"(?:\s+(?:đúng|theo)\s+(?:thời\s+hạn|quy\s+định|tiến\s+độ))?"
     r"\s*(?:[.,;]|$)"
 )
 WEAK = 0.5
@@ -116,7 +135,7 @@ STRUCTURAL = 0.68
 # "đề nghị cơ quan soạn thảo xem xét", "yêu cầu chủ đầu tư khẩn trương hoàn thiện hồ sơ".
 _ROLE = re.compile(
     r"(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì\s+)?soạn\s+thảo|[Bb]an\s+soạn\s+thảo|[Tt]ổ\s+biên\s+tập|"
-    r"(?:các\s+)?chủ\s+đầu\s+tư|[Cc]hủ\s+đầu\s+tư|(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+quản)(?!\w)"
+    r"(?:[Cc]ác\s+)?chủ\s+đầu\s+tư|[Cc]hủ\s+đầu\s+tư|(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+quản)(?!\w)"
 )
 
 
@@ -139,9 +158,20 @@ def _helps_alone(flat: str, end: int) -> bool:
     return bool(verb) and not unitnames.head_at(flat, _PARTNER.match(flat, verb.end()).end())
 
 
+# A decision's article on a body's duties: "Điều 2. Nhiệm vụ của Tổ công tác" over the duties.
+_ARTICLE_DUTIES = re.compile(r"(?:^|\n)[ \t]{0,20}Điều[ \t]{1,3}\d{1,2}[.:][ \t]{0,3}(?:[Nn]hiệm\s+vụ|[Tt]rách\s+nhiệm)"
+                             r"(?:\s*,\s*quyền\s+hạn)?\s+của[ \t]+")
+
+
 def _heading_units(flat: str) -> list[Hit]:
     """"2. Văn phòng Ủy ban nhân dân tỉnh" alone on its line, then "a) Khẩn trương ..." items: the unit leads them."""
     out: list[Hit] = []
+    for m in _ARTICLE_DUTIES.finditer(flat):
+        eol = flat.find("\n", m.end())
+        line_end = len(flat[:eol if eol >= 0 else len(flat)].rstrip(" \t:."))
+        units = _units_at(flat, m.end())
+        if units and units[-1].end >= line_end:
+            out.extend(units)
     sections = [m.end() for m in _DUTY_SECTION.finditer(flat)]
     for m in _HEADING.finditer(flat):
         pos = m.end()
@@ -158,11 +188,13 @@ def _heading_units(flat: str) -> list[Hit]:
         if not units or units[-1].end < pos + len(line):
             continue  # the line goes on past the names: a sentence, not a heading
         item = _SUB_ITEM.match(flat, eol)
-        if not item:
-            continue
-        first = flat[item.end():item.end() + 60]
-        acts = bool(unitnames.ACTION_RE.match(first[:1].lower() + first[1:]))
         in_duty_section = any(s <= pos for s in sections)
+        if not item and not in_duty_section:
+            continue
+        first = flat[item.end():item.end() + 60] if item else flat[eol + 1:eol + 61]
+        acts = bool(unitnames.ACTION_RE.match(first[:1].lower() + first[1:]))
+        if not item and not acts:
+            continue  # in a duty section, the task may follow as a sentence of its own: "Hướng dẫn các ..."
         if acts or in_duty_section:
             out.extend(units)
     return out
@@ -180,6 +212,8 @@ _PARTICIPANTS = re.compile(r"(?:^|\n)[ \t]{0,20}(?:(?:\d{1,2}|[IVX]{1,4}|[a-zđ]
 _NEXT_SECTION = re.compile(r"\n[ \t]{0,20}(?:\d{1,2}|[IVX]{1,4})[.)][ \t]")
 
 
+# "Phòng X là cơ quan thường trực của Tổ công tác, chủ trì, ...": the unit's standing role between it and its duty.
+_STANDING_ROLE = re.compile(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)[^,.;\n]{0,80},?")
 _SENTENCE_START = re.compile(r"(?:\n|(?<=[.;:])[ \t])[ \t]*(?:[-–•*+][ \t]*|\d{1,2}(?:\.\d{1,2})*[.)][ \t]*|[a-zđ]\)[ \t]*)?")
 _DUTY_VERB = re.compile(unitnames.ACTION_RE.pattern + r"|\s*(?:giúp|là\s+cơ\s+quan\s+thường\s+trực)(?!\w)")
 _SECTION_END = re.compile(r"\n[ \t]{0,20}[IVX]{1,4}[.)][ \t]|\n[ \t]{0,20}(?:Nơi\s+nhận|NƠI\s+NHẬN)")
@@ -283,7 +317,11 @@ def _sentence_end(flat: str, pos: int) -> int:
     return min(ends) if ends else len(flat)
 
 
+_PLURAL_OF = re.compile(r"[Cc]ác\s+[A-ZĐ]\w{0,8}")
 _DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
+# "Theo đề nghị của ...", "Xét đề nghị ...", "theo yêu cầu ...": the request of another, not this letter's task (a
+# "theo" further back, as in "... theo mẫu.\n- Đề nghị X ...", is another sentence's).
+_ON_REQUEST = re.compile(r"(?<!\w)(?:theo|xét)(?:\s+(?:như|các|những))?\s*$")
 
 
 def _participant_spans(flat: str) -> list[tuple[int, int]]:
@@ -298,6 +336,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
     quoted = _Spans(_quotations(flat))  # another document's words: quotations, its tasks to their sentence's end
+    courtesy: set[int] = set()  # "đề nghị Quý đơn vị quan tâm thực hiện": the addressees, thanked at the close
 
     def sort(units: list[Hit], lead: bool = True) -> None:
         """Units asked to "phối hợp" are cooperating; the unit after that "phối hợp" is the one they help."""
@@ -309,8 +348,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             found.lead.extend(units)
 
     for m in _LEAD_TRIGGERS.finditer(flat):
-        before = flat[max(0, m.start() - 12):m.start()].lower()
-        if "theo" in before or "xét" in before or before.rstrip().endswith("nhiệm vụ"):
+        before = flat[max(0, m.start() - 16):m.start()].lower()
+        if _ON_REQUEST.search(before) or before.rstrip().endswith("nhiệm vụ"):
             continue
         sentence_start = max(flat.rfind(c, 0, m.start()) for c in ("\n", ".", ";")) + 1
         if _IF_TROUBLE.search(flat, max(sentence_start, m.start() - 200), m.start()):
@@ -334,6 +373,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         if _GENERIC_EXECUTION.match(flat, units[-1].end):
             for hit in units:
                 hit.confidence = _WEAK  # "đề nghị X nghiêm túc thực hiện": X's role is the one given above
+            if polite:
+                courtesy.update(id(h) for h in units)
         sort(units)
         # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
         chain = _DIRECTS.match(flat, units[-1].end)
@@ -350,7 +391,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         pos = m.end()
         if pos in participants:
             continue
-        units = _units_at(flat, pos)
+        units = _units_at(flat, pos) or _role_at(flat, pos)  # "3. Các chủ đầu tư lập kế hoạch ..."
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]
@@ -398,7 +439,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         if re.match(r"(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)\s", flat[pos:]):
             continue
         units = _units_at(flat, pos)
-        if units and units[-1].end >= m.start() - 1:
+        if units and (units[-1].end >= m.start() - 1 or _STANDING_ROLE.fullmatch(flat, units[-1].end, m.start())):
             if _helps_alone(flat, units[-1].end):
                 found.cooperating.extend(units)
             else:
@@ -406,12 +447,19 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     for m in _COOP_TRIGGERS.finditer(flat):
         if m.start() in quoted:
             continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task
-        if re.search(r"(?<!\w)(?:để|nhằm|đã|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
-            continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done
+        if re.search(r"(?<!\w)(?:để|nhằm|đã|sẽ|đã\s+chủ\s+động|sau\s+khi)\s+$", flat[max(0, m.start() - 16):m.start()]):
+            continue  # "để phối hợp với X": the writer's purpose; "đã phối hợp với X": a report of what was done;
+            # "(quá hạn,) ... sẽ phối hợp với X": what the writer will do, not a task given
         if any(m.start() <= p <= m.end() for p in partners):
             continue  # "đề nghị X phối hợp với Y": Y is helped, X cooperates
         units = _units_at(flat, m.end())
         found.cooperating.extend(units)
+    # "đề nghị các Sở gửi báo cáo ..." in a letter to "Sở Lao động ... các tỉnh": the plural of a lead's head word
+    # names the leads again, not another unit.
+    if any(h.confidence > _WEAK for h in found.lead):  # the addressees were given their tasks by name above
+        found.lead = [h for h in found.lead if id(h) not in courtesy]
+    heads = {h.value.split()[0] for h in found.lead if len(h.value.split()) > 2}
+    found.lead = [h for h in found.lead if not (_PLURAL_OF.fullmatch(h.value) and h.value.split()[1] in heads)]
     for hit in found.lead + found.cooperating:
         hit.start += base
         hit.end += base

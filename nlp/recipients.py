@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from nlp import unitnames
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
-_KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:gửi|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*")
+# A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:").
+_KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:gửi|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
+                       r"(?<=[A-ZĐÀ-Ỹ][ \t])(?:điện|ĐIỆN)[ \t]*:[ \t]*(?=\n)")
+# A role or a basis in parentheses is not part of an addressee's name: "(theo Quyết định số ...)".
+_NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt)\s[^()]{0,200}\)")
 _BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")
 # A full stop ends the block unless it closes an abbreviation ("TP. Hồ Chí Minh", "Q. 11").
 _FULL_STOP = re.compile(r"(?<![\s.][A-ZĐa-zđ])(?<![\s.][A-ZĐ]{2})(?<![\s.][A-ZĐ]{3})\.(?=\s|$)")
@@ -41,6 +45,9 @@ def find(work: str, start: int, end: int) -> Recipients | None:
     """The "Kính gửi" entries found between ``start`` and ``end`` of ``work`` (normalised text)."""
     for m in _KINH_GUI.finditer(work, start, end):
         colon = ":" in m.group()
+        eol = work.find("\n", m.end())
+        if not colon and work[m.end():eol if eol >= 0 else len(work)].rstrip().endswith((",", "!")):
+            continue  # an e-mail's or a portal's salutation ("Kính gửi Quý đơn vị,"), not the letter's block
         if colon or not work[work.rfind("\n", 0, m.start()) + 1:m.start()].strip():
             break  # without a colon, only at a line's start
     else:
@@ -71,7 +78,8 @@ def find(work: str, start: int, end: int) -> Recipients | None:
         if chunks:
             bullet = _BULLET.match(line)
             previous = chunks[-1].rstrip()
-            wrapped = text[0].islower() or (entry_col >= 10 and _indent(line) >= entry_col - 2)
+            wrapped = text[0].islower() or (entry_col >= 10 and _indent(line) >= entry_col - 2) \
+                or previous.count("(") > previous.count(")")  # "(theo Quyết định số ... ngày" / "04/3/2024 ...)"
             if not (bullet or wrapped or previous.endswith((";", ","))):
                 bounded = True
                 break
@@ -109,7 +117,7 @@ def _entries(block: str, listed: bool) -> list[str]:
         item = item.lstrip("\n")
         bullet = _BULLET.match(item)
         item = item[bullet.end():] if bullet else item
-        item = " ".join(item.split()).strip(" .;,:-–\t/")
+        item = _NOTE.sub("", " ".join(item.split())).strip(" .;,:-–\t/")
         if len(item) < 3:
             continue
         if not listed:

@@ -36,6 +36,7 @@ _CONSIDERING = re.compile(
     r"(?<!\w)[Xx]ét\s+(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+của\s+[^.;\n]{3,120}?(?:\s+tại|\s*\()\s*$")
 _IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
 _SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
+_ANSWERED_BEFORE = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:phúc\s+đáp|trả\s+lời)(?:\s+(?:tại|bằng))?\s*$")
 LOOK_BACK = 300  # a reference's verb is looked for at most this far back in its sentence
 
 
@@ -69,6 +70,8 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
         s = max(flat.rfind(c, window, m.start()) for c in (".", ";", "\n")) + 1
         s = max(s, window)
         before = flat[max(s, m.start() - 80):m.start()]
+        if _ANSWERED_BEFORE.search(before):
+            continue  # "nội dung này UBND phường đã trả lời tại Công văn số ...": an earlier answer, told as history
         if (_EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before)
                 or (not decision and _CONSIDERING.search(flat, s, m.start()))):
             out.append(hit(m, 0.9))

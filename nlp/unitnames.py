@@ -19,7 +19,8 @@ HEADS = (
     "Hội đồng", "HĐND", "Đảng ủy", "Đảng uỷ", "Mặt trận", "MTTQ", "Liên đoàn", "Chi nhánh", "Công ty",
     "Tổng công ty", "Ngân hàng", "Cơ quan", "Tổ", "Tổng cục", "Vụ", "Ngành", "Người đứng đầu", "Lãnh đạo",
     "Thường trực", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Quận ủy", "Thành ủy", "Cục Thuế", "Chi Cục", "Chuyên viên",
-    "Bí thư", "Hạt", "Trạm", "Quỹ", "Đội", "Học viện", "Liên minh", "Tổng Liên đoàn", "Phó Giám đốc",
+    "Bí thư", "Hạt", "Trạm", "Quỹ", "Đội", "Học viện", "Liên minh", "Tổng Liên đoàn", "Phó Giám đốc", "BHXH",
+    "Giáo viên chủ nhiệm",
     # Office holders addressed by title: "Hiệu trưởng các trường", "Cục trưởng Cục Hải quan", "Đồng chí Phó Chủ
     # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
     "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
@@ -37,7 +38,7 @@ _COLLECTIVE = re.compile(
     r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|phòng|tổ\s+chức|địa\s+phương|xã|phường|huyện|"
     r"quận|hội|đoàn\s+thể|chi\s+hội|"
     r"cơ\s+sở|doanh\s+nghiệp|trường|bộ\s+phận|thành\s+viên|tổ\s+dân\s+phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
-    r"tổ\s+chức|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
+    r"tổ\s+chức|tổ(?!\s+chức)|đội|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
     r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
     re.I,
 )
@@ -46,7 +47,8 @@ _COLLECTIVE = re.compile(
 _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "phát huy", "duy trì", "chấp hành", "kiện toàn",
                "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
                "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi", "đón tiếp", "tiếp đón", "phục vụ",
-               "kiểm soát", "điều tra", "xác nhận", "trình bày", "chú ý")
+               "kiểm soát", "điều tra", "xác nhận", "trình bày", "chú ý", "mở", "sẵn sàng", "ra quân", "ra", "lồng ghép",
+               "cấp phát")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -72,14 +74,20 @@ ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", 
                                          "phụ trách", "tham khảo", "khảo sát", "thu thập", "tập huấn", "phê duyệt",
                                          "khắc phục", "biên soạn", "in ấn") + _MORE_VERBS
 # "dự" is the verb "attend" but starts the nouns "dự thảo", "dự án", "dự toán", "dự kiến".
+# Nouns that end on a stop word: "công trình", "chương trình", "đơn vị sử dụng lao động", "Ban Quản lý dự án đầu tư
+# xây dựng", "cấp xã", "Đội Cảnh sát QLHC về TTXH" (an abbreviation after "về" is part of a name).
+_NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!tờ\strình)(?<!quy\strình)(?<!lộ\strình)"
+               r"(?<!đầu\stư\sxây\sdựng)(?<!sử\sdụng(?=\slao\sđộng))"
+               r"(?<!cấp(?=\s(?:xã|huyện|tỉnh|cơ\ssở|trung\sương|Trung\sương|dưới)(?!\w)))"
+               r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
-                       r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))")
+                       r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
 # ("tham khảohướng dẫn"); a one-syllable stop must stand alone ("về" is not the start of "vềnh").
 _STOP_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " in w), key=len, reverse=True))
     + r"|(?:" + "|".join(re.escape(w) for w in sorted((w for w in STOPS if " " not in w), key=len, reverse=True))
-    + r")(?!\w))(?<!dự(?=\s(?:thảo|án|toán|phòng|trữ)(?!\w)))"
+    + r")(?!\w))(?<!dự(?=\s(?:thảo|án|toán|phòng|trữ)(?!\w)))" + _NOT_A_STOP
 )
 # "tổ chức" is a noun, not the verb "organise", when a kind of organisation follows ("các tổ chức chính trị - xã
 # hội, tổ chức thành viên của Mặt trận").
@@ -125,14 +133,22 @@ _LOWER_TITLE = re.compile(r"(?:thành\s+viên|thủ\s+trưởng|trưởng|lãnh\
 # Holders of a local post and comrades addressed as a group: "tổ trưởng tổ dân phố", "trưởng thôn", "bí thư chi
 # bộ", "các đồng chí trong Ban Chỉ đạo ...", "các đồng chí thành viên ...".
 _HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\s+(?:tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+phố|"
-                     r"tổ\s+dân\s+cư|chi\s+bộ)|các\s+đồng\s+chí\s+(?:trong|thành\s+viên|ủy\s+viên|uỷ\s+viên|lãnh\s+đạo|"
+                     r"tổ\s+dân\s+cư|chi\s+bộ)|chính\s+quyền\s+(?:địa\s+phương\s+)?(?:cùng\s+cấp|các\s+cấp|cơ\s+sở)|các\s+đồng\s+chí\s+(?:trong|thành\s+viên|ủy\s+viên|uỷ\s+viên|lãnh\s+đạo|"
                      r"được\s+phân\s+công|phụ\s+trách))(?!\w)", re.I)
+
+
+# A commune's civil servant named by the field: "công chức Địa chính - Xây dựng xã", "Công chức Văn hóa - Xã hội".
+_CIVIL_SERVANT = re.compile(r"[Cc]ông\s+chức\s+(?=[A-ZĐ][a-zà-ỹđ])")
+# A steering body named by its programme, up to its level: "Ban Chỉ đạo xây dựng nông thôn mới xã" (the programme's
+# verbs are part of the name).
+_PROGRAMME_BODY = re.compile(r"(?:[Cc]ác\s+)?(?:Ban|Tổ)\s+(?:[Cc]hỉ\s+đạo|[Cc]hỉ\s+huy)\s+[^,;:.()\n]{3,60}?\s"
+                             r"(?:xã|huyện|tỉnh|thành\s+phố|quận|phường|thị\s+xã|thị\s+trấn)(?!\w)")
 
 
 def head_at(text: str, pos: int) -> bool:
     """Whether a unit's name starts at ``pos``."""
     return bool(_HEAD_RE.match(text, pos) or _COLLECTIVE.match(text, pos) or _LOWER_TITLE.match(text, pos)
-                or _HOLDER.match(text, pos))
+                or _HOLDER.match(text, pos) or _CIVIL_SERVANT.match(text, pos))
 
 
 _OF = re.compile(r"của[ \t]{1,3}")
@@ -170,7 +186,8 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
         end = level.end()
     # An action word ends the list; skip the head itself ("Thanh tra tỉnh" is not the verb "thanh tra").
     title = _LOWER_TITLE.match(window)
-    head = _HOLDER.match(window) or _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window)
+    head = (_PROGRAMME_BODY.match(window) or _HOLDER.match(window) or _CIVIL_SERVANT.match(window)
+            or _HEAD_RE.match(window, title.end() if title else 0) or _COLLECTIVE.match(window))
     for stop in _STOP_RE.finditer(window, head.end() if head else 0, end):
         # "Ủy ban nhân dân tỉnh, thành phố" keeps "thành phố"; a stop right after a comma ends the list too.
         if stop.group() == "tổ chức" and _NOUN_TO_CHUC.match(window, stop.start()):

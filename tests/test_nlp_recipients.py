@@ -61,3 +61,22 @@ def test_recipients_resolve_against_the_registry_where_they_match():
                             + TAIL).to_json("t")
     assert out["recipients"] == ["Phòng Quản lý đô thị", "Đài Phát thanh - Truyền hình Hưng Lam"]
     assert out["recipient_unit_ids"] == ["q11.qldt", None]
+
+
+def test_an_email_salutation_is_not_the_letters_block():
+    text = ("Kính gửi Quý đơn vị,\nVăn phòng Sở gửi Công văn số 77/SXD-QLN (nội dung bên dưới).\n\n" + HEAD
+            + "Kính gửi: Ban Quản lý chợ Đình Xuân.\n" + TAIL)
+    assert EX.extract(text).to_json("t")["recipients"] == ["Ban Quản lý chợ Đình Xuân"]
+
+
+def test_a_cong_dien_addresses_its_list_with_dien():
+    block = ("CÔNG ĐIỆN\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG LAM điện:\n- Giám đốc Công an tỉnh;\n"
+             "- Giám đốc các Sở: Xây dựng, Giao thông vận tải;\n- Chủ tịch UBND các huyện.\n")
+    assert recipients(block) == ["Giám đốc Công an tỉnh", "Giám đốc các Sở: Xây dựng, Giao thông vận tải",
+                                 "Chủ tịch UBND các huyện"]
+
+
+def test_an_open_parenthesis_carries_an_entry_onto_the_next_line_and_a_basis_note_is_dropped():
+    block = ("Kính gửi:\n- Các thành viên Tổ thẩm định (theo Quyết định số 41/QĐ-SXD ngày\n  02/4/2025 của Giám đốc "
+             "Sở Xây dựng);\n- Công ty TNHH Đá Hưng Lam.\n")
+    assert recipients(block) == ["Các thành viên Tổ thẩm định", "Công ty TNHH Đá Hưng Lam"]

@@ -329,3 +329,22 @@ với Phòng Giáo dục và Đào tạo huyện tổ chức tiêm bổ sung cho
 """)
     assert lead == ["Trung tâm Y tế huyện Khê Lục"]
     assert coop == ["Phòng Giáo dục và Đào tạo huyện"]
+
+
+def test_names_that_end_on_a_verb_like_word_and_names_cut_by_the_task():
+    lead, _ = units("Kính gửi: Sở Nội vụ.\nỦy ban nhân dân tỉnh yêu cầu:\n"
+                    "1. Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh báo cáo tiến độ.\n"
+                    "2. Công ty TNHH MTV Khai thác công trình thủy lợi Hưng Lam rà soát các hồ chứa.\n"
+                    "3. Công an tỉnh sẵn sàng lực lượng hỗ trợ sơ tán.\n"
+                    "4. Báo Hưng Lam mở chuyên mục tuyên truyền.\n"
+                    "5. Giao công chức Địa chính - Xây dựng xã lập danh sách.\n")
+    assert sorted(lead) == sorted(["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh",
+                                   "Công ty TNHH MTV Khai thác công trình thủy lợi Hưng Lam", "Công an tỉnh",
+                                   "Báo Hưng Lam", "công chức Địa chính - Xây dựng xã"])
+
+
+def test_a_unit_heading_over_a_task_sentence_and_a_closing_courtesy():
+    lead, _ = units("IV. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin\nHướng dẫn các xã treo băng rôn.\n"
+                    "2. Phòng Tài chính - Kế hoạch\nTham mưu bố trí kinh phí.\n"
+                    "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n")
+    assert sorted(lead) == ["Phòng Tài chính - Kế hoạch", "Phòng Văn hóa và Thông tin"]
