@@ -398,9 +398,10 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
                 elif kind == "other":
                     stop_here = True
         if stop_here and (parts or cells) and index != anchor:
+            from_below = bool(parts)
             parts = cells + parts if not parts else parts
             above = Line(text, line.start).cells()[:1]
-            if above and _LEVEL_LINE.match(parts[0][0]) and _HOST_START.match(above[0][0]) \
+            if from_below and above and _LEVEL_LINE.match(parts[0][0]) and _HOST_START.match(above[0][0]) \
                     and len(above[0][0].split()) <= 8 and not re.search(r"[.:;,]$", above[0][0]):
                 parts = above + parts  # "Ủy ban nhân dân" over "Tỉnh Nam Sơn": the body's name in plain case
             break
@@ -440,6 +441,9 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
     return Hit(" - ".join(n for n, _ in names), names[0][1], end, 0.7)
 
 
+# "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
+_DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,3}\d{1,2}"
+                          r"[ \t]{1,3}th[áa]ng[ \t]{1,3}\d{1,2}[ \t]{1,3}n[ăa]m[ \t]{1,3}\d{4}")
 _LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+[A-ZĐÀ-Ỹ]", re.I)
 
 
@@ -480,6 +484,8 @@ def _cell_kind(cell: str) -> str:
         return "other"  # a symbol in a cell of its own ("/QĐ-UBND" after a blank number)
     if _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
         return "skip"  # a stamp beside the letterhead's first words ("ỦY BAN NHÂN DÂN    HỎA TỐC")
+    if _DATED_PLACE.match(cell):
+        return "skip"  # the date line beside the letterhead's second line (a Party letterhead of two levels)
     if _TITLE_RE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
