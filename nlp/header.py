@@ -109,7 +109,8 @@ _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|K
 _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
 _URGENCY_LABEL = re.compile(r"^(?:Mức\s+)?Độ\s+khẩn\s{0,3}:\s{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn|Bình\s+thường|Thường)"
                             r"\W{0,3}$", re.I)
-_URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
+# "HỎA TỐC HẸN GIỜ": a hỏa tốc to be delivered by a set hour (NĐ 30/2020, Phụ lục I), the hour on the next line.
+_URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn)(?:\s{1,3}hẹn\s{1,3}giờ)?\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
 # A rule under the letterhead or the motto ("-------", "_____", "|" left of a flattened table cell).
@@ -623,7 +624,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if filled > 5:
                     break
                 fcell, foff = fcells[0]
-                if _stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text)):
+                cited = _CITED_NUMBER.match(fcell) and _CITES_END.search(pieces[-1])
+                if not cited and (_stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text))):
                     break
                 if follow.text[:len(follow.text) - len(follow.text.lstrip())].__len__() > column + 25:
                     break
@@ -639,6 +641,12 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             value = re.sub(r"^(V/v)\s*\n?\s*:", r"\1:", value)
             return Hit(value, x0, end, 0.85)
     return None
+
+
+# "V/v triển khai Kế hoạch" over "số 118-KH/HU ngày ...": the cited document's number goes on the trích yếu; a "Số:"
+# line starts with a capital or has its colon.
+_CITED_NUMBER = re.compile(r"^số[ \t]{1,3}\d")
+_CITES_END = re.compile(r"(?<!\w)(?:" + "|".join(TYPE_NAMES) + r"|văn\s+bản|Luật)[ \t]*$", re.I)
 
 
 def _goes_on(last: str, rest: list[Line]) -> bool:
