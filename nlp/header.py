@@ -31,6 +31,7 @@ INVITATION_TYPES = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tậ
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 _TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+_TITLE_CAPS_PREFIX = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t]{1,3}(?=[A-ZĐÀ-Ỹ]{2})")
 # "T H Ô N G   B Á O": a title set in spaced capitals.
 _SPACED_CAPS = re.compile(r"^\s*(?:[^\W\d_][ \t]{1,4}){3,}[^\W\d_]\s*$")
 _SQUEEZED_TYPES = {n.upper().replace(" ", ""): n for n in TYPE_NAMES}
@@ -563,6 +564,13 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
                 name = m.group(1)
                 value = next(n for n in TYPE_NAMES if n.upper() == name)
                 return Hit(value, offset, offset + len(cell.strip()), 0.9), index
+        m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(line.cells()) == 1 else None
+        if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
+            # "THƯ MỜI CHÀO GIÁ" / "THÔNG BÁO TUYỂN DỤNG" over "Về việc ...": the type's name opens the title line
+            nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)
+            if nxt is not None and _SUBJECT_START.match(nxt.text.strip()):
+                value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
     return None, None
 
 
