@@ -678,6 +678,16 @@ def _goes_on(last: str, rest: list[Line]) -> bool:
             and not _BODY_KEYWORDS.match(c) and not re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG)\b", c))
 
 
+def _short_line(rest: list[Line]) -> bool:
+    """In a copy with a blank line after every line, the next filled line goes on a trích yếu when it is as short
+    as a centred title line (a body paragraph's lines run the width of the page) and ends no sentence."""
+    nxt = next((ln for ln in rest[:1] if ln.text.strip()), None)
+    if nxt is None:
+        return False
+    c = nxt.text.strip()
+    return len(c.split()) <= 12 and not c.endswith((".", ":", ";"))
+
+
 def _double_spaced(lines: list[Line], stop: int) -> bool:
     """Web pages and some converters put a blank line after every line: there one blank line is not a break."""
     head = lines[:min(stop + 3, len(lines))]
@@ -688,7 +698,10 @@ def _double_spaced(lines: list[Line], stop: int) -> bool:
 
 
 # "(Kèm theo Kế hoạch số ...)" under a trích yếu names an attachment, not the subject.
-_ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\s+kèm)(?!\w)")
+# "(Trình kỳ họp thứ 9, HĐND huyện khóa XX)", "(Tài liệu phục vụ hội nghị)" under a báo cáo's trích yếu names where
+# the paper goes, not what it is about.
+_ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\s+kèm|Trình|Tài\s+liệu|Phục\s+vụ|"
+                       r"Báo\s+cáo\s+tại|Lưu\s+hành\s+nội\s+bộ)(?!\w)")
 
 
 def _stops_subject(cell: str) -> bool:
@@ -736,12 +749,20 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
     window = lines[title_index + 1:min(title_index + 16, len(lines))]
     filled = 0
+    spaced = None
+    blank_run = 0
+    bridged = False  # a blank line of a double-spaced copy crossed on the strength of the next line's shortness
     for pos, line in enumerate(window):
         cells = line.cells()
         if not cells:
+            blank_run += 1
             if pieces and not _goes_on(pieces[-1], window[pos + 1:]):
-                break
+                spaced = _double_spaced(lines, stop) if spaced is None else spaced
+                if not (spaced and blank_run == 1 and _short_line(window[pos + 1:])):
+                    break
+                bridged = True
             continue
+        blank_run = 0
         filled += 1
         if filled > 7:
             break
@@ -753,7 +774,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
             break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after the trích yếu
-        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]):
+        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]) and not bridged:
             break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
             break
