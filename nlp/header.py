@@ -462,9 +462,20 @@ def letterhead_without_number(lines: list[Line], title_index: int | None, body_i
     return hit
 
 
+# "VIỆT NAM" ends the motto's first line, but also a body's name: "ỦY BAN MTTQ VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM".
+_BARE_COUNTRY = re.compile(r"^(?:H[ỘO]I\s{1,3})?VI[ỆE]T\s{0,3}NAM$", re.I)
+_MOTTO_BEFORE = re.compile(r"(?:NGH[ĨI]A|CH[ỦU])\s*$", re.I)
+
+
 def _split_motto(cell: str, offset: int) -> list[tuple[str, int]]:
     pieces, pos = [], 0
     for m in _MOTTO.finditer(cell):
+        if _BARE_COUNTRY.match(m.group(0)) and (
+                cell[pos:m.start()].strip(" -–_|/.\t*") and not _MOTTO_BEFORE.search(cell[pos:m.start()])
+                or not cell[pos:m.start()].strip() and pos == 0 and re.match(r"\s[A-ZĐÀ-Ỹ]{2}", cell[m.end():])):
+            # the country's name closes a body's name written before it in the same cell, or goes on into the
+            # place of a name wrapped over two lines ("ỦY BAN MẶT TRẬN TỔ QUỐC" / "VIỆT NAM TỈNH BẮC HÒA")
+            continue
         pieces.append((cell[pos:m.start()], offset + pos))
         pos = m.end()
     pieces.append((cell[pos:], offset + pos))

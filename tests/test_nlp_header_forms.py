@@ -165,3 +165,24 @@ def test_header_forms(text, want):
     if "issue_date" in got and got["issue_date"] is not None:
         got["issue_date"] = got["issue_date"].isoformat()
     assert got == want
+
+
+def test_viet_nam_inside_a_body_name_stays_in_the_issuer():
+    text = ("ỦY BAN MTTQ VIỆT NAM          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "XÃ TÂN HÒA                          Độc lập - Tự do - Hạnh phúc\n"
+            "BAN THƯỜNG TRỰC\n"
+            "Số: 21/MTTQ-BTT                Tân Hòa, ngày 02 tháng 8 năm 2024\n"
+            "V/v vận động ủng hộ\n\nKính gửi: Các khu dân cư.\n")
+    assert EX.extract(text).issuer == "ỦY BAN MTTQ VIỆT NAM XÃ TÂN HÒA - BAN THƯỜNG TRỰC"
+    wrapped = ("ỦY BAN MẶT TRẬN TỔ QUỐC\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "VIỆT NAM TỈNH NAM SƠN\tĐộc lập - Tự do - Hạnh phúc\n"
+               "BAN THƯỜNG TRỰC\n"
+               "Số: 215/MTTQ-BTT\tNam Sơn, ngày 12 tháng 12 năm 2024\n"
+               "V/v tổng kết năm\n\nKính gửi: Các huyện.\n")
+    assert EX.extract(wrapped).issuer == "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH NAM SƠN - BAN THƯỜNG TRỰC"
+    social = ("BẢO HIỂM XÃ HỘI VIỆT NAM    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "BẢO HIỂM XÃ HỘI             Độc lập - Tự do - Hạnh phúc\n"
+              "TỈNH NAM SƠN\n"
+              "Số: 845/BHXH-QLT            Nam Sơn, ngày 10 tháng 8 năm 2024\n"
+              "V/v đôn đốc thu\n\nKính gửi: Các đơn vị.\n")
+    assert EX.extract(social).issuer == "BẢO HIỂM XÃ HỘI VIỆT NAM - BẢO HIỂM XÃ HỘI TỈNH NAM SƠN"
