@@ -288,6 +288,43 @@ def type_from_symbol(number: str | None) -> str | None:
 
 # ------------------------------------------------------------------------------------------------ place, date
 def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int | None]:
+    found = _find_place_date(lines, stop)
+    split = _split_date_line(lines, found[2] if found[2] is not None else stop)
+    return split if split is not None else found
+
+
+# "Nam Sơn, ngày 14 tháng 4" in the right column, its "năm 2024" on the next line beside the V/v's second line.
+_DATE_OPEN = re.compile(r"ng[àa]y[ \t]{1,3}(?P<d>\d{1,2})[ \t]{1,3}th[áa]ng[ \t]{1,3}(?P<m>\d{1,2})[ \t]*$", re.I)
+_YEAR_CELL = re.compile(r"^n[ăa]m[ \t]{1,3}(?P<y>(?:19|20)\d{2})\W{0,2}$", re.I)
+
+
+def _split_date_line(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int] | None:
+    """A date line whose year a narrow right column moved under it, the next line's left cell taken by the V/v."""
+    for index, line in enumerate(lines[:stop]):
+        m = _DATE_OPEN.search(line.text)
+        if not m or index + 1 >= len(lines):
+            continue
+        prefix = line.text[:m.start()]
+        if not re.search(r",[ \t]{0,3}$", prefix):
+            continue
+        place = _place_from(prefix.rstrip(" \t,"))
+        nxt_index = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].text.strip()), None)
+        nxt = lines[nxt_index] if nxt_index is not None else None
+        cells = nxt.cells() if nxt is not None else []
+        year = _YEAR_CELL.match(cells[-1][0]) if cells else None
+        if place is None or year is None or _WEEKDAY.match(place[0]) or "/" in place[0]:
+            continue
+        day = make_date(int(year.group("y")), int(m.group("m")), int(m.group("d")))
+        if day is None:
+            continue
+        at = line.start + place[1]
+        place_hit = Hit(place[0], at, at + len(place[0]), 0.9)
+        date_hit = Hit(day, line.start + m.start(), cells[-1][1] + year.end(), 0.9)
+        return place_hit, date_hit, nxt_index
+    return None
+
+
+def _find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int | None]:
     text = "\n".join(line.text for line in lines[:stop])
     base = lines[0].start if lines else 0
     for match in _DATE_LINE.finditer(text):

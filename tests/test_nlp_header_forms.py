@@ -186,3 +186,15 @@ def test_viet_nam_inside_a_body_name_stays_in_the_issuer():
               "Số: 845/BHXH-QLT            Nam Sơn, ngày 10 tháng 8 năm 2024\n"
               "V/v đôn đốc thu\n\nKính gửi: Các đơn vị.\n")
     assert EX.extract(social).issuer == "BẢO HIỂM XÃ HỘI VIỆT NAM - BẢO HIỂM XÃ HỘI TỈNH NAM SƠN"
+
+
+def test_a_date_line_whose_year_a_narrow_column_moved_down():
+    text = ("UBND TỈNH NAM SƠN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "SỞ NỘI VỤ                             Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 77/SNV-CCVC                  Nam Sơn, ngày 14 tháng 4\n"
+            "V/v tăng cường công tác                      năm 2024\n"
+            "quản lý hồ sơ viên chức\n\nKính gửi: Các sở, ban, ngành.\n\n"
+            "Thực hiện Công văn số 12/BNV-CCVC ngày 02/3/2024 của Bộ Nội vụ, Sở đề nghị.\n")
+    found = EX.extract(text)
+    assert (found.place, found.issue_date.isoformat()) == ("Nam Sơn", "2024-04-14")
+    assert found.subject == "V/v tăng cường công tác quản lý hồ sơ viên chức"
