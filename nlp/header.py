@@ -571,7 +571,8 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
         return issuer
     for line in lines[start:stop]:
         text = line.text.strip()
-        if text.upper() == text and text.startswith(issuer.value) and len(text) > len(issuer.value) + 3:
+        # the letterhead may have lost its capitals in a web copy ("Ủy Ban Nhân Dân"), the authority line not
+        if text.upper() == text and text.startswith(issuer.value.upper()) and len(text) > len(issuer.value) + 3:
             return Hit(text, line.start + line.text.index(text), line.start + line.text.index(text) + len(text), 0.7)
     return issuer
 

@@ -198,3 +198,11 @@ def test_a_date_line_whose_year_a_narrow_column_moved_down():
     found = EX.extract(text)
     assert (found.place, found.issue_date.isoformat()) == ("Nam Sơn", "2024-04-14")
     assert found.subject == "V/v tăng cường công tác quản lý hồ sơ viên chức"
+
+
+def test_a_title_case_generic_letterhead_takes_the_authority_line():
+    text = ("Ủy Ban Nhân Dân          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 15/QĐ-UBND          Nam Sơn, ngày 14 tháng 4 năm 2024\n\n"
+            "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\n"
+            "ỦY BAN NHÂN DÂN TỈNH NAM SƠN\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert EX.extract(text).issuer == "ỦY BAN NHÂN DÂN TỈNH NAM SƠN"
