@@ -144,6 +144,12 @@ class Extractor:
 
         symbol_type = hdr.type_from_symbol(result.doc_number)
         code_type = symbol_type if symbol_type and symbol_type != "Công văn" else None
+        if code_type and title is None and anchor is not None:
+            # NĐ 30: only a công văn goes without its type's name and carries a "V/v" trích yếu; a symbol that opens
+            # with an office's code ("3456/CT-TTHT" of a Cục Thuế) does not make it a chỉ thị
+            vv = hdr.find_subject_vv(lines, 0, body_index + 1)
+            if vv is not None and re.match(r"V[/.]v\b", str(vv.value), re.I):
+                code_type = None
         if code_type:
             result.doc_type = code_type
             confidence["doc_type"] = 0.9

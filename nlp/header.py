@@ -31,6 +31,7 @@ INVITATION_TYPES = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tậ
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 _TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+_TITLE_CAPS_PREFIX = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t]{1,3}(?=[A-ZĐÀ-Ỹ]{2})")
 # "T H Ô N G   B Á O": a title set in spaced capitals.
 _SPACED_CAPS = re.compile(r"^\s*(?:[^\W\d_][ \t]{1,4}){3,}[^\W\d_]\s*$")
 _SQUEEZED_TYPES = {n.upper().replace(" ", ""): n for n in TYPE_NAMES}
@@ -109,7 +110,8 @@ _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|K
 _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
 _URGENCY_LABEL = re.compile(r"^(?:Mức\s+)?Độ\s+khẩn\s{0,3}:\s{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn|Bình\s+thường|Thường)"
                             r"\W{0,3}$", re.I)
-_URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Thượng\s+khẩn|Khẩn)\W{0,3}$", re.I)
+# "HỎA TỐC HẸN GIỜ": a hỏa tốc to be delivered by a set hour (NĐ 30/2020, Phụ lục I), the hour on the next line.
+_URGENCY_LINE = re.compile(r"^\W{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn)(?:\s{1,3}hẹn\s{1,3}giờ)?\W{0,3}$", re.I)
 _SECRECY = re.compile(r"(?<![\w ]{2})\s{0,3}(TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)(?!\w)")
 _SECRECY_LINE = re.compile(r"^\W{0,3}(Tuyệt\s+mật|Tối\s+mật|Mật)\W{0,3}$", re.I)
 # A rule under the letterhead or the motto ("-------", "_____", "|" left of a flattened table cell).
@@ -286,6 +288,43 @@ def type_from_symbol(number: str | None) -> str | None:
 
 # ------------------------------------------------------------------------------------------------ place, date
 def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int | None]:
+    found = _find_place_date(lines, stop)
+    split = _split_date_line(lines, found[2] if found[2] is not None else stop)
+    return split if split is not None else found
+
+
+# "Nam Sơn, ngày 14 tháng 4" in the right column, its "năm 2024" on the next line beside the V/v's second line.
+_DATE_OPEN = re.compile(r"ng[àa]y[ \t]{1,3}(?P<d>\d{1,2})[ \t]{1,3}th[áa]ng[ \t]{1,3}(?P<m>\d{1,2})[ \t]*$", re.I)
+_YEAR_CELL = re.compile(r"^n[ăa]m[ \t]{1,3}(?P<y>(?:19|20)\d{2})\W{0,2}$", re.I)
+
+
+def _split_date_line(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int] | None:
+    """A date line whose year a narrow right column moved under it, the next line's left cell taken by the V/v."""
+    for index, line in enumerate(lines[:stop]):
+        m = _DATE_OPEN.search(line.text)
+        if not m or index + 1 >= len(lines):
+            continue
+        prefix = line.text[:m.start()]
+        if not re.search(r",[ \t]{0,3}$", prefix):
+            continue
+        place = _place_from(prefix.rstrip(" \t,"))
+        nxt_index = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].text.strip()), None)
+        nxt = lines[nxt_index] if nxt_index is not None else None
+        cells = nxt.cells() if nxt is not None else []
+        year = _YEAR_CELL.match(cells[-1][0]) if cells else None
+        if place is None or year is None or _WEEKDAY.match(place[0]) or "/" in place[0]:
+            continue
+        day = make_date(int(year.group("y")), int(m.group("m")), int(m.group("d")))
+        if day is None:
+            continue
+        at = line.start + place[1]
+        place_hit = Hit(place[0], at, at + len(place[0]), 0.9)
+        date_hit = Hit(day, line.start + m.start(), cells[-1][1] + year.end(), 0.9)
+        return place_hit, date_hit, nxt_index
+    return None
+
+
+def _find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int | None]:
     text = "\n".join(line.text for line in lines[:stop])
     base = lines[0].start if lines else 0
     for match in _DATE_LINE.finditer(text):
@@ -398,9 +437,10 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
                 elif kind == "other":
                     stop_here = True
         if stop_here and (parts or cells) and index != anchor:
+            from_below = bool(parts)
             parts = cells + parts if not parts else parts
             above = Line(text, line.start).cells()[:1]
-            if above and _LEVEL_LINE.match(parts[0][0]) and _HOST_START.match(above[0][0]) \
+            if from_below and above and _LEVEL_LINE.match(parts[0][0]) and _HOST_START.match(above[0][0]) \
                     and len(above[0][0].split()) <= 8 and not re.search(r"[.:;,]$", above[0][0]):
                 parts = above + parts  # "Ủy ban nhân dân" over "Tỉnh Nam Sơn": the body's name in plain case
             break
@@ -440,6 +480,9 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
     return Hit(" - ".join(n for n, _ in names), names[0][1], end, 0.7)
 
 
+# "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
+_DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,3}\d{1,2}"
+                          r"[ \t]{1,3}th[áa]ng[ \t]{1,3}\d{1,2}[ \t]{1,3}n[ăa]m[ \t]{1,3}\d{4}")
 _LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+[A-ZĐÀ-Ỹ]", re.I)
 
 
@@ -456,9 +499,20 @@ def letterhead_without_number(lines: list[Line], title_index: int | None, body_i
     return hit
 
 
+# "VIỆT NAM" ends the motto's first line, but also a body's name: "ỦY BAN MTTQ VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM".
+_BARE_COUNTRY = re.compile(r"^(?:H[ỘO]I\s{1,3})?VI[ỆE]T\s{0,3}NAM$", re.I)
+_MOTTO_BEFORE = re.compile(r"(?:NGH[ĨI]A|CH[ỦU])\s*$", re.I)
+
+
 def _split_motto(cell: str, offset: int) -> list[tuple[str, int]]:
     pieces, pos = [], 0
     for m in _MOTTO.finditer(cell):
+        if _BARE_COUNTRY.match(m.group(0)) and (
+                cell[pos:m.start()].strip(" -–_|/.\t*") and not _MOTTO_BEFORE.search(cell[pos:m.start()])
+                or not cell[pos:m.start()].strip() and pos == 0 and re.match(r"\s[A-ZĐÀ-Ỹ]{2}", cell[m.end():])):
+            # the country's name closes a body's name written before it in the same cell, or goes on into the
+            # place of a name wrapped over two lines ("ỦY BAN MẶT TRẬN TỔ QUỐC" / "VIỆT NAM TỈNH BẮC HÒA")
+            continue
         pieces.append((cell[pos:m.start()], offset + pos))
         pos = m.end()
     pieces.append((cell[pos:], offset + pos))
@@ -480,6 +534,8 @@ def _cell_kind(cell: str) -> str:
         return "other"  # a symbol in a cell of its own ("/QĐ-UBND" after a blank number)
     if _URGENCY_LINE.match(cell) or _SECRECY_LINE.match(cell):
         return "skip"  # a stamp beside the letterhead's first words ("ỦY BAN NHÂN DÂN    HỎA TỐC")
+    if _DATED_PLACE.match(cell):
+        return "skip"  # the date line beside the letterhead's second line (a Party letterhead of two levels)
     if _TITLE_RE.match(cell) or SITE_LINE.match(cell):
         return "other"
     if upper_ratio(cell) >= 0.85:
@@ -515,7 +571,8 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
         return issuer
     for line in lines[start:stop]:
         text = line.text.strip()
-        if text.upper() == text and text.startswith(issuer.value) and len(text) > len(issuer.value) + 3:
+        # the letterhead may have lost its capitals in a web copy ("Ủy Ban Nhân Dân"), the authority line not
+        if text.upper() == text and text.startswith(issuer.value.upper()) and len(text) > len(issuer.value) + 3:
             return Hit(text, line.start + line.text.index(text), line.start + line.text.index(text) + len(text), 0.7)
     return issuer
 
@@ -556,6 +613,13 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
                 name = m.group(1)
                 value = next(n for n in TYPE_NAMES if n.upper() == name)
                 return Hit(value, offset, offset + len(cell.strip()), 0.9), index
+        m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(line.cells()) == 1 else None
+        if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
+            # "THƯ MỜI CHÀO GIÁ" / "THÔNG BÁO TUYỂN DỤNG" over "Về việc ...": the type's name opens the title line
+            nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)
+            if nxt is not None and _SUBJECT_START.match(nxt.text.strip()):
+                value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
     return None, None
 
 
@@ -617,7 +681,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                 if filled > 5:
                     break
                 fcell, foff = fcells[0]
-                if _stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text)):
+                cited = _CITED_NUMBER.match(fcell) and _CITES_END.search(pieces[-1])
+                if not cited and (_stops_subject(fcell) or (len(fcells) == 1 and _DATE_LINE.search(follow.text))):
                     break
                 if follow.text[:len(follow.text) - len(follow.text.lstrip())].__len__() > column + 25:
                     break
@@ -633,6 +698,12 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             value = re.sub(r"^(V/v)\s*\n?\s*:", r"\1:", value)
             return Hit(value, x0, end, 0.85)
     return None
+
+
+# "V/v triển khai Kế hoạch" over "số 118-KH/HU ngày ...": the cited document's number goes on the trích yếu; a "Số:"
+# line starts with a capital or has its colon.
+_CITED_NUMBER = re.compile(r"^số[ \t]{1,3}\d")
+_CITES_END = re.compile(r"(?<!\w)(?:" + "|".join(TYPE_NAMES) + r"|văn\s+bản|Luật)[ \t]*$", re.I)
 
 
 def _goes_on(last: str, rest: list[Line]) -> bool:
@@ -656,6 +727,16 @@ def _goes_on(last: str, rest: list[Line]) -> bool:
             and not _BODY_KEYWORDS.match(c) and not re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG)\b", c))
 
 
+def _short_line(rest: list[Line]) -> bool:
+    """In a copy with a blank line after every line, the next filled line goes on a trích yếu when it is as short
+    as a centred title line (a body paragraph's lines run the width of the page) and ends no sentence."""
+    nxt = next((ln for ln in rest[:1] if ln.text.strip()), None)
+    if nxt is None:
+        return False
+    c = nxt.text.strip()
+    return len(c.split()) <= 12 and not c.endswith((".", ":", ";"))
+
+
 def _double_spaced(lines: list[Line], stop: int) -> bool:
     """Web pages and some converters put a blank line after every line: there one blank line is not a break."""
     head = lines[:min(stop + 3, len(lines))]
@@ -666,7 +747,10 @@ def _double_spaced(lines: list[Line], stop: int) -> bool:
 
 
 # "(Kèm theo Kế hoạch số ...)" under a trích yếu names an attachment, not the subject.
-_ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\s+kèm)(?!\w)")
+# "(Trình kỳ họp thứ 9, HĐND huyện khóa XX)", "(Tài liệu phục vụ hội nghị)" under a báo cáo's trích yếu names where
+# the paper goes, not what it is about.
+_ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\s+kèm|Trình|Tài\s+liệu|Phục\s+vụ|"
+                       r"Báo\s+cáo\s+tại|Lưu\s+hành\s+nội\s+bộ)(?!\w)")
 
 
 def _stops_subject(cell: str) -> bool:
@@ -714,12 +798,20 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
     window = lines[title_index + 1:min(title_index + 16, len(lines))]
     filled = 0
+    spaced = None
+    blank_run = 0
+    bridged = False  # a blank line of a double-spaced copy crossed on the strength of the next line's shortness
     for pos, line in enumerate(window):
         cells = line.cells()
         if not cells:
+            blank_run += 1
             if pieces and not _goes_on(pieces[-1], window[pos + 1:]):
-                break
+                spaced = _double_spaced(lines, stop) if spaced is None else spaced
+                if not (spaced and blank_run == 1 and _short_line(window[pos + 1:])):
+                    break
+                bridged = True
             continue
+        blank_run = 0
         filled += 1
         if filled > 7:
             break
@@ -731,7 +823,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
             break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after the trích yếu
-        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]):
+        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]) and not bridged:
             break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
             break
