@@ -87,7 +87,7 @@ _CLAUSE_WORD = re.compile(r"(?<!\w)(?:đã|sẽ|nếu|khi|thì|cần|phải|nh�
 _CUT_SYMBOL = re.compile(r"[ \t]*(?:[-–.]\s*[A-ZĐ0-9]|\()")
 
 
-def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coops=()) -> None:
+def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coops=(), summary: bool = False) -> None:
     """Score the obligation fields of ``result`` (an ``nlp.Extraction``) in place and list its doubts in
     ``result.review``. ``flat`` is the body as the task reader saw it, ``block`` the "Kính gửi" reading,
     ``leads`` / ``coops`` the unit hits (with the confidence of the pattern that found each); ``text`` is the
@@ -104,6 +104,13 @@ def assess(result, *, text: str = "", flat: str = "", block=None, leads=(), coop
         "meeting": _meeting(result, text),
         "replies_to": _replies(result, flat),
     }
+    if summary:
+        # A news item or a page summarising a letter reports its tasks in other words and leaves some out: the
+        # tracker creates no obligation from it until a clerk has the letter itself.
+        for name in ("lead_units", "cooperating_units", "deadlines"):
+            if getattr(result, name):
+                scores[name].cap(0.6, "chỉ đọc được bản tin hoặc trang tóm tắt văn bản (không có phần đầu, không có"
+                                      " “Kính gửi”): cần đối chiếu văn bản gốc")
     review = []
     for name, score in scores.items():
         result.confidence[name] = round(score.value, 2)

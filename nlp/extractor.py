@@ -267,7 +267,10 @@ class Extractor:
         result.recipient_unit_ids = [self._resolve(u, result.issue_date) for u in result.recipients]
         result.confidence = confidence
         result.evidence = evidence
-        doubt.assess(result, text=work, flat=flat, block=block, leads=leads, coops=coops)
+        # Known only through a page about it: no "Số:" nor date line, no "Kính gửi", the letter named by a news lead,
+        # a page title or a credit line. Its tasks are a paraphrase, not the letter's own words.
+        summary = anchor is None and named is not None and block is None
+        doubt.assess(result, text=work, flat=flat, block=block, leads=leads, coops=coops, summary=summary)
         doubt.second_reading(result, second)
         return result
 

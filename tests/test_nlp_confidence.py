@@ -180,3 +180,20 @@ def test_a_name_that_runs_into_a_clause_is_doubtful():
     text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
                          "đề nghị Sở Tài chính tỉnh Hưng Lam (nếu có thay đổi) báo cáo")
     assert "mệnh đề" in _lead_doubt(text)
+
+
+def test_tasks_read_from_a_news_item_wait_for_the_clerk():
+    news = ("Tin tức > Chỉ đạo điều hành\n\nUBND tỉnh Nam Sơn vừa ban hành Công văn số 456/UBND-VX ngày 05/6/2024 về"
+            " việc tổ chức Tháng hành động vì trẻ em năm 2024.\n\nTheo đó, UBND tỉnh giao Sở Y tế chủ trì, phối hợp"
+            " với các sở, ngành liên quan triển khai thực hiện; báo cáo kết quả trước ngày 15/7/2024.\n")
+    found = Extractor().extract(news)
+    assert found.doc_number == "456/UBND-VX" and found.lead_units == ["Sở Y tế"]
+    reasons = {d.field: d.reason for d in found.review}
+    assert "bản tin" in reasons["lead_units"] and "deadlines" in reasons
+    assert needs_clerk(found)
+    letter = ("ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "TỈNH NAM SƠN                 Độc lập - Tự do - Hạnh phúc\n"
+              "Số: 456/UBND-VX              Nam Sơn, ngày 05 tháng 6 năm 2024\n"
+              "V/v tổ chức Tháng hành động vì trẻ em năm 2024\n\nKính gửi: Sở Y tế.\n\n"
+              "Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì triển khai thực hiện; báo cáo kết quả trước ngày 15/7/2024.\n")
+    assert not any("bản tin" in d.reason for d in Extractor().extract(letter).review)
