@@ -290,6 +290,8 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
             s.cap(0.75 if lead else 0.65, f"văn bản có giao việc nhưng không xác định được đơn vị {what}")
         if lead and result.doc_type in _BY_SECTION and _TASK_CUE.search(flat):
             s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần xác định đơn vị chủ trì")
+        if lead and result.cooperating_units:
+            s.cap(0.65, "có đơn vị phối hợp nhưng không xác định được đơn vị chủ trì")
         if lead:
             missed = _unexplained_tasks(flat, list(extra_hits), result.issuer)
             if missed:
@@ -324,6 +326,12 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
         elif _CLAUSE_WORD.search(name):
             s.cap(0.55, f"tên \u201c{_short(name)}\u201d lẫn từ của một mệnh đề "
                         f"(\u201c{_CLAUSE_WORD.search(name).group()}\u201d), có thể đọc quá tên đơn vị")
+    for name in names:
+        longer = _continued_in(name, result.recipients)
+        if longer:
+            s.cap(0.6, f"tên \u201c{_short(name)}\u201d có thể bị cắt: phần \u201cKính gửi\u201d ghi "
+                       f"\u201c{_short(longer)}\u201d")
+            break
     if lead and extra_hits:
         both = [n for n in names if any(same_name(n, str(c.value)) for c in extra_hits)]
         if both:
@@ -349,6 +357,16 @@ _DUTY_WORD = re.compile(r"\s(?:chủ\s+trì|có\s+trách\s+nhiệm)(?!\w)")
 _PARTY_WORDS = re.compile(r"(?:các\s|[Tt]hủ\s+trưởng|[Tt]rưởng|[Hh]iệu\s+trưởng|[Ll]ãnh\s+đạo|[Tt]ổ\s+trưởng|[Bb]í\s+thư|"
                           r"[Đđ]ồng\s+chí|[Cc]án\s+bộ|[Gg]iáo\s+viên|[Nn]gười\s|[Tt]ất\s+cả|[A-ZĐ])")
 _POLITE = re.compile(r"(?:[Qq]uý|các\s+đồng\s+chí\s+(?:có\s+tên|được\s+mời))(?!\w)")
+# The addressees named by a bare collective: "Đề nghị các đơn vị nghiêm túc triển khai thực hiện", "Yêu cầu các cơ
+# quan, đơn vị, địa phương khẩn trương triển khai ...", "Đề nghị các đồng chí dự họp đúng thành phần": a bare
+# collective urged to carry the letter out or to attend names no party of its own ("Đề nghị các đơn vị báo cáo
+# ..." asks a task of someone the reader should name; "các đồng chí Thành viên Ban Chỉ đạo" is a party).
+_BARE_KIND = r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương|đồng\s+chí|thành\s+phần|bộ\s+phận|cá\s+nhân|cơ\s+sở|đại\s+biểu|tổ\s+chức)"
+_ADDRESSEES = re.compile(r"(?:[Cc]ác|[Tt]ất\s+cả\s+các|[Tt]oàn\s+thể)\s+" + _BARE_KIND +
+                         r"(?:\s*,\s*" + _BARE_KIND + r"){0,4}(?:\s+(?:liên\s+quan|trực\s+thuộc|dự\s+họp|được\s+mời))?"
+                         r"\s+(?:(?:nghiêm\s+túc|khẩn\s+trương|quan\s+tâm|chủ\s+động|tích\s+cực|kịp\s+thời)\s+)?"
+                         r"(?:triển\s+khai|thực\s+hiện|tổ\s+chức\s+thực\s+hiện|phối\s+hợp\s+thực\s+hiện|dự\s+họp|"
+                         r"tham\s+dự|có\s+mặt|bố\s+trí\s+(?:thành\s+phần|người|đại\s+biểu))(?!\w)")
 
 
 def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
@@ -357,7 +375,7 @@ def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
     values = [str(h.value) for h in hits]
 
     def explained(pos: int) -> bool:
-        if _POLITE.match(flat, pos) or unitnames.ACTION_RE.match(flat, pos) or \
+        if _POLITE.match(flat, pos) or _ADDRESSEES.match(flat, pos) or unitnames.ACTION_RE.match(flat, pos) or \
                 unitnames.ACTION_RE.match(flat[pos:pos + 1].lower() + flat[pos + 1:pos + 40]):
             return True  # the addressees, or a verb ("Ban hành kèm theo ..."): no new party
         span = unitnames.bound(flat, pos)
@@ -475,6 +493,25 @@ def _overlaps(a: str, b: str) -> bool:
         return True
     sa, sb = unitnames.skeleton(a), unitnames.skeleton(b)
     return len(sa) >= 3 and len(sb) >= 3 and (sa in sb or sb in sa)
+
+
+# What may follow a unit's name and still name the same unit: its place ("Sở Tài chính tỉnh Nam Sơn"), a role in
+# brackets, a note to the recipient ("(để biết)").
+_SAME_UNIT_TAIL = re.compile(r"^(?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)|\(|[-–]\s*[A-ZĐ]|$)")
+
+
+def _continued_in(name: str, entries) -> str | None:
+    """A "Kính gửi" entry that starts with ``name`` and goes on with words of a name ("Đội Cảnh sát" / "Đội Cảnh sát
+    giao thông - Trật tự Công an quận", "Văn phòng HĐND" / "Văn phòng HĐND và UBND huyện"): the name was cut at a
+    word the name reader took for a verb."""
+    name = " ".join(name.split())
+    for entry in entries:
+        entry = " ".join(str(entry).split())
+        if len(entry) > len(name) + 1 and entry.startswith(name + " "):
+            tail = entry[len(name) + 1:]
+            if not _SAME_UNIT_TAIL.match(tail):
+                return entry
+    return None
 
 
 def _short(text: str, limit: int = 60) -> str:

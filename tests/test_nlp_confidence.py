@@ -197,3 +197,32 @@ def test_tasks_read_from_a_news_item_wait_for_the_clerk():
               "V/v tổ chức Tháng hành động vì trẻ em năm 2024\n\nKính gửi: Sở Y tế.\n\n"
               "Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì triển khai thực hiện; báo cáo kết quả trước ngày 15/7/2024.\n")
     assert not any("bản tin" in d.reason for d in Extractor().extract(letter).review)
+
+
+def test_a_closing_call_on_the_addressees_raises_no_doubt_but_a_bare_task_does():
+    closing = CLEAN.replace("trước ngày 25/4/2025.\n", "trước ngày 25/4/2025. Đề nghị các cơ quan, đơn vị nghiêm túc "
+                                                       "triển khai thực hiện./.\n")
+    assert not [e for e in review(closing) if e["field"] == "lead_units"]
+    task = CLEAN.replace("trước ngày 25/4/2025.\n", "trước ngày 25/4/2025. Đề nghị cán bộ địa chính các xã "
+                                                    "rà soát số liệu.\n")
+    assert [e for e in review(task) if e["field"] == "lead_units"]
+
+
+def test_a_unit_cut_short_of_its_kinh_gui_entry_is_a_doubt():
+    text = CLEAN.replace("Kính gửi: Sở Tài chính tỉnh Hưng Lam.", "Kính gửi: Đội Quản lý trật tự xây dựng đô thị "
+                                                                    "huyện.").replace(
+        "đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo", "đề nghị Đội Quản lý trật tự xây dựng đô thị huyện báo cáo")
+    out = EX.extract(text).to_json("t")
+    if out["lead_units"] == ["Đội Quản lý trật tự"]:  # the name reader stopped at "xây dựng"
+        assert any(e["field"] == "lead_units" and "bị cắt" in e["reason"] for e in out["review"])
+    # The entry's place after the name is the same unit: no doubt.
+    assert not [e for e in review(CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                                                "đề nghị Sở Tài chính báo cáo")) if e["field"] == "lead_units"]
+
+
+def test_a_helper_without_a_lead_is_a_doubt_on_the_lead():
+    text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo", "đề nghị Sở Tài chính tỉnh Hưng Lam phối hợp "
+                                                                      "với Kho bạc Nhà nước tỉnh báo cáo")
+    out = EX.extract(text).to_json("t")
+    if out["cooperating_units"] and not out["lead_units"]:
+        assert any(e["field"] == "lead_units" and "phối hợp" in e["reason"] for e in out["review"])
