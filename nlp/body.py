@@ -268,6 +268,7 @@ def _quotations(flat: str) -> list[tuple[int, int]]:
 _CELL_SPLIT = re.compile(r"[ \t]*(?:\||\t+)[ \t]*")
 _LEAD_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)"
                           r"(?:\s+thực\s+hiện)?", re.I)
+_SCHEDULE_COLUMN = re.compile(r"địa\s+điểm|thành\s+phần(?:\s+dự|\s+tham\s+dự)?", re.I)
 _COOP_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?", re.I)
 
 
@@ -294,6 +295,9 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
         cells = _cells(flat, row_start, row_end)
         texts = [" ".join(flat[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.fullmatch(t)), None)
+        if lead_col is not None and any(_SCHEDULE_COLUMN.fullmatch(t) for t in texts):
+            columns = None  # a schedule ("Ngày | Thời gian | Nội dung | Chủ trì | Địa điểm"): who chairs, not a task
+            continue
         if lead_col is not None:
             coop_col = next((i for i, t in enumerate(texts) if _COOP_COLUMN.fullmatch(t)), None)
             columns = (lead_col, coop_col, len(cells))
