@@ -45,27 +45,22 @@ def _heading_line(body: str, start: int, end: int) -> bool:
 
 # A task table copied from a PDF or a DOCX with one cell per line: "TT" / "Hoạt động" / "Đơn vị thực hiện" /
 # "Phối hợp" / "Thời gian", then rows "1" / <task> / <unit> / <units> / <time>, each opened by its number.
-_ROW_NUMBER_TITLE = re.compile(r"[ \t]{0,20}(?:S?TT|Số\s+TT|STT\.?)[ \t]*", re.I)
 _LINE_LEAD_COLUMN = re.compile(r"(?:[^\n]{0,30}\s)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)(?:\s+thực\s+hiện)?", re.I)
 _LINE_COOP_COLUMN = re.compile(r"(?:[^\n]{0,30}\s)?phối\s+hợp(?:\s+thực\s+hiện)?", re.I)
 MAX_LINE_COLUMNS = 8
+_TT_LINE = re.compile(r"(?:^|\n)[ \t]{0,20}(?:S?TT|Số\s+TT)\.?[ \t]*(?=\n)")
 
 
 def line_tables(text: str) -> list[tuple[int, int, int | None, int | None, list[list[tuple[int, int]]]]]:
     """Tables written one cell per line: (start, end, lead column, cooperating column, rows of cell spans). The
     header is "TT" or "STT" and up to 7 short titles, one with "chủ trì" / "thực hiện"; each row opens with its
     number (1, 2, ...) and has as many lines as the header; the table ends where a row does not."""
-    out = []
+    out: list = []
     pos = 0
-    while True:
-        at = text.find("TT", pos)
-        if at < 0:
-            return out
-        pos = at + 2
-        start = text.rfind("\n", 0, at) + 1
-        eol = text.find("\n", at)
-        if eol < 0 or not _ROW_NUMBER_TITLE.fullmatch(text, start, eol):
+    for m in _TT_LINE.finditer(text):
+        if m.start() < pos:
             continue
+        start, eol = m.start() + (text[m.start()] == "\n"), m.end()
         titles: list[str] = []
         line_start = eol + 1
         while len(titles) < MAX_LINE_COLUMNS:
@@ -102,6 +97,7 @@ def line_tables(text: str) -> list[tuple[int, int, int | None, int | None, list[
         if rows:
             out.append((start, end, lead, coop, rows))
             pos = end
+    return out
 
 
 def flatten(body: str) -> str:
@@ -109,7 +105,7 @@ def flatten(body: str) -> str:
     blank line ends a paragraph, a table's row (cells between pipes or tabs) stays a line of its own, and so does a
     unit's numbered heading over its task ("2. Phòng Văn hóa và Thông tin" / "Hướng dẫn các cơ quan ...")."""
     rows = "|" in body or "\t" in body
-    kept = [(a - 1, b) for a, b, *_ in line_tables(body)] if "TT" in body else []
+    kept = [(a - 1, b) for a, b, *_ in line_tables(body)] if "TT\n" in body else []
 
     def join(m: re.Match) -> str:
         if any(a <= m.start() < b for a, b in kept):
@@ -473,7 +469,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         else:
             found.lead.extend(units)  # "X phối hợp với Y <task>": X does the task with Y's help
     found.lead.extend(_heading_units(flat))
-    for _, _, lead_col, coop_col, rows in line_tables(flat) if "TT" in flat else ():
+    for _, _, lead_col, coop_col, rows in line_tables(flat) if "TT\n" in flat else ():
         for cells in rows:
             for col, out in ((lead_col, found.lead), (coop_col, found.cooperating)):
                 if col is None:
