@@ -43,13 +43,73 @@ def _heading_line(body: str, start: int, end: int) -> bool:
     return bool(span) and span[1] >= len(body[:end].rstrip(" \t:."))
 
 
+# A task table copied from a PDF or a DOCX with one cell per line: "TT" / "Hoạt động" / "Đơn vị thực hiện" /
+# "Phối hợp" / "Thời gian", then rows "1" / <task> / <unit> / <units> / <time>, each opened by its number.
+_LINE_LEAD_COLUMN = re.compile(r"(?:[^\n]{0,30}\s)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)(?:\s+thực\s+hiện)?", re.I)
+_LINE_COOP_COLUMN = re.compile(r"(?:[^\n]{0,30}\s)?phối\s+hợp(?:\s+thực\s+hiện)?", re.I)
+MAX_LINE_COLUMNS = 8
+_TT_LINE = re.compile(r"(?:^|\n)[ \t]{0,20}(?:S?TT|Số\s+TT)\.?[ \t]*(?=\n)")
+
+
+def line_tables(text: str) -> list[tuple[int, int, int | None, int | None, list[list[tuple[int, int]]]]]:
+    """Tables written one cell per line: (start, end, lead column, cooperating column, rows of cell spans). The
+    header is "TT" or "STT" and up to 7 short titles, one with "chủ trì" / "thực hiện"; each row opens with its
+    number (1, 2, ...) and has as many lines as the header; the table ends where a row does not."""
+    out: list = []
+    pos = 0
+    for m in _TT_LINE.finditer(text):
+        if m.start() < pos:
+            continue
+        start, eol = m.start() + (text[m.start()] == "\n"), m.end()
+        titles: list[str] = []
+        line_start = eol + 1
+        while len(titles) < MAX_LINE_COLUMNS:
+            line_end = text.find("\n", line_start)
+            if line_end < 0:
+                break
+            title = text[line_start:line_end].strip()
+            if not title or title == "1" or len(title) > 40:
+                break
+            titles.append(title)
+            line_start = line_end + 1
+        if text[line_start:text.find("\n", line_start)].strip() != "1" or len(titles) < 2:
+            continue
+        lead = next((i + 1 for i, t in enumerate(titles) if _LINE_LEAD_COLUMN.fullmatch(t)), None)
+        coop = next((i + 1 for i, t in enumerate(titles) if _LINE_COOP_COLUMN.fullmatch(t)), None)
+        if lead is None:
+            continue
+        width = len(titles) + 1
+        rows: list[list[tuple[int, int]]] = []
+        end = line_start
+        while True:
+            cells, cursor = [], end
+            for _ in range(width):
+                nl = text.find("\n", cursor)
+                nl = len(text) if nl < 0 else nl
+                if cursor >= len(text) or not text[cursor:nl].strip():
+                    break
+                cells.append((cursor, nl))
+                cursor = nl + 1
+            if len(cells) < width or text[cells[0][0]:cells[0][1]].strip() != str(len(rows) + 1):
+                break
+            rows.append(cells)
+            end = cursor
+        if rows:
+            out.append((start, end, lead, coop, rows))
+            pos = end
+    return out
+
+
 def flatten(body: str) -> str:
     """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence. A
     blank line ends a paragraph, a table's row (cells between pipes or tabs) stays a line of its own, and so does a
     unit's numbered heading over its task ("2. Phòng Văn hóa và Thông tin" / "Hướng dẫn các cơ quan ...")."""
     rows = "|" in body or "\t" in body
+    kept = [(a - 1, b) for a, b, *_ in line_tables(body)] if "TT\n" in body else []
 
     def join(m: re.Match) -> str:
+        if any(a <= m.start() < b for a, b in kept):
+            return "\n"  # a table written one cell per line keeps its lines
         before = body.rfind("\n", 0, m.start()) + 1
         if rows:
             after = body.find("\n", m.end())
@@ -268,6 +328,7 @@ def _quotations(flat: str) -> list[tuple[int, int]]:
 _CELL_SPLIT = re.compile(r"[ \t]*(?:\||\t+)[ \t]*")
 _LEAD_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)"
                           r"(?:\s+thực\s+hiện)?", re.I)
+_SCHEDULE_COLUMN = re.compile(r"địa\s+điểm|thành\s+phần(?:\s+dự|\s+tham\s+dự)?", re.I)
 _COOP_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?", re.I)
 
 
@@ -294,6 +355,9 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
         cells = _cells(flat, row_start, row_end)
         texts = [" ".join(flat[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.fullmatch(t)), None)
+        if lead_col is not None and any(_SCHEDULE_COLUMN.fullmatch(t) for t in texts):
+            columns = None  # a schedule ("Ngày | Thời gian | Nội dung | Chủ trì | Địa điểm"): who chairs, not a task
+            continue
         if lead_col is not None:
             coop_col = next((i for i, t in enumerate(texts) if _COOP_COLUMN.fullmatch(t)), None)
             columns = (lead_col, coop_col, len(cells))
@@ -405,6 +469,17 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         else:
             found.lead.extend(units)  # "X phối hợp với Y <task>": X does the task with Y's help
     found.lead.extend(_heading_units(flat))
+    for _, _, lead_col, coop_col, rows in line_tables(flat) if "TT\n" in flat else ():
+        for cells in rows:
+            for col, out in ((lead_col, found.lead), (coop_col, found.cooperating)):
+                if col is None:
+                    continue
+                a, b = cells[col]
+                span = unitnames.bound(flat[:b], a)
+                if span:
+                    out.extend(Hit(flat[a + x:a + y], a + x, a + y, STRUCTURAL)
+                               for x, y in unitnames.split_units(flat[a:span[1]])
+                               if not unitnames.is_bare(flat[a + x:a + y]))
     if "|" in flat or "\t" in flat:
         table_lead, table_coop = _table_units(flat)
         found.lead.extend(table_lead)

@@ -34,6 +34,11 @@ _EXPLICIT_REPLY = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?
 # "Xét đề nghị của X tại Công văn số ..." / "Xét đề nghị của X (Tờ trình số ...)": the request being answered.
 _CONSIDERING = re.compile(
     r"(?<!\w)[Xx]ét\s+(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+của\s+[^.;\n]{3,120}?(?:\s+tại|\s*\()\s*$")
+# "Xét Tờ trình số 23/TTr-UBND ... của UBND phường X": a thông báo or công văn that answers the request it weighs
+# (a "Xét Báo cáo số ..." weighs a report: its basis, not a request answered).
+_CONSIDERING_DOC = re.compile(r"(?<!\w)[Xx]ét\s+(?:các\s+)?$")
+# "nhận được Công văn số A ngày ... của X về việc ... và Công văn số B ...": a second letter in the same sentence.
+_AND_ANOTHER = re.compile(r"(?:\s+và|,)\s+(?:các\s+)?$")
 _IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
 _SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
 _ANSWERED_BEFORE = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:phúc\s+đáp|trả\s+lời)(?:\s+(?:tại|bằng))?\s*$")
@@ -73,7 +78,8 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
         if _ANSWERED_BEFORE.search(before):
             continue  # "nội dung này UBND phường đã trả lời tại Công văn số ...": an earlier answer, told as history
         if (_EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before)
-                or (not decision and _CONSIDERING.search(flat, s, m.start()))):
+                or (not decision and (_CONSIDERING.search(flat, s, m.start())
+                                     or (_CONSIDERING_DOC.search(before) and m.group("type").lower() != "báo cáo")))):
             out.append(hit(m, 0.9))
             pos = m.end()
             for _ in range(5):  # "... số A và B", "số A, B và C"
@@ -83,7 +89,9 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
                 out.append(hit(more, 0.8))
                 pos = more.end()
             continue
-        if not _IMPLICIT.search(before) or not keys or decision:
+        if not keys or decision:
+            continue
+        if not _IMPLICIT.search(before) and not (_AND_ANOTHER.search(before) and _IMPLICIT.search(flat, s, m.start())):
             continue
         # "nhận được Công văn số A ngày ... và Công văn số B ngày ... của Sở X": the sender follows the last number
         chain, pos = [m], m.end()

@@ -26,10 +26,12 @@ HEADS = (
     "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
     "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Thành viên", "Ủy viên", "Uỷ viên",
     "Thư viện", "Bảo tàng", "Nhà văn hóa", "Nhà xuất bản", "Cảng vụ", "Kiểm toán",
+    # A hospital's departments ("Khoa Dược", not "Khoa học"), a border post, the post office.
+    "Khoa", "Đồn", "Bưu điện",
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
-    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|nhiệm\s+vụ)\b)"
+    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|nhiệm\s+vụ)\b)"
 )
 _BARE_HEADS = frozenset(h.lower() for h in HEADS)
 # A collective, also as its holders: "các sở, ban, ngành", "thủ trưởng các cơ quan, đơn vị", "tất cả các trường".
@@ -38,7 +40,7 @@ _COLLECTIVE = re.compile(
     r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|phòng|tổ\s+chức|địa\s+phương|xã|phường|huyện|"
     r"quận|hội|đoàn\s+thể|chi\s+hội|"
     r"cơ\s+sở|doanh\s+nghiệp|trường|bộ\s+phận|thành\s+viên|tổ\s+dân\s+phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
-    r"tổ\s+chức|tổ(?!\s+chức)|đội|hộ|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
+    r"tổ\s+chức|tổ(?!\s+chức)|đội|hộ|khoa(?!\s+học)|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
     r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",
     re.I,
 )

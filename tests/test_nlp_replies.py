@@ -55,3 +55,16 @@ def test_a_directive_carried_out_is_not_a_reply():
 def test_phuc_dap_a_letter_and_another_named_in_full():
     assert replies("Phúc đáp Công văn số 12/SNV-TCBC ngày 02/5/2025 và Công văn số 13/SNV-TCBC ngày 06/5/2025 của "
                    "Sở Nội vụ, Ủy ban nhân dân quận có ý kiến như sau:\n") == ["12/SNV-TCBC", "13/SNV-TCBC"]
+
+
+def test_xet_to_trinh_of_a_unit_is_answered_but_xet_bao_cao_is_not():
+    assert replies("Xét Tờ trình số 31/TTr-UBND ngày 02/5/2025 của UBND phường Hòa Mẫu về việc sửa chữa cống, "
+                   "Chủ tịch UBND quận có ý kiến như sau:\n") == ["31/TTr-UBND"]
+    assert replies("Xét Báo cáo số 07/BC-TTr ngày 02/5/2025 của Thanh tra quận về kết quả kiểm tra, Ủy ban "
+                   "nhân dân quận có ý kiến như sau:\n") == []
+
+
+def test_a_second_letter_of_the_addressee_in_the_same_sentence_is_answered_too():
+    assert replies("Ủy ban nhân dân quận nhận được Công văn số 40/SNV-TCBC ngày 02/5/2025 của Sở Nội vụ về việc "
+                   "rà soát biên chế và Công văn số 44/SNV-TCBC ngày 06/5/2025 của Sở Nội vụ về việc tinh giản, "
+                   "có ý kiến như sau:\n") == ["40/SNV-TCBC", "44/SNV-TCBC"]

@@ -348,3 +348,43 @@ def test_a_unit_heading_over_a_task_sentence_and_a_closing_courtesy():
                     "2. Phòng Tài chính - Kế hoạch\nTham mưu bố trí kinh phí.\n"
                     "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n")
     assert sorted(lead) == ["Phòng Tài chính - Kế hoạch", "Phòng Văn hóa và Thông tin"]
+
+
+def test_a_task_table_written_one_cell_per_line_gives_its_lead_and_cooperating_units():
+    lead, coop = units("""KẾ HOẠCH
+Cải tiến chất lượng khám chữa bệnh năm 2025
+Căn cứ Kế hoạch số 12/KH-SYT ngày 05/01/2025 của Sở Y tế, Bệnh viện ban hành Kế hoạch như sau:
+I. MỤC TIÊU
+Giảm thời gian chờ khám trung bình xuống dưới 60 phút.
+II. CÁC HOẠT ĐỘNG
+TT
+Hoạt động
+Khoa/Phòng thực hiện
+Phối hợp
+Thời gian
+1
+Triển khai đặt lịch khám qua ứng dụng
+Phòng Công nghệ thông tin
+Khoa Khám bệnh
+Trước 30/6/2025
+2
+Giám sát vệ sinh tay
+Khoa Kiểm soát nhiễm khuẩn
+Phòng Điều dưỡng
+Hằng tháng
+III. TỔ CHỨC THỰC HIỆN
+Các khoa, phòng căn cứ Kế hoạch triển khai thực hiện.
+""")
+    assert "Phòng Công nghệ thông tin" in lead and "Khoa Kiểm soát nhiễm khuẩn" in lead
+    assert coop == ["Khoa Khám bệnh", "Phòng Điều dưỡng"]
+
+
+def test_a_schedules_chair_column_names_no_lead():
+    lead, _ = units("""LỊCH CÔNG TÁC TUẦN
+Ngày | Thời gian | Nội dung | Chủ trì | Địa điểm
+Thứ Hai 05/5 | 8h00 | Giao ban | Chủ tịch UBND tỉnh | Phòng họp số 1
+Thứ Ba 06/5 | 14h00 | Họp nghe báo cáo quy hoạch | Phó Chủ tịch UBND tỉnh | Phòng họp số 2
+Ghi chú:
+- Sở Xây dựng gửi tài liệu về Văn phòng UBND tỉnh trước ngày 05/5/2025.
+""")
+    assert lead == ["Sở Xây dựng"]
