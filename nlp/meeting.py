@@ -101,7 +101,7 @@ _EVENT = re.compile(
 # lúc 7 giờ 00 ngày ...", "Ngày hội điểm cấp huyện tổ chức vào lúc 7 giờ 30 phút, Chủ nhật ngày ...".
 _CONVENES = re.compile(
     r"(?<!\w)(?:triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị)"
-    r"|(?:khai\s+mạc|tổ\s+chức|diễn\s+ra|bắt\s+đầu)\s+(?:vào\s+)?lúc\s+\d)",
+    r"|(?:khai\s+mạc|tổ\s+chức|diễn\s+ra|bắt\s+đầu)\s{1,3}(?:vào\s{1,3})?(?:(?:lúc|hồi)\s{1,3})?\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w))",
     re.I,
 )
 # An event notice announces its time and place under labels: "Thời gian: ... / Địa điểm: ...".
@@ -118,5 +118,6 @@ def is_invitation(doc_type: str | None, head: str) -> bool:
     if doc_type in INVITATION_TYPES:
         return True
     if doc_type in _NOT_EVENT_TYPES:
-        return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I) or _CONVENES.search(head))
+        return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I) or _CONVENES.search(head)
+                    or _LABELS.search(head))
     return bool(_EVENT.search(head) or _LABELS.search(head))
