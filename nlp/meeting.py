@@ -34,6 +34,13 @@ _OLD_TIME = re.compile(
     r"|(?:chuyển|dời|lùi|thay\s{1,3}đổi|điều\s{1,3}chỉnh)[^.;\n]{0,80}\stừ\s{1,3}(?:(?:vào\s{1,3})?lúc\s{1,3})?)$", re.I)
 
 
+_RANGE_END = re.compile(r"(?:(?<!\w)(?:đến|tới)|\d[/.]\d{1,2}(?:[/.]\d{4})?\s{0,2}[-–])\s{0,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?(?:thứ\s{1,3}\w{2,4}\s{0,2},?\s{0,3})?$", re.I)
+_RANGE_REST = re.compile(
+    r"\s{0,3}(?:đến|tới|[-–])\s{0,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?",
+    re.I)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+
+
 def _time_before(window: str) -> re.Match | None:
     """The start time among the times before a date: "từ 13 giờ 30 đến 17 giờ 00, ngày ..." starts at 13:30."""
     times = list(_TIME_RE.finditer(window))
@@ -56,11 +63,18 @@ def find_meeting(flat: str, base: int, default_year: int | None, issued: date | 
         for dm in DATE_RE.finditer(flat, region, min(len(flat), region + 6000)):
             if not _BEFORE_DATE.search(flat, max(0, dm.start() - 24), dm.start()):
                 continue
+            if _RANGE_END.search(flat, max(0, dm.start() - 24), dm.start()):
+                continue  # the last day of a meeting over several days: it starts on the first
+
             day = parse_date(dm, default_year)
             if day is None:
                 continue
             window_a = flat[max(0, dm.start() - 70):dm.start()]
-            window_b = flat[dm.end():dm.end() + 40]
+            b0 = dm.end()
+            rest = _RANGE_REST.match(flat, b0)  # "từ ngày 24/3 đến ngày 26/3/2025, khai mạc lúc 8 giờ 00"
+            if rest:
+                b0 = rest.end()
+            window_b = _SENTENCE_END.split(flat[b0:b0 + 40], maxsplit=1)[0]
             a0 = max(0, dm.start() - 70)
             tm = _time_before(window_a)
             at = a0 + tm.start() if tm else 0
@@ -94,7 +108,10 @@ def find_meeting(flat: str, base: int, default_year: int | None, issued: date | 
 
 _EVENT = re.compile(
     r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|tổ\s+chức\s+(?:cuộc\s+họp|họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
-    r"hội\s+thảo|tọa\s+đàm|toạ\s+đàm|gặp\s+mặt)|triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị|họp))",
+    r"hội\s+thảo|tọa\s+đàm|toạ\s+đàm|gặp\s+mặt)|triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị|họp)"
+    # a meeting moved: "thay đổi thời gian cuộc họp", "lùi lịch tổ chức hội nghị"
+    r"|(?:thay\s+đổi|điều\s+chỉnh|chuyển|dời|lùi)\s+(?:thời\s+gian|lịch|ngày)\s+(?:tổ\s+chức\s+)?"
+    r"(?:cuộc\s+họp|họp|hội\s+nghị|kỳ\s+họp))",
     re.I,
 )
 # A plan or decision that convenes its own event says when it opens: "triệu tập Kỳ họp thứ ...", "Lễ khai mạc vào
