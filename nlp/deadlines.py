@@ -82,6 +82,16 @@ _WINDOW = re.compile(
     r"(?:ngày" + _GAP + r")?" + _DAY_MONTH_YEAR,
     re.I,
 )
+# A plan's timetable: a time column's cell or a "Thời gian:" label holding a month ("| Tháng 6/2022 |", "Thời gian:
+# tháng 8 - tháng 10/2020", "Tháng 6 và tháng 11/2024"), and a phase that ends on a day ("Đợt 1: từ ngày 15/12/2025
+# đến ngày 15/01/2026", "Giai đoạn 2: từ ...").
+_MONTH_CELL = re.compile(
+    r"(?:(?<=\|)|(?<=\n)|(?<=\t)|(?<=Thời gian:)|(?<=Thời gian hoàn thành:))[ \t]{0,3}[Tt]háng\s{1,3}(?P<m1>\d{1,2})"
+    r"(?:\s{0,3}(?:-|–|và|đến)\s{0,3}tháng\s{1,3}(?P<m2>\d{1,2}))?\s{0,2}/\s{0,2}(?P<y>\d{4})(?=[ \t]{0,3}(?:\||\n|\.|$))")
+_PHASE = re.compile(
+    r"(?<!\w)(?:Đợt|Giai\s{1,3}đoạn)(?:\s{1,3}(?:\d{1,2}|[IVX]{1,4}))?(?:\s{1,3}cao\s{1,3}điểm(?:\s{1,3}thứ\s{1,3}\w{2,5})?)?"
+    r"\s{0,2}:\s{0,3}[Tt]ừ\s{1,3}(?:ngày\s{1,3})?(?:" + _ANY_DATE + r")\s{0,3}(?:đến|-|–)\s{0,3}(?:hết\s{1,3})?"
+    r"(?:ngày" + _GAP + r")?" + _DAY_MONTH_YEAR)
 # Where any of the patterns above can start: one fast scan (a character class first, no case folding) finds the
 # keywords, and each pattern is tried only there. Scanning with each case-insensitive pattern was 5 times slower.
 _KEYWORD = re.compile(r"[TtCcHhKkSs](?:rước|RƯỚC|rong|RONG|hậm|HẬM|ạn|ẠN|hông|HÔNG|au|AU|hời|HỜI)(?!\w)")
@@ -270,6 +280,27 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
             continue
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.6 if not _past(day, issued) else 0.3,
             bound="by")
+    for m in _PHASE.finditer(flat):
+        if m.group("d"):
+            d, mo, y = m.group("d"), m.group("m"), m.group("y")
+        else:
+            d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
+        day = make_date(int(y) if y else default_year, int(mo), int(d))
+        if day is None or index.quoted(m.start()):
+            continue
+        add(m, date=day.isoformat(), relative_working_days=None, confidence=0.6 if not _past(day, issued) else 0.3,
+            bound="by")
+    for m in _MONTH_CELL.finditer(flat):
+        year = int(m.group("y"))
+        months = [int(m.group("m1"))] + ([int(m.group("m2"))] if m.group("m2") else [])
+        if re.match(r"\s{0,3}(?:-|–|đến)", flat[m.end("m1"):m.end("m1") + 5]):
+            months = months[-1:]  # a span ends with its last month
+        for month in months:
+            if not 1 <= month <= 12 or index.quoted(m.start()):
+                continue
+            past = issued is not None and (year, month) < (issued.year, issued.month)
+            add(m, date=f"{year:04d}-{month:02d}", relative_working_days=None, confidence=0.3 if past else 0.6,
+                bound="by")
     for m in _matches(_MONTH, flat, starts):
         month, year = int(m.group("m")), int(m.group("y"))
         if not 1 <= month <= 12 or index.quoted(m.start()):

@@ -253,8 +253,8 @@ class Extractor:
             result.deadlines.append(item)
 
         if is_invitation(result.doc_type, work[:3000]):
-            meeting = find_meeting(flat, body_start, year) or find_meeting(
-                body_rules.flatten(work[:body_end]), 0, year)
+            meeting = find_meeting(flat, body_start, year, result.issue_date) or find_meeting(
+                body_rules.flatten(work[:body_end]), 0, year, result.issue_date)
             result.meeting = keep("meeting", meeting)
 
         addressees = list(result.recipients)

@@ -5,7 +5,7 @@ ngày 22/7/2013, từ 07h00 tại Hội trường ..."; the place from "Địa �
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from nlp.dates import DATE_RE, parse_date
 from nlp.header import INVITATION_TYPES, Hit
@@ -21,7 +21,24 @@ _INVITATION = re.compile(r"(?<!\w)(?:mời|họp|hội\s+nghị|cuộc\s+họp)(
 # "ngày 15/3/2025", "thứ Năm (15/3/2025)", "Thứ Bảy, 15/3/2025": what stands before a meeting's date.
 _BEFORE_DATE = re.compile(r"(?:ngày|thứ\s{1,3}\w{2,4}|chủ\s{1,3}nhật)\s{0,3}[,(]?\s{0,3}$", re.I)
 _TIME_AFTER = re.compile(
-    r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?:(?:buổi\s{1,3})?(?:sáng|chiều)\s{0,2}:?\s{0,3})?(?P<h>\d{1,2})\s{0,2}(?:giờ|h)\s{0,2}(?P<min>\d{2})?", re.I)
+    r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?:(?:buổi\s{1,3})?(?:sáng|chiều)\s{0,2}:?\s{0,3})?(?P<h>\d{1,2})\s{0,2}(?:giờ|h|g)\s{0,2}(?P<min>\d{2})?(?!\w)", re.I)
+# A time that closes a deadline, not one that opens a meeting: "trước 16 giờ 30 phút ngày 25/6/2020".
+_DEADLINE_BEFORE = re.compile(
+    r"(?:trước|chậm\s{1,3}nhất(?:\s{1,3}là)?|hạn(?:\s{1,3}(?:chót|cuối))?(?:\s{1,3}là)?\s{0,2}:?|không\s{1,3}muộn\s{1,3}hơn|hết)"
+    r"\s{0,3}(?:(?:vào\s{1,3})?lúc\s{1,3})?$", re.I)
+# The old time of a meeting moved or put off: "hoãn Hội nghị ... đã dự kiến tổ chức vào lúc 8h00 ngày ...", "chuyển
+# thời gian họp từ 8 giờ 00 ngày ... sang 14 giờ 00 ngày ...": the new time, if any, comes after "sang".
+_OLD_TIME = re.compile(
+    r"(?:(?:đã\s{1,3}dự\s{1,3}kiến|dự\s{1,3}kiến\s{1,3}ban\s{1,3}đầu|thay\s{1,3}vì|thời\s{1,3}gian\s{1,3}cũ)[^.;\n]{0,100}"
+    r"|hoãn(?:(?!sang|đến|tới|lại)[^.;\n]){0,100}"
+    r"|(?:chuyển|dời|lùi|thay\s{1,3}đổi|điều\s{1,3}chỉnh)[^.;\n]{0,80}\stừ\s{1,3}(?:(?:vào\s{1,3})?lúc\s{1,3})?)$", re.I)
+
+
+_RANGE_END = re.compile(r"(?:(?<!\w)(?:đến|tới)|\d[/.]\d{1,2}(?:[/.]\d{4})?\s{0,2}[-–])\s{0,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?(?:thứ\s{1,3}\w{2,4}\s{0,2},?\s{0,3})?$", re.I)
+_RANGE_REST = re.compile(
+    r"\s{0,3}(?:đến|tới|[-–])\s{0,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?",
+    re.I)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 
 
 def _time_before(window: str) -> re.Match | None:
@@ -35,29 +52,48 @@ def _time_before(window: str) -> re.Match | None:
     return last
 
 
-def find_meeting(flat: str, base: int, default_year: int | None) -> Hit | None:
-    """The first time-and-date pair of the letter's announcement (a "Thời gian:" line is preferred)."""
+def find_meeting(flat: str, base: int, default_year: int | None, issued: date | None = None) -> Hit | None:
+    """The first time-and-date pair of the letter's announcement (a "Thời gian:" line is preferred).
+
+    Skipped: a time that closes a deadline ("trước 16 giờ 00 ngày ..."), the old time of a meeting moved or put off,
+    and a time before the letter's own date (a meeting already held, whose conclusions the letter gives)."""
     label = re.search(r"Thời\s+gian\s*:", flat)
     regions = ([label.start()] if label else []) + [0]
     for region in regions:
         for dm in DATE_RE.finditer(flat, region, min(len(flat), region + 6000)):
             if not _BEFORE_DATE.search(flat, max(0, dm.start() - 24), dm.start()):
                 continue
+            if _RANGE_END.search(flat, max(0, dm.start() - 24), dm.start()):
+                continue  # the last day of a meeting over several days: it starts on the first
+
             day = parse_date(dm, default_year)
             if day is None:
                 continue
             window_a = flat[max(0, dm.start() - 70):dm.start()]
-            window_b = flat[dm.end():dm.end() + 40]
+            b0 = dm.end()
+            rest = _RANGE_REST.match(flat, b0)  # "từ ngày 24/3 đến ngày 26/3/2025, khai mạc lúc 8 giờ 00"
+            if rest:
+                b0 = rest.end()
+            window_b = _SENTENCE_END.split(flat[b0:b0 + 40], maxsplit=1)[0]
+            a0 = max(0, dm.start() - 70)
             tm = _time_before(window_a)
-            if tm is None or not re.search(r"(?:lúc|từ|vào|giờ|\dh)", window_a[max(0, tm.start() - 12):tm.end() + 2], re.I):
+            at = a0 + tm.start() if tm else 0
+            if tm is None or not re.search(r"(?:lúc|từ|vào|giờ|\dh|\dg)", window_a[max(0, tm.start() - 12):tm.end() + 2], re.I):
                 tm2 = re.search(r"(?:lúc|từ|vào|hồi)\s{1,3}" + _TIME, window_b, re.I) or _TIME_AFTER.match(window_b)
-                tm = tm2 or (tm if tm and re.search(r"giờ|h\d|\dh", tm.group(0)) else None)
+                if tm2:
+                    tm, at = tm2, dm.end() + tm2.start()
+                elif not (tm and re.search(r"giờ|h\d|\dh|\dg", tm.group(0))):
+                    tm = None
             if tm is None:
                 continue
             hour, minute = int(tm.group("h")), int(tm.group("min") or 0)
             if hour > 23 or minute > 59:
                 continue
+            if _DEADLINE_BEFORE.search(flat, max(0, at - 24), at) or _OLD_TIME.search(flat, max(0, at - 140), at):
+                continue
             when = datetime(day.year, day.month, day.day, hour, minute)
+            if issued is not None and when.date() < issued:
+                continue
             place = None
             pm = _PLACE.search(flat, dm.start(), min(len(flat), dm.end() + 600))
             if pm:
@@ -71,13 +107,25 @@ def find_meeting(flat: str, base: int, default_year: int | None) -> Hit | None:
 
 
 _EVENT = re.compile(
-    r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|tổ\s+chức\s+(?:cuộc\s+họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
-    r"hội\s+thảo|tọa\s+đàm|toạ\s+đàm|gặp\s+mặt))",
+    r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|tổ\s+chức\s+(?:cuộc\s+họp|họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
+    r"hội\s+thảo|tọa\s+đàm|toạ\s+đàm|gặp\s+mặt)|triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị|họp)"
+    # a meeting moved: "thay đổi thời gian cuộc họp", "lùi lịch tổ chức hội nghị"
+    r"|(?:thay\s+đổi|điều\s+chỉnh|chuyển|dời|lùi)\s+(?:thời\s+gian|lịch|ngày)\s+(?:tổ\s+chức\s+)?"
+    r"(?:cuộc\s+họp|họp|hội\s+nghị|kỳ\s+họp))",
+    re.I,
+)
+# A plan or decision that convenes its own event says when it opens: "triệu tập Kỳ họp thứ ...", "Lễ khai mạc vào
+# lúc 7 giờ 00 ngày ...", "Ngày hội điểm cấp huyện tổ chức vào lúc 7 giờ 30 phút, Chủ nhật ngày ...".
+_CONVENES = re.compile(
+    r"(?<!\w)(?:triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị)"
+    r"|(?:khai\s+mạc|tổ\s+chức|diễn\s+ra|bắt\s+đầu)\s{1,3}(?:vào\s{1,3})?(?:(?:lúc|hồi)\s{1,3})?\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w))",
     re.I,
 )
 # An event notice announces its time and place under labels: "Thời gian: ... / Địa điểm: ...".
+# (an online meeting names its "Hình thức: trực tuyến" instead of a place; the labels may be numbered "2. Địa điểm:")
 _LABELS = re.compile(
-    r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*)?Địa\s+điểm\s*:", re.I)
+    r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*|\d{1,2}[.)]\s*)?"
+    r"(?:Địa\s+điểm|Hình\s+thức)\s*:", re.I)
 _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quyết", "Quy chế", "Quy định", "Chương trình",
                     "Hướng dẫn", "Tờ trình", "Đề án", "Phương án"}
 
@@ -87,5 +135,6 @@ def is_invitation(doc_type: str | None, head: str) -> bool:
     if doc_type in INVITATION_TYPES:
         return True
     if doc_type in _NOT_EVENT_TYPES:
-        return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I))
+        return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I) or _CONVENES.search(head)
+                    or _LABELS.search(head))
     return bool(_EVENT.search(head) or _LABELS.search(head))

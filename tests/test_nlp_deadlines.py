@@ -116,3 +116,13 @@ def test_a_working_day_limit_this_letter_sets_after_citing_a_decree():
     found = deadlines("Theo quy định tại Điều 8 Nghị định số 99/2024/NĐ-CP, trong thời hạn 15 ngày làm việc cơ quan "
                       "tiếp nhận phải trả lời.\n")
     assert found == []
+
+
+def test_a_plans_phases_end_on_their_last_day_and_month_cells_are_deadlines():
+    from nlp.deadlines import find_deadlines
+    text = ("- Giai đoạn 1: từ ngày 10/3/2025 đến ngày 30/4/2025 (tuyên truyền).\n"
+            "| 1 | Tập huấn cán bộ | Phòng Nội vụ | Tháng 6/2025 |\n"
+            "2. Tổ chức hội thi. Thời gian: tháng 8 - tháng 10/2025.\n"
+            "| 3 | Kiểm tra cơ sở | Phòng Y tế | Tháng 6 và tháng 11/2025 |\n")
+    dates = sorted(d.date for d in find_deadlines(text, 0, 2025, []))
+    assert dates == ["2025-04-30", "2025-06", "2025-10", "2025-11"]

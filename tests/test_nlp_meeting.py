@@ -87,3 +87,67 @@ def test_a_weekday_then_the_date_then_the_hour():
 def test_hour_minutes_glued_and_wrapped_before_the_date():
     assert when(HEAD + "Kính mời đại biểu dự họp vào lúc 13h30,\n      ngày 17/3/2025 tại Phòng họp số 2.\n") \
         == "2025-03-17T13:30"
+
+
+def test_hour_forms_with_g_and_gio_phut():
+    assert when(HEAD + "Kính mời đại biểu dự họp vào lúc 7g30, ngày 10/3/2025 tại Hội trường.\n") == "2025-03-10T07:30"
+    assert when(HEAD + "Kính mời đại biểu dự họp vào lúc 14 giờ 00 phút, Thứ Năm, ngày 13/3/2025 tại Hội trường.\n") \
+        == "2025-03-13T14:00"
+
+
+def test_a_deadline_hour_is_not_the_meeting():
+    assert when(HEAD + "Đề nghị các đơn vị đăng ký danh sách trước 16 giờ 00 ngày 08/3/2025.\n"
+                       "Kính mời đại biểu dự họp vào lúc 8 giờ 00 ngày 10/3/2025 tại Hội trường.\n") \
+        == "2025-03-10T08:00"
+
+
+def test_a_postponed_meeting_has_no_time():
+    text = ("ỦY BAN NHÂN DÂN XÃ AN ĐÔNG\nSố: 31/TB-UBND\nAn Đông, ngày 06 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "Hoãn tổ chức hội nghị tổng kết\n"
+            "Ủy ban nhân dân xã thông báo hoãn hội nghị tổng kết đã dự kiến tổ chức vào lúc 8 giờ 00 ngày 10/3/2025 "
+            "tại Hội trường xã. Thời gian tổ chức sẽ thông báo sau.\n")
+    assert Extractor().extract(text).meeting is None
+
+
+def test_a_moved_meeting_keeps_its_new_time():
+    text = ("ỦY BAN NHÂN DÂN XÃ AN ĐÔNG\nSố: 32/TB-UBND\nAn Đông, ngày 06 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "Thay đổi thời gian cuộc họp giao ban\n"
+            "Ủy ban nhân dân xã thông báo chuyển thời gian cuộc họp giao ban từ 8 giờ 00 ngày 10/3/2025 sang "
+            "14 giờ 00 ngày 11/3/2025 tại Phòng họp số 1.\n")
+    assert when(text) == "2025-03-11T14:00"
+
+
+def test_conclusions_of_a_meeting_already_held_give_no_meeting():
+    text = ("ỦY BAN NHÂN DÂN XÃ AN ĐÔNG\nSố: 33/TB-UBND\nAn Đông, ngày 06 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban\n"
+            "Vào lúc 8 giờ 00 ngày 03/3/2025, Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp giao ban. "
+            "Địa điểm: Phòng họp số 1. Chủ tịch kết luận như sau.\n")
+    assert Extractor().extract(text).meeting is None
+
+
+def test_a_letter_convening_an_online_meeting():
+    text = ("ỦY BAN NHÂN DÂN HUYỆN NAM ĐÔNG\nSố: 210/UBND-VP\nNam Đông, ngày 06 tháng 3 năm 2025\n"
+            "V/v họp trực tuyến về phòng chống hạn\nKính gửi: Ủy ban nhân dân các xã.\n"
+            "Chủ tịch Ủy ban nhân dân huyện triệu tập cuộc họp trực tuyến:\n"
+            "- Thời gian: vào lúc 15 giờ 00 ngày 07/3/2025.\n"
+            "- Hình thức: trực tuyến, điểm cầu chính tại Phòng họp Ủy ban nhân dân huyện.\n")
+    assert when(text) == "2025-03-07T15:00"
+
+
+def test_a_decision_convening_a_session_and_a_plan_opening_an_event():
+    text = ("HỘI ĐỒNG NHÂN DÂN HUYỆN NAM ĐÔNG\nSố: 12/QĐ-HĐND\nNam Đông, ngày 06 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc triệu tập Kỳ họp thứ tám\nĐiều 1. Triệu tập Kỳ họp thứ tám Hội đồng nhân dân huyện. Kỳ họp khai "
+            "mạc vào lúc 7 giờ 30 phút, Thứ Ba, ngày 25/3/2025 tại Hội trường huyện.\n"
+            "Điều 2. Ủy ban nhân dân huyện gửi tài liệu chậm nhất ngày 18/3/2025.\n")
+    assert when(text) == "2025-03-25T07:30"
+    plan = ("TRƯỜNG TIỂU HỌC AN ĐÔNG\nSố: 05/KH-TH\nAn Đông, ngày 06 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "Tổ chức Hội khỏe Phù Đổng cấp trường\n1. Thời gian thi đấu: từ ngày 24/3/2025 đến ngày 28/3/2025.\n"
+            "2. Lễ khai mạc vào lúc 7 giờ 00 ngày 24/3/2025 tại sân trường.\n")
+    assert when(plan) == "2025-03-24T07:00"
+
+
+def test_a_meeting_over_several_days_starts_on_the_first():
+    assert when(HEAD + "Kính mời đại biểu dự hội nghị. Thời gian: từ ngày 24/3/2025 đến ngày 26/3/2025, khai mạc "
+                       "lúc 8 giờ 00. Địa điểm: Hội trường.\n") == "2025-03-24T08:00"
+    assert when(HEAD + "Kính mời đại biểu dự họp. Thời gian: 14 giờ 00 - ngày 12/3/2025. Địa điểm: Hội trường.\n") \
+        == "2025-03-12T14:00"
