@@ -750,7 +750,14 @@ def _short_line(rest: list[Line]) -> bool:
     if nxt is None:
         return False
     c = nxt.text.strip()
-    return len(c.split()) <= 12 and not c.endswith((".", ":", ";"))
+    if c.endswith((".", ":", ";")):
+        return False
+    if len(c.split()) <= 12:
+        return True
+    # a longer line is the trích yếu's last when the body opens on the filled line after it
+    after = next((ln.text.strip() for ln in rest[1:6] if ln.text.strip()), "")
+    return len(c.split()) <= 20 and bool(_KINH_GUI.match(after) or _BODY_START.match(after)
+                                         or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.)\s", after))
 
 
 def _double_spaced(lines: list[Line], stop: int) -> bool:
