@@ -97,7 +97,7 @@ _BODY_START = re.compile(
 _BODY_KEYWORDS = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
-    r"KHO\s+BẠC|BẢO\s+HIỂM|BHXH|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
+    r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
     r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
@@ -833,6 +833,21 @@ def _plan_purpose(block: list[Line]) -> bool:
                 and not re.search(r"(?<!\w)như\s+sau", joined) and not _HOST_AFTER_COMMA.search(joined))
 
 
+# The types whose body names the authority that decides between the trích yếu and "Căn cứ" (NĐ 30/2020, Phụ lục I).
+_DECIDES = re.compile(r"(?<!\w)(?:QUYẾT\s{1,3}ĐỊNH|NGHỊ\s{1,3}QUYẾT|CHỈ\s{1,3}THỊ)(?!\w)", re.I)
+_HOLDER_TITLE = re.compile(r"^(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng|Thủ\s+tướng|Trưởng\s+ban|Cục\s+trưởng|"
+                           r"Chánh\s+Văn\s+phòng|Viện\s+trưởng|Hiệu\s+trưởng|Tổng\s+cục\s+trưởng)\s", re.I)
+
+
+def _authority_line(cell: str, after: list[Line]) -> bool:
+    """A body or its head named alone right above "Căn cứ ..." is the authority that decides, not the trích yếu."""
+    if not (_HOST_START.match(cell) or _HOLDER_TITLE.match(cell)) or len(cell.split()) > 16 \
+            or cell.endswith((".", ":", ";", ",")) or re.search(r"[\d,]", cell):
+        return False
+    nxt = next((ln.text.strip() for ln in after if ln.text.strip() and not _RULE_LINE.match(ln.text)), "")
+    return bool(re.match(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị)", nxt, re.I))
+
+
 def _closes_with_name(cell: str, after: list[Line]) -> bool:
     """A trích yếu's last line may be a body's name ("Dự Hội nghị hiệp thương ... bầu cử đại biểu" / "Hội đồng nhân
     dân huyện X khóa XX, nhiệm kỳ 2021 - 2026"): short, no sentence, and the block ends with it (a blank line or a
@@ -898,6 +913,9 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
             break
+        if pieces and not c[:1].islower() and _DECIDES.search(lines[title_index].text) \
+                and _authority_line(c, window[pos + 1:pos + 5]):
+            break  # a decision's authority line in plain case ("Chủ tịch Ủy ban nhân dân huyện X") over "Căn cứ ..."
         if pieces and len(c) > 150:
             break
         if pieces and _SENTENCE_INSIDE.search(c) and not c[:1].islower():

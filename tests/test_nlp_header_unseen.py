@@ -861,6 +861,35 @@ Sáng ngày 05/4/2023, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp v�
 hạn hán. Tham dự có đại diện các sở.
 """, subject="Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về phòng, chống hạn hán trên địa bàn huyện "
              "Tân Đồi")
+for _authority in ("Chủ tịch Ủy ban nhân dân huyện Tân Đồi", "Ủy ban nhân dân huyện Tân Đồi"):
+    case("Ủy ban nhân dân          Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+         "Huyện Tân Đồi              Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 92/QĐ-UBND           Tân Đồi, ngày 05 tháng 03 năm 2024\n\n"
+         "Quyết định\nVề việc thành lập Tổ công tác\n" + _authority + "\n\n"
+         "Căn cứ Luật Tổ chức chính quyền địa phương;\n", subject="Về việc thành lập Tổ công tác")
+case("""KHO BẠC NHÀ NƯỚC          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+KBNN HÀ LAM            Độc lập - Tự do - Hạnh phúc
+Số: 120/KBHL-KSC                  Hà Lam, ngày 05 tháng 3 năm 2024
+V/v kiểm soát chi
+Kính gửi: Các đơn vị sử dụng ngân sách.
+""", issuer="KHO BẠC NHÀ NƯỚC - KBNN HÀ LAM")
+case("""UBND TỈNH HÀ LAM            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+    SỞ Y TẾ                      Độc lập - Tự do - Hạnh phúc
+
+Số: 109/BC-SYT               Hà Lam, ngày 11 tháng 6 năm 2021
+
+                    BÁO CÁO
+
+        Tình hình triển khai thí điểm phần mềm quản lý
+
+Hồ sơ sức khỏe điện tử tại các trạm y tế trên địa bàn các huyện miền núi phía tây
+
+        Nhằm đánh giá tình hình triển khai thí điểm phần mềm, Sở Y tế báo cáo như sau:
+
+        1. Tình hình chung
+""", subject="Tình hình triển khai thí điểm phần mềm quản lý Hồ sơ sức khỏe điện tử tại các trạm y tế trên địa bàn "
+             "các huyện miền núi phía tây")
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)
