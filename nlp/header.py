@@ -18,7 +18,7 @@ TYPE_CODES = {
     "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
     "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển",
     "PB": "Phiếu báo", "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định",
-    "KL": "Kết luận",
+    "KL": "Kết luận", "LCT": "Lịch công tác",
 }
 # Party documents (HD 36-HD/VPTW) write the type before the slash: "15-TT/TU" is a thông tri, "20-KL/TU" a kết luận.
 PARTY_CODES = {**TYPE_CODES, "TT": "Thông tri", "QC": "Quy chế", "QĐ": "Quyết định", "CV": "Công văn",
@@ -33,6 +33,9 @@ _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + 
 _TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
 _TITLE_CAPS_PREFIX = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t]{1,3}(?=[A-ZĐÀ-Ỹ]{2})")
 # "T H Ô N G   B Á O": a title set in spaced capitals.
+# A type's name with the kind of plan or schedule it is, in capitals on the title line; the trích yếu follows below.
+_ACTION_TITLE = re.compile(r"^\W{0,3}(CHƯƠNG TRÌNH|KẾ HOẠCH|LỊCH CÔNG TÁC)[ \t]{1,3}(?:HÀNH[ \t]{1,3}ĐỘNG|"
+                           r"CÔNG[ \t]{1,3}TÁC|TUẦN|THÁNG|NĂM)(?:[ \t]{1,3}(?:TUẦN|THÁNG|NĂM|\d{1,4}))?\W{0,3}$")
 _SPACED_CAPS = re.compile(r"^\s*(?:[^\W\d_][ \t]{1,4}){3,}[^\W\d_]\s*$")
 _SQUEEZED_TYPES = {n.upper().replace(" ", ""): n for n in TYPE_NAMES}
 _WEB_TITLE_RE = re.compile(r"^(" + "|".join(TYPE_NAMES) + r")\b", re.I)
@@ -87,14 +90,14 @@ _MOTTO = re.compile(
 )
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 _BODY_START = re.compile(
-    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
+    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
 )
 _BODY_KEYWORDS = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
-    r"KHO\s+BẠC|BẢO\s+HIỂM|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
+    r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
     r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
@@ -596,6 +599,19 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if value:
                 offset = line.start + len(line.text) - len(line.text.lstrip())
                 return Hit(value, offset, line.start + len(line.text.rstrip()), 0.8), index
+        squeezed = re.sub(r"[ \t]{2,4}", " ", word)
+        if squeezed != word and len(squeezed) <= 40 and (_TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)):
+            # a converter doubled the spaces between the title's words ("KẾ  HOẠCH"), cutting it into cells
+            m = _TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)
+            value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+            offset = line.start + line.text.index(word)
+            return Hit(value, offset, offset + len(word), 0.85), index
+        m = _ACTION_TITLE.match(word)
+        if m and len(line.cells()) == 1:
+            # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "LỊCH CÔNG TÁC TUẦN": the type's name and its kind
+            value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+            offset = line.start + line.text.index(word)
+            return Hit(value, offset, offset + len(word), 0.85), index
         first = line.cells()[:1]
         if first and index - start <= 2 and len(line.cells()) == 1:
             # a web copy keeps the type's name in ordinary case: "Kế hoạch" alone on its line under the date
@@ -734,7 +750,14 @@ def _short_line(rest: list[Line]) -> bool:
     if nxt is None:
         return False
     c = nxt.text.strip()
-    return len(c.split()) <= 12 and not c.endswith((".", ":", ";"))
+    if c.endswith((".", ":", ";")):
+        return False
+    if len(c.split()) <= 12:
+        return True
+    # a longer line is the trích yếu's last when the body opens on the filled line after it
+    after = next((ln.text.strip() for ln in rest[1:6] if ln.text.strip()), "")
+    return len(c.split()) <= 20 and bool(_KINH_GUI.match(after) or _BODY_START.match(after)
+                                         or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.)\s", after))
 
 
 def _double_spaced(lines: list[Line], stop: int) -> bool:
@@ -788,6 +811,64 @@ def invitation_subject(value: str) -> bool:
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ]{2}[.;]\s{1,3}[A-ZĐÀ-Ỹ]")
 
 
+# A plan's trích yếu may name what it carries out: "Thực hiện Nghị quyết số ...", "Triển khai Chỉ thị số ...". A body
+# sentence starting so names who acts after a comma and ends with a stop or "như sau:".
+_PLAN_TITLE = re.compile(r"^\W{0,3}(?:CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN)(?!\w)")
+_PURPOSE_START = re.compile(r"^(?:Thực\s+hiện|Triển\s+khai)\s")
+_HOST_AFTER_COMMA = re.compile(r",\s{1,3}(?:" + _BODY_KEYWORDS.pattern[4:], re.I)
+
+
+def _plan_purpose(block: list[Line]) -> bool:
+    """Whether the lines under a plan's title, up to a blank line, are its trích yếu though they open like a body."""
+    pieces = []
+    for line in block:
+        text = line.text.strip()
+        if not text or pieces and (_stops_subject(text) or _SECTION.match(text)
+                                   or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", text)):
+            break
+        pieces.append(text)
+    joined = " ".join(pieces)
+    return bool(pieces and _PURPOSE_START.match(joined) and len(joined.split()) <= 50
+                and not joined.endswith((".", ":", ";")) and not _SENTENCE_INSIDE.search(joined)
+                and not re.search(r"(?<!\w)như\s+sau", joined) and not _HOST_AFTER_COMMA.search(joined))
+
+
+# The types whose body names the authority that decides between the trích yếu and "Căn cứ" (NĐ 30/2020, Phụ lục I).
+_DECIDES = re.compile(r"(?<!\w)(?:QUYẾT\s{1,3}ĐỊNH|NGHỊ\s{1,3}QUYẾT|CHỈ\s{1,3}THỊ)(?!\w)", re.I)
+_HOLDER_TITLE = re.compile(r"^(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng|Thủ\s+tướng|Trưởng\s+ban|Cục\s+trưởng|"
+                           r"Chánh\s+Văn\s+phòng|Viện\s+trưởng|Hiệu\s+trưởng|Tổng\s+cục\s+trưởng)\s", re.I)
+
+
+def _authority_line(cell: str, after: list[Line]) -> bool:
+    """A body or its head named alone right above "Căn cứ ..." is the authority that decides, not the trích yếu."""
+    if not (_HOST_START.match(cell) or _HOLDER_TITLE.match(cell)) or len(cell.split()) > 16 \
+            or cell.endswith((".", ":", ";", ",")) or re.search(r"[\d,]", cell):
+        return False
+    nxt = next((ln.text.strip() for ln in after if ln.text.strip() and not _RULE_LINE.match(ln.text)), "")
+    return bool(re.match(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị)", nxt, re.I))
+
+
+def _closes_with_name(cell: str, after: list[Line]) -> bool:
+    """A trích yếu's last line may be a body's name ("Dự Hội nghị hiệp thương ... bầu cử đại biểu" / "Hội đồng nhân
+    dân huyện X khóa XX, nhiệm kỳ 2021 - 2026"): short, no sentence, and the block ends with it (a blank line or a
+    rule below). A body's first sentence that starts with its host runs on to the next line."""
+    if len(cell.split()) > 16 or cell.endswith((".", ":", ";", ",")) or _SENTENCE_INSIDE.search(cell):
+        return False
+    if not after:
+        return True
+    nxt = after[0].text.strip()
+    return not nxt or bool(re.match(r"^[-_=*]{3,}$", nxt))
+
+
+def _spaced_phrase(line: Line) -> tuple[str, int] | None:
+    """A line that a converter cut into cells only by doubling some spaces between words ("Tổ chức  "Ngày hội ...""):
+    one phrase, its spaces made single. A real column gap (a tab, a pipe, four spaces or more) keeps the cells."""
+    text = line.text.strip()
+    if "\t" in text or "|" in text or "    " in text or "  " not in text:
+        return None
+    return re.sub(r" {2,3}", " ", text), line.start + line.text.index(text)
+
+
 def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> Hit | None:
     """A named type's trích yếu: the lines after the type's name, up to the authority line or the body."""
     pieces, x0, end = [], None, None
@@ -811,22 +892,30 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
                     break
                 bridged = True
             continue
-        blank_run = 0
+        gap, blank_run = blank_run, 0
         filled += 1
         if filled > 7:
             break
-        cell, off = cells[0]
+        cell, off = _spaced_phrase(line) or cells[0]
         c = cell.strip()
+        c_end = off + len(line.text.strip()) if cell is not cells[0][0] else off + len(c)
         continues = bool(pieces) and c[:1].islower()  # "... năm 2025 / thực hiện ...": the body never starts lower-case
+        if not pieces and filled == 1 and _PLAN_TITLE.search(lines[title_index].text) \
+                and _plan_purpose(window[pos:pos + 5]):
+            continues = True  # "KẾ HOẠCH" / "Thực hiện Nghị quyết số 12-NQ/TU ... đến năm 2030": the plan's trích yếu
         if not continues and (_stops_subject(c) or re.match(r"^[-_=*]{3,}$", c) or _SECTION.match(c)
                               or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.|[-–+•])\s", c)):
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
             break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after the trích yếu
-        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]) and not bridged:
+        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]) and not bridged \
+                and not (gap == 0 and _closes_with_name(c, window[pos + 1:pos + 2])):
             break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
             break
+        if pieces and not c[:1].islower() and _DECIDES.search(lines[title_index].text) \
+                and _authority_line(c, window[pos + 1:pos + 5]):
+            break  # a decision's authority line in plain case ("Chủ tịch Ủy ban nhân dân huyện X") over "Căn cứ ..."
         if pieces and len(c) > 150:
             break
         if pieces and _SENTENCE_INSIDE.search(c) and not c[:1].islower():
@@ -837,7 +926,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         if x0 is None:
             x0 = off
         pieces.append(c)
-        end = off + len(c)
+        end = c_end
     if not pieces:
         return None
     return Hit(" ".join(pieces), x0, end, 0.8)

@@ -779,6 +779,118 @@ Thông báo
 cho nhân dân biết.
 """, doc_type="Công văn", subject="V/v triển khai")
 
+# Round 4: a parent written short or as a confederation over the issuing body; a title whose words a converter spaced
+# twice; action plans and weekly schedules; a trích yếu whose last line is a body's name; a plan's trích yếu opening
+# with "Thực hiện"; a body that opens "Chiều ngày dd/mm/yyyy," right under the trích yếu.
+case("""BHXH TỈNH HÀ LAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BẢO HIỂM XÃ HỘI HUYỆN TÂN ĐỒI\tĐộc lập - Tự do - Hạnh phúc
+Số: 31/BHXH-QLT\tTân Đồi, ngày 4 tháng 3 năm 2024
+V/v đối chiếu số liệu thu
+
+Kính gửi: Các đơn vị sử dụng lao động.
+""", issuer="BHXH TỈNH HÀ LAM - BẢO HIỂM XÃ HỘI HUYỆN TÂN ĐỒI", subject="V/v đối chiếu số liệu thu")
+case("""TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM      CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+  LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ LAM          Độc lập - Tự do - Hạnh phúc
+      Số: 88/LĐLĐ              Hà Lam, ngày 20 tháng 7 năm 2022
+V/v tổ chức tháng công nhân
+
+Kính gửi: Các công đoàn cơ sở.
+""", issuer="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM - LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ LAM")
+case("""ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ ĐÔNG SƠN                  Độc lập - Tự do - Hạnh phúc
+Số: 19/KH-UBND                Đông Sơn, ngày 3 tháng 9 năm 2023
+
+KẾ  HOẠCH
+Tổ chức  "Tết Trung thu"  cho thiếu nhi năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Tạo sân chơi cho thiếu nhi.
+""", doc_type="Kế hoạch", subject='Tổ chức "Tết Trung thu" cho thiếu nhi năm 2023')
+case("""ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ LAM                  Độc lập - Tự do - Hạnh phúc
+Số: 45/CTr-UBND              Hà Lam, ngày 03 tháng 4 năm 2024
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện Nghị quyết số 12-NQ/TU ngày 10/01/2024 của Ban Thường vụ Tỉnh ủy
+về phát triển kinh tế số tỉnh Hà Lam đến năm 2030
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Cụ thể hóa các nhiệm vụ.
+""", doc_type="Chương trình",
+     subject="Thực hiện Nghị quyết số 12-NQ/TU ngày 10/01/2024 của Ban Thường vụ Tỉnh ủy về phát triển kinh tế số "
+             "tỉnh Hà Lam đến năm 2030")
+case("""ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ ĐÔNG SƠN                  Độc lập - Tự do - Hạnh phúc
+Số: 20/KH-UBND                Đông Sơn, ngày 3 tháng 9 năm 2023
+
+KẾ HOẠCH
+Thực hiện Công văn số 77/UBND-VX của UBND huyện, UBND xã xây dựng kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+""", doc_type="Kế hoạch", subject=None)
+case("""UBND TỈNH HÀ LAM
+VĂN PHÒNG
+Số: 7/LCT-VP
+Hà Lam, ngày 03 tháng 5 năm 2024
+
+LỊCH CÔNG TÁC TUẦN
+Của Chủ tịch, các Phó Chủ tịch UBND tỉnh
+(Từ ngày 06/5/2024 đến ngày 10/5/2024)
+
+Thứ Hai | 7h30 | Giao ban
+""", doc_type="Lịch công tác",
+     subject="Của Chủ tịch, các Phó Chủ tịch UBND tỉnh (Từ ngày 06/5/2024 đến ngày 10/5/2024)")
+case("""ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN TÂN ĐỒI                        Độc lập - Tự do - Hạnh phúc
+Số: 52/TB-UBND                     Tân Đồi, ngày 08 tháng 10 năm 2022
+
+                               THÔNG BÁO
+      Lịch tiếp công dân định kỳ tháng 10 năm 2022 của Chủ tịch
+                    Ủy ban nhân dân huyện Tân Đồi
+
+    Ủy ban nhân dân huyện thông báo lịch tiếp công dân như sau:
+""", doc_type="Thông báo",
+     subject="Lịch tiếp công dân định kỳ tháng 10 năm 2022 của Chủ tịch Ủy ban nhân dân huyện Tân Đồi")
+case("""UBND TỈNH HÀ LAM             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   VĂN PHÒNG                        Độc lập - Tự do - Hạnh phúc
+Số: 90/TB-VP                  Hà Lam, ngày 10 tháng 4 năm 2023
+THÔNG BÁO
+Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp
+về phòng, chống hạn hán trên địa bàn huyện Tân Đồi
+Sáng ngày 05/4/2023, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về tình hình
+hạn hán. Tham dự có đại diện các sở.
+""", subject="Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về phòng, chống hạn hán trên địa bàn huyện "
+             "Tân Đồi")
+for _authority in ("Chủ tịch Ủy ban nhân dân huyện Tân Đồi", "Ủy ban nhân dân huyện Tân Đồi"):
+    case("Ủy ban nhân dân          Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+         "Huyện Tân Đồi              Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 92/QĐ-UBND           Tân Đồi, ngày 05 tháng 03 năm 2024\n\n"
+         "Quyết định\nVề việc thành lập Tổ công tác\n" + _authority + "\n\n"
+         "Căn cứ Luật Tổ chức chính quyền địa phương;\n", subject="Về việc thành lập Tổ công tác")
+case("""KHO BẠC NHÀ NƯỚC          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+KBNN HÀ LAM            Độc lập - Tự do - Hạnh phúc
+Số: 120/KBHL-KSC                  Hà Lam, ngày 05 tháng 3 năm 2024
+V/v kiểm soát chi
+Kính gửi: Các đơn vị sử dụng ngân sách.
+""", issuer="KHO BẠC NHÀ NƯỚC - KBNN HÀ LAM")
+case("""UBND TỈNH HÀ LAM            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+    SỞ Y TẾ                      Độc lập - Tự do - Hạnh phúc
+
+Số: 109/BC-SYT               Hà Lam, ngày 11 tháng 6 năm 2021
+
+                    BÁO CÁO
+
+        Tình hình triển khai thí điểm phần mềm quản lý
+
+Hồ sơ sức khỏe điện tử tại các trạm y tế trên địa bàn các huyện miền núi phía tây
+
+        Nhằm đánh giá tình hình triển khai thí điểm phần mềm, Sở Y tế báo cáo như sau:
+
+        1. Tình hình chung
+""", subject="Tình hình triển khai thí điểm phần mềm quản lý Hồ sơ sức khỏe điện tử tại các trạm y tế trên địa bàn "
+             "các huyện miền núi phía tây")
+
 
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_a_clerk_checks(text, want):
