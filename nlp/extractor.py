@@ -29,7 +29,7 @@ _ISSUER_HEAD = re.compile(
     r"Công\s+an|Trường|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|"
     r"Đảng\s+ủy|Mặt\s+trận|Liên\s+đoàn|Tòa\s+án|Viện\s+kiểm\s+sát|Học\s+viện|Đại\s+học|Chi\s+nhánh|Ngân\s+hàng)(?!\w)"
 )
-_PORTAL_LABEL = re.compile(r"ộ\s+khẩn|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành", re.I)
+_PORTAL_LABEL = re.compile(r"ộ\s+khẩn|Mức\s+độ\s{0,2}:|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -139,6 +139,13 @@ class Extractor:
             own = hdr.own_urgency(work)
             urgency = own if own is not None and (anchor is None or own.start < lines[anchor].start) else None
             urgency = urgency or meta.get("urgency")
+        if urgency is None:
+            # "UBND tỉnh ban hành Công văn hỏa tốc số ...", a page titled "Công điện khẩn về ...": the mark beside the
+            # type, in the lead that names the letter or in the lines above its letterhead
+            top = lines[anchor].start if anchor is not None else min(len(work), 600)
+            if named is not None:
+                urgency = webpage.urgency_named(work, named.number.start - 40, named.number.start)
+            urgency = urgency or webpage.urgency_named(work, 0, top)
         result.urgency = keep("urgency", urgency)
         result.secrecy = keep("secrecy", hdr.find_secrecy(lines, body_index))
 

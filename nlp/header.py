@@ -874,6 +874,8 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
     pieces, x0, end = [], None, None
     first = lines[title_index].cells()[:1] if title_index < len(lines) else []
     same_line = _TITLE_PREFIX_RE.match(first[0][0]) if first else None
+    if same_line and _URGENCY_LINE.match(first[0][0][same_line.end():].strip()):
+        same_line = None  # "CÔNG ĐIỆN HỎA TỐC": the type and its stamp, no trích yếu
     if same_line:
         rest = first[0][0][same_line.end():].strip()
         pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
@@ -936,8 +938,25 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
 _SQUEEZED_URGENCY = {"KHẨN": "Khẩn", "THƯỢNGKHẨN": "Thượng khẩn", "HỎATỐC": "Hỏa tốc", "HOẢTỐC": "Hỏa tốc"}
 
 
+_STAMP = r"(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn)"
+# "[HỎA TỐC] ỦY BAN NHÂN DÂN ...": a stamp in brackets opening a line; "Subject: KHẨN - Công văn số ...", "Tiêu đề:
+# [Hỏa tốc] V/v ...": the mark a sender puts first in the subject of the mail that carries the letter.
+_BRACKET_STAMP = re.compile(r"^[ \t]{0,20}[\[(][ \t]{0,2}" + _STAMP + r"[ \t]{0,2}[\])]")
+_SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}(?:Subject|Tiêu\s+đề|Chủ\s+đề)[ \t]{0,2}:[ \t]{0,3}"
+                            r"(?:(?:Fwd|FWD|FW|Fw|RE|Re|TL|V/v)[ \t]{0,2}:[ \t]{0,3}){0,3}[\[(]?[ \t]{0,2}" + _STAMP
+                            + r"(?![^\W\d_])")
+
+
+def _stamp_value(raw: str) -> str:
+    raw = raw.lower()
+    return "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+
+
 def find_urgency(lines: list[Line], stop: int) -> Hit | None:
     for line in lines[:stop]:
+        stamp = _BRACKET_STAMP.match(line.text) or _SUBJECT_STAMP.match(line.text)
+        if stamp:
+            return Hit(_stamp_value(stamp.group(1)), line.start + stamp.start(1), line.start + stamp.end(1), 0.8)
         if _SPACED_CAPS.match(line.text):  # a stamp in spaced capitals: "H Ỏ A   T Ố C", "K H Ẩ N"
             value = _SQUEEZED_URGENCY.get(re.sub(r"\s+", "", line.text).upper())
             if value:
@@ -957,6 +976,12 @@ def find_urgency(lines: list[Line], stop: int) -> Hit | None:
                 raw = (m.group(1) if m else (glued or _URGENCY.search(cell)).group(1)).lower()
                 value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
                 return Hit(value, offset, offset + len(cell), 0.9)
+    for line in lines[stop:stop + 4]:
+        # a stamp set beside or under the "Kính gửi" line (a copy moved it there): a cell in capitals, nothing else
+        for cell, offset in line.cells():
+            m = _URGENCY_LINE.match(cell.strip())
+            if m and cell.strip().isupper():
+                return Hit(_stamp_value(m.group(1)), offset, offset + len(cell), 0.7)
     return None
 
 

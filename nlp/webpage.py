@@ -289,6 +289,22 @@ def news_lead(work: str) -> Lead | None:
     return Lead(number, issued, issuer, subject, kind)
 
 
+# The mark written into the letter's name by a page or a news lead: "Công văn hỏa tốc số 55/UBND-VX", "Công điện
+# khẩn về ...".
+_NAMED_URGENCY = re.compile(r"(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?P<u>(?:[Hh]ỏa|[Hh]oả|HỎA|HOẢ)\s+(?:tốc|TỐC)|"
+                            r"(?:[Tt]hượng|THƯỢNG)\s+(?:khẩn|KHẨN)|[Kk]hẩn|KHẨN)(?!\w)(?!\s+(?:trương|TRƯƠNG)(?!\w))")
+
+
+def urgency_named(work: str, start: int, end: int) -> Hit | None:
+    """A stamp the page writes beside the letter's type between ``start`` and ``end`` (a lead or a title)."""
+    m = _NAMED_URGENCY.search(work, max(0, start), end)
+    if m is None:
+        return None
+    raw = m.group("u").lower()
+    value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+    return Hit(value, m.start("u"), m.end("u"), 0.6)
+
+
 def _lead_ok(m: re.Match) -> bool:
     """A lead names its author: after its date ("Ngày 5/6, UBND tỉnh ban hành"), or a body's name followed by the verb
     of issuing ("Sở X vừa ban hành"); never a clause that cites ("Thực hiện Kế hoạch số ...")."""
@@ -373,7 +389,7 @@ _LABELS = (
                r"(?:Cơ\s+quan|Đơn\s+vị|Nơi)\s+(?:gửi|phát\s+hành)"),
     ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu|Về\s+việc(?=\s{0,2}:)"),
     ("doc_type", r"Loại\s+văn\s+bản|Hình\s+thức\s+văn\s+bản"),
-    ("urgency", r"(?:Mức\s+)?[Đđ]ộ\s+khẩn(?:\s+văn\s+bản)?"),
+    ("urgency", r"(?:Mức\s+)?[Đđ]ộ\s+khẩn(?:\s+văn\s+bản)?|Mức\s+độ(?=\s{0,2}:\s{0,3}(?:[Kk]hẩn|[Tt]hượng|[Hh]ỏa|[Hh]oả))"),
     # a document system's own record of the letter's arrival: its entry number and date, the deadline it set
     (None, r"Người\s+ký|Chức\s+vụ(?:\s+người\s+ký)?|Lĩnh\s+vực|Độ\s+mật|Ngày\s+(?:có\s+)?hiệu\s+lực|Tình\s+trạng(?:\s+hiệu"
            r"\s+lực)?|Ngày\s+hết\s+hiệu\s+lực|Cơ\s+quan\s+soạn\s+thảo|Ngày\s+đăng|Số\s+đến|Ngày\s+đến|"

@@ -467,3 +467,34 @@ def test_a_thu_moi_is_read_as_an_invitation():
     assert found.meeting["datetime"] == "2025-07-15T14:00"
     triệu_tập = EX.extract(letter.replace("THƯ MỜI", "GIẤY TRIỆU TẬP"))
     assert triệu_tập.doc_type == "Giấy triệu tập" and triệu_tập.meeting["datetime"] == "2025-07-15T14:00"
+
+
+_HEAD = ("ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "TỈNH NAM SƠN                      Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 321/UBND-VX              Nam Sơn, ngày 12 tháng 3 năm 2024\nV/v phòng, chống dịch sốt xuất huyết\n")
+_BODY = "\nKính gửi: Sở Y tế.\n\nỦy ban nhân dân tỉnh giao Sở Y tế chủ trì triển khai, báo cáo trước ngày 20/3/2024.\n"
+
+
+@pytest.mark.parametrize("text, urgency", [
+    ("UBND tỉnh Nam Sơn vừa ban hành Công văn hỏa tốc số 321/UBND-VX ngày 12/3/2024 về phòng, chống dịch sốt xuất"
+     " huyết." + _BODY, "Hỏa tốc"),
+    ("Công văn khẩn về phòng, chống dịch sốt xuất huyết\n\nUBND tỉnh Nam Sơn vừa ban hành Công văn số 321/UBND-VX"
+     " ngày 12/3/2024 về phòng, chống dịch sốt xuất huyết." + _BODY, "Khẩn"),
+    ("Mức độ: Thượng khẩn\n" + _HEAD + _BODY, "Thượng khẩn"),
+    ("[HỎA TỐC] " + _HEAD + _BODY, "Hỏa tốc"),
+    ("Subject: KHẨN - Công văn 321/UBND-VX về phòng, chống dịch\n\n" + _HEAD + _BODY, "Khẩn"),
+    ("Tiêu đề: Fwd: [Hỏa tốc] V/v phòng, chống dịch\n\n" + _HEAD + _BODY, "Hỏa tốc"),
+    (_HEAD + _BODY.replace("Kính gửi: Sở Y tế.", "Kính gửi: Sở Y tế.                      KHẨN"), "Khẩn"),
+    (_HEAD + _BODY.replace("giao Sở Y tế", "yêu cầu Sở Y tế khẩn trương"), None),
+    ("Công văn khẩn trương triển khai\n\n" + _HEAD + _BODY, None),
+])
+def test_an_urgency_mark_is_read_wherever_a_copy_puts_it(text, urgency):
+    assert EX.extract(text).urgency == urgency
+
+
+def test_a_cong_dien_hoa_toc_keeps_its_stamp_out_of_the_trich_yeu():
+    letter = _HEAD.replace("V/v phòng, chống dịch sốt xuất huyết\n",
+                           "\nCÔNG ĐIỆN HỎA TỐC\nVề việc phòng, chống dịch sốt xuất huyết\n") + _BODY
+    found = EX.extract(letter)
+    assert (found.doc_type, found.urgency) == ("Công điện", "Hỏa tốc")
+    assert found.subject == "Về việc phòng, chống dịch sốt xuất huyết"
