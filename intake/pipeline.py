@@ -28,6 +28,7 @@ from sqlalchemy.exc import DataError, OperationalError, StatementError
 from config.settings import LimitSettings, Settings
 from intake.documents import (NEEDS_OCR, NEEDS_PASSWORD, OK, UNREADABLE, DocumentText, extract_direct, normalize,
                               run_isolated, safe_name, sniff)
+from nlp.header import subject_stamp
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,11 @@ def read_letters(mail, *, read, extract, nested=None) -> "Analysis":
             result.letters.append(LetterPart("body", DocumentText("body", body, OK, None, "text"), fields))
         elif waiting is not None:  # OCR is off or missing: the scan waits for it, in the clerk's queue
             result.letters.append(LetterPart(waiting.name, waiting, None))
+    stamp = subject_stamp(normalize(mail.subject or ""))
+    for part in result.letters:  # "KHẨN - Công văn số ...": the sender's mark on the mail stands for its letters
+        if stamp and part.extraction is not None and not part.extraction.get("urgency"):
+            part.extraction["urgency"] = stamp
+            part.extraction.setdefault("confidence", {})["urgency"] = 0.6
     return result
 
 

@@ -947,6 +947,17 @@ _SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}(?:Subject|Tiêu\s+đề|Chủ\s+đề)
                             + r"(?![^\W\d_])")
 
 
+_MAIL_SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}(?:(?:Fwd|FWD|FW|Fw|RE|Re|TL|V/v)[ \t]{0,2}:[ \t]{0,3}){0,3}[\[(]?[ \t]{0,2}"
+                                 + _STAMP + r"(?![^\W\d_])")
+
+
+def subject_stamp(subject: str | None) -> str | None:
+    """The urgency a sender writes first in a mail's subject ("KHẨN - Công văn số ...", "Fwd: [Hỏa tốc] V/v ..."),
+    as NĐ 30 names it, or None."""
+    m = _MAIL_SUBJECT_STAMP.match(subject or "")
+    return _stamp_value(m.group(1)) if m else None
+
+
 def _stamp_value(raw: str) -> str:
     raw = raw.lower()
     return "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"

@@ -197,3 +197,18 @@ def test_control_characters_in_headers_never_stop_an_import(engine, db_url, tmp_
     # no Date and no Received header: the file's time stands for the arrival
     assert all(m["received_at"] is not None for m in rows(engine, messages) if m["status"] == "processed")
 
+
+
+def test_the_urgency_a_sender_puts_in_the_mails_subject_stands_for_the_attached_letter(engine, db_url, tmp_path):
+    letter = _letter(9)  # its PDF bears no stamp
+    raw = letter.as_email(sender="q11.p5", to=["qldt@quan11.example"], date=datetime(2025, 4, 2, 9, tzinfo=ICT),
+                          subject=f"Fwd: [HỎA TỐC] Công văn số {letter.doc_number} đề nghị hỗ trợ kinh phí")
+    write(tmp_path / "in", "a.eml", raw)
+    plain = _letter(10).as_email(sender="q11.p5", to=["qldt@quan11.example"],
+                                 date=datetime(2025, 4, 2, 10, tzinfo=ICT))
+    write(tmp_path / "in", "b.eml", plain)
+
+    assert congvan(db_url, "import", str(tmp_path / "in")).exit_code == 0
+
+    assert sorted((r["doc_number"], r["urgency"]) for r in rows(engine, letters)) == [
+        (letter.doc_number, "Hỏa tốc"), (_letter(10).doc_number, None)]
