@@ -55,9 +55,11 @@ _TASK_CUE = re.compile(r"(?<!\w)(?:[Gg]iao|chủ\s+trì|có\s+trách\s+nhiệm|[
 # "sự phối hợp của quý cơ quan" thanks; it asks nothing.
 _COOP_CUE = re.compile(r"(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
 # "phối hợp" that asks nothing: a noun ("Quy chế phối hợp", "công tác phối hợp"), a report of what was done ("đã phối
-# hợp", "sau khi phối hợp"), the purpose of the writer ("để phối hợp").
-_COOP_NOT_ASKED = re.compile(r"(?:quy\s+chế|cơ\s+chế|công\s+tác|chương\s+trình|việc|về|sự|đã|sau\s+khi|để|nhằm|"
-                             r"mối\s+quan\s+hệ)\s+$", re.I)
+# hợp", "sau khi phối hợp"), the purpose of the writer ("để phối hợp"), what the writer will do ("sẽ phối hợp với"),
+# the closing courtesy that names no party ("đề nghị Quý cơ quan quan tâm, phối hợp thực hiện", "để UBND xã biết,
+# phối hợp thực hiện").
+_COOP_NOT_ASKED = re.compile(r"(?:quy\s+chế|cơ\s+chế|công\s+tác|chương\s+trình|việc|về|sự|đã|sẽ|sau\s+khi|để|nhằm|"
+                             r"mối\s+quan\s+hệ|quan\s+tâm\s{0,2},?|biết\s{0,2}(?:,|và))\s+$", re.I)
 _REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|"
                         r"[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
 _DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
@@ -72,6 +74,8 @@ _CITED = re.compile(r"(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]
 _FULL_DATE = re.compile(r"(?<!\w)ngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}\s{1,3}năm\s{1,3}\d{4}", re.I)
 # Where the header ends: the addressees or the first sentence of the body (its citations carry dates).
 _HEADER_END = re.compile(r"\n[ \t\-–•]{0,40}(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s|Xét\s|Phúc\s+đáp|Ngày\s+\d)")
+# An hour of the day, as an invitation gives it: "14 giờ 00", "8h30", "7g30".
+_CLOCK = re.compile(r"(?<![\w/.])\d{1,2}\s{0,2}(?:giờ|h|g)\s{0,2}(?:\d{2})?(?!\w)")
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
 _TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Thư mời", "Giấy triệu tập", "Tờ trình", "Báo cáo",
           "Chỉ thị", "Công điện", "Hướng dẫn", "Công văn")
@@ -189,9 +193,12 @@ def _header_field(result, name: str, missing: tuple[float, str], placed: str, ye
 
 
 def _doc_number(result, text: str) -> Score:
-    # A letter copied from a web page often has no number at all: no doubt unless the top of the text shows one
-    # ("Số:" or a symbol "12/UBND-VP") that was not read, or the date is missing too.
-    shown = not text or result.issue_date is None or _NUMBER_CUE.search(text, 0, 3000)
+    # A letter copied from a web page often has no number (and no date) at all: no doubt unless the header shows one
+    # ("Số:" or a symbol "12/UBND-VP") that was not read. The body's citations ("Thực hiện Công văn số 12/UBND-VP")
+    # are other documents' numbers.
+    head = text[:3000]
+    end = _HEADER_END.search(head)
+    shown = not text or _NUMBER_CUE.search(head, 0, end.start() if end else len(head))
     missing = (0.3 if shown else 0.75, "không tìm thấy số, ký hiệu văn bản")
     s = _header_field(result, "doc_number", missing,
                       "số, ký hiệu không ở vị trí quy định của phần đầu văn bản", "năm trong số văn bản khác năm ban hành")
@@ -444,8 +451,6 @@ def _deadlines(result, flat: str) -> Score:
         day = d.get("date")
         if day and result.issue_date and len(day) == 10 and day < result.issue_date.isoformat():
             s.cap(0.4, f"hạn {day} trước ngày ban hành: có thể trích từ văn bản khác")
-    if len(result.deadlines) > 2:
-        s.cap(0.6, f"nhiều thời hạn ({len(result.deadlines)}), cần gán đúng nhiệm vụ")
     return s
 
 
@@ -454,7 +459,8 @@ def _meeting(result, text: str) -> Score:
     if result.meeting is None:
         if result.doc_type in INVITATION_TYPES:
             s.cap(0.3, "giấy mời nhưng không đọc được thời gian họp")
-        elif is_invitation(result.doc_type, text[:3000]):
+        elif is_invitation(result.doc_type, text[:3000]) and _CLOCK.search(text, 0, 8000):
+            # a letter that only mentions an event (held, put off, cited, linked on its page) gives it no hour
             s.cap(0.5, "văn bản mời họp, dự sự kiện nhưng không đọc được thời gian")
         return s
     when = str(result.meeting.get("datetime") or "")
