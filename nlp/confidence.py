@@ -198,7 +198,7 @@ def _doc_number(result, text: str) -> Score:
     # are other documents' numbers.
     head = text[:3000]
     end = _HEADER_END.search(head)
-    shown = not text or _NUMBER_CUE.search(head, 0, end.start() if end else len(head))
+    shown = not text or result.issue_date is None or _NUMBER_CUE.search(head, 0, end.start() if end else len(head))
     missing = (0.3 if shown else 0.75, "không tìm thấy số, ký hiệu văn bản")
     s = _header_field(result, "doc_number", missing,
                       "số, ký hiệu không ở vị trí quy định của phần đầu văn bản", "năm trong số văn bản khác năm ban hành")
