@@ -226,3 +226,33 @@ def test_a_helper_without_a_lead_is_a_doubt_on_the_lead():
     out = EX.extract(text).to_json("t")
     if out["cooperating_units"] and not out["lead_units"]:
         assert any(e["field"] == "lead_units" and "phối hợp" in e["reason"] for e in out["review"])
+
+
+def test_a_closing_courtesy_or_the_writers_own_plan_to_cooperate_asks_no_cooperating_unit():
+    closings = ("Ủy ban nhân dân tỉnh đề nghị Quý cơ quan quan tâm, phối hợp thực hiện./.",
+                "Ủy ban nhân dân tỉnh trả lời để Sở Tài chính biết, phối hợp thực hiện./.",
+                "Quá hạn trên, Ủy ban nhân dân tỉnh sẽ phối hợp với Thanh tra tỉnh Hưng Lam kiểm tra.")
+    for closing in closings:
+        text = CLEAN.replace("Nơi nhận:", closing + "\nNơi nhận:")
+        assert "cooperating_units" not in {e["field"] for e in review(text)}, closing
+    asked = CLEAN.replace("Nơi nhận:", "Đề nghị Kho bạc Nhà nước tỉnh phối hợp thực hiện.\nNơi nhận:")
+    assert needs_clerk(EX.extract(asked).to_json("t")) or EX.extract(asked).cooperating_units
+
+
+def test_many_deadlines_alone_raise_no_doubt():
+    text = CLEAN.replace("trước ngày 25/4/2025.", "trước ngày 25/4/2025, báo cáo quý II trước ngày 25/7/2025 và "
+                         "báo cáo quý III trước ngày 25/10/2025.")
+    out = EX.extract(text).to_json("t")
+    assert len(out["deadlines"]) >= 3
+    assert "deadlines" not in {e["field"] for e in out["review"]}
+
+
+def test_an_event_mentioned_without_an_hour_is_no_meeting_doubt_but_one_with_an_hour_is():
+    held = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Ngày 02/4/2025, Ủy ban nhân dân tỉnh đã tổ chức hội nghị "
+                         "sơ kết quý I. Ủy ban nhân dân tỉnh đề nghị")
+    assert "meeting" not in {e["field"] for e in review(held)}
+    invited = CLEAN.replace("Ủy ban nhân dân tỉnh đề nghị", "Ủy ban nhân dân tỉnh tổ chức hội nghị sơ kết quý I. "
+                            "Thời gian: từ 8 giờ 00, buổi sáng thứ Hai trong tuần tới.\nĐịa điểm: Hội trường tầng 2.\n"
+                            "Ủy ban nhân dân tỉnh đề nghị")
+    out = EX.extract(invited).to_json("t")
+    assert out["meeting"] or "meeting" in {e["field"] for e in out["review"]}
