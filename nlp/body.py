@@ -396,7 +396,17 @@ def _participant_spans(flat: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = ()) -> Assignments:
+# Letters whose sentences assign: "Sở Tài chính cấp phát kinh phí" in these is a task, in a báo cáo it is a report.
+ASSIGNING = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tập", "Quyết định"})
+# A duty the letter explains from a law, citing its point or clause: the law's allocation, not this letter's task.
+_LAW_DUTY = re.compile(r"theo\s+quy\s+định\s+tại\s+(?:điểm|khoản)\s")
+_ARTICLE = re.compile(r"Điều[ \t]{1,3}\d{1,2}[.:][ \t]{0,3}")
+
+
+def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (), assigns: bool = False) -> Assignments:
+    """Lead and cooperating units of the tasks in ``flat``. ``assigns``: the letter (a giấy mời, a quyết định)
+    assigns tasks, so a sentence that opens with a unit and a task verb gives the unit that task; a báo cáo or a
+    tờ trình telling what units do does not."""
     found = Assignments()
     partners: set[int] = set()  # where a "phối hợp" names the unit being helped, not a cooperating one
     quoted = _Spans(_quotations(flat))  # another document's words: quotations, its tasks to their sentence's end
@@ -501,6 +511,27 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
                 found.cooperating.extend(units)
             else:
                 found.lead.extend(units)
+    if assigns:
+        # A giấy mời or a quyết định assigns in plain sentences that open with the unit and its task, no "giao" /
+        # "đề nghị" before it: "...; Ban Quản lý dự án báo cáo tiến độ", "Sở Tài chính cấp phát kinh phí".
+        read_at = {h.start for h in found.lead + found.cooperating}
+        for m in _SENTENCE_START.finditer(flat):
+            pos = m.end()
+            article = _ARTICLE.match(flat, pos)
+            if article:
+                pos = article.end()
+            if pos in read_at or pos in quoted or pos in participants:
+                continue
+            units = _units_at(flat, pos)
+            if not units:
+                continue
+            end = units[-1].end
+            if not unitnames.ACTION_RE.match(flat, end) or _NOT_TASK.match(flat, _skip_blank(flat, end)):
+                continue
+            if _helps_alone(flat, end):
+                found.cooperating.extend(units)
+            else:
+                found.lead.extend(units)
     for m in _DUTY.finditer(flat):
         if _NOT_TASK.match(flat, m.start() + 1) or m.start() in quoted:
             continue
@@ -514,6 +545,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         if re.match(r"(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)\s", flat[pos:]):
             continue
         units = _units_at(flat, pos)
+        if _LAW_DUTY.search(flat, m.end(), min(_sentence_end(flat, m.end()), m.end() + 300)):
+            continue  # "X có trách nhiệm đo đạc ... theo quy định tại điểm a khoản 2 Điều 75 ...": the law's duty
         if units and (units[-1].end >= m.start() - 1 or _STANDING_ROLE.fullmatch(flat, units[-1].end, m.start())):
             if _helps_alone(flat, units[-1].end):
                 found.cooperating.extend(units)

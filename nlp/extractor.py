@@ -225,7 +225,7 @@ class Extractor:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)
 
-        assignments = body_rules.find_assignments(flat, body_start, result.recipients)
+        assignments = body_rules.find_assignments(flat, body_start, result.recipients, assigns=result.doc_type in body_rules.ASSIGNING)
         # A unit named only in the closing exhortation keeps the cooperating role the body gave it.
         leads = [h for h in assignments.lead if h.confidence > body_rules.WEAK
                  or not any(same_name(h.value, c.value) for c in assignments.cooperating)]

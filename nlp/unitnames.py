@@ -81,7 +81,9 @@ ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", 
 _NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!tờ\strình)(?<!quy\strình)(?<!lộ\strình)"
                r"(?<!đầu\stư\sxây\sdựng)(?<!sử\sdụng(?=\slao\sđộng))"
                r"(?<!cấp(?=\s(?:xã|huyện|tỉnh|cơ\ssở|trung\sương|Trung\sương|dưới)(?!\w)))"
-               r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))")
+               r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))"
+               # "giao thông" is traffic, not "assign"; "trật tự xây dựng" is a field ("Đội Quản lý trật tự xây dựng").
+               r"(?<!giao(?=\sthông(?!\w)))(?<!trật\stự\sxây\sdựng)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
@@ -99,6 +101,17 @@ _NOUN_TO_CHUC = re.compile(
 )
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
+_STOP_SET = frozenset(STOPS)
+_PLACES_BEFORE_COLON = re.compile(r"(?<!\w)các\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|bản|ấp|tỉnh)"
+                                  r"[^:;.\n]{0,30}$")
+_CAPITAL_VERB = re.compile(r"(?<!\w)(\w{1,7})[ \t]$")
+
+
+def _inside_capital_verb(window: str, at: int, stop: str) -> bool:
+    """Whether the one-syllable stop at ``at`` ends a two-syllable verb whose first syllable is capitalised: in a name
+    ("Văn phòng Đăng ký đất đai", "Tổ Tiếp nhận và Trả kết quả") the verb is a noun."""
+    m = _CAPITAL_VERB.search(window, max(0, at - 9), at)
+    return bool(m) and m.group(1)[0].isupper() and (m.group(1).lower() + " " + stop) in _STOP_SET
 _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
 # A name never ends on a function word: "UBND tỉnh, các" (the list went on past the window or a stop).
 _BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\s+ban)$", re.I)
@@ -181,6 +194,12 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
     while end_match and end_match.group() == ";" and head_at(window, _skip_space(window, end_match.end())) \
             and not _STOP_RE.search(window, 0, end_match.start()):
         end_match = _END.search(window, end_match.end())
+    # "Ủy ban nhân dân các xã: Kim Sơn, Tân Lập và thị trấn Cửa Khê" names the places after a colon: one unit.
+    if end_match and end_match.group() == ":" and _PLACES_BEFORE_COLON.search(window, max(0, end_match.start() - 40),
+                                                                                end_match.start()):
+        after = _skip_space(window, end_match.end())
+        if window[after:after + 1].isupper() and not head_at(window, after):
+            end_match = _END.search(window, end_match.end())
     end = end_match.start() if end_match else len(window)
     # Two names are never side by side without a separator: "... của tỉnh UBND huyện ..." is a new sentence.
     level = _LEVEL_THEN_HEAD.search(window, 0, end)
@@ -205,6 +224,8 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             continue  # "Đồng chí Phó Chủ tịch phụ trách khối văn hóa - xã hội": the holder's portfolio
         if stop.group() in _BODY_NOUNS and _BODY_WORD_BEFORE.search(window, max(0, stop.start() - 10), stop.start()):
             continue  # "các đồng chí trong ban chỉ đạo ...", "Ban tổ chức hội thi": a body's name, not a verb
+        if " " not in stop.group() and _inside_capital_verb(window, stop.start(), stop.group()):
+            continue  # "Văn phòng Đăng ký đất đai", "Tổ Tiếp nhận và Trả kết quả": a capitalised verb inside a name
         end = stop.start()
         break
     # Keep a parenthesis that closes inside the window ("(cũ)", "(Trung tâm Phục vụ hành chính công tỉnh)").
@@ -235,11 +256,19 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+# "Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh": the Front and its mass organisations are
+# addressed together, as one party.
+_FRONT = re.compile(r"(?:MTTQ|UBMTTQ|Mặt\s+trận)[^,;]{0,30}$")
+_FRONT_AND_MASS = re.compile(r"các\s+(?:đoàn\s+thể|tổ\s+chức)\s+chính\s+trị\s*-\s*xã\s+hội|các\s+đoàn\s+thể(?!\w)")
+
+
 def split_units(text: str) -> list[tuple[int, int]]:
     """Relative spans of the units listed in ``text``: a new unit starts after ", " or " và " only at a head word."""
     cuts = [0]
     for sep in re.finditer(r",\s*|\s+và\s+|\s+cùng\s+|;\s*", text):
-        if head_at(text, sep.end()):
+        if head_at(text, sep.end()) and not (
+                _FRONT_AND_MASS.match(text, sep.end()) and "và" in sep.group()
+                and _FRONT.search(text, max(cuts[-1], sep.start() - 40), sep.start())):
             cuts.append(sep.start())
             cuts.append(sep.end())
     cuts.append(len(text))

@@ -388,3 +388,52 @@ Ghi chú:
 - Sở Xây dựng gửi tài liệu về Văn phòng UBND tỉnh trước ngày 05/5/2025.
 """)
     assert lead == ["Sở Xây dựng"]
+
+
+def test_a_capitalised_verb_inside_a_name_does_not_cut_it():
+    lead, coop = units("""CÔNG VĂN
+V/v cấp đổi giấy chứng nhận cho hộ dân
+Kính gửi: Ủy ban nhân dân huyện Đông Lâm.
+Đề nghị Ủy ban nhân dân huyện Đông Lâm chỉ đạo rà soát hồ sơ; giao Tổ Tiếp nhận và Trả kết quả huyện hướng dẫn hộ dân
+bổ sung giấy tờ, phối hợp với Chi nhánh Văn phòng Đăng ký đất đai huyện Đông Lâm thực hiện đo đạc. Đề nghị Đội Cảnh
+sát giao thông - Trật tự Công an huyện và Đội Quản lý trật tự xây dựng đô thị huyện kiểm tra hiện trường.
+""")
+    assert "Tổ Tiếp nhận và Trả kết quả huyện" in lead
+    assert "Đội Cảnh sát giao thông - Trật tự Công an huyện" in lead
+    assert "Đội Quản lý trật tự xây dựng đô thị huyện" in lead
+    assert "Chi nhánh Văn phòng Đăng ký đất đai huyện Đông Lâm" in coop
+
+
+def test_places_listed_after_a_colon_belong_to_the_name_and_the_front_goes_with_its_organisations():
+    lead, _ = units("""CÔNG VĂN
+V/v ra quân vệ sinh môi trường
+Kính gửi: Ủy ban nhân dân các xã.
+Đề nghị Ủy ban nhân dân các xã: Đồng Tiến, Khe Mai, Na Lương khẩn trương ra quân dọn vệ sinh; đề nghị Ủy ban MTTQ
+Việt Nam huyện và các đoàn thể chính trị - xã hội huyện vận động nhân dân tham gia.
+""")
+    assert "Ủy ban nhân dân các xã: Đồng Tiến, Khe Mai, Na Lương" in lead
+    assert "Ủy ban MTTQ Việt Nam huyện và các đoàn thể chính trị - xã hội huyện" in lead
+
+
+INVITE = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 81/GM-UBND                     Hưng Lam, ngày 10 tháng 4 năm 2025
+GIẤY MỜI
+Họp bàn tiến độ xây dựng trường học
+Ủy ban nhân dân tỉnh trân trọng kính mời lãnh đạo các sở dự cuộc họp vào lúc 8 giờ 00 ngày 15/4/2025 tại Hội trường
+số 2. Giao Sở Giáo dục và Đào tạo chuẩn bị báo cáo chung; Ban Quản lý dự án đầu tư xây dựng tỉnh báo cáo tiến độ các
+công trình. Sở Tài chính bố trí kinh phí tổ chức cuộc họp.
+"""
+
+
+def test_an_invitation_assigns_in_sentences_that_open_with_the_unit():
+    out = EX.extract(INVITE + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n").to_json("t")
+    assert set(out["lead_units"]) == {"Sở Giáo dục và Đào tạo", "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+                                      "Sở Tài chính"}
+
+
+def test_a_report_telling_what_a_unit_does_assigns_nothing():
+    report = INVITE.replace("GM-UBND", "BC-UBND").replace("GIẤY MỜI", "BÁO CÁO").replace(
+        "Giao Sở Giáo dục và Đào tạo chuẩn bị báo cáo chung; ", "")
+    out = EX.extract(report + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n").to_json("t")
+    assert "Sở Tài chính" not in out["lead_units"]
