@@ -1081,13 +1081,19 @@ def _is_caps(word: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and not re.search(r"[/\d]", word)
 
 
+# A flattened NĐ 30 header holds its number line or the motto; a long line with neither is a paragraph (cheap test
+# before the anchors are looked for).
+_FLAT_HINT = re.compile(r"S[ốỐ]\s{0,3}[:\d]|[Hh]ạnh\s{0,2}phúc|HẠNH\s{0,2}PHÚC|C[ỘO]NG\s{0,3}H[ÒOÀ]A|Độc\s{0,2}lập|ĐỘC\s{0,2}LẬP|"
+                        r"ĐẢNG\s{1,3}CỘNG|ĐOÀN\s{1,3}(?:TNCS|THANH)")
+
+
 def unflatten(text: str) -> str:
     """Line breaks put back into a header flattened onto one line (a web page that dropped them); same length."""
     head = text[:8000]
     chars = None
     pos = 0
     for raw in head.split("\n")[:60]:
-        if len(raw) >= 100:
+        if len(raw) >= 100 and _FLAT_HINT.search(raw):
             cuts = _flat_cuts(raw)
             if cuts:
                 chars = chars if chars is not None else list(head)
