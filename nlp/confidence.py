@@ -297,8 +297,6 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
             s.cap(0.75 if lead else 0.65, f"văn bản có giao việc nhưng không xác định được đơn vị {what}")
         if lead and result.doc_type in _BY_SECTION and _TASK_CUE.search(flat):
             s.cap(0.65, f"{result.doc_type.lower()} giao việc theo mục, bảng: cần xác định đơn vị chủ trì")
-        if lead and result.cooperating_units:
-            s.cap(0.65, "có đơn vị phối hợp nhưng không xác định được đơn vị chủ trì")
         if lead:
             missed = _unexplained_tasks(flat, list(extra_hits), result.issuer)
             if missed:

@@ -220,12 +220,13 @@ def test_a_unit_cut_short_of_its_kinh_gui_entry_is_a_doubt():
                                                 "đề nghị Sở Tài chính báo cáo")) if e["field"] == "lead_units"]
 
 
-def test_a_helper_without_a_lead_is_a_doubt_on_the_lead():
+def test_a_unit_asked_to_help_the_issuer_needs_no_other_lead():
+    # "Ủy ban nhân dân phường đề nghị Phòng X phối hợp ...": the issuer leads its own task, the unit helps
     text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo", "đề nghị Sở Tài chính tỉnh Hưng Lam phối hợp "
-                                                                      "với Kho bạc Nhà nước tỉnh báo cáo")
+                                                                      "kiểm tra và báo cáo")
     out = EX.extract(text).to_json("t")
-    if out["cooperating_units"] and not out["lead_units"]:
-        assert any(e["field"] == "lead_units" and "phối hợp" in e["reason"] for e in out["review"])
+    assert out["cooperating_units"] == ["Sở Tài chính tỉnh Hưng Lam"] and out["lead_units"] == []
+    assert not [e for e in out["review"] if e["field"] == "lead_units"]
 
 
 def test_a_closing_courtesy_or_the_writers_own_plan_to_cooperate_asks_no_cooperating_unit():
