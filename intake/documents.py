@@ -376,7 +376,7 @@ def _page_text(textpage) -> str:
             column = round((c[2] - margin) / char_w)
             if right is None:
                 pad = column
-            elif c[2] - right > _CELL_GAP * max(c[1], height):
+            elif c[2] - right > 0.25 * max(c[1], height):  # apart on one baseline: PDFium's own two lines or a gap
                 pad = max(column - pos, 2)
             else:
                 pad = 1 if c[2] - right > 0.1 * c[1] else 0
