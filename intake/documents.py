@@ -317,14 +317,22 @@ def _page_text(textpage) -> str:
             if cell is not None and cell[4][-1] != " ":
                 cell[4].append(" ")
             continue
+        if (cell is not None and index + 1 < count and cell[4][-1] not in " -" and char != "\ufffe"
+                and not plain[index + 1].isspace() and plain[index + 1] != "\ufffe"):
+            cell[4].append(char)  # inside a word: only its first and last glyphs are measured (speed)
+            continue
         if not loose(raw, index, ref):
             continue
         left, right, bottom, height = box.left, box.right, box.bottom, box.top - box.bottom
         if height <= 0:
             continue
-        if cell is not None and (abs(bottom - cell[0]) > _SAME_ROW * min(height, cell[1])
-                                 or not -0.5 * height < left - prev_right <= _CELL_GAP * max(height, cell[1])):
-            cell = None
+        if cell is not None:
+            gap = left - prev_right
+            if cell[4][-1] != " ":  # a word's last glyph: the glyphs between were not measured
+                gap = min(gap, 0.0)
+            if abs(bottom - cell[0]) > _SAME_ROW * min(height, cell[1]) or \
+                    not -0.5 * height < gap <= _CELL_GAP * max(height, cell[1]):
+                cell = None
         if cell is None:
             cell = [bottom, height, left, right, []]
             cells.append(cell)
