@@ -255,7 +255,7 @@ def _pdf(name: str, data: bytes, ocr: bool, limits: LimitSettings) -> DocumentTe
         for i in range(min(pages, MAX_PDF_PAGES)):
             page = pdf[i]
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
+            texts.append(_page_text(textpage))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as exc:
@@ -279,6 +279,120 @@ def _pdf(name: str, data: bytes, ocr: bool, limits: LimitSettings) -> DocumentTe
         return DocumentText(name, normalize(text), NEEDS_OCR, "bản quét: cần nhận dạng chữ (OCR)", "pdf", pages)
     pdf.close()
     return DocumentText(name, normalize(text), OK, warning, "pdf", pages)
+
+
+# -- a PDF page's text as the page lays it out ---------------------------------------------------------------------------
+
+_CELL_GAP = 1.0  # a gap wider than this many line heights between two glyphs is a column gap, not a word space
+_SAME_ROW = 0.35  # baselines closer than this many line heights are one row (a two-column header's cells)
+_BLANK_STEP = 1.6  # a row this many times the page's usual line spacing below the last one leaves a blank line
+_BLANK_HEIGHTS = 1.9  # and so does one this many line heights below it (double spacing; 1.5 lines is about 1.6)
+
+
+def _page_text(textpage) -> str:
+    """A page's text rebuilt from PDFium's character boxes: rows ordered by baseline, the cells of one baseline (the
+    two columns of an NĐ 30 header, a table's row) joined by a gap of two spaces or more at about the place the page
+    shows them, and a blank line where the gap to the next row is clearly wider than the line spacing. PDFium's own
+    text (``get_text_range``) is kept for a page it cannot lay out (rotated or vertical text, odd characters)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    plain = textpage.get_text_range()
+    count = textpage.count_chars()
+    if count <= 0 or len(plain) != count:  # characters outside the BMP: indices and text no longer line up
+        return plain
+    box = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(box)
+    loose = pdfium_c.FPDFText_GetLooseCharBox
+    raw = textpage.raw
+    cells = []  # [bottom, height, x0, x1, chars]
+    cell = None
+    prev_right = 0.0
+    for index, char in enumerate(plain):
+        if char in "\r\n":
+            cell = None
+            continue
+        if char.isspace():  # a justified line's spaces may have no box: the gap to the next glyph decides
+            if cell is not None and cell[4][-1] != " ":
+                cell[4].append(" ")
+            continue
+        if (cell is not None and index + 1 < count and cell[4][-1] not in " -" and char != "\ufffe"
+                and not plain[index + 1].isspace() and plain[index + 1] != "\ufffe"):
+            cell[4].append(char)  # inside a word: only its first and last glyphs are measured (speed)
+            continue
+        if not loose(raw, index, ref):
+            continue
+        left, right, bottom, height = box.left, box.right, box.bottom, box.top - box.bottom
+        if height <= 0:
+            continue
+        if cell is not None:
+            gap = left - prev_right
+            if cell[4][-1] != " ":  # a word's last glyph: the glyphs between were not measured
+                gap = min(gap, 0.0)
+            if abs(bottom - cell[0]) > _SAME_ROW * min(height, cell[1]) or \
+                    not -0.5 * height < gap <= _CELL_GAP * max(height, cell[1]):
+                cell = None
+        if cell is None:
+            cell = [bottom, height, left, right, []]
+            cells.append(cell)
+        cell[4].append("-" if char == "\ufffe" else char)  # a line-end hyphen: the row ends here
+        cell[1] = max(cell[1], height)
+        cell[3] = max(cell[3], right)
+        prev_right = right
+    if not cells:
+        return plain
+    cells.sort(key=lambda c: -c[0])
+    rows = []
+    for c in cells:
+        if rows and abs(rows[-1][0][0] - c[0]) <= _SAME_ROW * min(rows[-1][0][1], c[1]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    if len(rows) > 2 * (plain.count("\n") + 1) + 10:  # rotated or vertical text: a row for each glyph
+        return plain
+    heights = sorted(c[1] for c in cells)
+    height = heights[len(heights) // 2]
+    chars = sum(len(c[4]) for c in cells if len(c[4]) >= 5)
+    span = sum(c[3] - c[2] for c in cells if len(c[4]) >= 5)
+    char_w = span / chars if chars else 0.5 * height  # the page's mean advance: a character cell of the layout
+    char_w = max(char_w, 0.2 * height, 0.5)
+    # the usual line spacing: the smallest step between rows that recurs (blank lines may be most of the steps, as in
+    # a double-spaced letter), leaving out the small steps between two columns whose baselines do not meet
+    steps = sorted(step for a, b in zip(rows, rows[1:]) if (step := a[0][0] - b[0][0]) >= 0.8 * height)
+    usual = steps[len(steps) // 4] if len(steps) >= 4 else 1.2 * height
+    for i, step in enumerate(steps[:len(steps) // 2]):
+        if i + 2 < len(steps) and steps[i + 2] <= 1.1 * step:  # three steps alike: a line spacing
+            usual = step
+            break
+    margin = min(c[2] for c in cells)
+    lines = []
+    last_bottom = last_height = None
+    for row in rows:
+        row.sort(key=lambda c: c[2])
+        if last_bottom is not None and (last_bottom - row[0][0] > _BLANK_STEP * usual
+                                        or last_bottom - row[0][0] > _BLANK_HEIGHTS * max(last_height, row[0][1])):
+            lines.append("")
+        last_bottom, last_height = row[0][0], row[0][1]
+        parts = []
+        pos = 0
+        right = None
+        for c in row:
+            text = "".join(c[4]).strip()
+            if not text:
+                continue
+            column = round((c[2] - margin) / char_w)
+            if right is None:
+                pad = column
+            elif c[2] - right > 0.25 * max(c[1], height):  # apart on one baseline: PDFium's own two lines or a gap
+                pad = max(column - pos, 2)
+            else:
+                pad = 1 if c[2] - right > 0.1 * c[1] else 0
+            parts.append(" " * pad + text)
+            pos += pad + len(text)
+            right = c[3]
+        lines.append("".join(parts))
+    return "\n".join(lines)
 
 
 def _pdf_plumber(name: str, data: bytes, pages: int | None, first_error: str | None) -> DocumentText:

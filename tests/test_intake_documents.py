@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 from datetime import date
@@ -202,3 +203,40 @@ def test_a_hyphen_that_ends_a_pdf_line_stays_with_its_line_break(pool):
     lines = [ln.strip() for ln in doc.text.splitlines()]
     assert "Số: 41/BC-BCĐ-" in lines and "PCTT" in lines
     assert "Kính gửi: Phòng Tài chính -" in lines and "Kế hoạch quận Nam Hòa." in lines
+
+
+def test_a_pdf_keeps_its_two_column_header_on_one_line_and_its_blank_lines(pool):
+    """The NĐ 30 header's two columns, placed apart as a word processor does, come out on one line with a wide gap;
+    the gap on the page between the trích yếu and "Kính gửi" comes out as a blank line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_font("serif", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("serif", "", 11)
+    pdf.add_page()
+    left, right = 20, 90
+    rows = (("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("XÃ TÂN HÒA", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 214/UBND-VP", "Tân Hòa, ngày 09 tháng 10 năm 2025"),
+            ("V/v rà soát hộ nghèo năm 2025", ""))
+    for y, (a, b) in enumerate(rows):  # each cell its own text object, the left column first as in a table
+        pdf.set_xy(left, 20 + 6 * y)
+        pdf.cell(60, 6, a)
+    for y, (a, b) in enumerate(rows):
+        if b:
+            pdf.set_xy(right, 20 + 6 * y)
+            pdf.cell(100, 6, b)
+    pdf.set_xy(left, 20 + 6 * len(rows) + 10)  # paragraph spacing of a blank line and more
+    pdf.cell(0, 6, "Kính gửi: Phòng Lao động - Thương binh và Xã hội huyện Nam Sơn.", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Ủy ban nhân dân xã Tân Hòa báo cáo như sau:", new_x="LMARGIN", new_y="NEXT")
+
+    doc = read_attachment("cong-van.pdf", bytes(pdf.output()), pool=pool)
+
+    lines = doc.text.splitlines()
+    first = next(line for line in lines if "ỦY BAN NHÂN DÂN" in line)
+    assert re.fullmatch(r"\s*ỦY BAN NHÂN DÂN {2,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first)
+    date_row = next(line for line in lines if "Số: 214/UBND-VP" in line)
+    assert re.search(r"Số: 214/UBND-VP {2,}Tân Hòa, ngày 09 tháng 10 năm 2025", date_row)
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("Kính gửi:"))
+    assert lines[at - 1].strip() == "" and "rà soát hộ nghèo" in lines[at - 2]
+    assert lines[at + 1].strip().startswith("Ủy ban nhân dân xã Tân Hòa")  # no blank line within a paragraph
