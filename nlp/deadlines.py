@@ -213,6 +213,13 @@ def _cited_limit(flat: str, m: re.Match, s: int, e: int) -> bool:
     return last is not None and not _REQUEST.search(flat, last.end(), m.start())
 
 
+def _end_day(m: re.Match, default_year: int | None) -> date | None:
+    """The day a pattern with two spellings of its date (groups d/m/y or d2/m2/y2) names."""
+    g = "" if m.group("d") else "2"
+    year = m.group("y" + g)
+    return make_date(int(year) if year else default_year, int(m.group("m" + g)), int(m.group("d" + g)))
+
+
 def _past(day: date, issued: date | None) -> bool:
     return issued is not None and day < issued
 
@@ -260,36 +267,16 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         # A day before the letter's own date is doubtful (a late letter, or a misread date): kept, less sure.
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.8 if not _past(day, issued) else 0.4,
             bound=_bound(m.group("kw")), time=_time(m))
-    for m in _matches(_LIMIT_LABEL, flat, starts):
-        if m.group("d"):
-            d, mo, y = m.group("d"), m.group("m"), m.group("y")
-        else:
-            d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
-        day = make_date(int(y) if y else default_year, int(mo), int(d))
+    # a labelled limit ("Thời hạn hoàn thành: ..."), a window for receiving and a phase: each closes on its end day
+    dated = [(m, 0.7, 0.4, True) for m in _matches(_LIMIT_LABEL, flat, starts)]
+    dated += [(m, 0.6, 0.3, False) for m in _matches(_WINDOW, flat, starts)]
+    dated += [(m, 0.6, 0.3, False) for m in _PHASE.finditer(flat)]
+    for m, sure, if_past, timed in dated:
+        day = _end_day(m, default_year)
         if day is None or index.quoted(m.start()):
             continue
-        add(m, date=day.isoformat(), relative_working_days=None, confidence=0.7 if not _past(day, issued) else 0.4,
-            bound="by", time=_time(m))
-    for m in _matches(_WINDOW, flat, starts):
-        if m.group("d"):
-            d, mo, y = m.group("d"), m.group("m"), m.group("y")
-        else:
-            d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
-        day = make_date(int(y) if y else default_year, int(mo), int(d))
-        if day is None or index.quoted(m.start()):
-            continue
-        add(m, date=day.isoformat(), relative_working_days=None, confidence=0.6 if not _past(day, issued) else 0.3,
-            bound="by")
-    for m in _PHASE.finditer(flat):
-        if m.group("d"):
-            d, mo, y = m.group("d"), m.group("m"), m.group("y")
-        else:
-            d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
-        day = make_date(int(y) if y else default_year, int(mo), int(d))
-        if day is None or index.quoted(m.start()):
-            continue
-        add(m, date=day.isoformat(), relative_working_days=None, confidence=0.6 if not _past(day, issued) else 0.3,
-            bound="by")
+        add(m, date=day.isoformat(), relative_working_days=None, confidence=if_past if _past(day, issued) else sure,
+            bound="by", **({"time": _time(m)} if timed else {}))
     for m in _MONTH_CELL.finditer(flat):
         year = int(m.group("y"))
         months = [int(m.group("m1"))] + ([int(m.group("m2"))] if m.group("m2") else [])
