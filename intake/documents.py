@@ -328,8 +328,8 @@ def _page_text(textpage) -> str:
             continue
         if cell is not None:
             gap = left - prev_right
-            if cell[4][-1] != " ":  # a word's last glyph: the glyphs between were not measured
-                gap = min(gap, 0.0)
+            if gap > 0.0 and cell[4][-1] != " ":  # a word's last glyph: the glyphs between were not measured
+                gap = 0.0
             if abs(bottom - cell[0]) > _SAME_ROW * min(height, cell[1]) or \
                     not -0.5 * height < gap <= _CELL_GAP * max(height, cell[1]):
                 cell = None
@@ -337,8 +337,10 @@ def _page_text(textpage) -> str:
             cell = [bottom, height, left, right, []]
             cells.append(cell)
         cell[4].append("-" if char == "\ufffe" else char)  # a line-end hyphen: the row ends here
-        cell[1] = max(cell[1], height)
-        cell[3] = max(cell[3], right)
+        if height > cell[1]:
+            cell[1] = height
+        if right > cell[3]:
+            cell[3] = right
         prev_right = right
     if not cells:
         return plain
