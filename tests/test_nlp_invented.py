@@ -1,4 +1,4 @@
-"""The extractor on the project's invented letters (bench/invented/: 180 letters written blind from the genre, six
+"""The extractor on the project's invented letters (bench/invented/: 270 letters written blind from the genre, nine
 slices), scored by ../shared/eval/score.py per half of the same fixed split as the dev corpus (even numbers tuned on,
 odd ones only scored). Skipped where ../shared/eval is absent. A floor sits below the figure measured when it was set,
 so that a change that loses a kind of letter the rules already read fails here."""
@@ -14,8 +14,8 @@ INVENTED = ROOT / "bench" / "invented"
 
 pytestmark = pytest.mark.skipif(not SCORE.is_file(), reason="../shared/eval/score.py not present")
 
-# Below the figures measured when set (0.974 / 0.932, macro where the letter has the field; docs/extraction.md).
-FLOORS = {"tuning": 0.94, "held_out": 0.90}
+# Below the figures measured when set (0.951 / 0.922, macro where the letter has the field; docs/extraction.md).
+FLOORS = {"tuning": 0.92, "held_out": 0.89}
 HEADER_FLOOR = 0.92
 HEADER_FIELDS = ("doc_number", "issue_date", "doc_type", "issuer", "place")
 
@@ -25,11 +25,11 @@ def scores(tmp_path_factory):
     return score_halves(sorted(INVENTED.rglob("*.txt")), tmp_path_factory.mktemp("scores"))
 
 
-def test_the_invented_set_has_its_six_slices_and_a_gold_label_for_every_letter():
+def test_the_invented_set_has_its_nine_slices_and_a_gold_label_for_every_letter():
     slices = sorted(p.name for p in INVENTED.iterdir() if p.is_dir())
-    assert slices == ["body", "exchanges", "header", "meetings", "plans", "web"]
+    assert slices == ["bodies", "body", "exchanges", "header", "meetings", "plans", "scans", "wards", "web"]
     letters = sorted(INVENTED.rglob("*.txt"))
-    assert len(letters) == 180 and all(p.with_suffix(".json").is_file() for p in letters)
+    assert len(letters) == 270 and all(p.with_suffix(".json").is_file() for p in letters)
 
 
 @pytest.mark.parametrize("half", list(FLOORS))
