@@ -21,6 +21,8 @@ HEADS = (
     "Thường trực", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Quận ủy", "Thành ủy", "Cục Thuế", "Chi Cục", "Chuyên viên",
     "Bí thư", "Hạt", "Trạm", "Quỹ", "Đội", "Học viện", "Liên minh", "Tổng Liên đoàn", "Phó Giám đốc", "BHXH",
     "Giáo viên chủ nhiệm",
+    # Youth union and trade union bodies: "Tỉnh đoàn", "Huyện đoàn", "Công đoàn ngành".
+    "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Thị đoàn", "Công đoàn",
     # Office holders addressed by title: "Hiệu trưởng các trường", "Cục trưởng Cục Hải quan", "Đồng chí Phó Chủ
     # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
     "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
@@ -33,7 +35,8 @@ _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
     r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|nhiệm\s+vụ)\b)"
 )
-_BARE_HEADS = frozenset(h.lower() for h in HEADS)
+# ("Tỉnh đoàn" names one body by itself: the province's youth union.)
+_BARE_HEADS = frozenset(h.lower() for h in HEADS) - {"tỉnh đoàn", "huyện đoàn", "thành đoàn", "thị đoàn"}
 # A collective, also as its holders: "các sở, ban, ngành", "thủ trưởng các cơ quan, đơn vị", "tất cả các trường".
 _COLLECTIVE = re.compile(
     r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
@@ -50,7 +53,7 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
                "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi", "đón tiếp", "tiếp đón", "phục vụ",
                "kiểm soát", "điều tra", "xác nhận", "trình bày", "chú ý", "mở", "sẵn sàng", "ra quân", "ra", "lồng ghép",
-               "cấp phát")
+               "cấp phát", "hoàn tất", "có nhiệm vụ")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -83,7 +86,10 @@ _NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!t�
                r"(?<!cấp(?=\s(?:xã|huyện|tỉnh|cơ\ssở|trung\sương|Trung\sương|dưới)(?!\w)))"
                r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))"
                # "giao thông" is traffic, not "assign"; "trật tự xây dựng" is a field ("Đội Quản lý trật tự xây dựng").
-               r"(?<!giao(?=\sthông(?!\w)))(?<!trật\stự\sxây\sdựng)")
+               r"(?<!giao(?=\sthông(?!\w)))(?<!trật\stự\sxây\sdựng)"
+               # "hậu cần" is logistics ("Ban Hậu cần - Kỹ thuật"), not "need"; "Phòng Kế hoạch tổng hợp" is a
+               # hospital's planning department, not the verb "compile".
+               r"(?<![Hh]ậu\scần)(?<![Kk]ế\shoạch\stổng\shợp)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
@@ -114,7 +120,8 @@ def _inside_capital_verb(window: str, at: int, stop: str) -> bool:
     return bool(m) and m.group(1)[0].isupper() and (m.group(1).lower() + " " + stop) in _STOP_SET
 _END = re.compile(r"[;:.!?\n]|,\s*(?=(?:đồng thời|sau đó|trong đó|kể cả)\b)")
 # A name never ends on a function word: "UBND tỉnh, các" (the list went on past the window or a stop).
-_BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|Đoàn|Ủy\s+ban|Uỷ\s+ban)$", re.I)
+_BODY_OF_TASK = re.compile(r"(?:Ban|Tổ|Hội\s+đồng|(?<!Tỉnh\s)(?<!Huyện\s)(?<!Thành\s)(?<!Thị\s)(?<!Công\s)Đoàn|"
+                           r"Ủy\s+ban|Uỷ\s+ban)$", re.I)
 _LEVEL_THEN_HEAD = re.compile(r"(?<=\s)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thành\s+phố|Trung\s+ương)[ \t]+"
                               r"(?=(?:UBND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Công\s+an|Văn\s+phòng|Thanh\s+tra|Trung\s+tâm|"
                               r"Cục|Chi\s+cục|Bộ|Đoàn|Hội\s+đồng)\b)")
@@ -123,7 +130,9 @@ _PERSON_TITLE = re.compile(r"(?:Chủ\s+tịch|Giám\s+đốc|Hiệu\s+trưởng
                            r"Chánh\s+Thanh\s+tra|Trưởng\s+ban|Ủy\s+viên|Uỷ\s+viên|Bí\s+thư|Trưởng)$", re.I)
 _BODY_NOUNS = frozenset(("chỉ đạo", "tổ chức", "thẩm định", "kiểm tra", "giám sát", "soạn thảo", "biên tập",
                          "điều hành", "quản lý", "công tác"))
-_BODY_WORD_BEFORE = re.compile(r"(?<!\w)(?:[Bb]an|[Tt]ổ|[Hh]ội\s+đồng|[Đđ]oàn)\s+$")
+# ("Tỉnh đoàn tổ chức ...": a youth union organises; it is not an organising committee.)
+_BODY_WORD_BEFORE = re.compile(r"(?<!\w)(?:[Bb]an|[Tt]ổ|[Hh]ội\s+đồng|"
+                               r"(?<![Tt]ỉnh\s)(?<![Hh]uyện\s)(?<![Tt]hành\s)(?<![Tt]hị\s)(?<![Cc]ông\s)[Đđ]oàn)\s+$")
 _COMRADE = re.compile(r"(?:các\s+)?[Đđ]ồng\s+chí\s")
 # ("trực thuộc" ends a name: "các đơn vị trực thuộc").
 _DANGLING = re.compile(r"(?:[\s,]+(?:các|và|của|cùng|những|với|tại|ở)|(?<!trực)[\s,]+thuộc)+\s*$", re.I)
@@ -262,13 +271,20 @@ _FRONT = re.compile(r"(?:MTTQ|UBMTTQ|Mặt\s+trận)[^,;]{0,30}$")
 _FRONT_AND_MASS = re.compile(r"các\s+(?:đoàn\s+thể|tổ\s+chức)\s+chính\s+trị\s*-\s*xã\s+hội|các\s+đoàn\s+thể(?!\w)")
 
 
+# "Văn phòng HĐND và UBND quận": one office serving both the council and the committee.
+_COUNCIL_OFFICE = re.compile(r"Văn\s+phòng\s+(?:Đoàn\s+ĐBQH\s*,\s*)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)$")
+_PEOPLES_COMMITTEE = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)(?!\w)")
+
+
 def split_units(text: str) -> list[tuple[int, int]]:
     """Relative spans of the units listed in ``text``: a new unit starts after ", " or " và " only at a head word."""
     cuts = [0]
     for sep in re.finditer(r",\s*|\s+và\s+|\s+cùng\s+|;\s*", text):
         if head_at(text, sep.end()) and not (
                 _FRONT_AND_MASS.match(text, sep.end()) and "và" in sep.group()
-                and _FRONT.search(text, max(cuts[-1], sep.start() - 40), sep.start())):
+                and _FRONT.search(text, max(cuts[-1], sep.start() - 40), sep.start())) and not (
+                "và" in sep.group() and _COUNCIL_OFFICE.search(text, max(cuts[-1], sep.start() - 60), sep.start())
+                and _PEOPLES_COMMITTEE.match(text, sep.end())):
             cuts.append(sep.start())
             cuts.append(sep.end())
     cuts.append(len(text))

@@ -437,3 +437,25 @@ def test_a_report_telling_what_a_unit_does_assigns_nothing():
         "Giao Sở Giáo dục và Đào tạo chuẩn bị báo cáo chung; ", "")
     out = EX.extract(report + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n").to_json("t")
     assert "Sở Tài chính" not in out["lead_units"]
+
+
+def test_union_bodies_logistics_and_a_joint_office_keep_their_names():
+    lead, coop = units("""V/v chuẩn bị Ngày hội thanh niên
+
+Kính gửi: Các cơ quan, đơn vị liên quan.
+
+1. Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Huyện đoàn, Ban Hậu cần - Kỹ thuật chuẩn bị hội trường.
+2. Liên đoàn Lao động huyện, Công đoàn ngành Giáo dục báo cáo kết quả trước ngày 20/4/2025.
+3. Phòng Kế hoạch tổng hợp phối hợp với Phòng Tổ chức cán bộ hoàn tất hồ sơ.
+4. Sở Thông tin và Truyền thông chủ trì, phối hợp với Tỉnh đoàn tổ chức tuyên truyền.
+""")
+    assert {"Văn phòng HĐND và UBND huyện", "Liên đoàn Lao động huyện", "Công đoàn ngành Giáo dục",
+            "Phòng Kế hoạch tổng hợp", "Sở Thông tin và Truyền thông"} <= set(lead)
+    assert {"Huyện đoàn", "Ban Hậu cần - Kỹ thuật", "Phòng Tổ chức cán bộ", "Tỉnh đoàn"} <= set(coop)
+
+
+def test_a_working_group_with_a_duty_is_named_without_it():
+    from nlp import unitnames
+
+    text = "Tổ công tác có nhiệm vụ hướng dẫn các thôn rà soát."
+    assert text[:unitnames.bound(text, 0)[1]] == "Tổ công tác"
