@@ -45,8 +45,9 @@ _SYMBOL_PART = r"[A-Za-zĐđ0-9&]{0,15}(?:\.[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,10})?"
 SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]" + _SYMBOL_PART + r"){0,5}"
           r"(?:\([A-ZĐ0-9][A-Za-zĐđ0-9&.\-]{0,15}\))?")
 # "1 024/UBND-VX": a typist's thousands space inside the number is not a break.
+# OCR splits a short number the same way ("1 88/CAH-QLHC"), only right before the slash.
 # A draft leaves the number blank, the year of a legal document's symbol stays: "Số:      /2025/QĐ-UBND".
-NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
+NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,2}[ \t]\d{1,2}(?=[ \t]{0,3}/)|\d{1,6})(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
                        r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}(?:\|[ \t]{0,3})?/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
@@ -59,10 +60,10 @@ _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
 _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ \t]*$")
 # "Số:" also glued to the letterhead's last word ("CỤC THUẾ TỈNH XSố:") and as OCR reads it ("Sổ:").
-# Without its colon ("Số 12/UBND-VP") or in lower case ("số: 12/UBND-VP"), only at the start of a cell: "QUYẾT ĐỊNH SỐ
+# Without its colon ("Số 12/UBND-VP", OCR's "Sổ 08-HD/BTGTU") or in lower case ("số: 12/UBND-VP"), only at the start of a cell: "QUYẾT ĐỊNH SỐ
 # 1547/QĐ-UBND" in a body heading and "Công văn số 12/..." in a sentence cite other letters.
 _CELL_START = r"(?:^|(?<=^[ \t])|(?<=[ \t]{2})|(?<=[\t|]))[ \t]{0,60}"
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
+_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
                       r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"

@@ -114,7 +114,45 @@ def convert_document(text: str) -> str:
     convert = max(scores, key=scores.get)
     if scores[convert] <= _common_count(sample):
         return text
-    return "\n".join(
+    converted = [
         convert(line) if len(line) < 20_000 and not any(ch > "\u00ff" and ch.isalpha() for ch in line) else line
         for line in lines
-    )
+    ]
+    if convert is from_tcvn3:
+        _restore_capitals(converted, lines)
+    return "\n".join(converted)
+
+
+# TCVN3 has no codes for capitals with tone marks: a letterhead typed in the capitals font (.VnTimeH) holds the
+# small letters' codes ("ubnd huyÖn thanh khª"), and one in the normal font loses the capitals with tones
+# ("PHßNG TµI CHÝNH" -> "PHòNG TàI CHíNH"). In the header block (before the body's first line), such lines were
+# capitals: a line with no capital at all (the letterhead, the motto, a short type title "tê tr×nh"), or one whose
+# only ASCII letters are capitals.
+_BODY_START = re.compile(r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp)", re.I)
+_DATE_WORD = re.compile(r"\bngày\b", re.I)
+
+
+_CELL_GAP = re.compile(r"(\t{1,20}| {2,200}|\|)")
+
+
+def _restore_capitals(converted: list[str], original: list[str]) -> None:
+    seen_date = False
+    for i, line in enumerate(converted[:14]):
+        if _BODY_START.match(line):
+            break
+        if any(ch > "\u00ff" and ch.isalpha() for ch in original[i]):
+            continue  # a line already in Unicode was left as it was
+        cells = _CELL_GAP.split(line)
+        for k in range(0, len(cells), 2):
+            cell = cells[k]
+            letters = [ch for ch in cell if ch.isalpha()]
+            if len(letters) < 2 or any(ch.isdigit() for ch in cell):
+                continue
+            if _DATE_WORD.search(cell):
+                seen_date = True
+                continue
+            no_capital = not any(ch.isupper() for ch in letters)
+            ascii_capitals = not any("a" <= ch <= "z" for ch in letters) and any("A" <= ch <= "Z" for ch in letters)
+            if ascii_capitals or (no_capital and (not seen_date or len(cell.split()) <= 4)):
+                cells[k] = cell.upper()
+        converted[i] = "".join(cells)

@@ -30,6 +30,10 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ORPHAN_MARKS = re.compile(r"(?:(?<=\s)|^)[\u0300-\u036f]+[ \t]?", re.M)
 _STRAY_MARKS = re.compile(r"(?<=[^\w\u0300-\u036f])[\u0300-\u036f]+")
 # Spacing accents some converters emit instead of combining ones, directly after a vowel.
+# OCR reads a digit of a date as a letter ("ngày 0l tháng 8", "năm 2O24"): a figure after "ngày", "tháng" or "năm"
+# holding at least one real digit gets its look-alike letters back as digits.
+_OCR_DATE_FIGURE = re.compile(r"\b((?:ngày|tháng|năm)[ \t])(?=[0-9OlI]{0,3}\d)([0-9OlI]{1,4})\b")
+_OCR_DIGITS = str.maketrans("OlI", "011")
 _SPACING = {"\u00b4": "\u0301", "\u02cb": "\u0300", "\u02dc": "\u0303", "\u0060": "\u0300"}
 _SPACING_RE = re.compile(r"(?<=[aeiouyăâêôơưAEIOUYĂÂÊÔƠƯ])[\u00b4\u02cb\u02dc]")
 
@@ -75,6 +79,8 @@ def _normalize(text: str) -> str:
             break
         text = converted
     text = _CONTROL.sub("", text)
+    if "ngày" in text or "năm" in text:
+        text = _OCR_DATE_FIGURE.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
     text = _SPACING_RE.sub(lambda m: _SPACING[m.group(0)], text)
     text = unicodedata.normalize("NFC", text)
     text = _ORPHAN_MARKS.sub("", text)
