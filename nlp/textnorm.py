@@ -22,7 +22,8 @@ _TONE_MOVES = {
 }
 _TONE_MOVES.update({k.upper(): v.upper() for k, v in list(_TONE_MOVES.items())})
 _TONE_MOVES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_MOVES.items()) if k.islower()})
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + r")(?!\w)")
+# A character class first lets the engine skip ahead to candidate vowels; "qu" ("quý") is checked in _fix_tone.
+_TONE_RE = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _TONE_MOVES})) + r"](?!\w)")
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff\ufffe]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -35,11 +36,17 @@ _STRAY_MARKS = re.compile(r"(?<=[^\w\u0300-\u036f])[\u0300-\u036f]+")
 _OCR_DATE_FIGURE = re.compile(r"\b((?:ngày|tháng|năm)[ \t])(?=[0-9OlI]{0,3}\d)([0-9OlI]{1,4})\b")
 _OCR_DIGITS = str.maketrans("OlI", "011")
 _SPACING = {"\u00b4": "\u0301", "\u02cb": "\u0300", "\u02dc": "\u0303", "\u0060": "\u0300"}
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_SPACING_CHARS = re.compile(r"[\u00b4\u02cb\u02dc]")
 _SPACING_RE = re.compile(r"(?<=[aeiouyăâêôơưAEIOUYĂÂÊÔƠƯ])[\u00b4\u02cb\u02dc]")
 
 
 def _fix_tone(match: re.Match) -> str:
-    return _TONE_MOVES[match.group(1)]
+    pair = match.group(0)
+    start = match.start()
+    if pair not in _TONE_MOVES or (start and match.string[start - 1] in "qQ"):
+        return pair  # "uà" is no pair to move; "quý" keeps its mark
+    return _TONE_MOVES[pair]
 
 
 def modern_tones(text: str) -> str:
@@ -81,9 +88,11 @@ def _normalize(text: str) -> str:
     text = _CONTROL.sub("", text)
     if "ngày" in text or "năm" in text:
         text = _OCR_DATE_FIGURE.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
-    text = _SPACING_RE.sub(lambda m: _SPACING[m.group(0)], text)
+    if _SPACING_CHARS.search(text):
+        text = _SPACING_RE.sub(lambda m: _SPACING[m.group(0)], text)
     text = unicodedata.normalize("NFC", text)
-    text = _ORPHAN_MARKS.sub("", text)
-    text = _STRAY_MARKS.sub("", text)
+    if _MARKS.search(text):  # after NFC only marks with no letter to sit on are left: most texts have none
+        text = _ORPHAN_MARKS.sub("", text)
+        text = _STRAY_MARKS.sub("", text)
     text = modern_tones(text)
     return unicodedata.normalize("NFC", text)
