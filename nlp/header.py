@@ -7,7 +7,7 @@ or pipes), never on the whole text with open-ended patterns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nlp.dates import make_date
 
@@ -149,15 +149,18 @@ class Hit:
 class Line:
     text: str
     start: int
+    _cells: tuple | None = field(default=None, repr=False, compare=False)
 
     def cells(self) -> list[tuple[str, int]]:
-        """Column cells of the line with their absolute offsets."""
-        cells, pos = [], 0
-        for sep in _CELL_SPLIT.finditer(self.text):
-            cells.append((self.text[pos:sep.start()], self.start + pos))
-            pos = sep.end()
-        cells.append((self.text[pos:], self.start + pos))
-        return [(c.strip(), s + len(c) - len(c.lstrip())) for c, s in cells if c.strip()]
+        """Column cells of the line with their absolute offsets (split once: the readers ask many times)."""
+        if self._cells is None:
+            cells, pos = [], 0
+            for sep in _CELL_SPLIT.finditer(self.text):
+                cells.append((self.text[pos:sep.start()], self.start + pos))
+                pos = sep.end()
+            cells.append((self.text[pos:], self.start + pos))
+            self._cells = tuple((c.strip(), s + len(c) - len(c.lstrip())) for c, s in cells if c.strip())
+        return list(self._cells)
 
 
 def lines_of(text: str, limit: int = 200) -> list[Line]:
