@@ -55,6 +55,13 @@ def letters_in(corpus: Path) -> dict[str, Path]:
     return {p.stem: p.parent for p in sorted(corpus.rglob("*.json")) if p.with_suffix(".txt").exists()}
 
 
+def tuning_letters(corpus: Path) -> dict[str, tuple[str, dict]]:
+    """The tuning half's letters (even file numbers) as {stem: (text, gold)}: the only ones a bench may read."""
+    return {stem: ((folder / f"{stem}.txt").read_text(encoding="utf-8", errors="replace"),
+                   json.loads((folder / f"{stem}.json").read_text(encoding="utf-8")))
+            for stem, folder in letters_in(corpus).items() if half_of(stem) == "tuning"}
+
+
 def score_half(scorer, corpus: Path, stems: list[str], pred_path: Path, workdir: Path) -> dict:
     """score.py on one half: its gold files are linked into a folder of their own."""
     gold = workdir / "gold"

@@ -14,7 +14,6 @@ the fields that were right on the letter and are wrong on the rewrite (``--show`
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import date, datetime
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_extract import SHARED, half_of, load_scorer  # noqa: E402
+from eval_extract import SHARED, load_scorer, tuning_letters  # noqa: E402
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -315,9 +314,7 @@ def main(argv=None) -> int:
 
     scorer = load_scorer()
     extractor = Extractor()
-    stems = sorted(p.stem for p in args.corpus.glob("*.json") if half_of(p.stem) == "tuning")
-    letters = {s: ((args.corpus / f"{s}.txt").read_text(encoding="utf-8"),
-                   json.loads((args.corpus / f"{s}.json").read_text(encoding="utf-8"))) for s in stems}
+    letters = tuning_letters(args.corpus)
     base = {s: extractor.extract(t).to_json(s) for s, (t, _) in letters.items()}
     names = args.only.split(",") if args.only else list(TRANSFORMS)
     total_lost = total_tried = 0

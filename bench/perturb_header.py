@@ -13,7 +13,6 @@ the letter itself. Prints, per transform, how many header fields that were right
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import date
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_extract import SHARED, half_of, load_scorer  # noqa: E402
+from eval_extract import SHARED, load_scorer, tuning_letters  # noqa: E402
 
 FIELDS = ("doc_number", "issue_date", "doc_type", "issuer", "place", "subject", "urgency")
 _MOTTO_END = re.compile(r"Hạnh\s*phúc", re.I)
@@ -288,9 +287,7 @@ def main(argv=None) -> int:
 
     scorer = load_scorer()
     extractor = Extractor()
-    stems = sorted(p.stem for p in args.corpus.glob("*.json") if half_of(p.stem) == "tuning")
-    letters = {s: ((args.corpus / f"{s}.txt").read_text(encoding="utf-8"),
-                   json.loads((args.corpus / f"{s}.json").read_text(encoding="utf-8"))) for s in stems}
+    letters = tuning_letters(args.corpus)
     names = args.only.split(",") if args.only else list(TRANSFORMS)
     total = 0
     for name in names:

@@ -16,7 +16,6 @@ only). Where the gold's issuer is a letterhead in capitals the page names an inv
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_extract import SHARED, half_of, load_scorer  # noqa: E402
+from eval_extract import SHARED, load_scorer, tuning_letters  # noqa: E402
 from perturb_header import header_end  # noqa: E402
 
 FIELDS = ("doc_number", "issue_date", "doc_type", "issuer", "subject")
@@ -169,8 +168,6 @@ CARRIES = {
 }
 
 
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "dev")
@@ -181,12 +178,9 @@ def main(argv=None) -> int:
 
     scorer = load_scorer()
     extractor = Extractor()
-    stems = sorted(p.stem for p in args.corpus.glob("*.json") if half_of(p.stem) == "tuning")
-    letters = {}
-    for stem in stems:
-        gold = json.loads((args.corpus / f"{stem}.json").read_text(encoding="utf-8"))
-        if gold.get("doc_number") and not gold["doc_number"].startswith("/") and gold.get("issuer"):
-            letters[stem] = ((args.corpus / f"{stem}.txt").read_text(encoding="utf-8"), gold)
+    # a page can only name a letter that has its number and issuer
+    letters = {stem: (text, gold) for stem, (text, gold) in tuning_letters(args.corpus).items()
+               if gold.get("doc_number") and not gold["doc_number"].startswith("/") and gold.get("issuer")}
     names = args.only.split(",") if args.only else list(TRANSFORMS)
     total = checked = 0
     for name in names:

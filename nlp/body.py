@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
-from nlp.header import Hit
+from nlp.header import INVITATION_TYPES, Hit
 
 _FLAT_BREAK = re.compile(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]*\n)(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 
@@ -397,7 +397,7 @@ def _participant_spans(flat: str) -> list[tuple[int, int]]:
 
 
 # Letters whose sentences assign: "Sở Tài chính cấp phát kinh phí" in these is a task, in a báo cáo it is a report.
-ASSIGNING = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tập", "Quyết định"})
+ASSIGNING = INVITATION_TYPES | {"Quyết định"}
 # A duty the letter explains from a law, citing its point or clause: the law's allocation, not this letter's task.
 _LAW_DUTY = re.compile(r"theo\s+quy\s+định\s+tại\s+(?:điểm|khoản)\s")
 _ARTICLE = re.compile(r"Điều[ \t]{1,3}\d{1,2}[.:][ \t]{0,3}")

@@ -77,8 +77,8 @@ _HEADER_END = re.compile(r"\n[ \t\-–•]{0,40}(?:Kính\s+gửi|Căn\s+cứ|Th�
 # An hour of the day, as an invitation gives it: "14 giờ 00", "8h30", "7g30".
 _CLOCK = re.compile(r"(?<![\w/.])\d{1,2}\s{0,2}(?:giờ|h|g)\s{0,2}(?:\d{2})?(?!\w)")
 _NUMBER_YEAR = re.compile(r"^\d+/(\d{4})/")
-_TYPED = ("Quyết định", "Kế hoạch", "Thông báo", "Giấy mời", "Thư mời", "Giấy triệu tập", "Tờ trình", "Báo cáo",
-          "Chỉ thị", "Công điện", "Hướng dẫn", "Công văn")
+_TYPED = ("Quyết định", "Kế hoạch", "Thông báo", *sorted(INVITATION_TYPES), "Tờ trình", "Báo cáo", "Chỉ thị",
+          "Công điện", "Hướng dẫn", "Công văn")
 MAX_NAME_WORDS = 14
 MAX_TASKS = 200  # task sentences looked at per letter: hostile text stays linear
 # Plans and notices give tasks section by section, often in tables: their units are the hardest to read.

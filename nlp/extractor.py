@@ -135,13 +135,10 @@ class Extractor:
         result.issue_date = keep("issue_date", issued)
         urgency = hdr.find_urgency(lines, body_index)
         if urgency is None:
-            # a web copy names the mark in its title ("Công văn hỏa tốc số ..."), above the letterhead if any
-            own = hdr.own_urgency(work)
-            urgency = own if own is not None and (anchor is None or own.start < lines[anchor].start) else None
-            urgency = urgency or meta.get("urgency")
+            urgency = meta.get("urgency")
         if urgency is None:
-            # "UBND tỉnh ban hành Công văn hỏa tốc số ...", a page titled "Công điện khẩn về ...": the mark beside the
-            # type, in the lead that names the letter or in the lines above its letterhead
+            # a web copy names the mark beside the letter's type ("Công văn hỏa tốc số ...", a page titled "Công điện
+            # khẩn về ..."): in the line or lead that names the letter, or in the lines above its letterhead
             top = lines[anchor].start if anchor is not None else min(len(work), 600)
             if named is not None:
                 urgency = webpage.urgency_named(work, named.number.start - 40, named.number.start)

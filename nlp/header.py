@@ -67,7 +67,7 @@ _SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ố
                       r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
-    r"(?P<urgency>(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
+    r"(?:(?:hỏa|hoả)\s+tốc\s+|thượng\s+khẩn\s+|khẩn\s+)?"
     r"(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?/" + SYMBOL + ")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
@@ -253,14 +253,10 @@ def _own_number_match(text: str) -> re.Match | None:
     return None
 
 
-def own_urgency(text: str) -> Hit | None:
-    """"Công văn hỏa tốc số 55/UBND-VX ...": the mark a web copy writes into the letter's own name."""
-    match = _own_number_match(text)
-    if match is None or not match.group("urgency"):
-        return None
-    raw = match.group("urgency").lower()
-    value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
-    return Hit(value, match.start("urgency"), match.end("urgency"), 0.6)
+def stamp_value(raw: str) -> str:
+    """An urgency mark as NĐ 30/2020 names it ("HOẢ  TỐC" -> "Hỏa tốc", "thượng khẩn" -> "Thượng khẩn")."""
+    raw = raw.lower()
+    return "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
 
 
 def find_own_number(text: str, default_conf: float = 0.6) -> tuple[Hit | None, Hit | None]:
@@ -948,32 +944,24 @@ _STAMP = r"(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|Hỏa\s+tốc|
 # "[HỎA TỐC] ỦY BAN NHÂN DÂN ...": a stamp in brackets opening a line; "Subject: KHẨN - Công văn số ...", "Tiêu đề:
 # [Hỏa tốc] V/v ...": the mark a sender puts first in the subject of the mail that carries the letter.
 _BRACKET_STAMP = re.compile(r"^[ \t]{0,20}[\[(][ \t]{0,2}" + _STAMP + r"[ \t]{0,2}[\])]")
-_SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}(?:Subject|Tiêu\s+đề|Chủ\s+đề)[ \t]{0,2}:[ \t]{0,3}"
-                            r"(?:(?:Fwd|FWD|FW|Fw|RE|Re|TL|V/v)[ \t]{0,2}:[ \t]{0,3}){0,3}[\[(]?[ \t]{0,2}" + _STAMP
-                            + r"(?![^\W\d_])")
-
-
-_MAIL_SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}(?:(?:Fwd|FWD|FW|Fw|RE|Re|TL|V/v)[ \t]{0,2}:[ \t]{0,3}){0,3}[\[(]?[ \t]{0,2}"
-                                 + _STAMP + r"(?![^\W\d_])")
+_FIRST_IN_SUBJECT = (r"(?:(?:Fwd|FWD|FW|Fw|RE|Re|TL|V/v)[ \t]{0,2}:[ \t]{0,3}){0,3}[\[(]?[ \t]{0,2}" + _STAMP
+                     + r"(?![^\W\d_])")
+_MAIL_SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}" + _FIRST_IN_SUBJECT)
+_SUBJECT_STAMP = re.compile(r"^[ \t]{0,4}(?:Subject|Tiêu\s+đề|Chủ\s+đề)[ \t]{0,2}:[ \t]{0,3}" + _FIRST_IN_SUBJECT)
 
 
 def subject_stamp(subject: str | None) -> str | None:
     """The urgency a sender writes first in a mail's subject ("KHẨN - Công văn số ...", "Fwd: [Hỏa tốc] V/v ..."),
     as NĐ 30 names it, or None."""
     m = _MAIL_SUBJECT_STAMP.match(subject or "")
-    return _stamp_value(m.group(1)) if m else None
-
-
-def _stamp_value(raw: str) -> str:
-    raw = raw.lower()
-    return "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
+    return stamp_value(m.group(1)) if m else None
 
 
 def find_urgency(lines: list[Line], stop: int) -> Hit | None:
     for line in lines[:stop]:
         stamp = _BRACKET_STAMP.match(line.text) or _SUBJECT_STAMP.match(line.text)
         if stamp:
-            return Hit(_stamp_value(stamp.group(1)), line.start + stamp.start(1), line.start + stamp.end(1), 0.8)
+            return Hit(stamp_value(stamp.group(1)), line.start + stamp.start(1), line.start + stamp.end(1), 0.8)
         if _SPACED_CAPS.match(line.text):  # a stamp in spaced capitals: "H Ỏ A   T Ố C", "K H Ẩ N"
             value = _SQUEEZED_URGENCY.get(re.sub(r"\s+", "", line.text).upper())
             if value:
@@ -985,20 +973,18 @@ def find_urgency(lines: list[Line], stop: int) -> Hit | None:
                 raw = label.group(1).lower()
                 if "thường" in raw and "thượng" not in raw:
                     continue
-                value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
-                return Hit(value, offset, offset + len(cell), 0.9)
+                return Hit(stamp_value(raw), offset, offset + len(cell), 0.9)
             m = _URGENCY_LINE.match(cell.strip())
             glued = _SO_LINE.search(cell) and _URGENCY_AFTER_NUMBER.search(cell)  # "Số: 12/UBND-VP KHẨN"
             if m or glued or (upper_ratio(cell) > 0.9 and _URGENCY.search(cell) and len(cell.strip()) <= 20):
-                raw = (m.group(1) if m else (glued or _URGENCY.search(cell)).group(1)).lower()
-                value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
-                return Hit(value, offset, offset + len(cell), 0.9)
+                raw = (m.group(1) if m else (glued or _URGENCY.search(cell)).group(1))
+                return Hit(stamp_value(raw), offset, offset + len(cell), 0.9)
     for line in lines[stop:stop + 4]:
         # a stamp set beside or under the "Kính gửi" line (a copy moved it there): a cell in capitals, nothing else
         for cell, offset in line.cells():
             m = _URGENCY_LINE.match(cell.strip())
             if m and cell.strip().isupper():
-                return Hit(_stamp_value(m.group(1)), offset, offset + len(cell), 0.7)
+                return Hit(stamp_value(m.group(1)), offset, offset + len(cell), 0.7)
     return None
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from nlp import unitnames
 from nlp.dates import make_date
-from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line
+from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
 _TYPES = "|".join(TYPE_NAMES)
 _NUMBER = r"\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
@@ -284,14 +284,12 @@ def news_lead(work: str) -> Lead | None:
         raw = raw[:tail.start()] if tail and tail.start() > 0 else raw
         value = " ".join(raw.split())
         subject = Hit(value, sm.start("s"), sm.start("s") + len(raw.rstrip()), 0.5)
-    kind = m.group("type")
-    kind = "Công văn" if kind.lower().startswith("văn") else next(t for t in TYPE_NAMES if t.lower() == kind.lower())
-    return Lead(number, issued, issuer, subject, kind)
+    return Lead(number, issued, issuer, subject, _kind(m.group("type")))
 
 
 # The mark written into the letter's name by a page or a news lead: "Công văn hỏa tốc số 55/UBND-VX", "Công điện
 # khẩn về ...".
-_NAMED_URGENCY = re.compile(r"(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?P<u>(?:[Hh]ỏa|[Hh]oả|HỎA|HOẢ)\s+(?:tốc|TỐC)|"
+_NAMED_URGENCY = re.compile(r"(?i:" + _TYPES + r"|văn\s+bản)\s+(?P<u>(?:[Hh]ỏa|[Hh]oả|HỎA|HOẢ)\s+(?:tốc|TỐC)|"
                             r"(?:[Tt]hượng|THƯỢNG)\s+(?:khẩn|KHẨN)|[Kk]hẩn|KHẨN)(?!\w)(?!\s+(?:trương|TRƯƠNG)(?!\w))")
 
 
@@ -300,9 +298,7 @@ def urgency_named(work: str, start: int, end: int) -> Hit | None:
     m = _NAMED_URGENCY.search(work, max(0, start), end)
     if m is None:
         return None
-    raw = m.group("u").lower()
-    value = "Hỏa tốc" if "tốc" in raw else "Thượng khẩn" if "thượng" in raw else "Khẩn"
-    return Hit(value, m.start("u"), m.end("u"), 0.6)
+    return Hit(stamp_value(m.group("u")), m.start("u"), m.end("u"), 0.6)
 
 
 def _lead_ok(m: re.Match) -> bool:

@@ -89,6 +89,10 @@ class Plan:
     rule: str | None = None
 
 
+# The types that invite to a meeting (NĐ 30 names the giấy mời; thư mời and giấy triệu tập are the same in use).
+_INVITATIONS = ("giấy mời", "thư mời", "triệu tập")
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").lower()
     return " ".join(text.split())
@@ -110,7 +114,7 @@ def classify(facts: LetterFacts, registry: UnitRegistry) -> str | None:
     doc_type = _fold(facts.doc_type or "")
     if not facts.official:
         return "confirm-in-writing" if _REQUESTS.search(text) else None
-    if "giấy mời" in doc_type or "thư mời" in doc_type or "triệu tập" in doc_type or facts.meeting_date is not None:
+    if any(kind in doc_type for kind in _INVITATIONS) or facts.meeting_date is not None:
         return "meeting" if _ASKS_OPINION.search(text) and facts.meeting_date else None
     issuer = registry.get(facts.issuer.unit_id) if facts.issuer else None
     recipient_units = [registry.get(r.unit_id) for r in facts.recipients]
