@@ -445,6 +445,10 @@ def _deadlines(result, flat: str) -> Score:
                 s.cap(0.6, f"có mốc \u201c{_short(m.group(), 40)}\u201d nhưng chưa xác định là thời hạn")
                 break
         return s
+    if not result.lead_units and not result.recipients and any(not d.get("applies_to") for d in result.deadlines):
+        # no "Kính gửi" and no unit given a task: whose deadline this is must be read by a person
+        s.cap(0.6, "có thời hạn nhưng văn bản không có \u201cKính gửi\u201d và không xác định được đơn vị phải "
+                   "thực hiện")
     for d in result.deadlines:
         day = d.get("date")
         if day and result.issue_date and len(day) == 10 and day < result.issue_date.isoformat():

@@ -45,6 +45,11 @@ _LIMIT_LABEL = re.compile(
     + _DAY_MONTH_YEAR,
     re.I,
 )
+# A second day given with the first, for another round: "chậm nhất ngày 30/6/2025 (đợt 1) và ngày 15/12/2025 (đợt 2)".
+_ANOTHER_DAY = re.compile(
+    r"\s{0,2}(?:\([^()\n]{1,30}\)\s{0,2})?(?:,|và|;)\s{1,3}(?P<at>(?:(?:chậm\s{1,3}nhất|trước)\s{1,3})?ngày\s{1,3}"
+    r"(?P<d>\d{1,2})\s{0,2}(?P<sep>[/.\-])\s{0,2}(?P<m>\d{1,2})\s{0,2}(?P=sep)\s{0,2}(?P<y>\d{4})(?![\d/])"
+    r"(?:\s{0,2}\([^()\n]{1,30}\))?)")
 _MONTH = re.compile(
     r"(?<!\w)(?P<kw>trong|trước|chậm\s{1,30}nhất(?:\s{1,3}(?:là|trong))?)" + _GAP + r"tháng" + _GAP +
     r"(?P<m>\d{1,2})\s{0,2}(?:/|năm\s)\s{0,2}(?P<y>\d{4})(?![\d/])",
@@ -58,7 +63,9 @@ _QUARTER = re.compile(
 )
 _RELATIVE = re.compile(
     r"(?<!\w)(?:trong\s{1,3}(?:thời\s{1,3}hạn|vòng|thời\s{1,3}gian)|trong|sau|chậm\s{1,30}nhất(?:\s{1,3}là)?)"
-    + _GAP + r"(?P<n>\d{1,3})(?:\s{0,2}\([^)]{1,20}\))?" + _GAP + r"ngày\s{1,30}làm\s{1,30}việc",
+    # "trong thời hạn không quá 15 ngày làm việc", "trong vòng tối đa 07 ngày làm việc"
+    + _GAP + r"(?:(?:không\s{1,3}quá|tối\s{1,3}đa|là)\s{1,3})?"
+    r"(?P<n>\d{1,3})(?:\s{0,2}\([^)]{1,20}\))?" + _GAP + r"ngày\s{1,30}làm\s{1,30}việc",
     re.I,
 )
 # A day that comes back every month or quarter: "trước ngày 15 hằng tháng", "chậm nhất ngày 20 hàng quý".
@@ -267,6 +274,13 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         # A day before the letter's own date is doubtful (a late letter, or a misread date): kept, less sure.
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.8 if not _past(day, issued) else 0.4,
             bound=_bound(m.group("kw")), time=_time(m))
+        more = _ANOTHER_DAY.match(flat, m.end())
+        if more:
+            second = make_date(int(more.group("y")), int(more.group("m")), int(more.group("d")))
+            if second is not None and second > day:
+                a, b = more.span("at")
+                out.append(Deadline(flat[a:b], base + a, base + b, second.isoformat(), None, applies(m.start()),
+                                    0.7 if not _past(second, issued) else 0.4, bound=_bound(m.group("kw"))))
     # a labelled limit ("Thời hạn hoàn thành: ..."), a window for receiving and a phase: each closes on its end day
     dated = [(m, 0.7, 0.4, True) for m in _matches(_LIMIT_LABEL, flat, starts)]
     dated += [(m, 0.6, 0.3, False) for m in _matches(_WINDOW, flat, starts)]

@@ -257,3 +257,15 @@ def test_an_event_mentioned_without_an_hour_is_no_meeting_doubt_but_one_with_an_
                             "Ủy ban nhân dân tỉnh đề nghị")
     out = EX.extract(invited).to_json("t")
     assert out["meeting"] or "meeting" in {e["field"] for e in out["review"]}
+
+
+def test_a_deadline_with_no_addressee_and_no_unit_to_meet_it_waits_for_the_clerk():
+    text = CLEAN.replace("Kính gửi: Sở Tài chính tỉnh Hưng Lam.\n", "").replace(
+        "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+        "Kết quả kiểm tra được tổng hợp, báo cáo")
+    out = EX.extract(text).to_json("t")
+    assert out["lead_units"] == [] and out["recipients"] == [] and out["deadlines"]
+    entry = next(e for e in out["review"] if e["field"] == "deadlines")
+    assert "không xác định được đơn vị" in entry["reason"]
+    assert needs_clerk(out)
+    assert not needs_clerk(EX.extract(CLEAN).to_json("t"))

@@ -37,6 +37,13 @@ def test_a_limit_in_working_days_counted_from_an_event():
     assert [(d["relative_working_days"], d["date"]) for d in found] == [(60, None)]
 
 
+def test_a_limit_of_at_most_so_many_working_days_is_read():
+    found = deadlines("Đề nghị Ủy ban nhân dân các phường có ý kiến bằng văn bản trong thời hạn không quá 15 ngày "
+                      "làm việc kể từ ngày nhận được văn bản này. Phòng Tư pháp thẩm định trong vòng tối đa 07 ngày "
+                      "làm việc.\n")
+    assert [d["relative_working_days"] for d in found] == [15, 7]
+
+
 def test_month_and_quarter_level_deadlines():
     found = deadlines("Các phường hoàn thành việc rà soát trong tháng 7/2025 và báo cáo kết quả trong Quý III "
                       "năm 2025.\n")
