@@ -130,6 +130,8 @@ class Extractor:
                 issuer = issuer or named.issuer
                 if issued is None and named.issued is not None:
                     issued = named.issued
+        if issued is None and place is None:
+            place, issued = hdr.find_closing_date(lines, body_index) or (None, None)
         result.doc_number = keep("doc_number", number)
         result.place = keep("place", place)
         result.issue_date = keep("issue_date", issued)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from nlp.dates import make_date
 
@@ -75,11 +76,15 @@ _OWN_NUMBER = re.compile(
 _W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
-    r",?[ \t]{0,5}\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d{1,2})?" + _W + r"t?h?[áa]ng" + _W + r"(?P<m>\d{1,2})?"
-    + _W + r"n[ăa]m" + _W + r"(?P<y>\d{4})"
+    # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
+    r"(?:,?[ \t]{0,5}\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
+    r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
-    r"(?![\d/]))",
+    r"(?![\d/])))"
+    # and a few without "ngày", the place and the figures alone ending their cell: "Quận 3, 05/3/2025"
+    r"|(?:(?<=\w,)|(?<=\w, ))[ \t]{0,2}(?P<bd>\d{1,2})[ \t]{0,2}(?P<bsep>[/.-])[ \t]{0,2}(?P<bm>\d{1,2})"
+    r"[ \t]{0,2}(?P=bsep)[ \t]{0,2}(?P<by>\d{4})(?=[ \t]*(?:\n|$|[ \t]{2}|\t|\|))",
     re.I,
 )
 _MOTTO = re.compile(
@@ -341,12 +346,11 @@ def _find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | No
         place = _place_from(prefix)
         if place is None and not match.group(0).lstrip(", \t\n").lower().startswith(("ngày", "ngay")):
             continue
-        ngay = match.start() + re.search(r"ng[àa]y", match.group(0), re.I).start()
+        ngay = _ngay_at(match)
         if place is None and not text[text.rfind("\n", 0, ngay) + 1:ngay].strip() and match.group("y") \
                 and _ends_line(text, match.end()):
             # "ngày 05 tháng 3 năm 2024" alone on its line: the place was lost (OCR, a cell left out)
-            d, m, y = match.group("d"), match.group("m"), match.group("y")
-            day = make_date(int(y), int(m), int(d)) if d and m else None
+            day = date_of(match)
             if day:
                 return None, Hit(day, base + match.start(), base + match.end(), 0.75), text.count("\n", 0, match.end())
         if place is None:
@@ -360,14 +364,49 @@ def _find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | No
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue
-        d, m, y = match.group("d") or match.group("nd"), match.group("m") or match.group("nm"), \
-            match.group("y") or match.group("ny")
-        day = make_date(int(y), int(m), int(d)) if d and m else None
+        day = date_of(match)
         place_hit = Hit(place_text, base + line_start + place_offset, base + line_start + place_offset + len(place_text), 0.9)
         date_hit = Hit(day, base + match.start(), base + match.end(), 0.95) if day else None
         index = text.count("\n", 0, match.end())
         return place_hit, date_hit, index
     return None, None, None
+
+
+def find_closing_date(lines: list[Line], start: int, window: int = 60) -> tuple[Hit, Hit] | None:
+    """A place and date line at the close of a letter whose header has none (some copies and forms date the letter
+    above the signature): the line holds nothing but "<place>, ngày ... tháng ... năm ..."."""
+    for line in lines[max(start, len(lines) - window):]:
+        text = line.text.strip()
+        if not text or len(text) > 80:
+            continue
+        match = _DATE_LINE.search(text)
+        if match is None or not _ends_line(text, match.end()):
+            continue
+        place = _place_from(text[:match.start()])
+        day = date_of(match)
+        if place is None or place[1] != 0 or day is None or _WEEKDAY.match(place[0]) or "/" in place[0]:
+            continue
+        at = line.start + line.text.index(text)
+        return (Hit(place[0], at, at + len(place[0]), 0.7),
+                Hit(day, at + match.start(), at + match.end(), 0.75))
+    return None
+
+
+def _ngay_at(match: re.Match) -> int:
+    """Where a date line's "ngày" is (its figures' start when it has none)."""
+    ngay = re.search(r"ng[àa]y", match.group(0), re.I)
+    return match.start() + ngay.start() if ngay else match.start("bd")
+
+
+def date_of(match: re.Match) -> date | None:
+    """The day a ``_DATE_LINE`` match names, in any of its spellings (a day left blank for the signer: None)."""
+    for d, m, y in (("d", "m", "y"), ("nd", "nm", "ny"), ("bd", "bm", "by")):
+        if match.group(y):
+            if not match.group(d) or not match.group(m):
+                return None
+            day, month, year = (int(re.sub(r"[ \t]", "", match.group(g))) for g in (d, m, y))
+            return make_date(year, month, day)
+    return None
 
 
 def _ends_line(text: str, pos: int) -> bool:
@@ -390,8 +429,11 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
     segment = prefix[cut:]
     words = list(re.finditer(r"[^\s,]+", segment))
     kept: list[re.Match] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         w = word.group(0)
+        if w in ("-", "–") and kept and i > 0 and words[i - 1].group(0)[0].isupper():
+            continue  # "Phan Rang - Tháp Chàm": a place of two names
         if w[0].isupper() or w[0].isdigit() or w.lower() in _PLACE_WORDS:
             kept.append(word)
             if len(kept) >= 7:
@@ -1107,7 +1149,7 @@ def _flat_cuts(line: str) -> set[int]:
         kinds.add("motto")
     places = []
     for m in _DATE_LINE.finditer(line, 0, limit):
-        ngay = m.start() + re.search(r"ng[àa]y", m.group(0), re.I).start()
+        ngay = _ngay_at(m)
         start = _flat_place_start(line, m.start())
         if start is None and "," not in m.group(0)[:3]:
             continue

@@ -206,3 +206,34 @@ def test_a_title_case_generic_letterhead_takes_the_authority_line():
             "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\n"
             "ỦY BAN NHÂN DÂN TỈNH NAM SƠN\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert EX.extract(text).issuer == "ỦY BAN NHÂN DÂN TỈNH NAM SƠN"
+
+
+DATED_BODY = """
+Kính gửi: Phòng Nội vụ quận.
+
+Ủy ban nhân dân phường đề nghị Phòng Nội vụ quận báo cáo số liệu cán bộ trước ngày 20/5/2024.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+@pytest.mark.parametrize(("date_line", "place"), [
+    ("Phường 5, ngày 0 6 tháng 5 năm 2 024", "Phường 5"),  # a PDF's letter-spaced figures
+    ("Phường 5, 06/5/2024", "Phường 5"),  # figures without "ngày"
+    ("Phan Rang - Tháp Chàm, ngày 06 tháng 5 năm 2024", "Phan Rang - Tháp Chàm"),  # a place of two names
+])
+def test_date_lines_in_other_spellings(date_line, place):
+    found = EX.extract("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 12/UBND\n" + date_line + "\nV/v báo cáo số liệu cán bộ"
+                       + DATED_BODY)
+    assert (found.place, found.issue_date.isoformat()) == (place, "2024-05-06")
+
+
+def test_a_letter_dated_above_its_signature_takes_that_date_and_a_cited_day_does_not_count():
+    text = ("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 12/UBND\nV/v báo cáo số liệu cán bộ" + DATED_BODY
+            + "\nPhường 5, ngày 06 tháng 5 năm 2024\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    found = EX.extract(text)
+    assert (found.place, found.issue_date.isoformat()) == ("Phường 5", "2024-05-06")
+    undated = text.replace("Phường 5, ngày 06 tháng 5 năm 2024\n", "Căn cứ Kế hoạch ngày 06 tháng 5 năm 2024.\n")
+    assert EX.extract(undated).issue_date is None
