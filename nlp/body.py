@@ -16,7 +16,7 @@ from nlp.header import INVITATION_TYPES, Hit
 _FLAT_BREAK = re.compile(r"(?<!\n)(?<!\n[ \t])\n(?![ \t]*\n)(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 
 
-def _is_row(text: str, start: int, end: int) -> bool:
+def is_row(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (one line) is a table's row: cells between two pipes or two tabs at least."""
     return text.count("|", start, end) >= 2 or text.count("\t", start, end) >= 2
 
@@ -113,7 +113,7 @@ def flatten(body: str) -> str:
         before = body.rfind("\n", 0, m.start()) + 1
         if rows:
             after = body.find("\n", m.end())
-            if _is_row(body, before, m.start()) or _is_row(body, m.end(), len(body) if after < 0 else after):
+            if is_row(body, before, m.start()) or is_row(body, m.end(), len(body) if after < 0 else after):
                 return "\n"
         nxt = body[m.end():m.end() + 1]
         if nxt.isupper() and _heading_line(body, before, m.start()):
@@ -350,7 +350,7 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
     coop: list[Hit] = []
     columns: tuple[int, int | None, int] | None = None  # (lead column, cooperating column, cells in a row)
     for row_start, row_end in _lines(flat):
-        if not _is_row(flat, row_start, row_end):
+        if not is_row(flat, row_start, row_end):
             continue
         cells = _cells(flat, row_start, row_end)
         texts = [" ".join(flat[a:b].split()) for a, b in cells]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
-from nlp.body import STRUCTURAL
+from nlp.body import STRUCTURAL, is_row
 from nlp.header import INVITATION_TYPES
 from nlp.meeting import is_invitation
 from nlp.similar import key, same_name
@@ -402,6 +402,10 @@ def _unexplained_tasks(flat: str, hits, issuer: str | None) -> str | None:
             start += 1
         if _ASKS.match(flat, start):
             continue  # "Giao X chủ trì": read above
+        line_start = flat.rfind("\n", 0, m.start()) + 1
+        line_end = flat.find("\n", m.end())
+        if is_row(flat, line_start, len(flat) if line_end < 0 else line_end):
+            continue  # a table's header ("STT | Nhiệm vụ | Cơ quan chủ trì"): its rows were read as a table
         if not explained(start) and m.start() - start < 120:
             return flat[start:m.end()]
     return None

@@ -20,6 +20,11 @@ from nlp.textnorm import normalize
 MAX_BODY = 300_000
 HEADER_LINES = 60
 _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
+# An annex after the signature, and the line that ties it to its letter: "(Kèm theo Quyết định số 1877/QĐ-UBND ngày
+# 30/8/2022 của ...)", "(Ban hành kèm theo Kế hoạch này)".
+_ANNEX_TITLE = re.compile(r"(?:^|\n)[ \t]{0,60}(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[0-9IVX]{1,4}|\s*\n|\s*:|\s+[^\W\d_])")
+_ANNEX_TIE = re.compile(r"\(\s{0,3}(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+[^()\n]{0,40}?(?:số\s{1,3}(?P<n>[^\s,;()]{3,40})|"
+                        r"(?P<this>này))")
 _ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")
 
 
@@ -53,6 +58,20 @@ def _unquote(text: str) -> str:
     if len(_QUOTE_MARKS.findall(head)) < 3:
         return text
     return _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), text)
+
+
+def _own_annex(work: str, after: int, number: str | None) -> tuple[int, int] | None:
+    """The span of this letter's first annex after ``after``: its title, tied to the letter by number or "này"."""
+    title = _ANNEX_TITLE.search(work, after)
+    if title is None:
+        return None
+    tie = _ANNEX_TIE.search(work, title.start(), title.start() + 600)
+    if tie is None:
+        return None
+    if not tie.group("this"):
+        if not number or re.sub(r"\s", "", tie.group("n")).upper() != re.sub(r"\s", "", number).upper():
+            return None
+    return title.start(), len(work)
 
 
 class Extractor:
@@ -205,6 +224,12 @@ class Extractor:
         nn = _NOI_NHAN.search(work, body_start)
         body_end = nn.start() if nn else len(work)
         body_text = work[body_start:body_end]
+        annex = _own_annex(work, body_end, result.doc_number)
+        if annex is not None:
+            # the letter's own annex ("PHỤ LỤC ... (Kèm theo Quyết định số <this letter's number> ...)") gives tasks
+            # too, often as a table; the "Nơi nhận" and signature between are blanked so that offsets stay valid
+            gap = re.sub(r"[^\n]", " ", work[body_end:annex[0]])
+            body_text = body_text + gap + work[annex[0]:annex[1]]
         flat = body_rules.flatten(body_text)
 
         block = recipients.find(work, 0, min(body_end, body_start + 3000))

@@ -33,7 +33,7 @@ HEADS = (
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
-    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|nhiệm\s+vụ)\b)"
+    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|họp|khách|nhiệm\s+vụ)\b)"  # "Phòng họp": a room
 )
 # ("Tỉnh đoàn" names one body by itself: the province's youth union.)
 _BARE_HEADS = frozenset(h.lower() for h in HEADS) - {"tỉnh đoàn", "huyện đoàn", "thành đoàn", "thị đoàn"}

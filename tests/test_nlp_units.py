@@ -459,3 +459,39 @@ def test_a_working_group_with_a_duty_is_named_without_it():
 
     text = "Tổ công tác có nhiệm vụ hướng dẫn các thôn rà soát."
     assert text[:unitnames.bound(text, 0)[1]] == "Tổ công tác"
+
+
+ANNEXED = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HƯNG LAM                          Độc lập - Tự do - Hạnh phúc
+Số: 412/QĐ-UBND                    Hưng Lam, ngày 09 tháng 4 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Danh mục nhiệm vụ chuyển đổi số năm 2025
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG LAM
+
+Điều 1. Ban hành kèm theo Quyết định này Danh mục nhiệm vụ chuyển đổi số năm 2025.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:                              CHỦ TỊCH
+- Như Điều 2;
+- Lưu: VT.                              Trần Văn Bình
+
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2025
+(Kèm theo Quyết định số {number} ngày 09/4/2025 của Chủ tịch UBND tỉnh)
+
+STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành
+1\tSố hóa hồ sơ hộ tịch\tSở Tư pháp\tUBND các huyện\tTháng 9/2025
+2\tNâng cấp Cổng dịch vụ công\tSở Khoa học và Công nghệ\tVăn phòng UBND tỉnh\tTrước ngày 15/11/2025
+"""
+
+
+def test_the_task_table_of_the_letters_own_annex_gives_units_and_deadlines_and_another_documents_does_not():
+    own = EX.extract(ANNEXED.replace("{number}", "412/QĐ-UBND")).to_json("t")
+    assert own["lead_units"] == ["Sở Tư pháp", "Sở Khoa học và Công nghệ"]
+    assert own["cooperating_units"] == ["UBND các huyện", "Văn phòng UBND tỉnh"]
+    assert sorted(d["date"] for d in own["deadlines"]) == ["2025-09", "2025-11-15"]
+    assert not any("STT" in e["reason"] for e in own["review"])  # the table's header is no unread task
+    other = EX.extract(ANNEXED.replace("{number}", "388/QĐ-UBND")).to_json("t")  # an annex of another decision
+    assert other["lead_units"] == [] and other["deadlines"] == []
