@@ -328,6 +328,10 @@ def _quotations(flat: str) -> list[tuple[int, int]]:
 _CELL_SPLIT = re.compile(r"[ \t]*(?:\||\t+)[ \t]*")
 _LEAD_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)"
                           r"(?:\s+thực\s+hiện)?", re.I)
+_TASK_COLUMN = re.compile(r"(?:nhiệm\s+vụ|công\s+việc|nội\s+dung(?:\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện))?)"
+                          r"(?:\s+(?:cụ\s+thể|được\s+giao))?", re.I)
+_WHO_COLUMN = re.compile(r"(?:bộ\s+phận|đơn\s+vị|cơ\s+quan|người|cá\s+nhân|tổ|phòng|ban|trách\s+nhiệm)"
+                         r"(?:\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm|được\s+giao))?", re.I)
 _SCHEDULE_COLUMN = re.compile(r"địa\s+điểm|thành\s+phần(?:\s+dự|\s+tham\s+dự)?", re.I)
 _COOP_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?", re.I)
 
@@ -355,6 +359,9 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
         cells = _cells(flat, row_start, row_end)
         texts = [" ".join(flat[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.fullmatch(t)), None)
+        if lead_col is None and any(_TASK_COLUMN.fullmatch(t) for t in texts):
+            # "| Bộ phận | Nhiệm vụ | Thời hạn |": the column beside the tasks names who does them
+            lead_col = next((i for i, t in enumerate(texts) if _WHO_COLUMN.fullmatch(t)), None)
         if lead_col is not None and any(_SCHEDULE_COLUMN.fullmatch(t) for t in texts):
             columns = None  # a schedule ("Ngày | Thời gian | Nội dung | Chủ trì | Địa điểm"): who chairs, not a task
             continue

@@ -857,7 +857,7 @@ _SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ]{2}[.;]\s{1,3}[A-ZĐÀ-Ỹ]")
 
 # A plan's trích yếu may name what it carries out: "Thực hiện Nghị quyết số ...", "Triển khai Chỉ thị số ...". A body
 # sentence starting so names who acts after a comma and ends with a stop or "như sau:".
-_PLAN_TITLE = re.compile(r"^\W{0,3}(?:CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN)(?!\w)")
+_PLAN_TITLE = re.compile(r"^\W{0,3}(?:CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)(?!\w)")
 _PURPOSE_START = re.compile(r"^(?:Thực\s+hiện|Triển\s+khai)\s")
 _HOST_AFTER_COMMA = re.compile(r",\s{1,3}(?:" + _BODY_KEYWORDS.pattern[4:], re.I)
 

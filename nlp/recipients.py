@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from nlp import unitnames
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
-# A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:").
+# A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
+# the same run ("... điện: Giám đốc các sở; Chủ tịch UBND các huyện.").
 _KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:gửi|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
-                       r"(?<=[A-ZĐÀ-Ỹ][ \t])(?:điện|ĐIỆN)[ \t]*:[ \t]*(?=\n)")
+                       r"(?<=[A-ZĐÀ-Ỹ][ \t])(?<!CÔNG )(?:điện|ĐIỆN)[ \t]*:[ \t]*")
 # A role or a basis in parentheses is not part of an addressee's name: "(theo Quyết định số ...)".
 _NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt)\s[^()]{0,200}\)")
 _BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")

@@ -53,7 +53,9 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "củng cố", "niêm yết", "công khai", "phát động", "hưởng ứng", "chú trọng", "ưu tiên", "tăng cường",
                "vận hành", "sử dụng", "lưu ý", "tổ chức triển khai", "theo dõi", "đón tiếp", "tiếp đón", "phục vụ",
                "kiểm soát", "điều tra", "xác nhận", "trình bày", "chú ý", "mở", "sẵn sàng", "ra quân", "ra", "lồng ghép",
-               "cấp phát", "hoàn tất", "có nhiệm vụ")
+               "cấp phát", "hoàn tất", "có nhiệm vụ", "huy động", "kêu gọi", "cắm", "thống kê", "tìm kiếm", "phân bổ",
+               "cân đối", "bình xét", "đưa tin", "sắp xếp", "di dời", "tháo dỡ", "lắp đặt", "ứng phó", "kiểm đếm",
+               "truy quét", "ngăn chặn")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -89,7 +91,7 @@ _NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!t�
                r"(?<!giao(?=\sthông(?!\w)))(?<!trật\stự\sxây\sdựng)"
                # "hậu cần" is logistics ("Ban Hậu cần - Kỹ thuật"), not "need"; "Phòng Kế hoạch tổng hợp" is a
                # hospital's planning department, not the verb "compile".
-               r"(?<![Hh]ậu\scần)(?<![Kk]ế\shoạch\stổng\shợp)")
+               r"(?<![Hh]ậu\scần)(?:(?<![Kk]ế\shoạch\stổng\shợp)|(?<=chính\s-\sKế\shoạch\stổng\shợp))")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it

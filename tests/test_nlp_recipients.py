@@ -80,3 +80,20 @@ def test_an_open_parenthesis_carries_an_entry_onto_the_next_line_and_a_basis_not
     block = ("Kính gửi:\n- Các thành viên Tổ thẩm định (theo Quyết định số 41/QĐ-SXD ngày\n  02/4/2025 của Giám đốc "
              "Sở Xây dựng);\n- Công ty TNHH Đá Hưng Lam.\n")
     assert recipients(block) == ["Các thành viên Tổ thẩm định", "Công ty TNHH Đá Hưng Lam"]
+
+
+def test_a_cong_dien_addresses_its_list_after_dien_in_the_same_run():
+    text = """ỦY BAN NHÂN DÂN HUYỆN THẠCH LAM
+Số: 03/CĐ-UBND                Thạch Lam, ngày 02 tháng 10 năm 2025
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả mưa lũ
+
+CHỦ TỊCH UBND HUYỆN THẠCH LAM điện: Trưởng các phòng, ban, ngành huyện; Chủ tịch UBND các xã, thị trấn.
+
+Chủ tịch UBND huyện yêu cầu:
+1. Chủ tịch UBND các xã, thị trấn huy động lực lượng tại chỗ tìm kiếm người mất tích.
+2. Phòng Công thương cắm biển cảnh báo tại các đoạn đường bị sạt lở.
+"""
+    out = EX.extract(text).to_json("t")
+    assert out["recipients"] == ["Trưởng các phòng, ban, ngành huyện", "Chủ tịch UBND các xã, thị trấn"]
+    assert out["lead_units"] == ["Chủ tịch UBND các xã, thị trấn", "Phòng Công thương"]

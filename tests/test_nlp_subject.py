@@ -53,3 +53,20 @@ V/v cho học sinh nghỉ học do mưa lớn
 """
     out = EX.extract(text).to_json("t")
     assert out["subject"] == "V/v cho học sinh nghỉ học do mưa lớn"
+
+
+def test_a_guidance_titled_with_what_it_carries_out_keeps_that_line_as_its_subject():
+    text = """UBND TỈNH HƯNG LAM
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 1905/HD-SGDĐT                    Hưng Lam, ngày 25 tháng 8 năm 2025
+HƯỚNG DẪN
+Thực hiện nhiệm vụ chuyển đổi số trong quản lý, dạy học
+năm học 2025 - 2026
+Kính gửi:
+- Phòng Giáo dục và Đào tạo các huyện, thành phố;
+- Các trường trung học phổ thông.
+Thực hiện Công văn số 4983/BGDĐT-CNTT ngày 18/8/2025 của Bộ Giáo dục và Đào tạo, Sở hướng dẫn như sau:
+"""
+    found = EX.extract(text)
+    assert (found.doc_type, found.subject) == (
+        "Hướng dẫn", "Thực hiện nhiệm vụ chuyển đổi số trong quản lý, dạy học năm học 2025 - 2026")

@@ -495,3 +495,21 @@ def test_the_task_table_of_the_letters_own_annex_gives_units_and_deadlines_and_a
     assert not any("STT" in e["reason"] for e in own["review"])  # the table's header is no unread task
     other = EX.extract(ANNEXED.replace("{number}", "388/QĐ-UBND")).to_json("t")  # an annex of another decision
     assert other["lead_units"] == [] and other["deadlines"] == []
+
+
+def test_a_task_table_whose_who_column_is_named_by_its_kind_gives_the_leads_and_a_statistics_table_none():
+    lead, _ = units("""KẾ HOẠCH
+Tổ chức Hội khỏe Phù Đổng cấp trường năm học 2025 - 2026
+III. PHÂN CÔNG NHIỆM VỤ
+| Bộ phận | Nhiệm vụ | Thời hạn |
+| Tổ Thể dục - Nghệ thuật | Xây dựng điều lệ, lịch thi đấu | Trước ngày 26/9/2025 |
+| Giáo viên chủ nhiệm các lớp | Đăng ký danh sách vận động viên | Trước ngày 30/9/2025 |
+""")
+    assert lead == ["Tổ Thể dục - Nghệ thuật", "Giáo viên chủ nhiệm các lớp"]
+    lead, _ = units("""BÁO CÁO
+Số liệu học sinh năm học 2025 - 2026
+| Đơn vị | Số lớp | Số học sinh |
+| Trường Tiểu học Hòa Bình | 12 | 410 |
+| Trường Tiểu học Tân Lập | 9 | 302 |
+""")
+    assert lead == []
