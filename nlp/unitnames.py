@@ -89,6 +89,8 @@ _NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!t�
                r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))"
                # "giao thông" is traffic, not "assign"; "trật tự xây dựng" is a field ("Đội Quản lý trật tự xây dựng").
                r"(?<!giao(?=\sthông(?!\w)))(?<!trật\stự\sxây\sdựng)"
+               # "Phòng Quản lý xây dựng", "Trung tâm Kiểm định chất lượng xây dựng", "Thanh tra xây dựng": the field
+               r"(?<![Qq]uản\slý\sxây\sdựng)(?<!chất\slượng\sxây\sdựng)(?<![Tt]hanh\stra\sxây\sdựng)"
                # "hậu cần" is logistics ("Ban Hậu cần - Kỹ thuật"), not "need"; "Phòng Kế hoạch tổng hợp" is a
                # hospital's planning department, not the verb "compile".
                r"(?<![Hh]ậu\scần)(?:(?<![Kk]ế\shoạch\stổng\shợp)|(?<=chính\s-\sKế\shoạch\stổng\shợp))")
