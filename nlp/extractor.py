@@ -175,6 +175,8 @@ class Extractor:
             vv = hdr.find_subject_vv(lines, 0, body_index + 1)
             if vv is not None and re.match(r"V[/.]v\b", str(vv.value), re.I):
                 code_type = None
+        if code_type and title is None and "doc_type" in meta:
+            code_type = None  # a portal's record ("Loại văn bản: Công văn") names the type the symbol only suggests
         if code_type:
             result.doc_type = code_type
             confidence["doc_type"] = 0.9

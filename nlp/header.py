@@ -103,7 +103,7 @@ _BODY_START = re.compile(
 _BODY_KEYWORDS = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
-    r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
+    r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
     r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").

@@ -186,6 +186,11 @@ def test_viet_nam_inside_a_body_name_stays_in_the_issuer():
               "Số: 845/BHXH-QLT            Nam Sơn, ngày 10 tháng 8 năm 2024\n"
               "V/v đôn đốc thu\n\nKính gửi: Các đơn vị.\n")
     assert EX.extract(social).issuer == "BẢO HIỂM XÃ HỘI VIỆT NAM - BẢO HIỂM XÃ HỘI TỈNH NAM SƠN"
+    union = ("TỔNG LĐLĐ VIỆT NAM              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "LĐLĐ TỈNH NAM SƠN                    Độc lập - Tự do - Hạnh phúc\n\n"
+             "Số: 88/LĐLĐ-TC                   Nam Sơn, ngày 14 tháng 6 năm 2024\n"
+             "V/v sơ kết công tác công đoàn\n\nKính gửi: Các công đoàn ngành.\n")
+    assert EX.extract(union).issuer == "TỔNG LĐLĐ VIỆT NAM - LĐLĐ TỈNH NAM SƠN"
 
 
 def test_a_date_line_whose_year_a_narrow_column_moved_down():

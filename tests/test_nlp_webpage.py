@@ -279,6 +279,20 @@ Thực hiện Kế hoạch số 45/KH-BCĐTW ngày 02/4/2025 của Ban Chỉ đ�
 Kế hoạch giao Sở Y tế chủ trì tổ chức các hoạt động.
 """, doc_number="77/KH-UBND", issue_date="2025-04-10", issuer="UBND tỉnh Nam Sơn", doc_type="Kế hoạch")
 
+# A tax office's answer in a portal's record: its symbol opens with the office's code "CT", not a chỉ thị's.
+case("""CỤC THUẾ TỈNH NAM SƠN
+Trang chủ | Tin tức | Văn bản | Hỏi đáp
+
+Số ký hiệu:        3150/CT-TTHT
+Cơ quan ban hành:  Cục Thuế tỉnh Nam Sơn
+Loại văn bản:      Công văn
+Ngày ban hành:     21/09/2024
+Trích yếu:         V/v chính sách thuế GTGT đối với hoạt động cho thuê nhà
+
+Nội dung:
+Trả lời Công văn số 08/2024/CV-HL ngày 04/9/2024 của Công ty TNHH Hưng Lợi, Cục Thuế có ý kiến như sau:
+""", doc_number="3150/CT-TTHT", issue_date="2024-09-21", doc_type="Công văn")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
