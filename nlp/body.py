@@ -100,12 +100,50 @@ def line_tables(text: str) -> list[tuple[int, int, int | None, int | None, list[
     return out
 
 
+_GAP = re.compile(r"[ ]{2,}")
+
+
+def _gap_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a line laid out with spaces (a PDF's table: two spaces or more between cells)."""
+    spans, pos = [], start
+    while pos < end and text[pos] == " ":
+        pos += 1
+    for sep in _GAP.finditer(text, pos, end):
+        spans.append((pos, sep.start()))
+        pos = sep.end()
+    if pos < end and text[pos:end].strip():
+        spans.append((pos, end))
+    return spans
+
+
+def gap_tables(text: str) -> list[tuple[int, int]]:
+    """Task tables laid out with spaces, as a PDF's text layer gives them: a header line of three cells or more, one a
+    lead column ("Đơn vị chủ trì"), and the lines under it up to a blank line. (start, end) of each."""
+    tables = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        cells = _gap_cells(text, a, b) if "  " in text[a:b] else []
+        if len(cells) >= 3 and any(_LEAD_COLUMN.fullmatch(" ".join(text[x:y].split())) for x, y in cells):
+            j = i + 1
+            while j < len(lines) and text[lines[j][0]:lines[j][1]].strip():
+                j += 1
+            tables.append((a, lines[j - 1][1]))
+            i = j
+        else:
+            i += 1
+    return tables
+
+
 def flatten(body: str) -> str:
     """Lines joined into paragraphs (same length, so offsets stay valid): PDF and web text wrap mid-sentence. A
     blank line ends a paragraph, a table's row (cells between pipes or tabs) stays a line of its own, and so does a
     unit's numbered heading over its task ("2. Phòng Văn hóa và Thông tin" / "Hướng dẫn các cơ quan ...")."""
     rows = "|" in body or "\t" in body
     kept = [(a - 1, b) for a, b, *_ in line_tables(body)] if "TT\n" in body else []
+    if "  " in body:
+        kept += [(a - 1, b) for a, b in gap_tables(body)]  # a table laid out with spaces keeps its lines
 
     def join(m: re.Match) -> str:
         if any(a <= m.start() < b for a, b in kept):
@@ -353,10 +391,14 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
     lead: list[Hit] = []
     coop: list[Hit] = []
     columns: tuple[int, int | None, int] | None = None  # (lead column, cooperating column, cells in a row)
+    gapped = gap_tables(flat) if "  " in flat else []
     for row_start, row_end in _lines(flat):
-        if not is_row(flat, row_start, row_end):
+        if is_row(flat, row_start, row_end):
+            cells = _cells(flat, row_start, row_end)
+        elif any(a <= row_start <= b for a, b in gapped):
+            cells = _gap_cells(flat, row_start, row_end)
+        else:
             continue
-        cells = _cells(flat, row_start, row_end)
         texts = [" ".join(flat[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.fullmatch(t)), None)
         if lead_col is None and any(_TASK_COLUMN.fullmatch(t) for t in texts):
@@ -497,7 +539,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
                     out.extend(Hit(flat[a + x:a + y], a + x, a + y, STRUCTURAL)
                                for x, y in unitnames.split_units(flat[a:span[1]])
                                if not unitnames.is_bare(flat[a + x:a + y]))
-    if "|" in flat or "\t" in flat:
+    if "|" in flat or "\t" in flat or "  " in flat:
         table_lead, table_coop = _table_units(flat)
         found.lead.extend(table_lead)
         found.cooperating.extend(table_coop)

@@ -76,6 +76,10 @@ def _normalize(text: str) -> str:
         text = text[:MAX_CHARS]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
+    if not unicodedata.is_normalized("NFC", text):
+        # composed first: a legacy letter stored decomposed ("e" + U+0301 for TCVN3's "é", a Word add-in's NFD) must
+        # still be seen as that letter by the converter
+        text = unicodedata.normalize("NFC", text)
     # A conversion can leave letters that read as another legacy encoding ("AÄ¢"): convert until nothing changes,
     # so that normalize(normalize(t)) == normalize(t).
     for _ in range(4):

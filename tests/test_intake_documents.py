@@ -240,3 +240,35 @@ def test_a_pdf_keeps_its_two_column_header_on_one_line_and_its_blank_lines(pool)
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("Kính gửi:"))
     assert lines[at - 1].strip() == "" and "rà soát hộ nghèo" in lines[at - 2]
     assert lines[at + 1].strip().startswith("Ủy ban nhân dân xã Tân Hòa")  # no blank line within a paragraph
+
+
+def test_a_task_table_drawn_in_a_pdf_gives_its_lead_and_cooperating_units(pool):
+    """A plan's table of tasks, each cell placed in its column as a word processor draws a table: the text layer
+    has the cells apart on one line, and the extractor reads the lead and cooperating columns from it."""
+    from fpdf import FPDF
+
+    from nlp import Extractor
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_font("sans", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("sans", "", 10)
+    pdf.add_page()
+    for line in ("ỦY BAN NHÂN DÂN HUYỆN TÂN HÒA", "Số: 52/KH-UBND", "Tân Hòa, ngày 03 tháng 3 năm 2025", "",
+                 "KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2025", "", "III. PHÂN CÔNG NHIỆM VỤ"):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    columns = (12, 22, 64, 124, 176)
+    rows = (("TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"),
+            ("1", "Đăng tin bài", "Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa huyện", "Hằng quý"),
+            ("2", "Khảo sát hài lòng", "Phòng Nội vụ", "Bưu điện huyện Tân Hòa", "Quý III/2025"))
+    y = pdf.get_y() + 2
+    for row in rows:
+        for x, text in zip(columns, row):
+            pdf.set_xy(x, y)
+            pdf.cell(0, 6, text)
+        y += 7
+
+    doc = read_attachment("ke-hoach.pdf", bytes(pdf.output()), pool=pool)
+    out = Extractor().extract(doc.text).to_json("ke-hoach.pdf")
+
+    assert out["lead_units"] == ["Phòng Văn hóa và Thông tin", "Phòng Nội vụ"]
+    assert out["cooperating_units"] == ["Trung tâm Văn hóa huyện", "Bưu điện huyện Tân Hòa"]

@@ -51,3 +51,11 @@ def test_any_text_normalizes_to_nfc_idempotently(text):
     once = normalize(text)
     assert unicodedata.is_normalized("NFC", once)
     assert normalize(once) == once
+
+
+def test_legacy_text_stored_decomposed_converts_like_composed():
+    tcvn3 = "céng hoµ x· héi chñ nghÜa viÖt nam\nSè: 488/SXD-QLN\t\tNam S¬n, ngµy 19 th¸ng 5 n¨m 2008"
+    decomposed = unicodedata.normalize("NFD", tcvn3)  # a Word add-in's NFD, a decomposed mail body
+    assert decomposed != tcvn3
+    assert normalize(decomposed) == normalize(tcvn3)
+    assert "Số: 488/SXD-QLN" in normalize(decomposed) and "ngày 19 tháng 5 năm 2008" in normalize(decomposed)
