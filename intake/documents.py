@@ -505,6 +505,56 @@ def _image(name: str, data: bytes, ocr: bool) -> DocumentText:
     return _recognise(name, iter(frames), "image", len(frames))
 
 
+class _CapsStyles:
+    """Whether a DOCX run is shown in capitals: its own "All caps" / "Small caps" setting, else its character
+    style's, else its paragraph style's (styles inherit through "based on")."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._styles = {}
+        for style in document.styles.element.iter(qn("w:style")):
+            self._styles[style.get(qn("w:styleId"))] = style
+        self._cache: dict[str, bool | None] = {}
+
+    def _flag(self, rpr) -> bool | None:
+        if rpr is None:
+            return None
+        for tag in ("w:caps", "w:smallCaps"):
+            el = rpr.find(self._qn(tag))
+            if el is not None:
+                return el.get(self._qn("w:val"), "true").lower() not in ("0", "false", "off")
+        return None
+
+    def of_style(self, ref) -> bool | None:
+        style_id = ref.get(self._qn("w:val")) if ref is not None else None
+        seen = 0
+        while style_id and seen < 10:
+            if style_id in self._cache:
+                return self._cache[style_id]
+            style = self._styles.get(style_id)
+            if style is None:
+                return None
+            flag = self._flag(style.find(self._qn("w:rPr")))
+            if flag is not None:
+                self._cache[style_id] = flag
+                return flag
+            based = style.find(self._qn("w:basedOn"))
+            style_id = based.get(self._qn("w:val")) if based is not None else None
+            seen += 1
+        return None
+
+    def of_run(self, run, paragraph_caps: bool | None) -> bool:
+        if run is None or run.tag != self._qn("w:r"):
+            return bool(paragraph_caps)
+        rpr = run.find(self._qn("w:rPr"))
+        flag = self._flag(rpr)
+        if flag is None and rpr is not None:
+            flag = self.of_style(rpr.find(self._qn("w:rStyle")))
+        return bool(paragraph_caps) if flag is None else flag
+
+
 def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -523,13 +573,21 @@ def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+        caps = _CapsStyles(document)
         lines = []
         for p in body.iter(qn("w:p")):
             if any(anc.tag == fallback for anc in p.iterancestors()):
                 continue  # a text box's legacy copy: its text is already in mc:Choice
+            paragraph_caps = caps.of_style(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}"))
             parts = []
             for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-                parts.append(el.text or "" if el.tag == qn("w:t") else ("\t" if el.tag == qn("w:tab") else "\n"))
+                if el.tag != qn("w:t"):
+                    parts.append("\t" if el.tag == qn("w:tab") else "\n")
+                    continue
+                text = el.text or ""
+                # the page shows what "All caps" formatting makes of the text ("Ủy ban nhân dân" typed, printed
+                # "ỦY BAN NHÂN DÂN"): a letterhead, a type's name, the motto
+                parts.append(text.upper() if caps.of_run(el.getparent(), paragraph_caps) else text)
             lines.append("".join(parts))
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on broken files
         log.info("docx %s unreadable: %s", name, exc)

@@ -530,7 +530,7 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
 # "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
 _DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,3}\d{1,2}"
                           r"[ \t]{1,3}th[áa]ng[ \t]{1,3}\d{1,2}[ \t]{1,3}n[ăa]m[ \t]{1,3}\d{4}")
-_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+[A-ZĐÀ-Ỹ]", re.I)
+_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[A-ZĐÀ-Ỹ]|\d{1,2}(?!\d))", re.I)  # "Quận 11"
 
 
 def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:

@@ -272,3 +272,29 @@ def test_a_task_table_drawn_in_a_pdf_gives_its_lead_and_cooperating_units(pool):
 
     assert out["lead_units"] == ["Phòng Văn hóa và Thông tin", "Phòng Nội vụ"]
     assert out["cooperating_units"] == ["Trung tâm Văn hóa huyện", "Bưu điện huyện Tân Hòa"]
+
+
+def test_a_docx_shows_all_caps_text_in_capitals_as_the_page_does(pool):
+    """A letterhead typed in plain case and printed in capitals by "All caps" formatting, on the run or through a
+    paragraph style, is read as the page shows it; a run that turns the style's capitals off keeps its case."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    heading = document.styles.add_style("Tiêu đề văn bản", WD_STYLE_TYPE.PARAGRAPH)
+    heading.font.all_caps = True
+    first = document.add_paragraph()
+    first.add_run("Ủy ban nhân dân").font.all_caps = True
+    document.add_paragraph("Phường Tân Hòa", style=heading)
+    document.add_paragraph("Số: 12/UBND-VP")
+    title = document.add_paragraph(style=heading)
+    title.add_run("Quyết định")
+    title.add_run(" (dự thảo)").font.all_caps = False
+    document.add_paragraph("Về việc kiện toàn tổ công tác")
+    buf = io.BytesIO()
+    document.save(buf)
+
+    lines = read_attachment("quyet-dinh.docx", buf.getvalue(), pool=pool).text.splitlines()
+
+    assert lines[:5] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN HÒA", "Số: 12/UBND-VP", "QUYẾT ĐỊNH (dự thảo)",
+                         "Về việc kiện toàn tổ công tác"]

@@ -242,3 +242,9 @@ def test_a_letter_dated_above_its_signature_takes_that_date_and_a_cited_day_does
     assert (found.place, found.issue_date.isoformat()) == ("Phường 5", "2024-05-06")
     undated = text.replace("Phường 5, ngày 06 tháng 5 năm 2024\n", "Căn cứ Kế hoạch ngày 06 tháng 5 năm 2024.\n")
     assert EX.extract(undated).issue_date is None
+
+
+def test_a_plain_case_letterhead_of_a_numbered_ward_names_the_ward():
+    text = ("Ủy ban nhân dân\nPhường 5\nSố: 12/UBND\nPhường 5, ngày 06 tháng 5 năm 2024\nV/v báo cáo số liệu cán bộ"
+            + DATED_BODY)
+    assert EX.extract(text).issuer == "Ủy ban nhân dân Phường 5"
