@@ -101,6 +101,7 @@ def line_tables(text: str) -> list[tuple[int, int, int | None, int | None, list[
 
 
 _GAP = re.compile(r"[ ]{2,}")
+_TIME_COLUMN = re.compile(r"(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo))?", re.I)
 
 
 def _gap_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,14 +119,19 @@ def _gap_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def gap_tables(text: str) -> list[tuple[int, int]]:
     """Task tables laid out with spaces, as a PDF's text layer gives them: a header line of three cells or more, one a
-    lead column ("Đơn vị chủ trì"), and the lines under it up to a blank line. (start, end) of each."""
+    lead column ("Đơn vị chủ trì") and one a time column ("Thời gian"), and the lines under it up to a blank line.
+    (start, end) of each."""
     tables = []
     lines = list(_lines(text))
     i = 0
     while i < len(lines):
         a, b = lines[i]
         cells = _gap_cells(text, a, b) if "  " in text[a:b] else []
-        if len(cells) >= 3 and any(_LEAD_COLUMN.fullmatch(" ".join(text[x:y].split())) for x, y in cells):
+        heads = [" ".join(text[x:y].split()) for x, y in cells]
+        # a lead column and a time column: a plan's tasks (a procedure's steps, "Bộ phận thực hiện" beside "Ghi
+        # chú", tell roles, not tasks with a time)
+        if len(cells) >= 3 and any(_LEAD_COLUMN.fullmatch(h) for h in heads) \
+                and any(_TIME_COLUMN.fullmatch(h) for h in heads):
             j = i + 1
             while j < len(lines) and text[lines[j][0]:lines[j][1]].strip():
                 j += 1

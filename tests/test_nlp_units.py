@@ -513,3 +513,19 @@ Số liệu học sinh năm học 2025 - 2026
 | Trường Tiểu học Tân Lập | 9 | 302 |
 """)
     assert lead == []
+
+
+def test_a_procedures_table_laid_out_with_spaces_tells_roles_not_tasks():
+    lead, _ = units("""KẾ HOẠCH
+Quy trình tiếp nhận mẫu xét nghiệm
+* Bước 1: Tiếp nhận mẫu
+ STT      Công việc                 Bộ phận thực hiện        Ghi chú
+   1      Nhập thông tin mẫu        Các cơ sở lấy mẫu         Gửi mẫu về Trung tâm
+""")
+    assert lead == []
+    lead, _ = units("""KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2025
+ STT      Nội dung                  Đơn vị chủ trì           Thời gian
+   1      Đăng tin bài              Phòng Văn hóa và Thông tin      Hằng quý
+""")
+    assert lead == ["Phòng Văn hóa và Thông tin"]
