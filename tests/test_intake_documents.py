@@ -321,9 +321,9 @@ def _raw_pdf(content: bytes) -> bytes:
 def test_a_pdf_page_read_a_word_at_a_time_has_the_cells_read_a_character_at_a_time():
     """The page layout's fast reader (_cells: a word at a time, PDFium called directly) gives the cells of its
     reference (_cells_by_char), box for box, on what tests it: two columns, line-end and inner hyphens, a justified
-    paragraph, tabs, no-break and double spaces, glyphs drawn over each other, kerning gaps, a raised word, mirrored and
-    turned lines; and hands a page whose glyphs have no height (set at size 0, placed by character spacing) to the
-    reference."""
+    paragraph, tabs, no-break and double spaces, spaces before a line break, glyphs drawn over each other, kerning
+    gaps, raised and lowered words, mirrored and turned lines; and it hands a page whose glyphs have no height (set at
+    size 0, placed by character spacing) to the reference."""
     import pypdfium2 as pdfium
     from fpdf import FPDF
 
@@ -348,7 +348,8 @@ def test_a_pdf_page_read_a_word_at_a_time_has_the_cells_read_a_character_at_a_ti
         b"BT /F1 11 Tf 1 0 0 1 50 760 Tm (Ke\thoach  so-\t45) Tj T* 12 TL (BC-BCD-) Tj ET\n"
         b"BT /F1 11 Tf -2 Tc 1 0 0 1 50 700 Tm (chong chu len nhau) Tj ET\n"
         b"BT /F1 11 Tf 1 0 0 1 50 650 Tm [(Noi) -3000 (nhan) -9000 (xa) 400 (nhau)] TJ ET\n"
-        b"BT /F1 11 Tf 1 0 0 1 50 600 Tm (m) Tj 4 Ts (2 cao) Tj ET\n"
+        b"BT /F1 11 Tf 1 0 0 1 50 600 Tm (m) Tj 6 Ts (2 cao) Tj 0 Ts ( o a x) Tj -6 Ts (thap) Tj ET\n"
+        b"BT /F1 11 Tf 12 TL 1 0 0 1 50 580 Tm (Ke hoach  ) Tj T* (so 45 ) Tj T* (\t xa ) Tj ( ) Tj ET\n"
         b"BT /F1 11 Tf -1 0 0 1 300 550 Tm (guong soi) Tj ET\nBT /F1 11 Tf 0 1 -1 0 500 300 Tm (xoay doc) Tj ET\n")]
     sizeless = _raw_pdf(b"BT /F1 11 Tf 1 0 0 1 50 760 Tm (Cong van so 12) Tj ET\n"
                         b"BT /F1 0 Tf 2 Tc 1 0 0 1 300 700 Tm (khong co co chu) Tj ET\n")
