@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import threading
@@ -287,6 +288,9 @@ _CELL_GAP = 1.0  # a gap wider than this many line heights between two glyphs is
 _SAME_ROW = 0.35  # baselines closer than this many line heights are one row (a two-column header's cells)
 _BLANK_STEP = 1.6  # a row this many times the page's usual line spacing below the last one leaves a blank line
 _BLANK_HEIGHTS = 1.9  # and so does one this many line heights below it (double spacing; 1.5 lines is about 1.6)
+_OTHER_SPACE = re.compile(r"[^\S \r\n]")  # white space the layout takes as a word space (a tab, a no-break space)
+_PIECE = re.compile(r"[^-\ufffe]+-?|[-\ufffe]")  # a word's pieces: a hyphen ends one, a line-end hyphen is one
+_RECT = struct.Struct("4f")  # PDFium's FS_RECTF: left, top, right, bottom
 
 
 def _page_text(textpage) -> str:
@@ -294,14 +298,198 @@ def _page_text(textpage) -> str:
     two columns of an NĐ 30 header, a table's row) joined by a gap of two spaces or more at about the place the page
     shows them, and a blank line where the gap to the next row is clearly wider than the line spacing. PDFium's own
     text (``get_text_range``) is kept for a page it cannot lay out (rotated or vertical text, odd characters)."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
     plain = textpage.get_text_range()
     count = textpage.count_chars()
     if count <= 0 or len(plain) != count:  # characters outside the BMP: indices and text no longer line up
         return plain
+    cells = _cells(plain, textpage)
+    if cells is None:
+        cells = _cells_by_char(plain, textpage)
+    if not cells:
+        return plain
+    cells.sort(key=lambda c: -c[0])
+    rows = []
+    for c in cells:
+        if rows and abs(rows[-1][0][0] - c[0]) <= _SAME_ROW * min(rows[-1][0][1], c[1]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    if len(rows) > 2 * (plain.count("\n") + 1) + 10:  # rotated or vertical text: a row for each glyph
+        return plain
+    heights = sorted(c[1] for c in cells)
+    height = heights[len(heights) // 2]
+    chars = sum(len(c[4]) for c in cells if len(c[4]) >= 5)
+    span = sum(c[3] - c[2] for c in cells if len(c[4]) >= 5)
+    char_w = span / chars if chars else 0.5 * height  # the page's mean advance: a character cell of the layout
+    char_w = max(char_w, 0.2 * height, 0.5)
+    # the usual line spacing: the smallest step between rows that recurs (blank lines may be most of the steps, as in
+    # a double-spaced letter), leaving out the small steps between two columns whose baselines do not meet
+    steps = sorted(step for a, b in zip(rows, rows[1:]) if (step := a[0][0] - b[0][0]) >= 0.8 * height)
+    usual = steps[len(steps) // 4] if len(steps) >= 4 else 1.2 * height
+    for i, step in enumerate(steps[:len(steps) // 2]):
+        if i + 2 < len(steps) and steps[i + 2] <= 1.1 * step:  # three steps alike: a line spacing
+            usual = step
+            break
+    margin = min(c[2] for c in cells)
+    lines = []
+    last_bottom = last_height = None
+    for row in rows:
+        row.sort(key=lambda c: c[2])
+        if last_bottom is not None and (last_bottom - row[0][0] > _BLANK_STEP * usual
+                                        or last_bottom - row[0][0] > _BLANK_HEIGHTS * max(last_height, row[0][1])):
+            lines.append("")
+        last_bottom, last_height = row[0][0], row[0][1]
+        parts = []
+        pos = 0
+        right = None
+        for c in row:
+            text = c[4].strip()
+            if not text:
+                continue
+            column = round((c[2] - margin) / char_w)
+            if right is None:
+                pad = column
+            elif c[2] - right > 0.25 * max(c[1], height):  # apart on one baseline: PDFium's own two lines or a gap
+                pad = max(column - pos, 2)
+            else:
+                pad = 1 if c[2] - right > 0.1 * c[1] else 0
+            parts.append(" " * pad + text)
+            pos += pad + len(text)
+            right = c[3]
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+# The cells of a page: [bottom, height, left, right, text], a run of glyphs on one baseline without a column gap, in
+# PDFium's order. A glyph is measured (its loose box: the font's ascent to descent, the glyph's advance) where the
+# layout needs it: a word's first and last glyph, the glyph after a hyphen, a line-end hyphen (U+FFFE, kept as "-": the
+# row ends there); the glyphs between them join the cell unmeasured. A space adds one space to an open cell (a
+# justified line's spaces may have no box: the gap to the next glyph decides), a line break closes it.
+# _cells_by_char is that rule read one character at a time, the reference; _cells reads it a word at a time, with
+# PDFium called directly (under half the cost), and gives the page to _cells_by_char when a glyph has no box or
+# one without height (text set at size 0, placed by its character spacing alone): the reference's own way of skipping
+# such a glyph then applies.
+
+@functools.lru_cache(maxsize=1)
+def _loose_char_box():
+    """PDFium's FPDFText_GetLooseCharBox(textpage, index, rect) without pypdfium2's per-call argument conversion;
+    the GIL is held through the call (a few hundred nanoseconds, no callback into Python)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    function = ctypes.PYFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+    function.argtypes = None  # the arguments as they come: the text page's pointer, an int, a pointer to the box
+    return function
+
+
+def _cells(plain: str, textpage) -> list | None:
+    """The page's cells read a word at a time, or None where a glyph's box cannot be taken as it comes."""
+    import ctypes
+
+    loose = _loose_char_box()
+    box = (ctypes.c_float * 4)()
+    ref = ctypes.byref(box)
+    view = memoryview(box).cast("B")
+    unpack = _RECT.unpack_from
+    raw = textpage.raw
+    # the layout knows two kinds of white space: a line break (\r or \n) and a space (any other); one character each
+    text = plain.replace("\r", "\n")
+    if _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+    size = len(text)
+    cells = []
+    texts = None  # the open cell's text, None when no cell is open; its bottom, height, left and right:
+    c_bottom = c_height = c_left = c_right = 0.0
+    last = ""  # the open cell's last character
+    prev_right = 0.0  # the right of the last glyph measured
+    offset = 0
+    for line in text.split("\n"):
+        hyphens = "-" in line or "\ufffe" in line
+        for word in line.split(" "):
+            if not word:
+                offset += 1
+                continue
+            if texts is not None:
+                texts.append(" ")
+                last = " "
+            end = offset
+            offset += len(word) + 1
+            for piece in _PIECE.findall(word) if hyphens and ("-" in word or "\ufffe" in word) else (word,):
+                start = end
+                end = start + len(piece)
+                # the piece's first glyph: a new cell after a line break, a baseline move or a column gap
+                if not loose(raw, start, ref):
+                    return None
+                left, top, right, bottom = unpack(view)
+                height = top - bottom
+                if height <= 0:
+                    return None
+                if texts is not None:
+                    gap = left - prev_right
+                    if gap > 0.0 and last != " ":  # after a hyphen: the glyphs between were not measured
+                        gap = 0.0
+                    lower = c_height if c_height < height else height  # min() and max(), as the reference has them
+                    upper = c_height if c_height > height else height
+                    if bottom - c_bottom > _SAME_ROW * lower or c_bottom - bottom > _SAME_ROW * lower or \
+                            not -0.5 * height < gap <= _CELL_GAP * upper:
+                        cells.append([c_bottom, c_height, c_left, c_right, texts])
+                        texts = None
+                if texts is None:
+                    texts = []
+                    c_bottom, c_height, c_left, c_right = bottom, height, left, right
+                else:
+                    if height > c_height:
+                        c_height = height
+                    if right > c_right:
+                        c_right = right
+                prev_right = right
+                if len(piece) == 1 or (piece[-1] == "-" and end < size and text[end] not in " \n\ufffe"):
+                    if piece == "\ufffe":
+                        piece = "-"
+                    texts.append(piece)  # one glyph, or a hyphen inside a word: its last glyph is not measured
+                    last = piece[-1]
+                    continue
+                # the piece's last glyph: after unmeasured glyphs only a baseline move or a step back ends the cell
+                if not loose(raw, end - 1, ref):
+                    return None
+                left, top, right, bottom = unpack(view)
+                height = top - bottom
+                if height <= 0:
+                    return None
+                last = piece[-1]
+                lower = c_height if c_height < height else height
+                if bottom - c_bottom > _SAME_ROW * lower or c_bottom - bottom > _SAME_ROW * lower or \
+                        not left - prev_right > -0.5 * height:
+                    texts.append(piece[:-1])
+                    cells.append([c_bottom, c_height, c_left, c_right, texts])
+                    texts = [last]
+                    c_bottom, c_height, c_left, c_right = bottom, height, left, right
+                else:
+                    texts.append(piece)
+                    if height > c_height:
+                        c_height = height
+                    if right > c_right:
+                        c_right = right
+                prev_right = right
+        if texts is not None:  # the line break closes the cell, after the spaces before it
+            if line[-1] == " ":
+                texts.append(" ")
+            cells.append([c_bottom, c_height, c_left, c_right, texts])
+            texts = None
+    for c in cells:
+        c[4] = "".join(c[4])
+    return cells
+
+
+def _cells_by_char(plain: str, textpage) -> list:
+    """The page's cells read one character at a time: the reference for _cells, and the reader of the pages it
+    gives up (a glyph without a box or height is left out here, and the next glyph is measured in its place)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    count = len(plain)
     box = pdfium_c.FS_RECTF()
     ref = ctypes.byref(box)
     loose = pdfium_c.FPDFText_GetLooseCharBox
@@ -342,59 +530,9 @@ def _page_text(textpage) -> str:
         if right > cell[3]:
             cell[3] = right
         prev_right = right
-    if not cells:
-        return plain
-    cells.sort(key=lambda c: -c[0])
-    rows = []
     for c in cells:
-        if rows and abs(rows[-1][0][0] - c[0]) <= _SAME_ROW * min(rows[-1][0][1], c[1]):
-            rows[-1].append(c)
-        else:
-            rows.append([c])
-    if len(rows) > 2 * (plain.count("\n") + 1) + 10:  # rotated or vertical text: a row for each glyph
-        return plain
-    heights = sorted(c[1] for c in cells)
-    height = heights[len(heights) // 2]
-    chars = sum(len(c[4]) for c in cells if len(c[4]) >= 5)
-    span = sum(c[3] - c[2] for c in cells if len(c[4]) >= 5)
-    char_w = span / chars if chars else 0.5 * height  # the page's mean advance: a character cell of the layout
-    char_w = max(char_w, 0.2 * height, 0.5)
-    # the usual line spacing: the smallest step between rows that recurs (blank lines may be most of the steps, as in
-    # a double-spaced letter), leaving out the small steps between two columns whose baselines do not meet
-    steps = sorted(step for a, b in zip(rows, rows[1:]) if (step := a[0][0] - b[0][0]) >= 0.8 * height)
-    usual = steps[len(steps) // 4] if len(steps) >= 4 else 1.2 * height
-    for i, step in enumerate(steps[:len(steps) // 2]):
-        if i + 2 < len(steps) and steps[i + 2] <= 1.1 * step:  # three steps alike: a line spacing
-            usual = step
-            break
-    margin = min(c[2] for c in cells)
-    lines = []
-    last_bottom = last_height = None
-    for row in rows:
-        row.sort(key=lambda c: c[2])
-        if last_bottom is not None and (last_bottom - row[0][0] > _BLANK_STEP * usual
-                                        or last_bottom - row[0][0] > _BLANK_HEIGHTS * max(last_height, row[0][1])):
-            lines.append("")
-        last_bottom, last_height = row[0][0], row[0][1]
-        parts = []
-        pos = 0
-        right = None
-        for c in row:
-            text = "".join(c[4]).strip()
-            if not text:
-                continue
-            column = round((c[2] - margin) / char_w)
-            if right is None:
-                pad = column
-            elif c[2] - right > 0.25 * max(c[1], height):  # apart on one baseline: PDFium's own two lines or a gap
-                pad = max(column - pos, 2)
-            else:
-                pad = 1 if c[2] - right > 0.1 * c[1] else 0
-            parts.append(" " * pad + text)
-            pos += pad + len(text)
-            right = c[3]
-        lines.append("".join(parts))
-    return "\n".join(lines)
+        c[4] = "".join(c[4])
+    return cells
 
 
 def _pdf_plumber(name: str, data: bytes, pages: int | None, first_error: str | None) -> DocumentText:

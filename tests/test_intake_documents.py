@@ -298,3 +298,69 @@ def test_a_docx_shows_all_caps_text_in_capitals_as_the_page_does(pool):
 
     assert lines[:5] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN HÒA", "Số: 12/UBND-VP", "QUYẾT ĐỊNH (dự thảo)",
                          "Về việc kiện toàn tổ công tác"]
+
+
+def _raw_pdf(content: bytes) -> bytes:
+    """A one-page PDF whose page shows ``content`` (a content stream) in Helvetica as /F1."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+            b"/Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_page_read_a_word_at_a_time_has_the_cells_read_a_character_at_a_time():
+    """The page layout's fast reader (_cells: a word at a time, PDFium called directly) gives the cells of its
+    reference (_cells_by_char), box for box, on what tests it: two columns, line-end and inner hyphens, a justified
+    paragraph, tabs, no-break and double spaces, spaces before a line break, glyphs drawn over each other, kerning
+    gaps, raised and lowered words, mirrored and turned lines; and it hands a page whose glyphs have no height (set at
+    size 0, placed by character spacing) to the reference."""
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    from intake.documents import _cells, _cells_by_char, _page_text
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_font("sans", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("sans", "", 11)
+    pdf.add_page()
+    for y, (a, b) in enumerate((("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                                ("Số: 41/BC-BCĐ-", "Độc lập - Tự do - Hạnh phúc"))):
+        pdf.set_xy(20, 20 + 6 * y)
+        pdf.cell(60, 6, a)
+        pdf.set_xy(90, 20 + 6 * y)
+        pdf.cell(100, 6, b)
+    pdf.set_xy(20, 40)
+    pdf.multi_cell(120, 6, "Kính gửi: Phòng Tài chính - Kế hoạch quận; Ủy ban nhân dân xã Tân Hòa báo cáo kết quả "
+                   "rà soát hộ nghèo, hộ cận nghèo năm 2025 như sau, theo Kế hoạch số 45/KH-UBND.", align="J")
+    pdf.multi_cell(0, 6, "Nơi\u00a0nhận:  như trên;\u00a0\u00a0lưu: VT, VP-TH.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, unicodedata.normalize("NFD", "Tân Hòa, ngày 09 tháng 10 năm 2025"))
+    made = [bytes(pdf.output()), _raw_pdf(
+        b"BT /F1 11 Tf 1 0 0 1 50 760 Tm (Ke\thoach  so-\t45) Tj T* 12 TL (BC-BCD-) Tj ET\n"
+        b"BT /F1 11 Tf -2 Tc 1 0 0 1 50 700 Tm (chong chu len nhau) Tj ET\n"
+        b"BT /F1 11 Tf 1 0 0 1 50 650 Tm [(Noi) -3000 (nhan) -9000 (xa) 400 (nhau)] TJ ET\n"
+        b"BT /F1 11 Tf 1 0 0 1 50 600 Tm (m) Tj 6 Ts (2 cao) Tj 0 Ts ( o a x) Tj -6 Ts (thap) Tj ET\n"
+        b"BT /F1 11 Tf 12 TL 1 0 0 1 50 580 Tm (Ke hoach  ) Tj T* (so 45 ) Tj T* (\t xa ) Tj ( ) Tj ET\n"
+        b"BT /F1 11 Tf -1 0 0 1 300 550 Tm (guong soi) Tj ET\nBT /F1 11 Tf 0 1 -1 0 500 300 Tm (xoay doc) Tj ET\n")]
+    sizeless = _raw_pdf(b"BT /F1 11 Tf 1 0 0 1 50 760 Tm (Cong van so 12) Tj ET\n"
+                        b"BT /F1 0 Tf 2 Tc 1 0 0 1 300 700 Tm (khong co co chu) Tj ET\n")
+    for data in [*made, sizeless]:
+        document = pdfium.PdfDocument(data)
+        textpage = document[0].get_textpage()
+        plain = textpage.get_text_range()
+        fast = _cells(plain, textpage)
+        if data is sizeless:
+            assert fast is None and "Cong van so 12" in _page_text(textpage)
+        else:
+            assert fast == _cells_by_char(plain, textpage) and len(fast) > 3
+        textpage.close()
+        document.close()
