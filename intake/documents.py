@@ -288,6 +288,7 @@ _CELL_GAP = 1.0  # a gap wider than this many line heights between two glyphs is
 _SAME_ROW = 0.35  # baselines closer than this many line heights are one row (a two-column header's cells)
 _BLANK_STEP = 1.6  # a row this many times the page's usual line spacing below the last one leaves a blank line
 _BLANK_HEIGHTS = 1.9  # and so does one this many line heights below it (double spacing; 1.5 lines is about 1.6)
+_MAX_COLUMN = 1000  # no letter's line is wider than this many characters: a page placing text further is read plain
 _OTHER_SPACE = re.compile(r"[^\S \r\n]")  # white space the layout takes as a word space (a tab, a no-break space)
 _PIECE = re.compile(r"[^-\ufffe]+-?|[-\ufffe]")  # a word's pieces: a hyphen ends one, a line-end hyphen is one
 _RECT = struct.Struct("4f")  # PDFium's FS_RECTF: left, top, right, bottom
@@ -346,7 +347,10 @@ def _page_text(textpage) -> str:
             text = c[4].strip()
             if not text:
                 continue
-            column = round((c[2] - margin) / char_w)
+            place = (c[2] - margin) / char_w
+            if not 0.0 <= place <= _MAX_COLUMN:  # also NaN: a text object placed off any page (a crafted matrix)
+                return plain  # laid out it would be a line of millions of spaces; PDFium's own text instead
+            column = round(place)
             if right is None:
                 pad = column
             elif c[2] - right > 0.25 * max(c[1], height):  # apart on one baseline: PDFium's own two lines or a gap
