@@ -101,6 +101,8 @@ def line_tables(text: str) -> list[tuple[int, int, int | None, int | None, list[
 
 
 _GAP = re.compile(r"[ ]{2,}")
+_GAP_HEAD_LINE = re.compile(r"^(?=[^\n]*  )[^\n]*(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)[^\n]*$", re.M | re.I)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n|$)")
 _TIME_COLUMN = re.compile(r"(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo))?", re.I)
 
 
@@ -122,23 +124,19 @@ def gap_tables(text: str) -> list[tuple[int, int]]:
     lead column ("Đơn vị chủ trì") and one a time column ("Thời gian"), and the lines under it up to a blank line.
     (start, end) of each."""
     tables = []
-    lines = list(_lines(text))
-    i = 0
-    while i < len(lines):
-        a, b = lines[i]
-        cells = _gap_cells(text, a, b) if "  " in text[a:b] else []
-        heads = [" ".join(text[x:y].split()) for x, y in cells]
+    end = -1
+    for head in _GAP_HEAD_LINE.finditer(text):  # only lines naming a lead column can head such a table
+        a, b = head.span()
+        if a <= end:
+            continue
+        heads = [" ".join(text[x:y].split()) for x, y in _gap_cells(text, a, b)]
         # a lead column and a time column: a plan's tasks (a procedure's steps, "Bộ phận thực hiện" beside "Ghi
         # chú", tell roles, not tasks with a time)
-        if len(cells) >= 3 and any(_LEAD_COLUMN.fullmatch(h) for h in heads) \
+        if len(heads) >= 3 and any(_LEAD_COLUMN.fullmatch(h) for h in heads) \
                 and any(_TIME_COLUMN.fullmatch(h) for h in heads):
-            j = i + 1
-            while j < len(lines) and text[lines[j][0]:lines[j][1]].strip():
-                j += 1
-            tables.append((a, lines[j - 1][1]))
-            i = j
-        else:
-            i += 1
+            blank = _BLANK_LINE.search(text, b)
+            end = blank.start() if blank else len(text)
+            tables.append((a, end))
     return tables
 
 

@@ -177,10 +177,9 @@ def lines_of(text: str, limit: int = 200) -> list[Line]:
 
 
 def upper_ratio(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for ch in letters if ch.isupper()) / len(letters)
+    """The share of capitals among the letters of ``text``."""
+    letters = sum(map(str.isalpha, text))
+    return sum(map(str.isupper, text)) / letters if letters else 0.0
 
 
 # ---------------------------------------------------------------------------------------------------- number

@@ -73,8 +73,11 @@ _FOREIGN = _TCVN3_SIGNS | _VNI_SIGNS | set("ßÐ×Þçþ÷")
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
+_FOREIGN_RE = re.compile("[" + re.escape("".join(sorted(_FOREIGN))) + "]")
+
+
 def foreign_count(text: str) -> int:
-    return sum(1 for ch in text if ch in _FOREIGN)
+    return len(_FOREIGN_RE.findall(text))
 
 
 # Frequent syllables of administrative Vietnamese: the reading that yields more of them is the right one.
@@ -91,7 +94,7 @@ def _common_count(text: str) -> int:
 
 def best_reading(line: str) -> str:
     """The line as it was meant: unchanged, or converted from TCVN3 or VNI when it carries their signs."""
-    if foreign_count(line) == 0 or any(ch > "\u00ff" and ch.isalpha() for ch in line):
+    if not _FOREIGN_RE.search(line) or any(ch > "\u00ff" and ch.isalpha() for ch in line):
         return line  # legacy text read as Latin-1 never holds letters beyond U+00FF
     best, best_key = line, (_common_count(line), -foreign_count(line))
     for convert in (from_tcvn3, from_vni):
@@ -105,7 +108,12 @@ def best_reading(line: str) -> str:
 def convert_document(text: str) -> str:
     """Every line converted with the encoding the document as a whole is in (a TCVN3 line such as
     "Sè: 07/GM-UBND" carries no sign of its own), or line by line when the document is mixed."""
+    signs = len(_FOREIGN_RE.findall(text))
+    if not signs:
+        return text  # no line carries a legacy sign: nothing to convert (the common case: Unicode letters)
     lines = text.split("\n")
+    if signs < 3:  # fewer than three in the whole text, so fewer in the sample below: line by line
+        return "\n".join(best_reading(line) if len(line) < 20_000 else line for line in lines)
     legacy = [line for line in lines if not any(ch > "\u00ff" and ch.isalpha() for ch in line)]
     sample = "\n".join(legacy)[:200_000]
     if foreign_count(sample) < 3:

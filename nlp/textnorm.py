@@ -71,6 +71,9 @@ def normalize(text: str) -> str:
     return result
 
 
+_LATIN1_SIGN = re.compile("[\u00a1-\u00ff]")
+
+
 def _normalize(text: str) -> str:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
@@ -83,7 +86,7 @@ def _normalize(text: str) -> str:
     # A conversion can leave letters that read as another legacy encoding ("AÄ¢"): convert until nothing changes,
     # so that normalize(normalize(t)) == normalize(t).
     for _ in range(4):
-        if not any("\u00a1" <= ch <= "\u00ff" for ch in text[:200_000]):
+        if not _LATIN1_SIGN.search(text, 0, 200_000):
             break
         converted = convert_document(text)
         if converted == text:
