@@ -104,7 +104,9 @@ def cp1258_form(text: str) -> str:
     return "".join(out)
 
 
-def as_pdf(text: str) -> bytes:
+def as_pdf(text: str, *, nfd: bool = False, align: str = "J") -> bytes:
+    """The letter as a word processor prints it (7 pt DejaVu Sans, A4; fpdf2's justified lines unless ``align`` is
+    "L"), optionally with decomposed text (an NFD text layer)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
@@ -115,7 +117,9 @@ def as_pdf(text: str) -> bytes:
     pdf.add_page()
     for line in text.splitlines():
         line = line.replace("\t", "    ")
-        pdf.multi_cell(0, 3.2, line if line.strip() else " ", new_x="LMARGIN", new_y="NEXT")
+        if nfd:
+            line = unicodedata.normalize("NFD", line)
+        pdf.multi_cell(0, 3.2, line if line.strip() else " ", new_x="LMARGIN", new_y="NEXT", align=align)
     return bytes(pdf.output())
 
 

@@ -103,7 +103,8 @@ _BODY_START = re.compile(
 _BODY_KEYWORDS = re.compile(
     r"^(?:SỞ|PHÒNG|BAN|BỘ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|VỤ|VĂN\s+PHÒNG|TRUNG\s+TÂM|TRƯỜNG|THANH\s+TRA|Ủ?U?[ỶỦ]?\s*Y?\s*BAN|"
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
-    r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
+    r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|"
+    r"CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
     r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
@@ -529,7 +530,9 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
 # "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
 _DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,3}\d{1,2}"
                           r"[ \t]{1,3}th[áa]ng[ \t]{1,3}\d{1,2}[ \t]{1,3}n[ăa]m[ \t]{1,3}\d{4}")
-_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[A-ZĐÀ-Ỹ]|\d{1,2}(?!\d))", re.I)  # "Quận 11"
+# "Tỉnh Nam Sơn", also a numbered ward or district ("Quận 11", "Phường 5")
+_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[A-ZĐÀ-Ỹ]|\d{1,2}(?!\d))",
+                         re.I)
 
 
 def letterhead_without_number(lines: list[Line], title_index: int | None, body_index: int) -> Hit | None:

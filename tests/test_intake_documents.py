@@ -366,24 +366,6 @@ def test_a_pdf_page_read_a_word_at_a_time_has_the_cells_read_a_character_at_a_ti
         document.close()
 
 
-def _raw_pdf(content: bytes) -> bytes:
-    """A one-page PDF around a content stream, with a correct cross-reference table."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-               b"/Contents 4 0 R >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_text_placed_far_off_the_page_is_read_plain_not_laid_out_as_millions_of_spaces(pool):
     content = (b"BT /F1 11 Tf 1 0 0 1 72 770 Tm (So: 214/UBND-VP) Tj ET\n"
                b"BT /F1 11 Tf 1 0 0 1 72 750 Tm (Kinh gui: Phong Noi vu) Tj ET\n"
