@@ -7,6 +7,7 @@ or pipes), never on the whole text with open-ended patterns.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -73,7 +74,8 @@ _OWN_NUMBER = re.compile(
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
-_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60})?"  # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025")
+# a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025"), in a double-spaced copy over blank lines
+_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
@@ -471,6 +473,9 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
             text = text[:so.start()] if so else text
         if index != anchor and (not text.strip() or _RULE_LINE.match(text)):
             continue
+        if index != anchor:
+            dated = _PLACE_CELL.search(text)
+            text = text[:dated.start()] if dated and text[:dated.start()].strip() else text
         filled += 1
         if filled > 10:
             break
@@ -528,8 +533,13 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
 
 
 # "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
-_DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,3}\d{1,2}"
-                          r"[ \t]{1,3}th[áa]ng[ \t]{1,3}\d{1,2}[ \t]{1,3}n[ăa]m[ \t]{1,3}\d{4}")
+# "Hòa Phong, ngày 17 tháng 5 năm 2024", also a draft's blank day or a date line wrapped before its year
+_DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,12}"
+                          r"(?:\d{1,2}[ \t]{1,12})?th[áa]ng(?:[ \t]{1,12}\d{1,2})?(?:[ \t]{1,12}n[ăa]m[ \t]{1,3}\d{4})?\W*$")
+# The date line's cell beside a letterhead line, however a copy broke it: "Hòa Phong, ngày     tháng     năm 2024" (a
+# draft), "Hòa Phong," (its date on the next line), "Hòa Phong, ngày 17 tháng 5" (its year on the next line)
+_PLACE_CELL = re.compile(r"(?:[ \t]{2,}|\t|\|)[ \t]*[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},"
+                         r"[ \t]*(?:ng[àa]y(?!\w)[^\n]{0,40})?$")
 # "Tỉnh Nam Sơn", also a numbered ward or district ("Quận 11", "Phường 5")
 _LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[A-ZĐÀ-Ỹ]|\d{1,2}(?!\d))",
                          re.I)
@@ -727,18 +737,18 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             x0 = offset + m.start()
             end = x0 + len(first.rstrip())
             column = line.text.index(cell) if cell in line.text else 0
-            blank_seen = False
-            spaced = _double_spaced(lines, stop)
+            blanks = 0
+            spacing = _spacing(lines, stop)
             filled = 0
             window = lines[index + 1:min(stop + 3, index + 16)]
             for pos, follow in enumerate(window):
                 fcells = follow.cells()
                 if not fcells:
-                    if not blank_seen and (spaced or _goes_on(pieces[-1], window[pos + 1:])):
-                        blank_seen = True
+                    if blanks < max(spacing, 1) and (spacing or _goes_on(pieces[-1], window[pos + 1:])):
+                        blanks += 1
                         continue
                     break
-                blank_seen = False
+                blanks = 0
                 filled += 1
                 if filled > 5:
                     break
@@ -792,10 +802,10 @@ def _goes_on(last: str, rest: list[Line]) -> bool:
 def _short_line(rest: list[Line]) -> bool:
     """In a copy with a blank line after every line, the next filled line goes on a trích yếu when it is as short
     as a centred title line (a body paragraph's lines run the width of the page) and ends no sentence."""
-    nxt = next((ln for ln in rest[:1] if ln.text.strip()), None)
-    if nxt is None:
+    at = next((i for i, ln in enumerate(rest[:3]) if ln.text.strip()), None)
+    if at is None:
         return False
-    c = nxt.text.strip()
+    c, rest = rest[at].text.strip(), rest[at:]
     if c.endswith((".", ":", ";")):
         return False
     if len(c.split()) <= 12:
@@ -806,13 +816,25 @@ def _short_line(rest: list[Line]) -> bool:
                                          or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.)\s", after))
 
 
-def _double_spaced(lines: list[Line], stop: int) -> bool:
-    """Web pages and some converters put a blank line after every line: there one blank line is not a break."""
+def _spacing(lines: list[Line], stop: int) -> int:
+    """The blank lines a copy puts after every line of its header: 0 in a letter as typed; 1 where a web page or a
+    converter doubles the spacing, 2 where a copy already double spaced was spaced again. Inside such a copy a run of
+    that many blank lines is not a break."""
     head = lines[:min(stop + 3, len(lines))]
-    filled = [i for i, ln in enumerate(head[:-1]) if ln.text.strip()]
-    if len(filled) < 5:
-        return False
-    return sum(1 for i in filled if not head[i + 1].text.strip()) >= 0.8 * len(filled)
+    runs, run, seen = [], 0, False
+    for line in head:
+        text = line.text.strip()
+        if text:
+            if seen:
+                runs.append(run)
+            if _KINH_GUI.match(text) or (len(runs) >= 4 and _BODY_START.match(text)):
+                break  # the recipients' list and the body keep their own spacing
+            seen, run = True, 0
+        else:
+            run += 1
+    if len(runs) < 4 or sum(1 for r in runs if r) < 0.8 * len(runs):
+        return 0
+    return max(1, Counter(r for r in runs if r).most_common(1)[0][0])
 
 
 # "(Kèm theo Kế hoạch số ...)" under a trích yếu names an attachment, not the subject.
@@ -927,7 +949,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         pieces, x0, end = [rest], first[0][1] + same_line.end(), first[0][1] + len(first[0][0])
     window = lines[title_index + 1:min(title_index + 16, len(lines))]
     filled = 0
-    spaced = None
+    spacing = None
     blank_run = 0
     bridged = False  # a blank line of a double-spaced copy crossed on the strength of the next line's shortness
     for pos, line in enumerate(window):
@@ -935,8 +957,8 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
         if not cells:
             blank_run += 1
             if pieces and not _goes_on(pieces[-1], window[pos + 1:]):
-                spaced = _double_spaced(lines, stop) if spaced is None else spaced
-                if not (spaced and blank_run == 1 and _short_line(window[pos + 1:])):
+                spacing = _spacing(lines, stop) if spacing is None else spacing
+                if not (spacing and blank_run <= spacing and _short_line(window[pos + 1:])):
                     break
                 bridged = True
             continue

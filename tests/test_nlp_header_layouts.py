@@ -396,6 +396,61 @@ case("Trang chủ > Văn bản UBND TỈNH NAM SƠN SỞ TÀI CHÍNH Số: 1502/
      subject="Kiểm tra giá dịch vụ trông giữ xe năm 2025")
 
 
+# A copy already double spaced, spaced again: two blank lines after every header line, the date's year among them.
+case("""SỞ CÔNG THƯƠNG TỈNH LAM GIANG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+
+                                        Độc lập - Tự do - Hạnh phúc
+
+
+Số: 212/SCT-QLTM                     Lam Giang, ngày 21 tháng 10 năm
+
+
+                                     2025
+
+
+V/v tăng cường kiểm tra hàng hóa
+
+
+lưu thông dịp cuối năm 2025
+
+
+Kính gửi: Ủy ban nhân dân các huyện, thị xã.
+Sở Công Thương đề nghị các địa phương chỉ đạo lực lượng chức năng kiểm tra hàng hóa.
+""", doc_number="212/SCT-QLTM", issue_date="2025-10-21", place="Lam Giang", issuer="SỞ CÔNG THƯƠNG TỈNH LAM GIANG",
+     subject="V/v tăng cường kiểm tra hàng hóa lưu thông dịp cuối năm 2025")
+
+# A signature record at the top, then the letter double spaced; "Thời gian ký" is not the body.
+case("""Ký bởi: Sở Tư pháp tỉnh Lam Giang
+
+Thời gian ký: 03.11.2025 15:20:11 +07:00
+
+SỞ TƯ PHÁP TỈNH LAM GIANG        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+                 Độc lập - Tự do - Hạnh phúc
+
+Số: 905/STP-PBGDPL                 Lam Giang, ngày 03 tháng 11 năm 2025
+
+V/v hưởng ứng
+
+Ngày Pháp luật Việt Nam năm 2025
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+""", doc_number="905/STP-PBGDPL", issue_date="2025-11-03",
+     subject="V/v hưởng ứng Ngày Pháp luật Việt Nam năm 2025")
+
+# A Party letterhead of two levels, the date line beside its second line: a draft's blank day, a place whose date
+# went on the next line, a date whose year did; the parent's line stays in the issuer.
+for date_cell in ("Tân Phú, ngày     tháng     năm 2025", "Tân Phú,\n                                    ngày 12 tháng 9 năm 2025",
+                  "Tân Phú, ngày 12 tháng 9\n                                    năm 2025"):
+    case(f"""  ĐẢNG BỘ HUYỆN LONG ĐIỀN                      ĐẢNG CỘNG SẢN VIỆT NAM
+   ĐẢNG ỦY XÃ TÂN PHÚ                 {date_cell}
+            *
+      Số 41-CV/ĐU
+
+       Ban Thường vụ Đảng ủy xã đề nghị các chi bộ trực thuộc báo cáo kết quả sinh hoạt chuyên đề.
+""", doc_number="41-CV/ĐU", issuer="ĐẢNG BỘ HUYỆN LONG ĐIỀN - ĐẢNG ỦY XÃ TÂN PHÚ", place="Tân Phú")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
