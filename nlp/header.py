@@ -74,12 +74,13 @@ _OWN_NUMBER = re.compile(
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
-# a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025"), in a double-spaced copy over blank lines
-_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}){0,3}"
+# a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025"), in a double-spaced copy over blank lines, in a table's
+# copy into the next row's cell ("năm\n | 2025")
+_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
-    r"(?:,?[ \t]{0,5}\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
+    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
     r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"

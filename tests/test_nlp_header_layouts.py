@@ -451,6 +451,16 @@ for date_cell in ("Tân Phú, ngày     tháng     năm 2025", "Tân Phú,\n    
        Ban Thường vụ Đảng ủy xã đề nghị các chi bộ trực thuộc báo cáo kết quả sinh hoạt chuyên đề.
 """, doc_number="41-CV/ĐU", issuer="ĐẢNG BỘ HUYỆN LONG ĐIỀN - ĐẢNG ỦY XÃ TÂN PHÚ", place="Tân Phú")
 
+# A header table copied with its cell borders as pipes: the place's cell apart from the date's, the year in the next row.
+case("""ỦY BAN NHÂN DÂN HUYỆN LONG HẢI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHÒNG NÔNG NGHIỆP VÀ MÔI TRƯỜNG | Độc lập - Tự do - Hạnh phúc
+Số: 77/PNNMT | Long Hải, | ngày 06 tháng 3 năm
+ | 2025
+V/v báo cáo diện tích lúa Đông Xuân bị nhiễm mặn
+Kính gửi: Ủy ban nhân dân các xã.
+""", doc_number="77/PNNMT", issue_date="2025-03-06", place="Long Hải",
+     subject="V/v báo cáo diện tích lúa Đông Xuân bị nhiễm mặn")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
