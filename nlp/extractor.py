@@ -150,6 +150,11 @@ class Extractor:
                 issuer = issuer or named.issuer
                 if issued is None and named.issued is not None:
                     issued = named.issued
+        elif anchor is None and issuer is None and "doc_number" in meta and "issuer" not in meta:
+            # a portal's record above a news item gives the number; the lead reporting that letter names its issuer
+            lead = webpage.news_lead(work)
+            if lead is not None and lead.issuer is not None and lead.number.value == number.value:
+                issuer = lead.issuer
         if issued is None and place is None:
             place, issued = hdr.find_closing_date(lines, body_index) or (None, None)
         result.doc_number = keep("doc_number", number)

@@ -833,6 +833,7 @@ def _spacing(lines: list[Line], stop: int) -> int:
             seen, run = True, 0
         else:
             run += 1
+    runs = runs[-8:]  # the letter's own lines: a portal's record or a site's menu above it keeps its own spacing
     if len(runs) < 4 or sum(1 for r in runs if r) < 0.8 * len(runs):
         return 0
     return max(1, Counter(r for r in runs if r).most_common(1)[0][0])

@@ -461,6 +461,45 @@ Kính gửi: Ủy ban nhân dân các xã.
 """, doc_number="77/PNNMT", issue_date="2025-03-06", place="Long Hải",
      subject="V/v báo cáo diện tích lúa Đông Xuân bị nhiễm mặn")
 
+# A portal's record above a news item: the record gives the number, the lead reporting that letter its issuer.
+case("""Thông tin văn bản
+Số ký hiệu: 19/CT-UBND
+Ngày ban hành: 14/02/2025
+Loại văn bản: Chỉ thị
+
+BÁO ĐIỆN TỬ LAM GIANG
+Thời sự | Kinh tế | Xã hội
+
+Lam Giang: Siết chặt an toàn thực phẩm mùa lễ hội
+
+(LG) - UBND tỉnh Lam Giang vừa ban hành Chỉ thị số 19/CT-UBND ngày 14/02/2025 về tăng cường bảo đảm an toàn thực phẩm trong mùa lễ hội năm 2025.
+
+Theo Chỉ thị, Chủ tịch UBND tỉnh yêu cầu Sở Y tế chủ trì kiểm tra các cơ sở kinh doanh dịch vụ ăn uống.
+""", doc_number="19/CT-UBND", issue_date="2025-02-14", doc_type="Chỉ thị", issuer="UBND tỉnh Lam Giang")
+
+# A portal's record, single spaced, above a letter whose every line is followed by a blank one.
+case("""Số ký hiệu: 63/TTr-PTC
+Ngày ban hành: 09/5/2025
+Loại văn bản: Tờ trình
+Người ký: Đỗ Thị Lan
+Tải về
+
+UBND HUYỆN LONG HẢI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+PHÒNG TÀI CHÍNH                  Độc lập - Tự do - Hạnh phúc
+
+Số: 63/TTr-PTC                   Long Hải, ngày 09 tháng 5 năm 2025
+
+TỜ TRÌNH
+
+Về việc bổ sung kinh phí mua sắm thiết bị
+
+Trung tâm Văn hóa - Thể thao huyện
+
+Kính gửi: Ủy ban nhân dân huyện Long Hải.
+""", doc_number="63/TTr-PTC", doc_type="Tờ trình",
+     subject="Về việc bổ sung kinh phí mua sắm thiết bị Trung tâm Văn hóa - Thể thao huyện")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
