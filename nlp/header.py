@@ -852,8 +852,12 @@ def _stops_subject(cell: str) -> bool:
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
         or re.match(r"^[-_=*]{3,}$", c) or _ATTACHED.match(c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
-        or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c)
+        or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c) or _RECORD_LABEL.match(c)
     )
+
+
+# A page's or a record's next field under a trích yếu: "Đăng lúc: 09/10/2010", "Lĩnh vực: Thuế", "Người ký: ..."
+_RECORD_LABEL = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,8}(?: [a-zđà-ỹ]{1,8}){0,3} ?:(?:\s|$)")
 
 
 # A giấy mời's trích yếu names the event ("Dự Hội nghị ...", "Họp ...", "Hội nghị công bố ..."); its first body
@@ -1095,8 +1099,9 @@ def body_start_index(lines: list[Line], after: int) -> int:
 _FLAT_MOTTO = re.compile(
     r"C[ỘO]NG\s{1,3}H[ÒOÀ]A\s{1,3}X[ÃA]\s{1,3}H[ỘO]I\s{1,3}CH[ỦU]\s{1,3}NGH[ĨI]A\s{1,3}VI[ỆE]T\s{1,3}NAM"
     r"|Độc\s{1,3}lập\s{0,3}[-–—]\s{0,3}Tự\s{1,3}do\s{0,3}[-–—]\s{0,3}Hạnh\s{1,3}phúc(?:\s{1,3}[-–—_=*.o0O]{3,40})?"
-    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM(?:\s{1,3}\*)?"
-    r"|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH(?:\s{1,3}\*)?",
+    # the Party's and the Youth Union's mottos are set in capitals; "Đoàn TNCS Hồ Chí Minh huyện X" in a trích yếu is a name
+    r"|(?-i:ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM)(?:\s{1,3}\*)?"
+    r"|(?-i:ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH)(?:\s{1,3}\*)?",
     re.I,
 )
 _FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
@@ -1104,7 +1109,7 @@ _FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?
 _FLAT_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
 _FLAT_OPENER = re.compile(
     r"(?<=[a-zđà-ỹ0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
-    r"Hiện\s+nay|Trên\s+cơ\s+sở|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|Trong\s+(?:thời\s+gian|những\s+năm|năm|tháng|quá\s+trình)|"
+    r"Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|Trong\s+(?:thời\s+gian|những\s+năm|năm|tháng|quá\s+trình)|"
     r"Ngày\s+\d{1,2}[/ ]|PHẦN\s+THỨ|MỞ\s+ĐẦU|[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2})"
 )
 # The body's first sentence names its host and what it does: "... năm 2022 Sở X ban hành Kế hoạch ...".
@@ -1118,6 +1123,8 @@ _NO_HOST_BEFORE = {"của", "cho", "với", "và", "về", "gửi", "mời", "t�
 # A decision's authority line, right before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN ...".
 _FLAT_AUTHORITY = re.compile(r"(?<!\w)(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|"
                              r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN)(?!\w)")
+_FLAT_LABEL = re.compile(r"(?<=[^\W_] )[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,8}(?: [a-zđà-ỹ]{1,8}){0,3} ?:(?!\d)")
+_FLAT_RULE = re.compile(r"(?<= )[-_=*]{3,}(?= |$)")
 _FLAT_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi(?!\w)")
 _CAPS_WORD = re.compile(r"[^\s]+")
 # Where a new body's name starts inside a run of letterhead capitals ("UBND TỈNH X SỞ Y", "BỘ TÀI CHÍNH TỔNG CỤC THUẾ").
@@ -1200,9 +1207,8 @@ def _flat_cuts(line: str) -> set[int]:
     for m in _FLAT_TITLE.finditer(line, anchor, limit):
         before.add(m.start())
         subject_at.append(m.end())
-        nxt = line[m.end():m.end() + 30].split()[:1]
-        if nxt and _is_caps(nxt[0]) and len(nxt[0]) > 1:
-            after.add(m.end())
+        if line[m.end():m.end() + 30].strip():
+            after.add(m.end())  # NĐ 30 sets the type's name on a line of its own, its trích yếu below
         kinds.add("title")
         break
     for m in _URGENCY.finditer(line, 0, limit):  # a stamp: "... V/v ... KHẨN", "HỎA TỐC ỦY BAN NHÂN DÂN ..."
@@ -1215,6 +1221,15 @@ def _flat_cuts(line: str) -> set[int]:
     for start in subject_at:
         m = _FLAT_OPENER.search(line, start + 3, limit)
         end = m.start() if m else limit
+        label = _FLAT_LABEL.search(line, start + 3, end)
+        if label:  # a portal's next field ("Lĩnh vực: Y tế", "Đăng lúc: ...") after the trích yếu
+            end = label.start()
+            before.add(end)
+        rule = _FLAT_RULE.search(line, start + 3, end)
+        if rule:  # the rule drawn under a trích yếu
+            end = rule.start()
+            before.add(rule.start())
+            after.add(rule.end())
         for h in _FLAT_HOST.finditer(line, start + 3, end):
             if _prev_word(line, h.start()) not in _NO_HOST_BEFORE:
                 end = h.start()

@@ -393,6 +393,8 @@ _LABELS = (
 )
 _LABEL_RE = re.compile(r"(?:" + "|".join(f"(?P<f{i}>{pat})" for i, (_, pat) in enumerate(_LABELS)) + r")", re.I)
 _CELL = re.compile(r"[^|\t]+")
+# A label with its colon inside a cell: a record whose row lost its tabs ("Số ký hiệu: 12/UBND Ngày ban hành: ...").
+_INLINE_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(pat for _, pat in _LABELS) + r")\s{0,2}:", re.I)
 _META_DATE = re.compile(_DMY.replace(r"\s{0,2}/\s{0,2}", r"\s{0,2}[/.\-]\s{0,2}") + r"(?!\d)")
 _META_NUMBER = re.compile(r"^(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r")(?![\w/])", re.I)
 _META_URGENCY = {"khẩn": "Khẩn", "thượng khẩn": "Thượng khẩn", "hỏa tốc": "Hỏa tốc", "hoả tốc": "Hỏa tốc"}
@@ -413,6 +415,15 @@ def _label(cell: str) -> tuple[str | None, int] | None:
     return _LABELS[int(m.lastgroup[1:])][0], len(cell) - len(value)
 
 
+def _label_pieces(cell: str, start: int) -> list[tuple[str, int]]:
+    """A cell cut before each label that follows other text in it; the cell alone when it holds one label or none."""
+    cuts = [m.start() for m in _INLINE_LABEL.finditer(cell) if cell[:m.start()].strip()]
+    if not cuts:
+        return [(cell, start)]
+    bounds = [0, *cuts, len(cell)]
+    return [(cell[a:b], start + a) for a, b in zip(bounds, bounds[1:]) if cell[a:b].strip()]
+
+
 def metadata(text: str, limit: int = 6000) -> dict[str, Hit]:
     """The labelled fields of a document portal's record, by field name (doc_number, issue_date, issuer, subject,
     doc_type, urgency); only what is there and readable."""
@@ -423,7 +434,8 @@ def metadata(text: str, limit: int = 6000) -> dict[str, Hit]:
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        cells = [(m.group(), m.start()) for m in _CELL.finditer(text, pos, line_end) if m.group().strip()]
+        cells = [piece for m in _CELL.finditer(text, pos, line_end) if m.group().strip()
+                 for piece in _label_pieces(m.group(), m.start())]
         pos = line_end + 1
         if not cells:
             continue

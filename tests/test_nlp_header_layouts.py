@@ -500,6 +500,26 @@ Kính gửi: Ủy ban nhân dân huyện Long Hải.
 """, doc_number="63/TTr-PTC", doc_type="Tờ trình",
      subject="Về việc bổ sung kinh phí mua sắm thiết bị Trung tâm Văn hóa - Thể thao huyện")
 
+# Flattened onto one line: a Youth Union letter whose trích yếu names the Union in plain case (not its motto), and a
+# Party notice whose trích yếu starts in lower case and ends at the rule drawn under it.
+case("BCH ĐOÀN HUYỆN LONG HẢI ĐOÀN TNCS HỒ CHÍ MINH *** Số: 52-GTT/HĐTN Long Hải, ngày 14 tháng 3 năm 2025 "
+     "GIẤY TRIỆU TẬP Đại biểu dự Hội nghị Ban Chấp hành Đoàn TNCS Hồ Chí Minh huyện Long Hải lần thứ 5\n"
+     "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;\n",
+     doc_number="52-GTT/HĐTN", issue_date="2025-03-14", doc_type="Giấy triệu tập",
+     subject="Đại biểu dự Hội nghị Ban Chấp hành Đoàn TNCS Hồ Chí Minh huyện Long Hải lần thứ 5")
+case("ĐẢNG BỘ TỈNH LAM GIANG ĐẢNG CỘNG SẢN VIỆT NAM HUYỆN ỦY TÂN PHÚ * Tân Phú, ngày 02 tháng 6 năm 2025 "
+     "Số 311-TB/HU THÔNG BÁO kết luận của Thường trực Huyện ủy về công tác phòng, chống hạn hán ----- "
+     "Ngày 28/5/2025, đồng chí Bí thư Huyện ủy chủ trì buổi làm việc với các phòng, ban của huyện.\n",
+     doc_number="311-TB/HU", issue_date="2025-06-02", doc_type="Thông báo",
+     subject="kết luận của Thường trực Huyện ủy về công tác phòng, chống hạn hán")
+
+# A portal's record on one line, its cells run together with single spaces.
+case("Trang chủ » Văn bản » Giấy mời Số ký hiệu: 75/GM-UBND Ngày ban hành: 03/04/2025 "
+     "Cơ quan ban hành: UBND huyện Long Hải Trích yếu: Mời dự họp giao ban công tác cải cách hành chính quý I "
+     "Loại văn bản: Giấy mời\nTải về\n",
+     doc_number="75/GM-UBND", issue_date="2025-04-03", doc_type="Giấy mời", issuer="UBND huyện Long Hải",
+     subject="Mời dự họp giao ban công tác cải cách hành chính quý I")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
