@@ -14,6 +14,7 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +75,11 @@ def main(argv=None) -> int:
         all_right = sum(1 for r in mine if not r[2])
         print(f"{half:9s} {'(none)':>10s} {len(mine):7d} {0:9.0%} {len(mine):6d} "
               f"{all_right / len(mine) if mine else 0:11.0%} ({all_right}/{len(mine)})")
+    for half in ("tuning", "held_out"):
+        wrong_passed = Counter(f for r in rows if r[0] == half and not r[4] for f in r[2])
+        wrong_all = Counter(f for r in rows if r[0] == half for f in r[2])
+        print(f"{half:9s} fields wrong, passed / all letters: "
+              + ", ".join(f"{f} {wrong_passed[f]}/{n}" for f, n in wrong_all.most_common()))
     if args.errors:
         for half, stem, wrong, conf, sent, review in rows:
             if wrong and not sent and half == "tuning":  # the held-out half is only ever counted

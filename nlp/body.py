@@ -157,7 +157,7 @@ def flatten(body: str) -> str:
             after = body.find("\n", m.end())
             if is_row(body, before, m.start()) or is_row(body, m.end(), len(body) if after < 0 else after):
                 return "\n"
-        nxt = body[m.end():m.end() + 1]
+        nxt = body[m.end():m.end() + 40].lstrip(" \t")[:1]  # past the next line's indent
         if nxt.isupper() and _heading_line(body, before, m.start()):
             return "\n"
         return " "
@@ -291,12 +291,10 @@ def _heading_units(flat: str) -> list[Hit]:
             continue  # the line goes on past the names: a sentence, not a heading
         item = _SUB_ITEM.match(flat, eol)
         in_duty_section = any(s <= pos for s in sections)
-        if not item and not in_duty_section:
-            continue
-        first = flat[item.end():item.end() + 60] if item else flat[eol + 1:eol + 61]
+        first = (flat[item.end():item.end() + 60] if item else flat[eol + 1:eol + 61]).lstrip(" \t")
         acts = bool(unitnames.ACTION_RE.match(first[:1].lower() + first[1:]))
         if not item and not acts:
-            continue  # in a duty section, the task may follow as a sentence of its own: "Hướng dẫn các ..."
+            continue  # the task may follow as a sentence of its own: "Hướng dẫn các ...", "Xây dựng kế hoạch ..."
         if acts or in_duty_section:
             out.extend(units)
     return out

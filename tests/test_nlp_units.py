@@ -41,6 +41,17 @@ b) Tổng hợp thiệt hại báo cáo Chủ tịch UBND tỉnh.
     assert lead == ["Văn phòng UBND tỉnh (Phòng Kinh tế ngành)"]
 
 
+def test_an_indented_unit_heading_over_a_task_sentence_keeps_the_names_apart_from_the_task():
+    lead, _ = units("""CHỈ THỊ
+Về phòng cháy, chữa cháy rừng mùa khô năm 2026
+Để chủ động phòng cháy rừng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+   1. Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh
+   Xây dựng kế hoạch huy động lực lượng tham gia chữa cháy rừng khi có yêu cầu.
+   2. Báo Hưng Lam
+   Mở chuyên mục tuyên truyền về phòng cháy, chữa cháy rừng trong mùa khô.
+""")
+    assert lead == ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Báo Hưng Lam"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
