@@ -352,6 +352,12 @@ def test_names_that_end_on_a_verb_like_word_and_names_cut_by_the_task():
     assert sorted(lead) == sorted(["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh",
                                    "Công ty TNHH MTV Khai thác công trình thủy lợi Hưng Lam", "Công an tỉnh",
                                    "Báo Hưng Lam", "công chức Địa chính - Xây dựng xã"])
+    lead, _ = units("Kính gửi: Sở Nội vụ.\nỦy ban nhân dân tỉnh yêu cầu:\n"
+                    "1. Trung tâm Y tế huyện thành lập 03 đội cấp cứu cơ động.\n"
+                    "2. Ủy ban nhân dân các xã: Khe Mai, Na Lương mỗi xã bố trí 01 điểm sơ tán.\n"
+                    "3. Bệnh viện Đa khoa huyện có nhu cầu mua sắm thiết bị thì lập dự toán gửi Sở Tài chính.\n")
+    assert sorted(lead) == sorted(["Trung tâm Y tế huyện", "Ủy ban nhân dân các xã: Khe Mai, Na Lương",
+                                   "Bệnh viện Đa khoa huyện"])
 
 
 def test_a_unit_heading_over_a_task_sentence_and_a_closing_courtesy():
