@@ -93,7 +93,10 @@ _NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!t�
                r"(?<![Qq]uản\slý\sxây\sdựng)(?<!chất\slượng\sxây\sdựng)(?<![Tt]hanh\stra\sxây\sdựng)"
                # "hậu cần" is logistics ("Ban Hậu cần - Kỹ thuật"), not "need"; "Phòng Kế hoạch tổng hợp" is a
                # hospital's planning department, not the verb "compile".
-               r"(?<![Hh]ậu\scần)(?:(?<![Kk]ế\shoạch\stổng\shợp)|(?<=chính\s-\sKế\shoạch\stổng\shợp))")
+               r"(?<![Hh]ậu\scần)(?:(?<![Kk]ế\shoạch\stổng\shợp)|(?<=chính\s-\sKế\shoạch\stổng\shợp))"
+               # the police's branches: "Đội Cảnh sát điều tra tội phạm về trật tự xã hội", "Phòng Cảnh sát quản lý
+               # hành chính về trật tự xã hội"
+               r"(?<!Cảnh\ssát\sđiều\stra)(?<!Cảnh\ssát\squản\slý)(?<!tội\sphạm\svề)(?<!hành\schính\svề)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
