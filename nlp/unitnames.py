@@ -272,12 +272,6 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-# "Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh": the Front and its mass organisations are
-# addressed together, as one party.
-_FRONT = re.compile(r"(?:MTTQ|UBMTTQ|Mặt\s+trận)[^,;]{0,30}$")
-_FRONT_AND_MASS = re.compile(r"các\s+(?:đoàn\s+thể|tổ\s+chức)\s+chính\s+trị\s*-\s*xã\s+hội|các\s+đoàn\s+thể(?!\w)")
-
-
 # "Văn phòng HĐND và UBND quận": one office serving both the council and the committee.
 _COUNCIL_OFFICE = re.compile(r"Văn\s+phòng\s+(?:Đoàn\s+ĐBQH\s*,\s*)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)$")
 _PEOPLES_COMMITTEE = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)(?!\w)")
@@ -288,8 +282,6 @@ def split_units(text: str) -> list[tuple[int, int]]:
     cuts = [0]
     for sep in re.finditer(r",\s*|\s+và\s+|\s+cùng\s+|;\s*", text):
         if head_at(text, sep.end()) and not (
-                _FRONT_AND_MASS.match(text, sep.end()) and "và" in sep.group()
-                and _FRONT.search(text, max(cuts[-1], sep.start() - 40), sep.start())) and not (
                 "và" in sep.group() and _COUNCIL_OFFICE.search(text, max(cuts[-1], sep.start() - 60), sep.start())
                 and _PEOPLES_COMMITTEE.match(text, sep.end())):
             cuts.append(sep.start())
