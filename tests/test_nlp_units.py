@@ -358,6 +358,10 @@ def test_names_that_end_on_a_verb_like_word_and_names_cut_by_the_task():
                     "3. Bệnh viện Đa khoa huyện có nhu cầu mua sắm thiết bị thì lập dự toán gửi Sở Tài chính.\n")
     assert sorted(lead) == sorted(["Trung tâm Y tế huyện", "Ủy ban nhân dân các xã: Khe Mai, Na Lương",
                                    "Bệnh viện Đa khoa huyện"])
+    _, coop = units("Kính gửi: Công an các xã.\nỦy ban nhân dân tỉnh yêu cầu:\n"
+                    "1. Công an huyện chủ trì, phối hợp với Thanh tra giao thông tuần tra trên Quốc lộ 6C.\n"
+                    "2. Trung tâm Y tế huyện chủ trì, phối hợp với UBND các xã có dịch khoanh vùng ổ dịch.\n")
+    assert sorted(coop) == sorted(["Thanh tra giao thông", "UBND các xã có dịch"])
     lead, _ = units("Kính gửi: Công an các xã.\nTrưởng Công an huyện yêu cầu:\n"
                     "1. Đội Cảnh sát điều tra tội phạm về trật tự xã hội lập danh sách đối tượng truy nã.\n"
                     "2. Đội Cảnh sát quản lý hành chính về trật tự xã hội kiểm tra cơ sở kinh doanh có điều kiện.\n")
