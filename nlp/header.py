@@ -437,6 +437,8 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
         w = word.group(0)
         if w in ("-", "–") and kept and i > 0 and words[i - 1].group(0)[0].isupper():
             continue  # "Phan Rang - Tháp Chàm": a place of two names
+        if _is_caps(w) and len(w) > 2 and not w.endswith(".") and any(not _is_caps(k.group(0)) for k in kept if k.group(0)[0].isalpha()):
+            break  # "ĐẢNG ỦY XÃ TÂN PHONG Tân Phong, ngày ...": the letterhead's capitals end before the place
         if w[0].isupper() or w[0].isdigit() or w.lower() in _PLACE_WORDS:
             kept.append(word)
             if len(kept) >= 7:
@@ -539,7 +541,7 @@ _DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\
                           r"(?:\d{1,2}[ \t]{1,12})?th[áa]ng(?:[ \t]{1,12}\d{1,2})?(?:[ \t]{1,12}n[ăa]m[ \t]{1,3}\d{4})?\W*$")
 # The date line's cell beside a letterhead line, however a copy broke it: "Hòa Phong, ngày     tháng     năm 2024" (a
 # draft), "Hòa Phong," (its date on the next line), "Hòa Phong, ngày 17 tháng 5" (its year on the next line)
-_PLACE_CELL = re.compile(r"(?:[ \t]{2,}|\t|\|)[ \t]*[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},"
+_PLACE_CELL = re.compile(r"(?:[ \t]{2,}|\t|\||(?<=[A-ZĐÀ-Ỹ]{2}) )[ \t]*[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},"
                          r"[ \t]*(?:ng[àa]y(?!\w)[^\n]{0,40})?$")
 # "Tỉnh Nam Sơn", also a numbered ward or district ("Quận 11", "Phường 5")
 _LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[A-ZĐÀ-Ỹ]|\d{1,2}(?!\d))",

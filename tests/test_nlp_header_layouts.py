@@ -520,6 +520,16 @@ case("Trang chủ » Văn bản » Giấy mời Số ký hiệu: 75/GM-UBND Ngà
      doc_number="75/GM-UBND", issue_date="2025-04-03", doc_type="Giấy mời", issuer="UBND huyện Long Hải",
      subject="Mời dự họp giao ban công tác cải cách hành chính quý I")
 
+# A Party letterhead pasted into an e-mail: the columns' gap lost, the second line glued to the date line's place.
+case("""ĐẢNG BỘ TỈNH LAM GIANG ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ TÂN PHÚ Tân Phú, ngày 10 tháng 11 năm 2025
+*
+Số 24-GM/ĐU
+GIẤY MỜI
+Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 3
+""", doc_number="24-GM/ĐU", issue_date="2025-11-10", place="Tân Phú",
+     issuer="ĐẢNG BỘ TỈNH LAM GIANG - ĐẢNG ỦY XÃ TÂN PHÚ")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
