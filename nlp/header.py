@@ -94,7 +94,8 @@ _MOTTO = re.compile(
     r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA](?:\s{0,3}H[ỘO]I)?)?|(?:(?:^|(?<=\s))H[ỘO]I\s{1,3})?(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
     r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN(?:\s{1,3}VIỆT\s{1,3}NAM)?|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)"
     r"\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH"
-    r"|Độc\s{0,2}lập|Tự\s{0,2}do|Hạnh\s{0,2}phúc|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
+    # an OCR's or a legacy font's slips in the motto: "Tụ do", "Hanh phúc", "Độc lâp"
+    r"|Đ[ộôo]c\s{0,2}l[ậâa]p|T[ựụưu]\s{0,2}do|H[ạa]nh\s{0,2}ph[úu]c|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
     re.I,
 )
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)

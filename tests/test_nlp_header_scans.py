@@ -71,3 +71,13 @@ def test_ocr_so_without_colon_a_split_number_and_a_letter_in_the_date():
 def test_date_figures_are_mended_only_where_a_real_digit_stands():
     assert normalize("ngày 1O tháng 5 năm 2O24") == "ngày 10 tháng 5 năm 2024"
     assert normalize("năm I của kế hoạch, ngày Lễ") == "năm I của kế hoạch, ngày Lễ"
+
+
+def test_an_ocr_slip_in_the_motto_does_not_cut_the_letterhead():
+    out = EX.extract("""| CÔNG AN TỈNH LAM GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| CÔNG AN HUYỆN TÂN PHÚ | Độc lập - Tụ do - Hanh phúc |
+| Số: 214/CAH-QLHC | Tân Phú, ngày 16 tháng 8 năm 2024 |
+| V/v thu nhận hồ sơ cấp căn cước | |
+Kính gửi: Ủy ban nhân dân các xã.
+""").to_json("t")
+    assert out["issuer"] == "CÔNG AN TỈNH LAM GIANG - CÔNG AN HUYỆN TÂN PHÚ"
