@@ -100,7 +100,7 @@ _MOTTO = re.compile(
 )
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 _BODY_START = re.compile(
-    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
+    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
 )
@@ -719,7 +719,9 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
             m = _SUBJECT_START.search(cell)
             if not m:
                 continue
-            if m.start() > 0 and col == 0 and not re.search(r"\)\s*$|\d{4}\s+(?:của\s+.{0,60})?$", cell[:m.start()]):
+            quoted = m.start() > 0 and not cell[:m.start()].strip(" \t\"“'«(")  # "\"V/v ...\"": the trích yếu in quotes
+            if m.start() > 0 and col == 0 and not quoted \
+                    and not re.search(r"\)\s*$|\d{4}\s+(?:của\s+.{0,60})?$", cell[:m.start()]):
                 # "V/v" in the middle of a cell only counts after a title or number ("...ngày 08/5/2019 của X V/v").
                 if not re.search(r"\b(?:của|ngày)\b", cell[:m.start()]):
                     continue
@@ -772,6 +774,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                     break
             value = " ".join(p for p in pieces if p)
             value = re.sub(r"^(V/v)\s*\n?\s*:", r"\1:", value)
+            if quoted and value.endswith(("\"", "”", "»")):
+                value = value[:-1].rstrip()
             return Hit(value, x0, end, 0.85)
     return None
 
@@ -934,7 +938,7 @@ def _closes_with_name(cell: str, after: list[Line]) -> bool:
     if not after:
         return True
     nxt = after[0].text.strip()
-    return not nxt or bool(re.match(r"^[-_=*]{3,}$", nxt))
+    return not nxt or bool(re.match(r"^[-_=*]{3,}$", nxt) or _BODY_START.match(nxt) or _KINH_GUI.match(nxt))
 
 
 def _spaced_phrase(line: Line) -> tuple[str, int] | None:

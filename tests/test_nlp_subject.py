@@ -70,3 +70,39 @@ Thực hiện Công văn số 4983/BGDĐT-CNTT ngày 18/8/2025 của Bộ Giáo 
     found = EX.extract(text)
     assert (found.doc_type, found.subject) == (
         "Hướng dẫn", "Thực hiện nhiệm vụ chuyển đổi số trong quản lý, dạy học năm học 2025 - 2026")
+
+
+def test_a_trich_yeu_may_open_with_theo_doi_end_on_a_bodys_name_or_stand_in_quotes():
+    guide = EX.extract("""UBND TỈNH HƯNG LAM                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    SỞ NỘI VỤ                                   Độc lập - Tự do - Hạnh phúc
+Số: 31/HD-SNV                               Hưng Lam, ngày 08 tháng 10 năm 2025
+
+                                  HƯỚNG DẪN
+        Theo dõi việc trả lời kiến nghị của các xã, phường
+                 sau khi sắp xếp đơn vị hành chính
+
+      Từ ngày 01/7/2025, Ủy ban nhân dân các xã, phường gửi kiến nghị trực tiếp đến các sở, ngành tỉnh.
+""").to_json("t")
+    assert guide["subject"] == ("Theo dõi việc trả lời kiến nghị của các xã, phường sau khi sắp xếp đơn vị "
+                                "hành chính")
+    party = EX.extract("""TỈNH ỦY HƯNG LAM              ĐẢNG CỘNG SẢN VIỆT NAM
+BAN TUYÊN GIÁO                 Hưng Lam, ngày 05 tháng 3 năm 2026
+       *
+   Số 11-HD/BTGTU
+                         HƯỚNG DẪN
+ tuyên truyền cuộc bầu cử đại biểu Quốc hội và đại biểu
+      Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031
+Thực hiện Kế hoạch số 40-KH/TU ngày 10/02/2026 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử,
+Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
+""").to_json("t")
+    assert party["subject"] == ("tuyên truyền cuộc bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân các cấp "
+                                "nhiệm kỳ 2026 - 2031")
+    quoted = EX.extract("""BCH ĐOÀN TỈNH HƯNG LAM                    ĐOÀN TNCS HỒ CHÍ MINH
+        ***
+Số: 118-CV/TĐTN-PT                  Hưng Lam, ngày 10 tháng 5 năm 2026
+"V/v đăng ký tham gia Chiến dịch
+Thanh niên tình nguyện hè năm 2026"
+
+Kính gửi: Ban Thường vụ các huyện đoàn.
+""").to_json("t")
+    assert quoted["subject"] == "V/v đăng ký tham gia Chiến dịch Thanh niên tình nguyện hè năm 2026"
