@@ -39,6 +39,16 @@ def test_a_name_wrapped_onto_an_indented_line_stays_one_entry():
     assert recipients(block) == ["Ban Chủ nhiệm Đoàn Luật sư", "Ban chấp hành Hội công chứng viên tỉnh Hưng Lam"]
 
 
+def test_kinh_gui_alone_over_a_list_whose_names_wrap_under_their_bullets():
+    assert recipients("""                  Kính gửi:
+                     - Các thành viên Ban Chỉ huy Phòng chống thiên tai và
+                       Tìm kiếm cứu nạn huyện;
+                     - Chủ tịch UBND các xã ven biển: Hải Đông, Hải
+                       Tây và thị trấn Cửa Lạch;
+                     - Đồn Biên phòng Cửa Lạch.
+""") == ["Các thành viên Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn huyện",
+         "Chủ tịch UBND các xã ven biển: Hải Đông, Hải Tây và thị trấn Cửa Lạch", "Đồn Biên phòng Cửa Lạch"]
+
 def test_a_collective_keeps_its_commas():
     assert recipients("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\n") == [
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
