@@ -125,7 +125,8 @@ _CONVENES = re.compile(
 # (an online meeting names its "Hình thức: trực tuyến" instead of a place; the labels may be numbered "2. Địa điểm:")
 _LABELS = re.compile(
     r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*|\d{1,2}[.)]\s*)?"
-    r"(?:Địa\s+điểm|Hình\s+thức)\s*:", re.I)
+    r"(?:Địa\s+điểm|Hình\s+thức)\s*:"
+    r"|Thời\s+gian\s*(?:,|và)\s*địa\s+điểm\s*:[^\n]{0,120}\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w)", re.I)  # one label for both
 _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quyết", "Quy chế", "Quy định", "Chương trình",
                     "Hướng dẫn", "Tờ trình", "Đề án", "Phương án"}
 

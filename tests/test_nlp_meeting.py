@@ -60,6 +60,14 @@ def test_an_event_notice_summons_its_readers_too():
     assert Extractor().extract(text).meeting == {"datetime": "2025-03-15T08:00", "place": "Nhà văn hóa khu phố 3"}
 
 
+def test_a_party_notice_with_one_label_for_time_and_place():
+    text = ("ĐẢNG ỦY PHƯỜNG 5\nSố 14-TB/ĐU\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "Về việc học tập, quán triệt nghị quyết\n"
+            "1. Thời gian, địa điểm: Hội nghị học tập trong 01 ngày, bắt đầu 7 giờ 30 phút thứ Bảy, ngày 15/3/2025, "
+            "tại Hội trường Ủy ban nhân dân phường.\n2. Thành phần: toàn thể đảng viên trong Đảng bộ.\n")
+    meeting = Extractor().extract(text).meeting
+    assert meeting is not None and meeting["datetime"] == "2025-03-15T07:30"
+
 def test_a_notice_without_an_event_has_no_meeting():
     text = ("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 23/TB-UBND\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
             "Về việc tạm ngừng tiếp nhận hồ sơ\n"
