@@ -80,10 +80,10 @@ _W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
-    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?\n?[ \t]{0,60}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
+    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?(?:\n[ \t]{0,60}){0,2}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
     r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
-    r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
+    r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày)|(?<=,\nngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
     r"(?![\d/])))"
     # and a few without "ngày", the place and the figures alone ending their cell: "Quận 3, 05/3/2025"
     r"|(?:(?<=\w,)|(?<=\w, ))[ \t]{0,2}(?P<bd>\d{1,2})[ \t]{0,2}(?P<bsep>[/.-])[ \t]{0,2}(?P<bm>\d{1,2})"
@@ -246,7 +246,7 @@ def _number_on_next_line(lines: list[Line], start: int, stop: int) -> Hit | None
 
 def _symbol_tail(lines: list[Line], start: int, stop: int) -> tuple[str, int] | None:
     """The rest of a symbol cut at a hyphen: a lone upper-case token a few lines below (blank lines between)."""
-    for line in [ln for ln in lines[start:min(stop, start + 6)] if ln.text.strip()][:3]:
+    for line in [ln for ln in lines[start:min(stop, start + 12)] if ln.text.strip()][:3]:
         m = _SYMBOL_TAIL.match(line.text)
         if m:
             return m.group("tail"), line.start + m.end("tail")

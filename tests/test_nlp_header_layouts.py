@@ -530,6 +530,31 @@ Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 3
 """, doc_number="24-GM/ĐU", issue_date="2025-11-10", place="Tân Phú",
      issuer="ĐẢNG BỘ TỈNH LAM GIANG - ĐẢNG ỦY XÃ TÂN PHÚ")
 
+# A DOCX table copied one cell a line and double spaced: the place's cell, a blank line, the date's cell; the symbol
+# cut at its hyphen, its tail three cells further down.
+case("""UBND HUYỆN LONG HẢI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+BAN CHỈ ĐẠO PCGD, XMC
+
+Độc lập - Tự do - Hạnh phúc
+
+Số: 61 / BC-BCĐPCGD-
+
+Long Hải,
+
+ngày 13 tháng 11 năm 2025
+
+XMC
+
+BÁO CÁO
+
+Kết quả phổ cập giáo dục năm 2025
+
+Thực hiện Kế hoạch số 20/KH-BCĐ ngày 10/01/2025 của Ban Chỉ đạo tỉnh.
+""", doc_number="61/BC-BCĐPCGD-XMC", issue_date="2025-11-13", place="Long Hải", doc_type="Báo cáo")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
