@@ -256,6 +256,48 @@ def t_kemtheo(text: str, gold: dict) -> str:
     return text[:end.start()] + "\n(Kèm theo Phụ lục số 01)" + text[end.start():]
 
 
+def t_docsite(text: str, gold: dict) -> str:
+    """A document-sharing site: its title (the trích yếu in lower case), a download line, a notice, a lone page number."""
+    title = (gold.get("subject") or "văn bản").lower()
+    return (f"{title}\nTải bản đầy đủ (.doc) (4 trang)\n\nBạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản "
+            f"đầy đủ của tài liệu tại đây (64.5 KB, 4 trang )\n\n1\n\n" + text)
+
+
+def t_lawsite(text: str, gold: dict) -> str:
+    """A legal database's record table above the letter, one "label | value" row each."""
+    rows = ["Thuộc tính | Nội dung"]
+    if gold.get("doc_number"):
+        rows.append(f"Số hiệu: | {gold['doc_number']}")
+    if gold.get("doc_type"):
+        rows.append(f"Loại văn bản: | {gold['doc_type']}")
+    rows.append("Lĩnh vực, ngành: | Văn hóa - Xã hội")
+    if gold.get("issue_date"):
+        y, m, d = gold["issue_date"].split("-")
+        rows.append(f"Ngày ban hành: | {d}/{m}/{y}")
+    rows += ["Ngày hiệu lực: | Đã biết", "Tình trạng: | Còn hiệu lực", "", "Nội dung văn bản", ""]
+    return "\n".join(rows) + "\n" + text
+
+
+def t_nomotto(text: str, gold: dict) -> str:
+    """A page that dropped the national motto's two lines (its cells were images)."""
+    out = re.sub(r"[ \t]*CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM[ \t]*", "", text, count=1)
+    out = re.sub(r"[ \t]*Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc[ \t]*", "", out, count=1)
+    return out
+
+
+def t_lowertitle(text: str, gold: dict) -> str:
+    """The type's name in sentence case on its own line ("Quyết định", "Kế hoạch"), as a web editor retyped it."""
+    m = re.search(r"(?m)^([ \t]*)(" + "|".join(re.escape(t.upper()) for t in _TYPES) + r")[ \t]*$", text[:4000])
+    if not m:
+        return text
+    word = m.group(2)
+    return text[:m.start(2)] + word[:1] + word[1:].lower() + text[m.end(2):]
+
+
+_TYPES = ("Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Tờ trình", "Giấy mời", "Chỉ thị", "Hướng dẫn",
+          "Công điện", "Chương trình", "Nghị quyết", "Thư mời", "Giấy triệu tập", "Phương án")
+
+
 TRANSFORMS = {
     "chrome": t_chrome, "metadata": t_metadata, "tabs": t_tabs, "pipes": t_pipes, "double": t_double,
     "noblank": t_noblank, "indent": t_indent, "flat": t_flat, "rule": t_rule, "crlf": t_crlf,
@@ -264,6 +306,7 @@ TRANSFORMS = {
     "spacedurgent": t_spacedurgent, "urgentbeside": t_urgentbeside, "titlebreak": t_titlebreak,
     "columns": t_columns, "titlecase": t_titlecase, "urgencylabel": t_urgencylabel, "stampfirst": t_stampfirst,
     "ngaybreak": t_ngaybreak, "numdate": t_numdate, "kemtheo": t_kemtheo,
+    "docsite": t_docsite, "lawsite": t_lawsite, "nomotto": t_nomotto, "lowertitle": t_lowertitle,
 }
 EXPECT = {"urgent": {"urgency": "Khẩn"}, "urgencylabel": {"urgency": "Hỏa tốc"}, "stampfirst": {"urgency": "Thượng khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
           "urgentbeside": {"urgency": "Thượng khẩn"}, "blankdate": {"issue_date": None}}

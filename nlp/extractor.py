@@ -217,7 +217,9 @@ class Extractor:
         if subject is not None and result.doc_type in hdr.INVITATION_TYPES and not hdr.invitation_subject(subject.value):
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
         if subject is None:
-            subject = hdr.find_subject_vv(lines, 0, body_index + 1)
+            # the letter's own trích yếu under its number before a page title above the letterhead that repeats it
+            subject = (hdr.find_subject_vv(lines, so_index, body_index + 1) if so_index is not None else None) \
+                or hdr.find_subject_vv(lines, 0, body_index + 1)
         subject = subject or meta.get("subject")
         if subject is None and anchor is None:
             if named is not None and named.subject is not None:

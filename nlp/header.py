@@ -139,7 +139,9 @@ SITE_LINE = re.compile(
     r"(?:Cổng|Trang)\s+thông\s+tin(?:\s+điện\s+tử)?|CỔNG\s+THÔNG\s+TIN|TRANG\s+THÔNG\s+TIN|CỔNG\s+DỊCH\s+VỤ\s+CÔNG|"
     r"(?:Người|Chức\s+vụ\s+người)\s+ký|Độ\s+khẩn|Độ\s+mật|Lĩnh\s+vực|Ngày\s+(?:có\s+)?hiệu\s+lực|Ngày\s+hết\s+hiệu\s+lực|"
     r"Tình\s+trạng(?:\s+hiệu\s+lực)?|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Loại\s+văn\s+bản|"
-    r"Trích\s+yếu|(?:Thông\s+tin\s+|Văn\s+bản\s+)?[Cc]hỉ\s+đạo,?\s+điều\s+hành\s*$|[\d/:.\s|-]+$)"
+    r"Trích\s+yếu|(?:Thông\s+tin\s+|Văn\s+bản\s+)?[Cc]hỉ\s+đạo,?\s+điều\s+hành\s*$|[\d/:.\s|-]+$|"
+    # a document-sharing site's download line and notice, a legal database's heading over the letter
+    r"Tải\s+bản\s+đầy\s+đủ|Bạn\s+đang\s+xem|Nội\s+dung\s+văn\s+bản\s*$|Nội\s+dung\s+toàn\s+văn)"
     r"|^[^\n]{0,80}?\s(?:>|»|›)\s",
     re.I,
 )
@@ -673,7 +675,8 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
         first = line.cells()[:1]
-        if first and index - start <= 2 and len(line.cells()) == 1:
+        if first and len(line.cells()) == 1 and sum(1 for ln in lines[start:index]
+                                                    if ln.text.strip() and not _MOTTO.match(ln.text.strip())) <= 3:
             # a web copy keeps the type's name in ordinary case: "Kế hoạch" alone on its line under the date
             value = next((n for n in TYPE_NAMES if n == first[0][0].strip(" :.")), None)
             if value:

@@ -555,6 +555,35 @@ Kết quả phổ cập giáo dục năm 2025
 Thực hiện Kế hoạch số 20/KH-BCĐ ngày 10/01/2025 của Ban Chỉ đạo tỉnh.
 """, doc_number="61/BC-BCĐPCGD-XMC", issue_date="2025-11-13", place="Long Hải", doc_type="Báo cáo")
 
+# A web editor retyped the type's name in sentence case, two lines under the number with the motto between.
+case("""ỦY BAN MTTQ VIỆT NAM
+XÃ TÂN PHÚ
+BAN THƯỜNG TRỰC
+Số: 09/KH-MTTQ-BTT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tân Phú, ngày 12 tháng 01 năm 2026
+Kế hoạch
+Tổ chức hội nghị hiệp thương lần thứ hai
+Thực hiện Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015.
+""", doc_number="09/KH-MTTQ-BTT", doc_type="Kế hoạch", subject="Tổ chức hội nghị hiệp thương lần thứ hai")
+
+# A document-sharing site: its title repeats the trích yếu in lower case over a download line and a notice.
+case("""v/v rà soát hộ nghèo giữa kỳ năm 2025
+Tải bản đầy đủ (.doc) (3 trang)
+
+Bạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản đầy đủ của tài liệu tại đây (52 KB, 3 trang )
+
+1
+
+ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN LONG HẢI                      Độc lập - Tự do - Hạnh phúc
+Số: 318/UBND-LĐTBXH                 Long Hải, ngày 04 tháng 6 năm 2025
+V/v rà soát hộ nghèo giữa kỳ năm 2025
+
+Kính gửi: Ủy ban nhân dân các xã.
+""", doc_number="318/UBND-LĐTBXH", subject="V/v rà soát hộ nghèo giữa kỳ năm 2025")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
