@@ -33,7 +33,8 @@ HEADS = (
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
-    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|họp|khách|nhiệm\s+vụ)\b)"  # "Phòng họp": a room
+    # "Phòng họp": a room; "Hội thi", "Hội chợ", "Báo giá": an event or a quotation, not a body
+    r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|họp|khách|nhiệm\s+vụ|thi|diễn|chợ|trại|thao|giá)\b)"
 )
 # ("Tỉnh đoàn" names one body by itself: the province's youth union.)
 _BARE_HEADS = frozenset(h.lower() for h in HEADS) - {"tỉnh đoàn", "huyện đoàn", "thành đoàn", "thị đoàn"}

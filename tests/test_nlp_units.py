@@ -52,6 +52,14 @@ Về phòng cháy, chữa cháy rừng mùa khô năm 2026
 """)
     assert lead == ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Báo Hưng Lam"]
 
+def test_a_contest_a_fair_or_a_quotation_is_not_a_body():
+    lead, _ = units("""Kính gửi: Các trường THCS.
+1. Hội thi giáo viên dạy giỏi tổ chức từ ngày 05/5/2025.
+2. Báo giá gửi về Phòng Tài chính trước ngày 10/5/2025.
+3. Các trường THCS đăng ký dự thi trước ngày 25/4/2025.
+""")
+    assert lead == ["Các trường THCS"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
