@@ -29,7 +29,9 @@ _HOUR = (r"(?:(?:vào\s{1,3})?lúc\s{1,3})?(?P<hh>\d{1,2})\s{0,2}(?:giờ|h|g|:)
          r"(?:\s{0,2}\((?:sáng|chiều)\))?(?:\s{1,3}(?:sáng|chiều))?\s{0,2},?")
 _DEADLINE = re.compile(
     r"(?<!\w)(?P<kw>trước|chậm\s{1,30}nhất(?:\s{1,3}là)?(?:\s{1,3}(?:vào|trong))?|hạn\s{1,3}chót(?:\s{1,3}là)?"
-    r"|không\s{1,3}muộn\s{1,3}hơn|hạn\s{1,3}cuối(?:\s{1,3}là)?)" + _GAP +
+    r"|không\s{1,3}muộn\s{1,3}hơn|hạn\s{1,3}cuối(?:\s{1,3}là)?"
+    # "hoàn thành trong ngày 02/10/2025": done within that day
+    r"|(?:(?<=hoàn\sthành\s)|(?<=xong\s))trong(?=\s{1,3}ngày\s))" + _GAP +
     r"(?:" + _HOUR + _GAP + r")?"
     r"(?:(?:vào\s{1,3})?(?:hết\s{1,3})?ngày" + _GAP + r")?"
     # a weekday before the day: "trước thứ Sáu, ngày 15/3", "chậm nhất vào thứ sáu (15/3/2025)"
@@ -57,7 +59,8 @@ _MONTH = re.compile(
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTER = re.compile(
-    r"(?<!\w)(?P<kw>trong|trước|chậm\s{1,30}nhất(?:\s{1,3}(?:là|trong))?)" + _GAP + r"quý" + _GAP +
+    r"(?<!\w)(?P<kw>trong|trước|chậm\s{1,30}nhất(?:\s{1,3}(?:là|trong))?|"
+    r"Thời\s{1,3}gian(?:\s{1,3}(?:hoàn\s{1,3}thành|thực\s{1,3}hiện))?\s{0,2}:)" + _GAP + r"quý" + _GAP +
     r"(?P<q>IV|III|II|I|[1-4])(?!\w)\s{0,2}(?:/|năm\s)\s{0,2}(?P<y>\d{4})(?!\d)",
     re.I,
 )
@@ -220,6 +223,19 @@ def _cited_limit(flat: str, m: re.Match, s: int, e: int) -> bool:
     return last is not None and not _REQUEST.search(flat, last.end(), m.start())
 
 
+# A sentence that tells what a regulation says: "Theo quy định tại Thông tư số ..., báo cáo ... trước ngày 15/7".
+_REGULATION_SAYS = re.compile(r"[\s\-–•*+]*(?:Lưu\s+ý\s*:\s*)?(?:Theo\s+quy\s+định\s+(?:tại|của)|Theo\s+(?:Nghị\s+định|Thông\s+tư|"
+                              r"Luật)|Quy\s+định\s+tại)\s", re.I)
+
+
+def _tells_a_regulation(flat: str, s: int, e: int) -> bool:
+    """A sentence that opens by citing a regulation and asks nothing: its dates are the regulation's."""
+    if not _REGULATION_SAYS.match(flat, s):
+        return False
+    # "được gửi về Bộ" tells the regulation's rule; "đề nghị ... gửi về" asks
+    return not any(not flat[max(s, r.start() - 5):r.start()].endswith("được ") for r in _REQUEST.finditer(flat, s, e))
+
+
 def _end_day(m: re.Match, default_year: int | None) -> date | None:
     """The day a pattern with two spellings of its date (groups d/m/y or d2/m2/y2) names."""
     g = "" if m.group("d") else "2"
@@ -270,6 +286,8 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
         if day is not None and not y and issued is not None and day < issued:
             day = make_date(day.year + 1, day.month, day.day)  # "trước ngày 15/01" in a December letter
         if day is None or index.quoted(m.start()) or _NOT_TASK.search(context(m.start(), 40)):
+            continue
+        if _tells_a_regulation(flat, *index.sentence(m.start())):
             continue
         # A day before the letter's own date is doubtful (a late letter, or a misread date): kept, less sure.
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.8 if not _past(day, issued) else 0.4,

@@ -23,7 +23,9 @@ _NEWLINE = re.compile("\n")
 _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
 # An annex after the signature, and the line that ties it to its letter: "(Kèm theo Quyết định số 1877/QĐ-UBND ngày
 # 30/8/2022 của ...)", "(Ban hành kèm theo Kế hoạch này)".
-_ANNEX_TITLE = re.compile(r"(?:^|\n)[ \t]{0,60}(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[0-9IVX]{1,4}|\s*\n|\s*:|\s+[^\W\d_])")
+# An annex, or the plan, regulation or programme a decision issues ("KẾ HOẠCH ... (Kèm theo Quyết định số ...)")
+_ANNEX_TITLE = re.compile(r"(?:^|\n)[ \t]{0,60}(?:PHỤ\s+LỤC|Phụ\s+lục|(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|"
+                          r"ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)(?=[ \t]*\n))(?:\s+[0-9IVX]{1,4}|\s*\n|\s*:|\s+[^\W\d_])")
 _ANNEX_TIE = re.compile(r"\(\s{0,3}(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+[^()\n]{0,40}?"
                         r"(?:số\s{1,3}(?P<n>[^\s,;()]{3,40})|(?P<this>này))")
 _ISSUER_FALLBACK = re.compile(r"(?:^|\n)[ \t]{0,20}(?:Tác\s+giả\s*:\s*|Lãnh\s+đạo\s+|Cơ\s+quan\s+ban\s+hành\s*:\s*)?(?=\S)")

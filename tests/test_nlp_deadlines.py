@@ -133,3 +133,24 @@ def test_a_plans_phases_end_on_their_last_day_and_month_cells_are_deadlines():
             "| 3 | Kiểm tra cơ sở | Phòng Y tế | Tháng 6 và tháng 11/2025 |\n")
     dates = sorted(d.date for d in find_deadlines(text, 0, 2025, []))
     assert dates == ["2025-04-30", "2025-06", "2025-10", "2025-11"]
+
+
+def test_a_day_to_finish_within_a_labelled_quarter_and_a_regulations_own_date():
+    found = deadlines("1. Phường 3 cắm biển cảnh báo tại các điểm sạt lở; hoàn thành trong ngày 08/5/2025.\n"
+                      "2. Phường 5 tổ chức tập huấn cho cán bộ. Thời gian hoàn thành: Quý III/2025.\n"
+                      "Lưu ý: Theo quy định tại Thông tư số 07/2024/TT-BNV, báo cáo định kỳ được gửi về Bộ trước "
+                      "ngày 15 tháng 7 hằng năm.\n")
+    assert [(d["date"], d["bound"]) for d in found] == [("2025-05-08", "by"), (None, "by")]
+    assert found[1]["quarter"] == "2025-Q3"
+
+
+def test_the_plan_a_decision_issues_is_read_for_its_deadlines():
+    text = ("ỦY BAN NHÂN DÂN QUẬN 11\nSố: 77/QĐ-UBND\nQuận 11, ngày 05 tháng 5 năm 2025\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2025\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2025.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\n\n"
+            "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\n"
+            "(Kèm theo Quyết định số 77/QĐ-UBND ngày 05/5/2025 của Ủy ban nhân dân Quận 11)\n"
+            "1. Phòng Nội vụ biên soạn tài liệu tuyên truyền, hoàn thành trước ngày 30/6/2025.\n")
+    assert [d["date"] for d in EX.extract(text).deadlines] == ["2025-06-30"]
