@@ -80,7 +80,7 @@ _W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
-    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?(?:\n[ \t]{0,60}){0,2}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
+    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?(?:\n[ \t]{0,60}){0,2}ng[àa]y(?:" + _W + r"(?:m[ồù]ng[ \t]{1,3})?(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
     r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày)|(?<=,\nngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"

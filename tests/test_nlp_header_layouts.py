@@ -584,6 +584,14 @@ V/v rà soát hộ nghèo giữa kỳ năm 2025
 Kính gửi: Ủy ban nhân dân các xã.
 """, doc_number="318/UBND-LĐTBXH", subject="V/v rà soát hộ nghèo giữa kỳ năm 2025")
 
+# "ngày mồng 5": the spoken form of the first ten days, now and then typed in a date line.
+case("""ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ TÂN PHÚ                    Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-VP                Tân Phú, ngày mồng 5 tháng 3 năm 2025
+V/v chuẩn bị Tết trồng cây
+Kính gửi: Các thôn.
+""", issue_date="2025-03-05", place="Tân Phú")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
