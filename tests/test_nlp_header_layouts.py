@@ -592,6 +592,14 @@ V/v chuẩn bị Tết trồng cây
 Kính gửi: Các thôn.
 """, issue_date="2025-03-05", place="Tân Phú")
 
+# A number with a letter after it, given to a letter inserted after the register's number was taken.
+case("""ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ TÂN PHÚ                    Độc lập - Tự do - Hạnh phúc
+Số: 15a/KH-UBND               Tân Phú, ngày 06 tháng 3 năm 2025
+KẾ HOẠCH
+Tổ chức Tết trồng cây năm 2025
+""", doc_number="15a/KH-UBND", doc_type="Kế hoạch")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
