@@ -777,8 +777,8 @@ def find_subject_vv(lines: list[Line], start: int, stop: int) -> Hit | None:
                     break
             value = " ".join(p for p in pieces if p)
             value = re.sub(r"^(V/v)\s*\n?\s*:", r"\1:", value)
-            if quoted and value.endswith(("\"", "”", "»")):
-                value = value[:-1].rstrip()
+            if quoted and (value.endswith(("\"", "”", "»")) or value.endswith(")") and "(" not in value):
+                value = value[:-1].rstrip()  # the closing quote or parenthesis of "(V/v ...)"
             return Hit(value, x0, end, 0.85)
     return None
 

@@ -97,12 +97,15 @@ Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
 """).to_json("t")
     assert party["subject"] == ("tuyên truyền cuộc bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân các cấp "
                                 "nhiệm kỳ 2026 - 2031")
-    quoted = EX.extract("""BCH ĐOÀN TỈNH HƯNG LAM                    ĐOÀN TNCS HỒ CHÍ MINH
+    quoted_letter = """BCH ĐOÀN TỈNH HƯNG LAM                    ĐOÀN TNCS HỒ CHÍ MINH
         ***
 Số: 118-CV/TĐTN-PT                  Hưng Lam, ngày 10 tháng 5 năm 2026
 "V/v đăng ký tham gia Chiến dịch
 Thanh niên tình nguyện hè năm 2026"
 
 Kính gửi: Ban Thường vụ các huyện đoàn.
-""").to_json("t")
+"""
+    quoted = EX.extract(quoted_letter).to_json("t")
     assert quoted["subject"] == "V/v đăng ký tham gia Chiến dịch Thanh niên tình nguyện hè năm 2026"
+    bracketed = EX.extract(quoted_letter.replace('"V/v', "(V/v").replace('2026"', "2026)")).to_json("t")
+    assert bracketed["subject"] == "V/v đăng ký tham gia Chiến dịch Thanh niên tình nguyện hè năm 2026"
