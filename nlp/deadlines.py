@@ -92,10 +92,13 @@ _WINDOW = re.compile(
 # A plan's timetable: a time column's cell or a "Thời gian:" label holding a month ("| Tháng 6/2022 |", "Thời gian:
 # tháng 8 - tháng 10/2020", "Tháng 6 và tháng 11/2024"), and a phase that ends on a day ("Đợt 1: từ ngày 15/12/2025
 # đến ngày 15/01/2026", "Giai đoạn 2: từ ...").
+# Both open with a look-ahead on how their matches start, so that the engine tries the look-behinds only there.
 _MONTH_CELL = re.compile(
+    r"(?=[ \t]{0,3}[Tt]háng)"
     r"(?:(?<=\|)|(?<=\n)|(?<=\t)|(?<=Thời gian:)|(?<=Thời gian hoàn thành:))[ \t]{0,3}[Tt]háng\s{1,3}(?P<m1>\d{1,2})"
     r"(?:\s{0,3}(?:-|–|và|đến)\s{0,3}tháng\s{1,3}(?P<m2>\d{1,2}))?\s{0,2}/\s{0,2}(?P<y>\d{4})(?=[ \t]{0,3}(?:\||\n|\.|$))")
 _PHASE = re.compile(
+    r"(?=[ĐG])"
     r"(?<!\w)(?:Đợt|Giai\s{1,3}đoạn)(?:\s{1,3}(?:\d{1,2}|[IVX]{1,4}))?(?:\s{1,3}cao\s{1,3}điểm(?:\s{1,3}thứ\s{1,3}\w{2,5})?)?"
     r"\s{0,2}:\s{0,3}[Tt]ừ\s{1,3}(?:ngày\s{1,3})?(?:" + _ANY_DATE + r")\s{0,3}(?:đến|-|–)\s{0,3}(?:hết\s{1,3})?"
     r"(?:ngày" + _GAP + r")?" + _DAY_MONTH_YEAR)
