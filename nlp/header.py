@@ -84,7 +84,9 @@ _W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
-    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?(?:\n[ \t]{0,60}){0,2}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
+    # (the blanks before "ngày" are taken possessively ("{0,5}+"): a blank is never where "|", a line break or "ngày"
+    # starts, so giving one back cannot make a match, and a run of layout spaces is not given back blank by blank)
+    r"(?:,?[ \t]{0,5}+(?:\|[ \t]{0,5}+)?(?:\n[ \t]{0,60}+){0,2}ng[àa]y(?:" + _W + r"(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
     r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày)|(?<=,\nngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
@@ -647,6 +649,9 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 
 
 # --------------------------------------------------------------------------------------- type and subject
+_DOUBLE_BLANK = re.compile(r"[ \t]{2,4}")
+
+
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
@@ -665,7 +670,8 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if value:
                 offset = line.start + len(line.text) - len(line.text.lstrip())
                 return Hit(value, offset, line.start + len(line.text.rstrip()), 0.8), index
-        squeezed = re.sub(r"[ \t]{2,4}", " ", word)
+        # (a line without two blanks in a row has nothing to squeeze: most lines skip the substitution)
+        squeezed = _DOUBLE_BLANK.sub(" ", word) if "  " in word or "\t" in word else word
         if squeezed != word and len(squeezed) <= 40 and (_TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)):
             # a converter doubled the spaces between the title's words ("KẾ  HOẠCH"), cutting it into cells
             m = _TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)
