@@ -271,8 +271,9 @@ _ARTICLE_DUTIES = re.compile(r"(?:^|\n)[ \t]{0,20}Điều[ \t]{1,3}\d{1,2}[.:][ 
                              r"(?:\s*,\s*quyền\s+hạn)?\s+của[ \t]+")
 
 
-def _heading_units(flat: str) -> list[Hit]:
-    """"2. Văn phòng Ủy ban nhân dân tỉnh" alone on its line, then "a) Khẩn trương ..." items: the unit leads them."""
+def _heading_units(flat: str, sections: list[int]) -> list[Hit]:
+    """"2. Văn phòng Ủy ban nhân dân tỉnh" alone on its line, then "a) Khẩn trương ..." items: the unit leads them.
+    ``sections``: where the duty sections of ``flat`` start (``_duty_sections``)."""
     out: list[Hit] = []
     for m in _ARTICLE_DUTIES.finditer(flat):
         eol = flat.find("\n", m.end())
@@ -280,7 +281,6 @@ def _heading_units(flat: str) -> list[Hit]:
         units = _units_at(flat, m.end())
         if units and units[-1].end >= line_end:
             out.extend(units)
-    sections = [m.end() for m in _DUTY_SECTION.finditer(flat)]
     for m in _HEADING.finditer(flat):
         pos = m.end()
         duty_of = _DUTY_OF.match(flat, pos)
@@ -535,7 +535,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             found.cooperating.extend(units)  # "X chủ động phối hợp thực hiện": X helps
         else:
             found.lead.extend(units)  # "X phối hợp với Y <task>": X does the task with Y's help
-    found.lead.extend(_heading_units(flat))
+    duty_sections = _duty_sections(flat)
+    found.lead.extend(_heading_units(flat, [a for a, _ in duty_sections]))
     for _, _, lead_col, coop_col, rows in line_tables(flat) if "TT\n" in flat else ():
         for cells in rows:
             for col, out in ((lead_col, found.lead), (coop_col, found.cooperating)):
@@ -554,7 +555,7 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     # In a plan's duty section a sentence that starts with a unit's name and a task verb gives the unit its task
     # even without a list mark: "Sở Nội vụ giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc ...".
     read_at = {h.start for h in found.lead + found.cooperating}
-    for a, b in _duty_sections(flat):
+    for a, b in duty_sections:
         first = _skip_blank(flat, a)
         for pos in itertools.chain((first,), (m.end() for m in _SENTENCE_START.finditer(flat, first, b))):
             if pos in read_at:
