@@ -678,15 +678,16 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
+        cells = line.cells()  # split once for the checks below
         m = _ACTION_TITLE.match(word)
-        if m and len(line.cells()) == 1:
+        if m and len(cells) == 1:
             # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "LỊCH CÔNG TÁC TUẦN": the type's name and its kind
             value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
-        first = line.cells()[:1]
-        if first and len(line.cells()) == 1 and sum(1 for ln in lines[start:index]
-                                                    if ln.text.strip() and not _MOTTO.match(ln.text.strip())) <= 3:
+        first = cells[:1]
+        if first and len(cells) == 1 and sum(1 for ln in lines[start:index]
+                                             if ln.text.strip() and not _MOTTO.match(ln.text.strip())) <= 3:
             # a web copy keeps the type's name in ordinary case: "Kế hoạch" alone on its line under the date
             value = next((n for n in TYPE_NAMES if n == first[0][0].strip(" :.")), None)
             if value:
@@ -696,13 +697,13 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if m:
                 value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
-        for cell, offset in line.cells():
+        for cell, offset in cells:
             m = _TITLE_RE.match(cell.strip())
             if m:
                 name = m.group(1)
                 value = next(n for n in TYPE_NAMES if n.upper() == name)
                 return Hit(value, offset, offset + len(cell.strip()), 0.9), index
-        m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(line.cells()) == 1 else None
+        m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(cells) == 1 else None
         if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
             # "THƯ MỜI CHÀO GIÁ" / "THÔNG BÁO TUYỂN DỤNG" over "Về việc ...": the type's name opens the title line
             nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)
