@@ -92,19 +92,19 @@ _WINDOW = re.compile(
 # A plan's timetable: a time column's cell or a "Thời gian:" label holding a month ("| Tháng 6/2022 |", "Thời gian:
 # tháng 8 - tháng 10/2020", "Tháng 6 và tháng 11/2024"), and a phase that ends on a day ("Đợt 1: từ ngày 15/12/2025
 # đến ngày 15/01/2026", "Giai đoạn 2: từ ...").
-# Both open with a look-ahead on how their matches start, so that the engine tries the look-behinds only there.
 _MONTH_CELL = re.compile(
-    r"(?=[ \t]{0,3}[Tt]háng)"
     r"(?:(?<=\|)|(?<=\n)|(?<=\t)|(?<=Thời gian:)|(?<=Thời gian hoàn thành:))[ \t]{0,3}[Tt]háng\s{1,3}(?P<m1>\d{1,2})"
     r"(?:\s{0,3}(?:-|–|và|đến)\s{0,3}tháng\s{1,3}(?P<m2>\d{1,2}))?\s{0,2}/\s{0,2}(?P<y>\d{4})(?=[ \t]{0,3}(?:\||\n|\.|$))")
 _PHASE = re.compile(
-    r"(?=[ĐG])"
     r"(?<!\w)(?:Đợt|Giai\s{1,3}đoạn)(?:\s{1,3}(?:\d{1,2}|[IVX]{1,4}))?(?:\s{1,3}cao\s{1,3}điểm(?:\s{1,3}thứ\s{1,3}\w{2,5})?)?"
     r"\s{0,2}:\s{0,3}[Tt]ừ\s{1,3}(?:ngày\s{1,3})?(?:" + _ANY_DATE + r")\s{0,3}(?:đến|-|–)\s{0,3}(?:hết\s{1,3})?"
     r"(?:ngày" + _GAP + r")?" + _DAY_MONTH_YEAR)
 # Where any of the patterns above can start: one fast scan (a character class first, no case folding) finds the
 # keywords, and each pattern is tried only there. Scanning with each case-insensitive pattern was 5 times slower.
 _KEYWORD = re.compile(r"[TtCcHhKkSs](?:rước|RƯỚC|rong|RONG|hậm|HẬM|ạn|ẠN|hông|HÔNG|au|AU|hời|HỜI)(?!\w)")
+# The same for a month cell (up to three blanks before its "tháng") and a phase (at its "Đợt" or "Giai").
+_MONTH_WORD = re.compile(r"[Tt]háng")
+_PHASE_WORD = re.compile(r"Đợt|Giai")
 
 
 def _matches(pattern: re.Pattern, flat: str, starts: list[int]) -> list[re.Match]:
@@ -287,14 +287,15 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
     # a labelled limit ("Thời hạn hoàn thành: ..."), a window for receiving and a phase: each closes on its end day
     dated = [(m, 0.7, 0.4, True) for m in _matches(_LIMIT_LABEL, flat, starts)]
     dated += [(m, 0.6, 0.3, False) for m in _matches(_WINDOW, flat, starts)]
-    dated += [(m, 0.6, 0.3, False) for m in _PHASE.finditer(flat)]
+    dated += [(m, 0.6, 0.3, False) for m in _matches(_PHASE, flat, [m.start() for m in _PHASE_WORD.finditer(flat)])]
     for m, sure, if_past, timed in dated:
         day = _end_day(m, default_year)
         if day is None or index.quoted(m.start()):
             continue
         add(m, date=day.isoformat(), relative_working_days=None, confidence=if_past if _past(day, issued) else sure,
             bound="by", **({"time": _time(m)} if timed else {}))
-    for m in _MONTH_CELL.finditer(flat):
+    month_starts = [pos for m in _MONTH_WORD.finditer(flat) for pos in range(max(0, m.start() - 3), m.start() + 1)]
+    for m in _matches(_MONTH_CELL, flat, month_starts):
         year = int(m.group("y"))
         months = [int(m.group("m1"))] + ([int(m.group("m2"))] if m.group("m2") else [])
         if re.match(r"\s{0,3}(?:-|–|đến)", flat[m.end("m1"):m.end("m1") + 5]):
