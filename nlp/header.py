@@ -486,7 +486,7 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
         if index != anchor and (not text.strip() or _RULE_LINE.match(text)):
             continue
         if index != anchor:
-            dated = _PLACE_CELL.search(text)
+            dated = _PLACE_CELL.search(text) if "," in text else None  # the place ends with a comma
             text = text[:dated.start()] if dated and text[:dated.start()].strip() else text
         filled += 1
         if filled > 10:

@@ -420,6 +420,8 @@ def _label(cell: str) -> tuple[str | None, int] | None:
 
 def _label_pieces(cell: str, start: int) -> list[tuple[str, int]]:
     """A cell cut before each label that follows other text in it; the cell alone when it holds one label or none."""
+    if ":" not in cell:
+        return [(cell, start)]  # every label ends with its colon: most cells are passed over without a search
     cuts = [m.start() for m in _INLINE_LABEL.finditer(cell) if cell[:m.start()].strip()]
     if not cuts:
         return [(cell, start)]
