@@ -53,22 +53,25 @@ class Score:
 # Cues in the body that a field should have a reading.
 _TASK_CUE = re.compile(r"(?<!\w)(?:[Gg]iao|chủ\s+trì|có\s+trách\s+nhiệm|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)(?!\w)")
 # "sự phối hợp của quý cơ quan" thanks; it asks nothing.
-_COOP_CUE = re.compile(r"(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
+# The cues below open with a look-ahead on the first letters of their matches ("(?=p)"): the engine passes over other
+# positions at once instead of trying the look-behinds at each.
+_COOP_CUE = re.compile(r"(?=p)(?<!\w)(?<!sự )phối\s+hợp(?!\w)(?!\s+của)")
 # "phối hợp" that asks nothing: a noun ("Quy chế phối hợp", "công tác phối hợp"), a report of what was done ("đã phối
 # hợp", "sau khi phối hợp"), the purpose of the writer ("để phối hợp"), what the writer will do ("sẽ phối hợp với"),
 # the closing courtesy that names no party ("đề nghị Quý cơ quan quan tâm, phối hợp thực hiện", "để UBND xã biết,
 # phối hợp thực hiện").
 _COOP_NOT_ASKED = re.compile(r"(?:quy\s+chế|cơ\s+chế|công\s+tác|chương\s+trình|việc|về|sự|đã|sẽ|sau\s+khi|để|nhằm|"
                              r"mối\s+quan\s+hệ|quan\s+tâm\s{0,2},?|biết\s{0,2}(?:,|và))\s+$", re.I)
-_REPLY_CUE = re.compile(r"(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|"
-                        r"[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
-_DEADLINE_CUE = re.compile(r"(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
+_REPLY_CUE = re.compile(r"(?=[PpTt])(?<!\w)(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s+(?:[^.;\n]{0,40}?)"
+                        r"(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình|[Đđ]ơn|[Tt]hông\s+báo)\s+(?:số\s*:?\s*)?\d")
+_DEADLINE_CUE = re.compile(r"(?=[tch])(?<!\w)(?:trước\s+ngày|chậm\s+nhất|hạn\s+chót|thời\s+hạn|hạn\s+cuối)(?!\w)", re.I)
 # "(từ ngày ... ) đến ngày 30/4/2021", "hết ngày ...": the end of a period, often the deadline itself.
-_UNTIL = re.compile(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?ngày\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})")
+_UNTIL = re.compile(r"(?=[đth])"
+                    r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?ngày\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})")
 # The letter shows a number that was not read: a "Số:" label, or a symbol shaped like "12/UBND-VP".
 _NUMBER_CUE = re.compile(r"(?<!\w)S[ốỐ]\s{0,3}:|\d{1,6}\s{0,2}/\s{0,2}(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]{0,12}\s?-\s?[A-ZĐ]")
 # A cited document and its date: "Công văn số 12/BNV-TCBC ngày 20/5/2024".
-_CITED = re.compile(r"(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
+_CITED = re.compile(r"(?=[Ss])(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
                     r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})")
 # A date line's shape: "<place>, ngày 05 tháng 3 năm 2024" (a web page's "Ngày đăng: 05/03/2024" is not one).
 _FULL_DATE = re.compile(r"(?<!\w)ngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}\s{1,3}năm\s{1,3}\d{4}", re.I)
@@ -355,7 +358,8 @@ def _units(names, hits, ids, result, flat: str, *, lead: bool, extra_hits=(), te
 
 # Where a task names its party: after "giao / đề nghị / yêu cầu" ("theo đề nghị của", "xét đề nghị", "đề nghị tại
 # Công văn" name none), and before "chủ trì / có trách nhiệm" at the start of a clause.
-_ASKS = re.compile(r"(?<!\w)(?<![Tt]heo )(?<![Xx]ét )(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?:\s+cho)?)\s+"
+# (?=[ĐđYyGg]) first: the first letters of its matches (see _COOP_CUE).
+_ASKS = re.compile(r"(?=[ĐđYyGg])(?<!\w)(?<![Tt]heo )(?<![Xx]ét )(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Gg]iao(?:\s+cho)?)\s+"
                    r"(?!(?:của|tại|số|nhiệm|về|đã|được)(?!\w))")
 _DUTY_WORD = re.compile(r"\s(?:chủ\s+trì|có\s+trách\s+nhiệm)(?!\w)")
 # A party named by words, not by a unit's name: "trưởng các đoàn thể", "các đồng chí", "Ban Giám hiệu ...".

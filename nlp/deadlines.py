@@ -105,6 +105,9 @@ _PHASE = re.compile(
 # Where any of the patterns above can start: one fast scan (a character class first, no case folding) finds the
 # keywords, and each pattern is tried only there. Scanning with each case-insensitive pattern was 5 times slower.
 _KEYWORD = re.compile(r"[TtCcHhKkSs](?:rước|RƯỚC|rong|RONG|hậm|HẬM|ạn|ẠN|hông|HÔNG|au|AU|hời|HỜI)(?!\w)")
+# The same for a month cell (up to three blanks before its "tháng") and a phase (at its "Đợt" or "Giai").
+_MONTH_WORD = re.compile(r"[Tt]háng")
+_PHASE_WORD = re.compile(r"Đợt|Giai")
 
 
 def _matches(pattern: re.Pattern, flat: str, starts: list[int]) -> list[re.Match]:
@@ -302,14 +305,15 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
     # a labelled limit ("Thời hạn hoàn thành: ..."), a window for receiving and a phase: each closes on its end day
     dated = [(m, 0.7, 0.4, True) for m in _matches(_LIMIT_LABEL, flat, starts)]
     dated += [(m, 0.6, 0.3, False) for m in _matches(_WINDOW, flat, starts)]
-    dated += [(m, 0.6, 0.3, False) for m in _PHASE.finditer(flat)]
+    dated += [(m, 0.6, 0.3, False) for m in _matches(_PHASE, flat, [m.start() for m in _PHASE_WORD.finditer(flat)])]
     for m, sure, if_past, timed in dated:
         day = _end_day(m, default_year)
         if day is None or index.quoted(m.start()):
             continue
         add(m, date=day.isoformat(), relative_working_days=None, confidence=if_past if _past(day, issued) else sure,
             bound="by", **({"time": _time(m)} if timed else {}))
-    for m in _MONTH_CELL.finditer(flat):
+    month_starts = [pos for m in _MONTH_WORD.finditer(flat) for pos in range(max(0, m.start() - 3), m.start() + 1)]
+    for m in _matches(_MONTH_CELL, flat, month_starts):
         year = int(m.group("y"))
         months = [int(m.group("m1"))] + ([int(m.group("m2"))] if m.group("m2") else [])
         if re.match(r"\s{0,3}(?:-|–|đến)", flat[m.end("m1"):m.end("m1") + 5]):

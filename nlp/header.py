@@ -57,6 +57,8 @@ _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9
 # Party and Đoàn letters (HD 36-HD/VPTW): the number, a hyphen, the type, a slash, the body ("88-CV/HU").
 _PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}"
                               r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# The "Số" that _SO_ALONE and _SO_LINE find "Số:" by, in each of its spellings.
+_SO_WORDS = ("Số", "SỐ", "Sổ", "SỔ", "số")
 # "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
 _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
@@ -65,7 +67,9 @@ _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ 
 # Without its colon ("Số 12/UBND-VP", OCR's "Sổ 08-HD/BTGTU") or in lower case ("số: 12/UBND-VP"), only at the start of a cell: "QUYẾT ĐỊNH SỐ
 # 1547/QĐ-UBND" in a body heading and "Công văn số 12/..." in a sentence cite other letters.
 _CELL_START = r"(?:^|(?<=^[ \t])|(?<=[ \t]{2})|(?<=[\t|]))[ \t]{0,60}"
-_SO_LINE = re.compile(r"(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
+# (?=[ \tSs]): every match starts with a space, a tab or the "S" of "Số"; the look-ahead lets the engine pass over
+# other positions at once instead of trying each look-behind there (2.5 times faster on a letter's header).
+_SO_LINE = re.compile(r"(?=[ \tSs])(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
                       r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"
@@ -80,7 +84,9 @@ _W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
-    r"(?:,?[ \t]{0,5}(?:\|[ \t]{0,5})?(?:\n[ \t]{0,60}){0,2}ng[àa]y(?:" + _W + r"(?:m[ồù]ng[ \t]{1,3})?(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
+    # (the blanks before "ngày" are taken possessively ("{0,5}+"): a blank is never where "|", a line break or "ngày"
+    # starts, so giving one back cannot make a match, and a run of layout spaces is not given back blank by blank)
+    r"(?:,?[ \t]{0,5}+(?:\|[ \t]{0,5}+)?(?:\n[ \t]{0,60}+){0,2}ng[àa]y(?:" + _W + r"(?:m[ồù]ng[ \t]{1,3})?(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
     r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày)|(?<=,\nngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
@@ -199,8 +205,8 @@ def find_number(lines: list[Line], stop: int) -> tuple[Hit | None, int | None]:
 def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
     out = []
     for index, line in enumerate(lines[:stop]):
-        if not any(ch in line.text for ch in "ốỐổỔ"):
-            continue  # every way of writing "Số:" has one of these letters: most lines are passed over cheaply
+        if not any(so in line.text for so in _SO_WORDS):
+            continue  # every way of writing "Số:" (_SO_LINE, _SO_ALONE) is one of these: most lines are passed over cheaply
         alone = _SO_ALONE.search(line.text)
         if alone and index + 1 < stop:
             hit = _number_on_next_line(lines, index + 1, stop)
@@ -480,7 +486,7 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
         if index != anchor and (not text.strip() or _RULE_LINE.match(text)):
             continue
         if index != anchor:
-            dated = _PLACE_CELL.search(text)
+            dated = _PLACE_CELL.search(text) if "," in text else None  # the place ends with a comma
             text = text[:dated.start()] if dated and text[:dated.start()].strip() else text
         filled += 1
         if filled > 10:
@@ -643,6 +649,9 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 
 
 # --------------------------------------------------------------------------------------- type and subject
+_DOUBLE_BLANK = re.compile(r"[ \t]{2,4}")
+
+
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
@@ -661,22 +670,24 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if value:
                 offset = line.start + len(line.text) - len(line.text.lstrip())
                 return Hit(value, offset, line.start + len(line.text.rstrip()), 0.8), index
-        squeezed = re.sub(r"[ \t]{2,4}", " ", word)
+        # (a line without two blanks in a row has nothing to squeeze: most lines skip the substitution)
+        squeezed = _DOUBLE_BLANK.sub(" ", word) if "  " in word or "\t" in word else word
         if squeezed != word and len(squeezed) <= 40 and (_TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)):
             # a converter doubled the spaces between the title's words ("KẾ  HOẠCH"), cutting it into cells
             m = _TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)
             value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
+        cells = line.cells()  # split once for the checks below
         m = _ACTION_TITLE.match(word)
-        if m and len(line.cells()) == 1:
+        if m and len(cells) == 1:
             # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "LỊCH CÔNG TÁC TUẦN": the type's name and its kind
             value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
-        first = line.cells()[:1]
-        if first and len(line.cells()) == 1 and sum(1 for ln in lines[start:index]
-                                                    if ln.text.strip() and not _MOTTO.match(ln.text.strip())) <= 3:
+        first = cells[:1]
+        if first and len(cells) == 1 and sum(1 for ln in lines[start:index]
+                                             if ln.text.strip() and not _MOTTO.match(ln.text.strip())) <= 3:
             # a web copy keeps the type's name in ordinary case: "Kế hoạch" alone on its line under the date
             value = next((n for n in TYPE_NAMES if n == first[0][0].strip(" :.")), None)
             if value:
@@ -686,13 +697,13 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if m:
                 value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
-        for cell, offset in line.cells():
+        for cell, offset in cells:
             m = _TITLE_RE.match(cell.strip())
             if m:
                 name = m.group(1)
                 value = next(n for n in TYPE_NAMES if n.upper() == name)
                 return Hit(value, offset, offset + len(cell.strip()), 0.9), index
-        m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(line.cells()) == 1 else None
+        m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(cells) == 1 else None
         if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
             # "THƯ MỜI CHÀO GIÁ" / "THÔNG BÁO TUYỂN DỤNG" over "Về việc ...": the type's name opens the title line
             nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)

@@ -33,7 +33,8 @@ _STRAY_MARKS = re.compile(r"(?<=[^\w\u0300-\u036f])[\u0300-\u036f]+")
 # Spacing accents some converters emit instead of combining ones, directly after a vowel.
 # OCR reads a digit of a date as a letter ("ngày 0l tháng 8", "năm 2O24"): a figure after "ngày", "tháng" or "năm"
 # holding at least one real digit gets its look-alike letters back as digits.
-_OCR_DATE_FIGURE = re.compile(r"\b((?:ngày|tháng|năm)[ \t])(?=[0-9OlI]{0,3}\d)([0-9OlI]{1,4})\b")
+# (?=ngày|tháng|năm) first: the engine passes over positions where none of the three words starts.
+_OCR_DATE_FIGURE = re.compile(r"(?=ngày|tháng|năm)\b((?:ngày|tháng|năm)[ \t])(?=[0-9OlI]{0,3}\d)([0-9OlI]{1,4})\b")
 _OCR_DIGITS = str.maketrans("OlI", "011")
 _SPACING = {"\u00b4": "\u0301", "\u02cb": "\u0300", "\u02dc": "\u0303", "\u0060": "\u0300"}
 _MARKS = re.compile(r"[\u0300-\u036f]")
