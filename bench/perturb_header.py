@@ -259,8 +259,8 @@ def t_kemtheo(text: str, gold: dict) -> str:
 def t_docsite(text: str, gold: dict) -> str:
     """A document-sharing site: its title (the trích yếu in lower case), a download line, a notice, a lone page number."""
     title = (gold.get("subject") or "văn bản").lower()
-    return (f"{title}\nTải bản đầy đủ (.doc) (4 trang)\n\nBạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản "
-            f"đầy đủ của tài liệu tại đây (64.5 KB, 4 trang )\n\n1\n\n" + text)
+    return (f"{title}\nTải bản đầy đủ (.doc) (4 trang)\n\nBạn đang xem bản rút gọn; tải về để đọc toàn văn tài liệu "
+            f"(64.5 KB, 4 trang)\n\n1\n\n" + text)
 
 
 def t_lawsite(text: str, gold: dict) -> str:

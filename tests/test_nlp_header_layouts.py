@@ -565,14 +565,14 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Tân Phú, ngày 12 tháng 01 năm 2026
 Kế hoạch
 Tổ chức hội nghị hiệp thương lần thứ hai
-Thực hiện Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015.
+Căn cứ hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam huyện về công tác bầu cử.
 """, doc_number="09/KH-MTTQ-BTT", doc_type="Kế hoạch", subject="Tổ chức hội nghị hiệp thương lần thứ hai")
 
 # A document-sharing site: its title repeats the trích yếu in lower case over a download line and a notice.
 case("""v/v rà soát hộ nghèo giữa kỳ năm 2025
 Tải bản đầy đủ (.doc) (3 trang)
 
-Bạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản đầy đủ của tài liệu tại đây (52 KB, 3 trang )
+Bạn đang xem bản rút gọn; tải về để đọc toàn văn tài liệu (52 KB, 3 trang)
 
 1
 
