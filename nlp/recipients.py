@@ -18,8 +18,12 @@ from nlp import unitnames
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
 # the same run ("... điện: Giám đốc các sở; Chủ tịch UBND các huyện.").
-_KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:gửi|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
-                       r"(?<=[A-ZĐÀ-Ỹ][ \t])(?<!CÔNG )(?:điện|ĐIỆN)[ \t]*:[ \t]*")
+# (an OCR's "Kính gừi"; "Chủ tịch Ủy ban nhân dân tỉnh điện:" typed in plain case, see _SENDER)
+_KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:g[ửừ]i|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
+                       r"(?<=[^\W\d_][ \t])(?<!CÔNG )(?<!Công )(?:điện|ĐIỆN)[ \t]*:[ \t]*")
+# Who sends a công điện, from the start of its line: in capitals, or a holder's title in plain case.
+_SENDER = re.compile(r"[ \t]*(?:[A-ZĐÀ-Ỹ]+[ \t]+)+$|[ \t]*(?:Chủ\s+tịch|Thủ\s+tướng|Bộ\s+trưởng|Giám\s+đốc|Chỉ\s+huy|"
+                     r"Trưởng\s+ban)\s[^\n]{0,80}$")
 # A role or a basis in parentheses is not part of an addressee's name: "(theo Quyết định số ...)".
 _NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt)\s[^()]{0,200}\)")
 _BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")
@@ -47,6 +51,9 @@ def _indent(line: str) -> int:
 def find(work: str, start: int, end: int) -> Recipients | None:
     """The "Kính gửi" entries found between ``start`` and ``end`` of ``work`` (normalised text)."""
     for m in _KINH_GUI.finditer(work, start, end):
+        if m.group().lstrip()[:1] in "đĐ" and not _SENDER.fullmatch(work, work.rfind("\n", 0, m.start()) + 1,
+                                                                     m.start()):
+            continue  # "... điện:" only after its sender's name
         colon = ":" in m.group()
         eol = work.find("\n", m.end())
         if not colon and work[m.end():eol if eol >= 0 else len(work)].rstrip().endswith((",", "!")):

@@ -57,7 +57,7 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "cấp phát", "hoàn tất", "có nhiệm vụ", "huy động", "kêu gọi", "cắm", "thống kê", "tìm kiếm", "phân bổ",
                "cân đối", "bình xét", "đưa tin", "sắp xếp", "di dời", "tháo dỡ", "lắp đặt", "ứng phó", "kiểm đếm",
                "truy quét", "ngăn chặn", "quan trắc", "thành lập", "quy định", "có nhu cầu", "mỗi",
-               "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán")
+               "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán", "bắt đầu")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -85,7 +85,7 @@ ACTIONS = STOPS[:STOPS.index("được")] + ("triệu tập", "chấp thuận", 
 # "dự" is the verb "attend" but starts the nouns "dự thảo", "dự án", "dự toán", "dự kiến".
 # Nouns that end on a stop word: "công trình", "chương trình", "đơn vị sử dụng lao động", "Ban Quản lý dự án đầu tư
 # xây dựng", "cấp xã", "Đội Cảnh sát QLHC về TTXH" (an abbreviation after "về" is part of a name).
-_NOT_A_STOP = (r"(?<!công\strình)(?<!chương\strình)(?<!quá\strình)(?<!tờ\strình)(?<!quy\strình)(?<!lộ\strình)"
+_NOT_A_STOP = (r"(?<![Cc]ông\strình)(?<![Cc]hương\strình)(?<![Qq]uá\strình)(?<![Tt]ờ\strình)(?<![Qq]uy\strình)(?<![Ll]ộ\strình)"
                r"(?<!đầu\stư\sxây\sdựng)(?<!sử\sdụng(?=\slao\sđộng))"
                r"(?<!cấp(?=\s(?:xã|huyện|tỉnh|cơ\ssở|trung\sương|Trung\sương|dưới)(?!\w)))"
                r"(?<!về(?=\s[A-ZĐ]{2,8}(?![\w&])))"
@@ -117,7 +117,9 @@ _NOUN_TO_CHUC = re.compile(
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
 _STOP_SET = frozenset(STOPS)
-_PLACES_BEFORE_COLON = re.compile(r"(?<!\w)các\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|bản|ấp|tỉnh)"
+_PLACES_BEFORE_COLON = re.compile(r"(?<!\w)các\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|bản|ấp|tỉnh|"
+                                  # the bodies a holder heads, listed after a colon: "Giám đốc các Sở: A, B, C"
+                                  r"[Ss]ở|[Pp]hòng|[Bb]an|[Cc]ục|[Tt]rường|đơn\s+vị|cơ\s+quan)"
                                   r"[^:;.\n]{0,30}$")
 _CAPITAL_VERB = re.compile(r"(?<!\w)(\w{1,7})[ \t]$")
 

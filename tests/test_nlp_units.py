@@ -60,6 +60,15 @@ def test_a_contest_a_fair_or_a_quotation_is_not_a_body():
 """)
     assert lead == ["Các trường THCS"]
 
+def test_a_programme_in_capitals_a_holder_of_listed_bodies_and_a_body_that_begins():
+    lead, _ = units("""Kính gửi: Các phòng, ban.
+1. Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện tổng hợp kết quả trước ngày 10/5/2025.
+2. Giám đốc các Sở: Tài chính, Xây dựng, Nội vụ báo cáo tiến độ trước ngày 12/5/2025.
+3. Đoàn kiểm tra bắt đầu làm việc từ ngày 15/5/2025.
+""")
+    assert lead == ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện",
+                    "Giám đốc các Sở: Tài chính, Xây dựng, Nội vụ", "Đoàn kiểm tra"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
