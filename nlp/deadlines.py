@@ -215,11 +215,17 @@ def _time(m: re.Match) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute <= 59 else None
 
 
+_FROM_RECEIPT = re.compile(r"\s{1,3}kể\s{1,3}từ\s{1,3}ngày\s{1,3}nhận\s{1,3}(?:được|đủ)\s{1,3}(?:văn\s{1,3}bản|công\s{1,3}văn|"
+                           r"hồ\s{1,3}sơ|đề\s{1,3}nghị|Tờ\s{1,3}trình|tờ\s{1,3}trình)", re.I)
+
+
 def _cited_limit(flat: str, m: re.Match, s: int, e: int) -> bool:
     """A limit stated by a regulation the sentence cites, unless this letter's request comes between the two."""
     after = _CITED.search(flat, m.end(), min(e, m.end() + 300))
-    if after:
-        return True
+    if after and not _FROM_RECEIPT.match(flat, m.end()):
+        return True  # "... trong thời hạn 15 ngày làm việc theo quy định tại Nghị định ...": the regulation's limit
+    # ("... trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ, theo quy định tại Điều 8 của Quy chế": the
+    # letter applies the regulation's limit to its own request, counted from its receipt)
     last = None
     for c in _CITED.finditer(flat, max(s, m.start() - 300), m.start()):
         last = c

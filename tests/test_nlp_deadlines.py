@@ -154,3 +154,11 @@ def test_the_plan_a_decision_issues_is_read_for_its_deadlines():
             "(Kèm theo Quyết định số 77/QĐ-UBND ngày 05/5/2025 của Ủy ban nhân dân Quận 11)\n"
             "1. Phòng Nội vụ biên soạn tài liệu tuyên truyền, hoàn thành trước ngày 30/6/2025.\n")
     assert [d["date"] for d in EX.extract(text).deadlines] == ["2025-06-30"]
+
+
+def test_a_limit_counted_from_receipt_under_a_cited_regulation_is_this_letters():
+    found = deadlines("1. Phòng Quản lý đô thị có ý kiến bằng văn bản về phương án; thời gian trả lời trong thời hạn "
+                      "15 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ, theo quy định tại Điều 8 của Quy chế phối "
+                      "hợp.\nTheo quy định tại Nghị định số 61/2018/NĐ-CP, hồ sơ được giải quyết trong thời hạn 10 ngày "
+                      "làm việc.\n")
+    assert [d["relative_working_days"] for d in found] == [15]
