@@ -17,6 +17,7 @@ _ABBREVIATIONS = [
     (re.compile(r"\bmttq\b"), "mặt trận tổ quốc"),
     (re.compile(r"\bmặt trận tổ quốc (?:việt nam|vn)\b"), "mặt trận tổ quốc"),
 ]
+_DIGITS = re.compile(r"\d+")
 _PUNCT = re.compile(r"[\"'“”‘’(),;:.!?]")
 
 
@@ -36,6 +37,8 @@ def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
         return True
     if not ka or not kb:
         return False
+    if _DIGITS.findall(ka) != _DIGITS.findall(kb):
+        return False  # "Phường 3" and "Phường 7", "Trường THCS số 1" and "số 2": numbered units are different units
     if 2 * min(len(ka), len(kb)) < threshold * (len(ka) + len(kb)):
         return False  # the ratio cannot reach the threshold (cheap bound before difflib)
     matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)

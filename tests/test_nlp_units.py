@@ -69,6 +69,11 @@ def test_a_programme_in_capitals_a_holder_of_listed_bodies_and_a_body_that_begin
     assert lead == ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện",
                     "Giám đốc các Sở: Tài chính, Xây dựng, Nội vụ", "Đoàn kiểm tra"]
 
+def test_numbered_wards_are_different_units():
+    lead, _ = units("Kính gửi: Ủy ban nhân dân Phường 3, Phường 7.\n"
+                    "Đề nghị Ủy ban nhân dân Phường 3 và Ủy ban nhân dân Phường 7 chuẩn bị báo cáo hiện trạng vỉa hè.\n")
+    assert lead == ["Ủy ban nhân dân Phường 3", "Ủy ban nhân dân Phường 7"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
