@@ -110,7 +110,7 @@ def find_meeting(flat: str, base: int, default_year: int | None, issued: date | 
 # instead of trying the alternatives at each.
 _EVENT = re.compile(
     r"(?=[mtcđdl])"
-    r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|tổ\s+chức\s+(?:cuộc\s+họp|họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
+    r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|mời\s[^.;\n]{0,160}?\s(?:dự\s+họp|tham\s+dự\s+(?:cuộc\s+)?họp)(?!\w)|tổ\s+chức\s+(?:cuộc\s+họp|họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
     r"hội\s+thảo|tọa\s+đàm|toạ\s+đàm|gặp\s+mặt)|triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị|họp)"
     # a meeting moved: "thay đổi thời gian cuộc họp", "lùi lịch tổ chức hội nghị"
     r"|(?:thay\s+đổi|điều\s+chỉnh|chuyển|dời|lùi)\s+(?:thời\s+gian|lịch|ngày)\s+(?:tổ\s+chức\s+)?"

@@ -57,7 +57,7 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "cấp phát", "hoàn tất", "có nhiệm vụ", "huy động", "kêu gọi", "cắm", "thống kê", "tìm kiếm", "phân bổ",
                "cân đối", "bình xét", "đưa tin", "sắp xếp", "di dời", "tháo dỡ", "lắp đặt", "ứng phó", "kiểm đếm",
                "truy quét", "ngăn chặn", "quan trắc", "thành lập", "quy định", "có nhu cầu", "mỗi",
-               "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán", "bắt đầu")
+               "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán", "bắt đầu", "hoàn chỉnh")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -167,7 +167,7 @@ _LOWER_TITLE = re.compile(r"(?:thành\s+viên|thủ\s+trưởng|trưởng|lãnh\
 
 # Holders of a local post and comrades addressed as a group: "tổ trưởng tổ dân phố", "trưởng thôn", "bí thư chi
 # bộ", "các đồng chí trong Ban Chỉ đạo ...", "các đồng chí thành viên ...".
-_HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\s+(?:tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+phố|"
+_HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\s+(?:các\s+)?(?:tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+phố|"
                      r"tổ\s+dân\s+cư|chi\s+bộ)|chính\s+quyền\s+(?:địa\s+phương\s+)?(?:cùng\s+cấp|các\s+cấp|cơ\s+sở)|các\s+đồng\s+chí\s+(?:trong|thành\s+viên|ủy\s+viên|uỷ\s+viên|lãnh\s+đạo|"
                      r"được\s+phân\s+công|phụ\s+trách))(?!\w)", re.I)
 

@@ -74,6 +74,12 @@ def test_numbered_wards_are_different_units():
                     "Đề nghị Ủy ban nhân dân Phường 3 và Ủy ban nhân dân Phường 7 chuẩn bị báo cáo hiện trạng vỉa hè.\n")
     assert lead == ["Ủy ban nhân dân Phường 3", "Ủy ban nhân dân Phường 7"]
 
+def test_heads_of_every_village_and_a_commune_that_completes_a_file():
+    lead, _ = units("Kính gửi: Các thôn.\nỦy ban nhân dân huyện yêu cầu:\n"
+                    "1. Trưởng các thôn rà soát danh sách hộ nghèo trước ngày 10/5/2025.\n"
+                    "2. Ủy ban nhân dân xã Tân Phú hoàn chỉnh hồ sơ gửi Phòng Tài chính - Kế hoạch.\n")
+    assert lead == ["Trưởng các thôn", "Ủy ban nhân dân xã Tân Phú"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
