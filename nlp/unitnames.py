@@ -139,6 +139,12 @@ _LEVEL_THEN_HEAD = re.compile(r"(?<=\s)(?:tỉnh|huyện|xã|phường|quận|th
 # Office holders (a person, not a body): "phụ trách <portfolio>" right after the title belongs to the name.
 _PERSON_TITLE = re.compile(r"(?:Chủ\s+tịch|Giám\s+đốc|Hiệu\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|Chánh\s+Văn\s+phòng|"
                            r"Chánh\s+Thanh\s+tra|Trưởng\s+ban|Ủy\s+viên|Uỷ\s+viên|Bí\s+thư|Trưởng)$", re.I)
+# Words that never name a body's task: "Đoàn bắt đầu làm việc ..." is the team at work, not a "Đoàn bắt đầu".
+_NEVER_A_TASK = frozenset(("bắt đầu", "được", "là", "sẽ", "đã", "đang", "không", "cần", "phải", "nhằm", "trong", "theo",
+                           "tại", "về", "từ", "đến", "khi", "nếu", "với", "cho", "ngày", "trước", "sau", "như",
+                           "bằng", "qua", "tới", "khẩn trương", "sớm", "kịp thời", "thường xuyên", "nghiêm túc",
+                           "chủ động", "tiếp tục", "làm việc", "có trách nhiệm", "chịu trách nhiệm", "hoàn thành", "gấp",
+                           "ngay", "để", "biết", "căn cứ"))
 _BODY_NOUNS = frozenset(("chỉ đạo", "tổ chức", "thẩm định", "kiểm tra", "giám sát", "soạn thảo", "biên tập",
                          "điều hành", "quản lý", "công tác"))
 # ("Tỉnh đoàn tổ chức ...": a youth union organises; it is not an organising committee.)
@@ -176,7 +182,7 @@ _HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\
 _CIVIL_SERVANT = re.compile(r"[Cc]ông\s+chức\s+(?=[A-ZĐ][a-zà-ỹđ])")
 # A steering body named by its programme, up to its level: "Ban Chỉ đạo xây dựng nông thôn mới xã" (the programme's
 # verbs are part of the name).
-_PROGRAMME_BODY = re.compile(r"(?:[Cc]ác\s+)?(?:Ban|Tổ)\s+(?:[Cc]hỉ\s+đạo|[Cc]hỉ\s+huy)\s+[^,;:.()\n]{3,60}?\s"
+_PROGRAMME_BODY = re.compile(r"(?:[Cc]ác\s+)?(?:Ban|Tổ)\s+(?:[Cc]hỉ\s+đạo|[Cc]hỉ\s+huy)\s+(?:[^,;:.()\n]{3,60}?\s)??"
                              r"(?:xã|huyện|tỉnh|thành\s+phố|quận|phường|thị\s+xã|thị\s+trấn)(?!\w)")
 
 
@@ -237,7 +243,8 @@ def bound(text: str, start: int, limit: int = 260) -> tuple[int, int] | None:
             continue
         if re.search(r"(?<!\w)(?:các|những)\s+$", window[max(0, stop.start() - 8):stop.start()], re.I):
             continue  # a noun after a determiner: "các cấp", "các hội"
-        if head and stop.start() <= head.end() + 1 and _BODY_OF_TASK.search(head.group()):
+        if head and stop.start() <= head.end() + 1 and _BODY_OF_TASK.search(head.group()) \
+                and stop.group() not in _NEVER_A_TASK:
             continue  # "Ban chỉ đạo", "Tổ công tác", "Hội đồng thẩm định": the task names the body
         if stop.group() == "phụ trách" and head and (_COMRADE.match(window) or (
                 _PERSON_TITLE.search(head.group()) and stop.start() <= head.end() + 1)):

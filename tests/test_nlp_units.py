@@ -80,6 +80,12 @@ def test_heads_of_every_village_and_a_commune_that_completes_a_file():
                     "2. Ủy ban nhân dân xã Tân Phú hoàn chỉnh hồ sơ gửi Phòng Tài chính - Kế hoạch.\n")
     assert lead == ["Trưởng các thôn", "Ủy ban nhân dân xã Tân Phú"]
 
+def test_a_team_at_work_and_a_provinces_steering_committee_keep_their_names_short():
+    lead, _ = units("Kính gửi: Các huyện.\nỦy ban nhân dân tỉnh yêu cầu:\n"
+                    "1. Ban chỉ đạo tỉnh chỉ đạo các huyện rà soát hộ nghèo trước ngày 10/5/2025.\n"
+                    "2. Đoàn bắt đầu làm việc từ ngày 15/5/2025.\n3. Sở Tài chính bố trí kinh phí.\n")
+    assert lead == ["Ban chỉ đạo tỉnh", "Sở Tài chính"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
