@@ -1128,6 +1128,7 @@ _FLAT_MOTTO = re.compile(
 _FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
 _FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
 _FLAT_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
+_FLAT_TITLE_CASE = re.compile(r"[ \t]{1,3}(?P<type>" + "|".join(TYPE_NAMES) + r")(?=[ \t]{1,3}[A-ZĐÀ-Ỹ])")
 _FLAT_OPENER = re.compile(
     r"(?<=[a-zđà-ỹ0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
     r"Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|Trong\s+(?:thời\s+gian|những\s+năm|năm|tháng|quá\s+trình)|"
@@ -1202,6 +1203,7 @@ def _flat_cuts(line: str) -> set[int]:
         after.add(m.end())
         kinds.add("motto")
     places = []
+    dated_end = None
     for m in _DATE_LINE.finditer(line, 0, limit):
         ngay = _ngay_at(m)
         start = _flat_place_start(line, m.start())
@@ -1210,6 +1212,7 @@ def _flat_cuts(line: str) -> set[int]:
         before.add(start if start is not None else ngay)
         places.append(start if start is not None else ngay)
         after.add(m.end())
+        dated_end = m.end()
         kinds.add("date")
         break
     for m in _FLAT_SO.finditer(line, 0, limit):
@@ -1225,13 +1228,15 @@ def _flat_cuts(line: str) -> set[int]:
         subject_at.append(m.start())
         kinds.add("subject")
     anchor = min([p for p in places] + [m for m in before if line.startswith(("S", "s"), m)] or [limit])
-    for m in _FLAT_TITLE.finditer(line, anchor, limit):
-        before.add(m.start())
-        subject_at.append(m.end())
-        if line[m.end():m.end() + 30].strip():
-            after.add(m.end())  # NĐ 30 sets the type's name on a line of its own, its trích yếu below
+    titled = _FLAT_TITLE.search(line, anchor, limit)
+    if titled is None and dated_end is not None:
+        titled = _FLAT_TITLE_CASE.match(line, dated_end)  # "... năm 2015 Thông báo Kết luận ...": a web editor's case
+    if titled is not None:
+        before.add(titled.start("type") if titled.re is _FLAT_TITLE_CASE else titled.start())
+        subject_at.append(titled.end())
+        if line[titled.end():titled.end() + 30].strip():
+            after.add(titled.end())  # NĐ 30 sets the type's name on a line of its own, its trích yếu below
         kinds.add("title")
-        break
     for m in _URGENCY.finditer(line, 0, limit):  # a stamp: "... V/v ... KHẨN", "HỎA TỐC ỦY BAN NHÂN DÂN ..."
         if not _is_caps(_prev_word(line, m.start())):
             before.add(m.start())

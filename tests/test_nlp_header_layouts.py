@@ -600,6 +600,12 @@ KẾ HOẠCH
 Tổ chức Tết trồng cây năm 2025
 """, doc_number="15a/KH-UBND", doc_type="Kế hoạch")
 
+# Flattened by a web editor who also retyped the letterhead and the type's name in title and sentence case.
+case("Đảng Bộ Huyện Long Hải Đảng Ủy Xã Tân Phú * Số 21-TB/ĐU Tân Phú, ngày 12 tháng 8 năm 2025 Thông báo Kết luận "
+     "của Ban Thường vụ Đảng ủy về công tác chuẩn bị đại hội chi bộ\n\nNgày 10/8/2025, Ban Thường vụ Đảng ủy xã họp.\n",
+     doc_number="21-TB/ĐU", issue_date="2025-08-12", doc_type="Thông báo",
+     subject="Kết luận của Ban Thường vụ Đảng ủy về công tác chuẩn bị đại hội chi bộ")
+
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_header_fields_survive_the_copy(text, want):
     found = EX.extract(text).to_json("letter.txt")
