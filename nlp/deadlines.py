@@ -215,17 +215,23 @@ def _time(m: re.Match) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute <= 59 else None
 
 
-_FROM_RECEIPT = re.compile(r"\s{1,3}kể\s{1,3}từ\s{1,3}ngày\s{1,3}nhận\s{1,3}(?:được|đủ)\s{1,3}(?:văn\s{1,3}bản|công\s{1,3}văn|"
-                           r"hồ\s{1,3}sơ|đề\s{1,3}nghị|Tờ\s{1,3}trình|tờ\s{1,3}trình)", re.I)
+_FROM_RECEIPT = re.compile(r"\s{1,3}kể\s{1,3}từ\s{1,3}(?:ngày\s{1,3}nhận\s{1,3}(?:được|đủ)\s{1,3}(?:văn\s{1,3}bản|"
+                           r"công\s{1,3}văn|hồ\s{1,3}sơ|đề\s{1,3}nghị|tờ\s{1,3}trình)|ngày\s{1,3}(?:kết\s{1,3}thúc|tổ\s{1,3}chức)\s{1,3}"
+                           r"(?:cuộc\s{1,3}họp|buổi\s{1,3}làm\s{1,3}việc|hội\s{1,3}nghị)|ngày\s{1,3}họp)", re.I)
+# "quá thời hạn trên mà không có ý kiến thì xem như thống nhất": the deemed-agreement clause of this letter's request
+_DEEMED = re.compile(r"xem\s{1,3}như\s{1,3}(?:đã\s{1,3})?(?:thống\s{1,3}nhất|đồng\s{1,3}ý)", re.I)
 
 
 def _cited_limit(flat: str, m: re.Match, s: int, e: int) -> bool:
     """A limit stated by a regulation the sentence cites, unless this letter's request comes between the two."""
-    after = _CITED.search(flat, m.end(), min(e, m.end() + 300))
-    if after and not _FROM_RECEIPT.match(flat, m.end()):
+    if _FROM_RECEIPT.match(flat, m.end()) or _DEEMED.search(flat, m.end(), min(e, m.end() + 300)):
+        # "... trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ, theo quy định tại Điều 8 của Quy chế",
+        # "Theo quy định tại Quy chế ..., đơn vị vắng mặt gửi ý kiến trong thời hạn 07 ngày làm việc kể từ ngày kết
+        # thúc cuộc họp; quá thời hạn ... xem như thống nhất": the letter applies the regulation's limit to its own
+        # request, counted from its receipt or its meeting
+        return False
+    if _CITED.search(flat, m.end(), min(e, m.end() + 300)):
         return True  # "... trong thời hạn 15 ngày làm việc theo quy định tại Nghị định ...": the regulation's limit
-    # ("... trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ, theo quy định tại Điều 8 của Quy chế": the
-    # letter applies the regulation's limit to its own request, counted from its receipt)
     last = None
     for c in _CITED.finditer(flat, max(s, m.start() - 300), m.start()):
         last = c

@@ -162,3 +162,10 @@ def test_a_limit_counted_from_receipt_under_a_cited_regulation_is_this_letters()
                       "hợp.\nTheo quy định tại Nghị định số 61/2018/NĐ-CP, hồ sơ được giải quyết trong thời hạn 10 ngày "
                       "làm việc.\n")
     assert [d["relative_working_days"] for d in found] == [15]
+
+
+def test_the_coordination_rules_limit_after_a_meeting_is_this_letters_request():
+    found = deadlines("Theo quy định tại Quy chế phối hợp giữa các phòng, ban và Ủy ban nhân dân các phường, đơn vị "
+                      "vắng mặt gửi ý kiến bằng văn bản về Phòng Nội vụ trong thời hạn 07 ngày làm việc kể từ ngày kết "
+                      "thúc cuộc họp; quá thời hạn nêu trên mà không có ý kiến thì xem như thống nhất.\n")
+    assert [d["relative_working_days"] for d in found] == [7]
