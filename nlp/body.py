@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
+from nlp.alphabet import LOWER, UPPER
 from nlp.header import INVITATION_TYPES, Hit
 
 # (?=\n) first: the engine goes from line break to line break instead of trying the look-behinds at every position.
@@ -33,7 +34,7 @@ def _lines(text: str):
         start = end + 1
 
 
-_UNIT_HEADING = re.compile(r"[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\)|[IVX]{1,4}\.)[ \t]{1,3}(?=[A-ZĐÀ-Ỹ])")
+_UNIT_HEADING = re.compile(r"[ \t]{0,20}(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-zđ]\)|[IVX]{1,4}\.)[ \t]{1,3}(?=[" + UPPER + r"])")
 
 
 def _heading_line(body: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from nlp.alphabet import UPPER
 from nlp.dates import make_date
 from nlp.header import Hit
 
@@ -139,6 +140,11 @@ _CITED_SUBJECT = re.compile(
 # cited letter's own request, in the clause of its number (the letter's request comes after a comma).
 _CITED_REQUEST = re.compile(
     r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
+# "Thực hiện Công văn số 1520/UBND-NN ... về việc ..., trong đó giao Sở X ... và yêu cầu các huyện báo cáo trước ngày
+# 30/9": what the cited letter holds, up to the sentence's end or the comma before this letter's own request
+_CITED_CONTENT = re.compile(
+    r"số\s{1,3}\d{1,6}\s{0,2}/[^;\n]{1,300}?,\s{1,3}trong\s{1,3}đó\s{1,3}(?P<s>(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s"
+    r"(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu)))*)")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter
@@ -191,7 +197,7 @@ class _Index:
                     self.quotes.append((opened, m.start()))  # words of another document, not this letter's
                 opened = None
         # "Thực hiện Công văn số 12/BYT-KH về việc báo cáo trước ngày 15/3/2025, ...": the cited letter's trích yếu
-        for pattern in (_CITED_SUBJECT, _CITED_REQUEST):
+        for pattern in (_CITED_SUBJECT, _CITED_REQUEST, _CITED_CONTENT):
             for m in pattern.finditer(flat):
                 self.quotes.append((m.start("s"), m.end("s")))
         self.quotes.sort()

@@ -12,8 +12,8 @@ from nlp import recipients
 from nlp import unitnames, webpage
 from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
-from nlp.replies import find_replies
 from nlp.meeting import find_meeting, is_invitation
+from nlp.replies import find_replies
 from nlp.similar import dedupe, key, same_name
 from nlp.textnorm import normalize
 

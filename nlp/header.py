@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from nlp.alphabet import LOWER, UPPER
 from nlp.dates import make_date
 
 TYPE_CODES = {
@@ -32,8 +33,11 @@ TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị �
 INVITATION_TYPES = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tập"})
 _TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
-_TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
-_TITLE_CAPS_PREFIX = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t]{1,3}(?=[A-ZĐÀ-Ỹ]{2})")
+# The type's name and its trích yếu on one line: "KẾ HOẠCH Tổ chức ...", "QUYẾT ĐỊNH VỀ VIỆC ...", "KẾ HOẠCH TỔ CHỨC HỘI
+# THI ..." (three words in capitals at least: "THÔNG BÁO KẾT LUẬN" is a type's name of two words, see find_title)
+_TITLE_PREFIX_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t:]{1,4}(?=[" + UPPER + r"][" + LOWER
+                              + r"]|VỀ\s|V/V|(?:[" + UPPER + r"]+[ \t]+){2}[" + UPPER + r"])")
+_TITLE_CAPS_PREFIX = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")[ \t]{1,3}(?=[" + UPPER + r"]{2})")
 # "T H Ô N G   B Á O": a title set in spaced capitals.
 # A type's name with the kind of plan or schedule it is, in capitals on the title line; the trích yếu follows below.
 _ACTION_TITLE = re.compile(r"^\W{0,3}(CHƯƠNG TRÌNH|KẾ HOẠCH|LỊCH CÔNG TÁC)[ \t]{1,3}(?:HÀNH[ \t]{1,3}ĐỘNG|"
@@ -124,8 +128,8 @@ _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "t�
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
 # cộng đồngSố:" (the number itself sits in the next cell).
-_GLUED_SUBJECT = re.compile(r"(?<=[a-zà-ỹ])(?:V/v|Về\s+việc)(?!\w)")
-_GLUED_SO_END = re.compile(r"(?<=[a-zà-ỹ])Số\s{0,3}:?\s{0,3}$")
+_GLUED_SUBJECT = re.compile(r"(?<=[" + LOWER + r"])(?:V/v|Về\s+việc)(?!\w)")
+_GLUED_SO_END = re.compile(r"(?<=[" + LOWER + r"])Số\s{0,3}:?\s{0,3}$")
 _URGENCY = re.compile(r"(?<!\w)(HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)(?!\w)")
 _URGENCY_AFTER_NUMBER = re.compile(r"[ \t](HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\W{0,3}$")
 _URGENCY_LABEL = re.compile(r"^(?:Mức\s+)?Độ\s+khẩn\s{0,3}:\s{0,3}(Hỏa\s+tốc|Hoả\s+tốc|Thượng\s+khẩn|Khẩn|Bình\s+thường|Thường)"
@@ -546,14 +550,14 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
 
 # "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
 # "Hòa Phong, ngày 17 tháng 5 năm 2024", also a draft's blank day or a date line wrapped before its year
-_DATED_PLACE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,12}"
+_DATED_PLACE = re.compile(r"^[" + UPPER + r"][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,12}"
                           r"(?:\d{1,2}[ \t]{1,12})?th[áa]ng(?:[ \t]{1,12}\d{1,2})?(?:[ \t]{1,12}n[ăa]m[ \t]{1,3}\d{4})?\W*$")
 # The date line's cell beside a letterhead line, however a copy broke it: "Hòa Phong, ngày     tháng     năm 2024" (a
 # draft), "Hòa Phong," (its date on the next line), "Hòa Phong, ngày 17 tháng 5" (its year on the next line)
-_PLACE_CELL = re.compile(r"(?:[ \t]{2,}|\t|\||(?<=[A-ZĐÀ-Ỹ]{2}) )[ \t]*[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},"
+_PLACE_CELL = re.compile(r"(?:[ \t]{2,}|\t|\||(?<=[" + UPPER + r"]{2}) )[ \t]*[" + UPPER + r"][" + LOWER + r"]{1,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},"
                          r"[ \t]*(?:ng[àa]y(?!\w)[^\n]{0,40})?$")
 # "Tỉnh Nam Sơn", also a numbered ward or district ("Quận 11", "Phường 5")
-_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[A-ZĐÀ-Ỹ]|\d{1,2}(?!\d))",
+_LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[" + UPPER + r"]|\d{1,2}(?!\d))",
                          re.I)
 
 
@@ -580,7 +584,7 @@ def _split_motto(cell: str, offset: int) -> list[tuple[str, int]]:
     for m in _MOTTO.finditer(cell):
         if _BARE_COUNTRY.match(m.group(0)) and (
                 cell[pos:m.start()].strip(" -–_|/.\t*") and not _MOTTO_BEFORE.search(cell[pos:m.start()])
-                or not cell[pos:m.start()].strip() and pos == 0 and re.match(r"\s[A-ZĐÀ-Ỹ]{2}", cell[m.end():])):
+                or not cell[pos:m.start()].strip() and pos == 0 and re.match(r"\s[" + UPPER + r"]{2}", cell[m.end():])):
             # the country's name closes a body's name written before it in the same cell, or goes on into the
             # place of a name wrapped over two lines ("ỦY BAN MẶT TRẬN TỔ QUỐC" / "VIỆT NAM TỈNH BẮC HÒA")
             continue
@@ -707,7 +711,8 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
         if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
             # "THƯ MỜI CHÀO GIÁ" / "THÔNG BÁO TUYỂN DỤNG" over "Về việc ...": the type's name opens the title line
             nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)
-            if nxt is not None and _SUBJECT_START.match(nxt.text.strip()):
+            # ... or "THÔNG BÁO KẾT LUẬN" over "của Ban Thường vụ ...": a trích yếu that goes on in lower case
+            if nxt is not None and (_SUBJECT_START.match(nxt.text.strip()) or nxt.text.strip()[:1].islower()):
                 value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
     return None, None
@@ -878,7 +883,7 @@ def _stops_subject(cell: str) -> bool:
 
 
 # A page's or a record's next field under a trích yếu: "Đăng lúc: 09/10/2010", "Lĩnh vực: Thuế", "Người ký: ..."
-_RECORD_LABEL = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,8}(?: [a-zđà-ỹ]{1,8}){0,3} ?:(?:\s|$)")
+_RECORD_LABEL = re.compile(r"^[" + UPPER + r"][" + LOWER + r"]{1,8}(?: [" + LOWER + r"]{1,8}){0,3} ?:(?:\s|$)")
 
 
 # A giấy mời's trích yếu names the event ("Dự Hội nghị ...", "Họp ...", "Hội nghị công bố ..."); its first body
@@ -903,7 +908,7 @@ def invitation_subject(value: str) -> bool:
     return not text.endswith(".") and not re.search(r"(?<!\w)mời(?!\w)", text, re.I) and not _HOST_START.match(text)
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ]{2}[.;]\s{1,3}[A-ZĐÀ-Ỹ]")
+_SENTENCE_INSIDE = re.compile(r"[" + LOWER + r"]{2}[.;]\s{1,3}[" + UPPER + r"]")
 
 
 # A plan's trích yếu may name what it carries out: "Thực hiện Nghị quyết số ...", "Triển khai Chỉ thị số ...". A body
@@ -1128,15 +1133,15 @@ _FLAT_MOTTO = re.compile(
 _FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
 _FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
 _FLAT_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
-_FLAT_TITLE_CASE = re.compile(r"[ \t]{1,3}(?P<type>" + "|".join(TYPE_NAMES) + r")(?=[ \t]{1,3}[A-ZĐÀ-Ỹ])")
+_FLAT_TITLE_CASE = re.compile(r"[ \t]{1,3}(?P<type>" + "|".join(TYPE_NAMES) + r")(?=[ \t]{1,3}[" + UPPER + r"])")
 _FLAT_OPENER = re.compile(
-    r"(?<=[a-zđà-ỹ0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
+    r"(?<=[" + LOWER + r"0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
     r"Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|Trong\s+(?:thời\s+gian|những\s+năm|năm|tháng|quá\s+trình)|"
-    r"Ngày\s+\d{1,2}[/ ]|PHẦN\s+THỨ|MỞ\s+ĐẦU|[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2})"
+    r"Ngày\s+\d{1,2}[/ ]|PHẦN\s+THỨ|MỞ\s+ĐẦU|[IVX]{1,4}\.\s+[" + UPPER + r"]{2})"
 )
 # The body's first sentence names its host and what it does: "... năm 2022 Sở X ban hành Kế hoạch ...".
 _FLAT_HOST = re.compile(
-    r"(?<=[a-zđà-ỹ0-9)] )(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Văn\s+phòng|Cục|Trung\s+tâm|Trường|Công\s+an|"
+    r"(?<=[" + LOWER + r"0-9)] )(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Sở|Phòng|Ban|Văn\s+phòng|Cục|Trung\s+tâm|Trường|Công\s+an|"
     r"Đảng\s+ủy|Đảng\s+uỷ|Thường\s+trực)\s[^.;:\n]{0,80}?\s(?:tổ\s+chức|ban\s+hành|thông\s+báo|trân\s+trọng|kính\s+mời|"
     r"xây\s+dựng\s+[Kk]ế\s+hoạch)(?!\w)"
 )
@@ -1145,7 +1150,7 @@ _NO_HOST_BEFORE = {"của", "cho", "với", "và", "về", "gửi", "mời", "t�
 # A decision's authority line, right before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN ...".
 _FLAT_AUTHORITY = re.compile(r"(?<!\w)(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|"
                              r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN)(?!\w)")
-_FLAT_LABEL = re.compile(r"(?<=[^\W_] )[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,8}(?: [a-zđà-ỹ]{1,8}){0,3} ?:(?!\d)")
+_FLAT_LABEL = re.compile(r"(?<=[^\W_] )[" + UPPER + r"][" + LOWER + r"]{1,8}(?: [" + LOWER + r"]{1,8}){0,3} ?:(?!\d)")
 _FLAT_RULE = re.compile(r"(?<= )[-_=*]{3,}(?= |$)")
 _FLAT_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi(?!\w)")
 _CAPS_WORD = re.compile(r"[^\s]+")

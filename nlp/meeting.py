@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from nlp.alphabet import LOWER, UPPER
 from nlp.dates import DATE_RE, parse_date
 from nlp.header import INVITATION_TYPES, Hit
 
 _TIME = r"(?P<h>\d{1,2})\s{0,2}(?:giờ|h|g|:)\s{0,2}(?P<min>\d{2})?(?:\s{0,2}phút)?"
 _TIME_RE = re.compile(r"(?<![\d/])" + _TIME + r"(?![\d/])", re.I)
 _PLACE = re.compile(r"(?:Địa\s+điểm\s*:\s*(?:[-–]\s*)?(?P<a>[^\n]{3,200})|(?<!\w)tại\s+(?P<b>[^\n.;]{3,160}))", re.I)
-_PLACE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\s(?=(?:Thành\s+phần|Nội\s+dung|Chủ\s+trì|Thời\s+gian)\s*:)")
+_PLACE_END = re.compile(r"\.\s+(?=[" + UPPER + r"])|\s(?=(?:Thành\s+phần|Nội\s+dung|Chủ\s+trì|Thời\s+gian)\s*:)")
 _INVITATION = re.compile(r"(?<!\w)(?:mời|họp|hội\s+nghị|cuộc\s+họp)(?!\w)", re.I)
 
 

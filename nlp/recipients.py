@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from nlp import unitnames
+from nlp.alphabet import LOWER, UPPER
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
@@ -22,7 +23,7 @@ from nlp import unitnames
 _KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:g[ửừ]i|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
                        r"(?<=[^\W\d_][ \t])(?<!CÔNG )(?<!Công )(?:điện|ĐIỆN)[ \t]*:[ \t]*")
 # Who sends a công điện, from the start of its line: in capitals, or a holder's title in plain case.
-_SENDER = re.compile(r"[ \t]*(?:[A-ZĐÀ-Ỹ]+[ \t]+)+$|[ \t]*(?:Chủ\s+tịch|Thủ\s+tướng|Bộ\s+trưởng|Giám\s+đốc|Chỉ\s+huy|"
+_SENDER = re.compile(r"[ \t]*(?:[" + UPPER + r"]+[ \t]+)+$|[ \t]*(?:Chủ\s+tịch|Thủ\s+tướng|Bộ\s+trưởng|Giám\s+đốc|Chỉ\s+huy|"
                      r"Trưởng\s+ban)\s[^\n]{0,80}$")
 # A role or a basis in parentheses is not part of an addressee's name: "(theo Quyết định số ...)".
 _NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt)\s[^()]{0,200}\)")

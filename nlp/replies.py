@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.alphabet import LOWER, UPPER
 from nlp.header import SYMBOL, Hit
 from nlp.similar import key as name_key
 
@@ -21,7 +22,7 @@ _TYPES = {"công văn", "văn bản", "tờ trình", "báo cáo", "đơn", "thô
 _DOC_REF = re.compile(
     r"(?P<type>[CcVvTtBbĐđKkPpGg](?:ông\s+văn|ăn\s+bản|ờ\s+trình|áo\s+cáo|ơn|hông\s+báo|ế\s+hoạch|hiếu\s+chuyển|"
     r"ông\s+điện|iấy\s+mời|ề\s+nghị))"
-    r"(?:\s{1,3}[a-zà-ỹđ]{1,7}){0,3}?"  # "Thông báo thụ lý số ...", "Công văn hỏa tốc số ..."
+    r"(?:\s{1,3}[" + LOWER + r"]{1,7}){0,3}?"  # "Thông báo thụ lý số ...", "Công văn hỏa tốc số ..."
     r"(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>" + _NUMBER + ")"
 )
 # More numbers after the first: "Phúc đáp các Công văn số 12/SNV-TCBC ngày 2/3/2025 và số 15/SNV-TCBC ngày ...".

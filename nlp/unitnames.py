@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from nlp.alphabet import LOWER, UPPER
 
 # Words that start a unit's name (as the letter capitalises them) — the head of a noun phrase naming a body or an
 # office holder.
@@ -179,7 +180,7 @@ _HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\
 
 
 # A commune's civil servant named by the field: "công chức Địa chính - Xây dựng xã", "Công chức Văn hóa - Xã hội".
-_CIVIL_SERVANT = re.compile(r"[Cc]ông\s+chức\s+(?=[A-ZĐ][a-zà-ỹđ])")
+_CIVIL_SERVANT = re.compile(r"[Cc]ông\s+chức\s+(?=[A-ZĐ][" + LOWER + r"])")
 # A steering body named by its programme, up to its level: "Ban Chỉ đạo xây dựng nông thôn mới xã" (the programme's
 # verbs are part of the name).
 _PROGRAMME_BODY = re.compile(r"(?:[Cc]ác\s+)?(?:Ban|Tổ)\s+(?:[Cc]hỉ\s+đạo|[Cc]hỉ\s+huy)\s+(?:[^,;:.()\n]{3,60}?\s)??"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from nlp import unitnames
+from nlp.alphabet import LOWER, UPPER
 from nlp.dates import make_date
 from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
@@ -73,8 +74,8 @@ _VERB_TAIL = re.compile(r"(?:\s+(?:vừa|đã|mới|đang|cũng|tiếp\s+tục|c
 # The subject runs to the end of the sentence, across a line a PDF text layer wrapped; "gửi các trường về việc ...",
 # "truyền đạt ý kiến chỉ đạo của ... về việc ..." (a clause before "về việc" that names no other document).
 _LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<pre>[^.\n]{1,160}?\s(?=về\s+việc|V/v))?"
-                           r"(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[a-zà-ỹđ\d]))[^.\n]{0,300}?"
-                           r"(?:\n[a-zà-ỹđ\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
+                           r"(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[" + LOWER + r"\d]))[^.\n]{0,300}?"
+                           r"(?:\n[" + LOWER + r"\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
 # Where a lead's subject ends before the end of its sentence: the addressees and the request that follow it
 # (", gửi Sở X và ...", ", yêu cầu các sở ..."), and a note on the attachment ("(file đính kèm)", "(bản ký số gửi kèm)").
 _SUBJECT_TAIL = re.compile(r",\s{1,3}(?:gửi|đến|yêu\s+cầu|đề\s+nghị|giao|theo\s+đó)\s|"

@@ -169,3 +169,11 @@ def test_the_coordination_rules_limit_after_a_meeting_is_this_letters_request():
                       "vắng mặt gửi ý kiến bằng văn bản về Phòng Nội vụ trong thời hạn 07 ngày làm việc kể từ ngày kết "
                       "thúc cuộc họp; quá thời hạn nêu trên mà không có ý kiến thì xem như thống nhất.\n")
     assert [d["relative_working_days"] for d in found] == [7]
+
+
+def test_what_a_cited_letter_holds_after_trong_do_is_not_this_letters():
+    found = deadlines("Thực hiện Công văn số 1520/UBND-NN ngày 28/4/2025 của Ủy ban nhân dân thành phố về phòng trừ "
+                      "sâu bệnh, trong đó giao Phòng Kinh tế thống kê diện tích nhiễm bệnh, đề xuất hỗ trợ và yêu cầu "
+                      "các phường báo cáo kết quả trước ngày 30/5/2025.\nĐề nghị Ủy ban nhân dân các phường báo cáo "
+                      "về Phòng Nội vụ trước ngày 22/5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05-22"]

@@ -109,3 +109,25 @@ Kính gửi: Ban Thường vụ các huyện đoàn.
     assert quoted["subject"] == "V/v đăng ký tham gia Chiến dịch Thanh niên tình nguyện hè năm 2026"
     bracketed = EX.extract(quoted_letter.replace('"V/v', "(V/v").replace('2026"', "2026)")).to_json("t")
     assert bracketed["subject"] == "V/v đăng ký tham gia Chiến dịch Thanh niên tình nguyện hè năm 2026"
+
+
+def test_a_compound_type_name_over_its_trich_yeu_and_a_title_line_that_holds_both():
+    head = ("ĐẢNG BỘ TỈNH HƯNG LAM                 ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "HUYỆN ỦY SƠN QUẾ                      Sơn Quế, ngày 20 tháng 8 năm 2025\n        *\nSố 145-TB/HU\n\n")
+    notice = EX.extract(head + "                 THÔNG BÁO KẾT LUẬN\n   của Ban Thường vụ Huyện ủy về công tác "
+                               "chuẩn bị đại hội chi bộ\n\nTại phiên họp ngày 18/8/2025, Ban Thường vụ kết luận:\n"
+                        ).to_json("t")
+    assert (notice["doc_type"], notice["subject"]) == ("Thông báo", "của Ban Thường vụ Huyện ủy về công tác chuẩn bị "
+                                                                    "đại hội chi bộ")
+    plan = EX.extract(head.replace("145-TB/HU", "146-KH/HU") + "KẾ HOẠCH TỔ CHỨC HỘI THI TUYÊN TRUYỀN VIÊN GIỎI\n\n"
+                      "Thực hiện chương trình công tác năm 2025, Ban Thường vụ Huyện ủy ban hành kế hoạch.\n").to_json("t")
+    assert (plan["doc_type"], plan["subject"]) == ("Kế hoạch", "TỔ CHỨC HỘI THI TUYÊN TRUYỀN VIÊN GIỎI")
+
+
+def test_the_alphabet_ranges_hold_letters_of_one_case_only():
+    import re
+
+    from nlp.alphabet import LOWER, UPPER
+    capital, small = re.compile("[" + UPPER + "]"), re.compile("[" + LOWER + "]")
+    assert all(capital.fullmatch(c) for c in "ĐỀỦƯƠÂĂÝ") and not any(capital.fullmatch(c) for c in "đềủươâăý")
+    assert all(small.fullmatch(c) for c in "đềủươâăý") and not any(small.fullmatch(c) for c in "ĐỀỦƯƠÂĂÝ")
