@@ -441,6 +441,7 @@ def _sentence_end(flat: str, pos: int) -> int:
 
 _PLURAL_OF = re.compile(r"[Cc]ác\s+[A-ZĐ]\w{0,8}")
 _DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
+_ITEM_DIRECTS = re.compile(r"[Cc]hỉ\s+đạo(?:\s+cho)?\s+")
 # "Theo đề nghị của ...", "Xét đề nghị ...", "theo yêu cầu ...": the request of another, not this letter's task (a
 # "theo" further back, as in "... theo mẫu.\n- Đề nghị X ...", is another sentence's).
 _ON_REQUEST = re.compile(r"(?<!\w)(?:theo|xét)(?:\s+(?:như|các|những))?\s*$")
@@ -522,6 +523,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     for m in _ITEM_START.finditer(flat):
         pos = m.end()
         if pos in participants:
+            continue
+        directs = _ITEM_DIRECTS.match(flat, pos)
+        if directs:  # "1. Chỉ đạo Sở X chủ trì, phối hợp ...": the unit told to lead leads, as in "X chỉ đạo Y chủ trì"
+            directed = _units_at(flat, directs.end())
+            if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
+                found.lead.extend(directed)
             continue
         units = _units_at(flat, pos) or _role_at(flat, pos)  # "3. Các chủ đầu tư lập kế hoạch ..."
         if not units:

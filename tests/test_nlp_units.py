@@ -86,6 +86,12 @@ def test_a_team_at_work_and_a_provinces_steering_committee_keep_their_names_shor
                     "2. Đoàn bắt đầu làm việc từ ngày 15/5/2025.\n3. Sở Tài chính bố trí kinh phí.\n")
     assert lead == ["Ban chỉ đạo tỉnh", "Sở Tài chính"]
 
+def test_an_item_that_tells_the_addressee_to_have_a_unit_lead_names_that_unit():
+    lead, coop = units("Kính gửi: Ủy ban nhân dân các tỉnh.\nBộ đề nghị Ủy ban nhân dân các tỉnh:\n"
+                       "1. Chỉ đạo Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành liên quan tổng hợp "
+                       "tình hình.\n2. Gửi báo cáo về Bộ trước ngày 30/6/2025.\n")
+    assert "Sở Nông nghiệp và Môi trường" in lead
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
