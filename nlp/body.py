@@ -439,6 +439,15 @@ def _sentence_end(flat: str, pos: int) -> int:
     return min(ends) if ends else len(flat)
 
 
+_NEXT_CLAUSE = re.compile(r";[ \t]+(?=[" + UPPER + r"])")
+
+
+def _request_end(flat: str, pos: int) -> int:
+    """Where a request's sentence ends: its full stop or its line's end (a ";" goes on to its next clause)."""
+    ends = [i for i in (flat.find(". ", pos), flat.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(flat)
+
+
 _PLURAL_OF = re.compile(r"[Cc]ác\s+[A-ZĐ]\w{0,8}")
 _DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
 _ITEM_DIRECTS = re.compile(r"[Cc]hỉ\s+đạo(?:\s+cho)?\s+")
@@ -509,6 +518,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             if polite:
                 courtesy.update(id(h) for h in units)
         sort(units)
+        # "Giao Phòng X chủ trì, phối hợp với Phòng Y thẩm định hồ sơ; Phòng Y tham mưu bố trí kinh phí.": the clause
+        # after ";" that opens with a unit and a task verb gives that unit a task of the same request
+        for clause in _NEXT_CLAUSE.finditer(flat, units[-1].end, _request_end(flat, units[-1].end)):
+            more = _units_at(flat, clause.end())
+            if more and unitnames.ACTION_RE.match(flat, more[-1].end) and not _helps(flat, more[-1].end):
+                found.lead.extend(more)
         # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
         chain = _DIRECTS.match(flat, units[-1].end)
         if chain:

@@ -19,7 +19,7 @@ from nlp.textnorm import normalize
 
 MAX_BODY = 300_000
 HEADER_LINES = 60
-_NEWLINE = re.compile("\n")
+_CLAUSE_END = re.compile("\n|;")  # where a line or a clause ends
 _NOI_NHAN = re.compile(r"(?:^|\n)[ \t]{0,60}Nơi\s+nhận\s*:?", re.I)
 # An annex after the signature, and the line that ties it to its letter: "(Kèm theo Quyết định số 1877/QĐ-UBND ngày
 # 30/8/2022 của ...)", "(Ban hành kèm theo Kế hoạch này)".
@@ -269,8 +269,9 @@ class Extractor:
             leads = [h for h in leads if h.confidence > body_rules.WEAK or not h.value.startswith("các ")]
         leads = dedupe(leads, text=lambda h: h.value)
         # A lead of one task may help with another ("b) Công an tỉnh ..., phối hợp với Văn phòng UBND tỉnh ..."
-        # while "a) Văn phòng UBND tỉnh ..." leads its own): cooperating where named on a line of its own.
-        breaks = [m.start() for m in _NEWLINE.finditer(flat)] if assignments.cooperating else []
+        # while "a) Văn phòng UBND tỉnh ..." leads its own): cooperating where named on a line or clause of its own
+        # ("Giao X chủ trì, phối hợp với Y thẩm định ...; Y tham mưu bố trí kinh phí").
+        breaks = [m.start() for m in _CLAUSE_END.finditer(flat)] if assignments.cooperating else []
         line_of = lambda h: bisect.bisect(breaks, h.start - body_start)  # noqa: E731
         lead_lines = {(line_of(h), key(h.value)) for h in assignments.lead}
         coops = [h for h in dedupe(assignments.cooperating, text=lambda h: h.value)

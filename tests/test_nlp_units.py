@@ -92,6 +92,13 @@ def test_an_item_that_tells_the_addressee_to_have_a_unit_lead_names_that_unit():
                        "tình hình.\n2. Gửi báo cáo về Bộ trước ngày 30/6/2025.\n")
     assert "Sở Nông nghiệp và Môi trường" in lead
 
+def test_the_clause_after_a_semicolon_gives_its_unit_a_task_of_the_same_request():
+    lead, coop = units("Kính gửi: Các phòng.\n3. Giao Phòng Kinh tế và Hạ tầng chủ trì, phối hợp với Phòng Tài chính - "
+                       "Kế hoạch thẩm định hồ sơ, dự toán; Phòng Tài chính - Kế hoạch tham mưu Ủy ban nhân dân huyện bố "
+                       "trí kinh phí trong tháng 4/2025.\n")
+    assert lead == ["Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch"]
+    assert coop == ["Phòng Tài chính - Kế hoạch"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
