@@ -77,8 +77,9 @@ def test_numbered_wards_are_different_units():
 def test_heads_of_every_village_and_a_commune_that_completes_a_file():
     lead, _ = units("Kính gửi: Các thôn.\nỦy ban nhân dân huyện yêu cầu:\n"
                     "1. Trưởng các thôn rà soát danh sách hộ nghèo trước ngày 10/5/2025.\n"
-                    "2. Ủy ban nhân dân xã Tân Phú hoàn chỉnh hồ sơ gửi Phòng Tài chính - Kế hoạch.\n")
-    assert lead == ["Trưởng các thôn", "Ủy ban nhân dân xã Tân Phú"]
+                    "2. Ủy ban nhân dân xã Tân Phú hoàn chỉnh hồ sơ gửi Phòng Tài chính - Kế hoạch.\n"
+                    "3. Đài Truyền thanh huyện tăng thời lượng phát sóng về phòng, chống dịch.\n")
+    assert lead == ["Trưởng các thôn", "Ủy ban nhân dân xã Tân Phú", "Đài Truyền thanh huyện"]
 
 def test_a_team_at_work_and_a_provinces_steering_committee_keep_their_names_short():
     lead, _ = units("Kính gửi: Các huyện.\nỦy ban nhân dân tỉnh yêu cầu:\n"
