@@ -310,6 +310,7 @@ def split_units(text: str) -> list[tuple[int, int]]:
 
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ&]{2,8}$")
 _SKIP_WORDS = frozenset(("và", "&", "-", "–"))
+_LEVEL_WORDS = frozenset(("tỉnh", "huyện", "quận", "xã", "phường", "thị", "trấn", "thành", "phố"))
 _SPELL = {"UBND": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân", "UBMTTQ": "ủy ban mặt trận tổ quốc",
           "MTTQ": "mặt trận tổ quốc"}
 _SPELT = re.compile(r"\b(?:" + "|".join(_SPELL) + r")\b", re.I)
@@ -353,4 +354,7 @@ def is_issuer(name: str, issuer: str | None) -> bool:
             words = [w for w in re.findall(r"[\w&]+", name) if w.lower() not in _SKIP_WORDS]
             if all(w[0].isupper() for w in words[-extra:]):
                 return True  # "Sở GD&ĐT Hà Nội" in a letter of "SỞ GIÁO DỤC VÀ ĐÀO TẠO": a place added
+            added = [w for w in words[-extra:] if w.lower() not in _LEVEL_WORDS]
+            if added and all(w.lower() in key(issuer).split() for w in added):
+                return True  # "Phòng Giáo dục và Đào tạo huyện Lạc Vân" of "UBND HUYỆN LẠC VÂN - PHÒNG GIÁO DỤC ..."
     return False

@@ -100,6 +100,15 @@ def test_the_clause_after_a_semicolon_gives_its_unit_a_task_of_the_same_request(
     assert lead == ["Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch"]
     assert coop == ["Phòng Tài chính - Kế hoạch"]
 
+def test_the_issuer_named_with_its_district_is_the_issuer_and_a_namesake_elsewhere_is_not():
+    from nlp.unitnames import is_issuer
+
+    issuer = "UBND HUYỆN LẠC VÂN - PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
+    assert is_issuer("Phòng Giáo dục và Đào tạo huyện Lạc Vân", issuer)
+    assert not is_issuer("Phòng Giáo dục và Đào tạo huyện Tân Phú", issuer)
+    assert not is_issuer("Phòng Tài chính - Kế hoạch huyện Lạc Vân", issuer)
+
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
