@@ -68,6 +68,7 @@ def test_a_party_notice_with_one_label_for_time_and_place():
     meeting = Extractor().extract(text).meeting
     assert meeting is not None and meeting["datetime"] == "2025-03-15T07:30"
 
+
 def test_a_cong_van_that_invites_named_units_to_a_meeting():
     text = ("ỦY BAN NHÂN DÂN HUYỆN LONG HẢI\nSố: 88/UBND-KT\nLong Hải, ngày 10 tháng 3 năm 2025\n"
             "V/v sửa chữa cầu Bến Đá\nKính gửi: Ủy ban nhân dân xã Tân Phú.\n"
@@ -76,6 +77,7 @@ def test_a_cong_van_that_invites_named_units_to_a_meeting():
             "18/3/2025 (tập trung tại trụ sở Ủy ban nhân dân xã Tân Phú).\n")
     meeting = Extractor().extract(text).meeting
     assert meeting is not None and meeting["datetime"] == "2025-03-18T08:30"
+
 
 def test_a_notice_without_an_event_has_no_meeting():
     text = ("ỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 23/TB-UBND\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"

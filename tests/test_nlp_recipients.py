@@ -49,12 +49,14 @@ def test_kinh_gui_alone_over_a_list_whose_names_wrap_under_their_bullets():
 """) == ["Các thành viên Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn huyện",
          "Chủ tịch UBND các xã ven biển: Hải Đông, Hải Tây và thị trấn Cửa Lạch", "Đồn Biên phòng Cửa Lạch"]
 
+
 def test_an_ocr_slip_in_kinh_gui_and_a_cong_dien_sender_in_plain_case():
     assert recipients("Kính gừi:\n- Trưởng các khoa, phòng;\n- Điều dưỡng trưởng các khoa lâm sàng.\n") == [
         "Trưởng các khoa, phòng", "Điều dưỡng trưởng các khoa lâm sàng"]
     assert recipients("Chủ tịch Ủy ban nhân dân tỉnh điện:\n- Chủ tịch UBND các huyện, thị xã;\n"
                       "- Giám đốc các Sở: Nông nghiệp và Môi trường, Xây dựng.\n") == [
         "Chủ tịch UBND các huyện, thị xã", "Giám đốc các Sở: Nông nghiệp và Môi trường, Xây dựng"]
+
 
 def test_a_collective_keeps_its_commas():
     assert recipients("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\n") == [

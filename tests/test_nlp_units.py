@@ -52,6 +52,7 @@ Về phòng cháy, chữa cháy rừng mùa khô năm 2026
 """)
     assert lead == ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Báo Hưng Lam"]
 
+
 def test_a_contest_a_fair_or_a_quotation_is_not_a_body():
     lead, _ = units("""Kính gửi: Các trường THCS.
 1. Hội thi giáo viên dạy giỏi tổ chức từ ngày 05/5/2025.
@@ -59,6 +60,7 @@ def test_a_contest_a_fair_or_a_quotation_is_not_a_body():
 3. Các trường THCS đăng ký dự thi trước ngày 25/4/2025.
 """)
     assert lead == ["Các trường THCS"]
+
 
 def test_a_programme_in_capitals_a_holder_of_listed_bodies_and_a_body_that_begins():
     lead, _ = units("""Kính gửi: Các phòng, ban.
@@ -69,10 +71,12 @@ def test_a_programme_in_capitals_a_holder_of_listed_bodies_and_a_body_that_begin
     assert lead == ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện",
                     "Giám đốc các Sở: Tài chính, Xây dựng, Nội vụ", "Đoàn kiểm tra"]
 
+
 def test_numbered_wards_are_different_units():
     lead, _ = units("Kính gửi: Ủy ban nhân dân Phường 3, Phường 7.\n"
                     "Đề nghị Ủy ban nhân dân Phường 3 và Ủy ban nhân dân Phường 7 chuẩn bị báo cáo hiện trạng vỉa hè.\n")
     assert lead == ["Ủy ban nhân dân Phường 3", "Ủy ban nhân dân Phường 7"]
+
 
 def test_heads_of_every_village_and_a_commune_that_completes_a_file():
     lead, _ = units("Kính gửi: Các thôn.\nỦy ban nhân dân huyện yêu cầu:\n"
@@ -81,11 +85,13 @@ def test_heads_of_every_village_and_a_commune_that_completes_a_file():
                     "3. Đài Truyền thanh huyện tăng thời lượng phát sóng về phòng, chống dịch.\n")
     assert lead == ["Trưởng các thôn", "Ủy ban nhân dân xã Tân Phú", "Đài Truyền thanh huyện"]
 
+
 def test_a_team_at_work_and_a_provinces_steering_committee_keep_their_names_short():
     lead, _ = units("Kính gửi: Các huyện.\nỦy ban nhân dân tỉnh yêu cầu:\n"
                     "1. Ban chỉ đạo tỉnh chỉ đạo các huyện rà soát hộ nghèo trước ngày 10/5/2025.\n"
                     "2. Đoàn bắt đầu làm việc từ ngày 15/5/2025.\n3. Sở Tài chính bố trí kinh phí.\n")
     assert lead == ["Ban chỉ đạo tỉnh", "Sở Tài chính"]
+
 
 def test_an_item_that_tells_the_addressee_to_have_a_unit_lead_names_that_unit():
     lead, coop = units("Kính gửi: Ủy ban nhân dân các tỉnh.\nBộ đề nghị Ủy ban nhân dân các tỉnh:\n"
@@ -93,12 +99,14 @@ def test_an_item_that_tells_the_addressee_to_have_a_unit_lead_names_that_unit():
                        "tình hình.\n2. Gửi báo cáo về Bộ trước ngày 30/6/2025.\n")
     assert "Sở Nông nghiệp và Môi trường" in lead
 
+
 def test_the_clause_after_a_semicolon_gives_its_unit_a_task_of_the_same_request():
     lead, coop = units("Kính gửi: Các phòng.\n3. Giao Phòng Kinh tế và Hạ tầng chủ trì, phối hợp với Phòng Tài chính - "
                        "Kế hoạch thẩm định hồ sơ, dự toán; Phòng Tài chính - Kế hoạch tham mưu Ủy ban nhân dân huyện bố "
                        "trí kinh phí trong tháng 4/2025.\n")
     assert lead == ["Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch"]
     assert coop == ["Phòng Tài chính - Kế hoạch"]
+
 
 def test_the_issuer_named_with_its_district_is_the_issuer_and_a_namesake_elsewhere_is_not():
     from nlp.unitnames import is_issuer
