@@ -1132,7 +1132,7 @@ _FLAT_MOTTO = re.compile(
 )
 _FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
 _FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
-_FLAT_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
+_FLAT_TITLE = re.compile(r"(?<!\w)(?P<type>" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
 _FLAT_TITLE_CASE = re.compile(r"[ \t]{1,3}(?P<type>" + "|".join(TYPE_NAMES) + r")(?=[ \t]{1,3}[" + UPPER + r"])")
 _FLAT_OPENER = re.compile(
     r"(?<=[" + LOWER + r"0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"
@@ -1237,7 +1237,7 @@ def _flat_cuts(line: str) -> set[int]:
     if titled is None and dated_end is not None:
         titled = _FLAT_TITLE_CASE.match(line, dated_end)  # "... năm 2015 Thông báo Kết luận ...": a web editor's case
     if titled is not None:
-        before.add(titled.start("type") if titled.re is _FLAT_TITLE_CASE else titled.start())
+        before.add(titled.start("type"))
         subject_at.append(titled.end())
         if line[titled.end():titled.end() + 30].strip():
             after.add(titled.end())  # NĐ 30 sets the type's name on a line of its own, its trích yếu below
