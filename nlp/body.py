@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from nlp import unitnames
-from nlp.alphabet import LOWER, UPPER
+from nlp.alphabet import UPPER
 from nlp.header import INVITATION_TYPES, Hit
 
 # (?=\n) first: the engine goes from line break to line break instead of trying the look-behinds at every position.

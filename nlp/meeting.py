@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from nlp.alphabet import LOWER, UPPER
+from nlp.alphabet import UPPER
 from nlp.dates import DATE_RE, parse_date
 from nlp.header import INVITATION_TYPES, Hit
 

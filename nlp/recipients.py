@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from nlp import unitnames
-from nlp.alphabet import LOWER, UPPER
+from nlp.alphabet import UPPER
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.alphabet import LOWER, UPPER
+from nlp.alphabet import LOWER
 from nlp.header import SYMBOL, Hit
 from nlp.similar import key as name_key
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from nlp.alphabet import LOWER, UPPER
+from nlp.alphabet import LOWER
 
 # Words that start a unit's name (as the letter capitalises them) — the head of a noun phrase naming a body or an
 # office holder.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from nlp import unitnames
-from nlp.alphabet import LOWER, UPPER
+from nlp.alphabet import LOWER
 from nlp.dates import make_date
 from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
