@@ -201,7 +201,7 @@ def _units_at(flat: str, pos: int) -> list[Hit]:
 # phối hợp thực hiện", "X căn cứ kế hoạch này, khi có thông báo phối hợp ...". "chủ trì, phối hợp" is a lead's.
 _COOP_VERB = re.compile(
     r"[ \t]{0,3}(?:căn\s+cứ\s[^,.;\n]{0,80},\s{0,3})?(?:khi\s[^,.;\n]{0,60}?\s)?"
-    r"(?:(?:chủ\s+động|tích\s+cực|thường\s+xuyên|tiếp\s+tục)\s+)?phối\s+(?:kết\s+)?hợp(?!\w)"
+    r"(?:(?:chủ\s+động|tích\s+cực|thường\s+xuyên|tiếp\s+tục|có\s+trách\s+nhiệm)\s+)?phối\s+(?:kết\s+)?hợp(?!\w)"
 )
 # "phối hợp (chặt chẽ) với <unit>" / "phối hợp <unit>": the unit after it is the partner being helped.
 _PARTNER = re.compile(r"\s{0,3}(?:chặt\s+chẽ\s+)?(?:với\s+)?")

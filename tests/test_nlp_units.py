@@ -117,6 +117,11 @@ def test_the_issuer_named_with_its_district_is_the_issuer_and_a_namesake_elsewhe
     assert not is_issuer("Phòng Tài chính - Kế hoạch huyện Lạc Vân", issuer)
 
 
+def test_a_unit_whose_duty_is_to_cooperate_cooperates():
+    lead, coop = units("Kính gửi: Các khoa, phòng.\n5. Phòng Hành chính quản trị chủ trì sửa chữa biển báo, hoàn thành "
+                       "trong tháng 11/2025; các khoa lâm sàng có trách nhiệm phối hợp, bố trí mặt bằng để thi công.\n")
+    assert (lead, coop) == (["Phòng Hành chính quản trị"], ["các khoa lâm sàng"])
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
