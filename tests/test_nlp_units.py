@@ -121,6 +121,9 @@ def test_a_unit_whose_duty_is_to_cooperate_cooperates():
     lead, coop = units("Kính gửi: Các khoa, phòng.\n5. Phòng Hành chính quản trị chủ trì sửa chữa biển báo, hoàn thành "
                        "trong tháng 11/2025; các khoa lâm sàng có trách nhiệm phối hợp, bố trí mặt bằng để thi công.\n")
     assert (lead, coop) == (["Phòng Hành chính quản trị"], ["các khoa lâm sàng"])
+    _, coop = units("Kính gửi: Các xã.\n1. Công an huyện chủ trì, phối hợp với Công an các xã, thị trấn tổng kiểm tra các "
+                    "cơ sở kinh doanh; phối hợp với các đoàn thể chính trị - xã hội huyện định hướng dư luận.\n")
+    assert coop == ["Công an các xã, thị trấn", "các đoàn thể chính trị - xã hội huyện"]
 
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
