@@ -16,7 +16,9 @@ from nlp.dates import make_date
 from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
 _TYPES = "|".join(TYPE_NAMES)
-_NUMBER = r"\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
+# a letter's number as a page writes it: "12/UBND-VP", "05/2025/QĐ-UBND", and a Party body's "12-HD/BTGTU"
+_PARTY_NUMBER = r"\d{1,6}\s{0,2}-\s{0,2}[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3}"
+_NUMBER = r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r"|" + _PARTY_NUMBER + r")"
 _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
 # "(3585/VP-KTN, ngày 23/10/2017)" closing a page title: the number and date of the letter the page shows.
 _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}(?:,\s{0,2}(?:ngày\s{1,3})?" + _DMY
@@ -400,7 +402,7 @@ _CELL = re.compile(r"[^|\t]+")
 # A label with its colon inside a cell: a record whose row lost its tabs ("Số ký hiệu: 12/UBND Ngày ban hành: ...").
 _INLINE_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(pat for _, pat in _LABELS) + r")\s{0,2}:", re.I)
 _META_DATE = re.compile(_DMY.replace(r"\s{0,2}/\s{0,2}", r"\s{0,2}[/.\-]\s{0,2}") + r"(?!\d)")
-_META_NUMBER = re.compile(r"^(?:số\s+)?(?P<n>\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r")(?![\w/])", re.I)
+_META_NUMBER = re.compile(r"^(?:số\s+)?(?P<n>" + _NUMBER + r")(?![\w/])", re.I)
 _META_URGENCY = {"khẩn": "Khẩn", "thượng khẩn": "Thượng khẩn", "hỏa tốc": "Hỏa tốc", "hoả tốc": "Hỏa tốc"}
 
 

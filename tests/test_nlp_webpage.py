@@ -294,6 +294,22 @@ Trả lời Công văn số 08/2024/CV-HL ngày 04/9/2024 của Công ty TNHH H�
 """, doc_number="3150/CT-TTHT", issue_date="2024-09-21", doc_type="Công văn")
 
 
+# A Party body's number ("12-HD/BTGTU": its type between a hyphen and the slash) in a news lead and in a record.
+case("""Ngày 06/7/2025, Ban Tuyên giáo Tỉnh ủy Lam Giang ban hành Hướng dẫn số 12-HD/BTGTU về tuyên truyền kỷ niệm 80 năm Cách mạng Tháng Tám.
+
+Các cấp ủy, tổ chức đảng chỉ đạo tổ chức các hoạt động tuyên truyền phù hợp.
+""", doc_number="12-HD/BTGTU", issue_date="2025-07-06", doc_type="Hướng dẫn")
+case("""Thông tin văn bản
+Số hiệu
+45-KH/ĐTN
+Ngày ban hành
+14/3/2025
+Loại văn bản
+Kế hoạch
+
+Ban Thường vụ Huyện đoàn xây dựng kế hoạch tổ chức Tháng Thanh niên năm 2025 như sau:
+""", doc_number="45-KH/ĐTN", issue_date="2025-03-14")
+
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
     got = EX.extract(text).to_json("page.txt")
