@@ -111,6 +111,27 @@ class Lead:
     kind: str = "Công văn"
 
 
+# "Ngày 02/12, UBND tỉnh ban hành ...": a news lead's day without its year. The letter's own number may carry it
+# ("12/2024/QĐ-UBND"); else the body's first deadline, which falls on or after the letter's day; else the first year
+# the body names.
+_NUMBER_YEAR = re.compile(r"^\d{1,6}/((?:19|20)\d{2})/")
+_FIRST_DEADLINE = re.compile(r"(?<!\w)(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
+                             r"(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
+
+
+def _lead_year(work: str, m: re.Match) -> int | None:
+    own = _NUMBER_YEAR.match(_number(m.group("n")))
+    if own:
+        return int(own.group(1))
+    deadline = _FIRST_DEADLINE.search(work, m.end("n"), m.end("n") + 3000)
+    if deadline:
+        year = int(deadline.group("y"))
+        month, day = int(m.group("m")), int(m.group("d"))
+        return year if (month, day) <= (int(deadline.group("m")), int(deadline.group("d"))) else year - 1
+    ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
+    return int(ym.group("y")) if ym else None
+
+
 def _date(m: re.Match, fallback_year: int | None = None) -> date | None:
     if not m.group("d") or not m.group("m"):
         return None
@@ -273,8 +294,7 @@ def news_lead(work: str) -> Lead | None:
     else:
         year = None
         if m.group("d") and not m.group("y"):
-            ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
-            year = int(ym.group("y")) if ym else None
+            year = _lead_year(work, m)
         day = _date(m, year)
         issued = Hit(day, m.start("d"), m.end("y") if m.group("y") else m.end("m"), 0.5) if day else None
     number = Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6)

@@ -310,6 +310,13 @@ Kế hoạch
 Ban Thường vụ Huyện đoàn xây dựng kế hoạch tổ chức Tháng Thanh niên năm 2025 như sau:
 """, doc_number="45-KH/ĐTN", issue_date="2025-03-14")
 
+# A news lead's day without its year: the body's first deadline tells it (a December letter may set a January one);
+# a year cited from another document before it does not.
+case("""Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2024 của Ủy ban nhân dân tỉnh, ngày 02/12, Sở Y tế Lam Giang ban hành Công văn số 2140/SYT-NVY về phòng, chống dịch bệnh mùa đông xuân.
+
+Sở Y tế đề nghị các đơn vị báo cáo kết quả trước ngày 15/01/2026.
+""", doc_number="2140/SYT-NVY", issue_date="2025-12-02")
+
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
     got = EX.extract(text).to_json("page.txt")
