@@ -124,6 +124,7 @@ _BODY_KEYWORDS = re.compile(
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
 _JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
+_WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
@@ -465,6 +466,8 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
     if not kept:
         return None
     start, end = kept[-1].start(), kept[0].end()
+    if re.search(r"(?<!\w)[Tt]hứ\s+$", segment[:start]) and kept[-1].group(0) in _WEEKDAYS:
+        return None  # "... thứ Bảy, ngày 14/10/2025": a day of the week, not a place
     value = segment[start:end].strip(" .-–")
     if not value or not any(ch.isalpha() for ch in value) or value.startswith("V/v"):
         return None

@@ -317,6 +317,14 @@ case("""Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2024 của Ủy b
 Sở Y tế đề nghị các đơn vị báo cáo kết quả trước ngày 15/01/2026.
 """, doc_number="2140/SYT-NVY", issue_date="2025-12-02")
 
+# A portal's record over a body that names an event's weekday and date: "thứ Bảy, ngày 14/10/2025" is no date line.
+case("""Số hiệu văn bản: 21-TB/ĐU
+Ngày ký ban hành: 2/10/2025
+Cơ quan ban hành: Đảng ủy Bệnh viện Đa khoa tỉnh
+
+Hội nghị học tập nghị quyết tổ chức trong 01 ngày, bắt đầu 7 giờ 30 phút thứ Bảy, ngày 14/10/2025, tại Hội trường.
+""", doc_number="21-TB/ĐU", issue_date="2025-10-02")
+
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
     got = EX.extract(text).to_json("page.txt")
