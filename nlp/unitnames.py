@@ -294,6 +294,8 @@ def split_units(text: str) -> list[tuple[int, int]]:
     """Relative spans of the units listed in ``text``: a new unit starts after ", " or " và " only at a head word."""
     cuts = [0]
     for sep in re.finditer(r",\s*|\s+và\s+|\s+cùng\s+|;\s*", text):
+        if text.count("(", 0, sep.start()) > text.count(")", 0, sep.start()):
+            continue  # "Các tổ chức thành viên (Hội Nông dân, Hội Cựu chiến binh, Huyện đoàn)": one party, its members
         if head_at(text, sep.end()) and not (
                 "và" in sep.group() and _COUNCIL_OFFICE.search(text, max(cuts[-1], sep.start() - 60), sep.start())
                 and _PEOPLES_COMMITTEE.match(text, sep.end())):

@@ -125,6 +125,12 @@ def test_a_unit_whose_duty_is_to_cooperate_cooperates():
                     "cơ sở kinh doanh; phối hợp với các đoàn thể chính trị - xã hội huyện định hướng dư luận.\n")
     assert coop == ["Công an các xã, thị trấn", "các đoàn thể chính trị - xã hội huyện"]
 
+def test_members_listed_in_parentheses_stay_with_their_collective():
+    lead, _ = units("Kính gửi: Các tổ chức thành viên.\nỦy ban MTTQ huyện đề nghị:\n"
+                    "1. Các tổ chức thành viên (Hội Nông dân, Hội Cựu chiến binh, Huyện đoàn) tuyên truyền, vận động "
+                    "hội viên tham gia ngày hội.\n")
+    assert lead == ["Các tổ chức thành viên (Hội Nông dân, Hội Cựu chiến binh, Huyện đoàn)"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
