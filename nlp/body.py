@@ -439,6 +439,9 @@ def _sentence_end(flat: str, pos: int) -> int:
     return min(ends) if ends else len(flat)
 
 
+# A time or condition an item opens with, before the unit and its task.
+_OPENING_CLAUSE = re.compile(r"(?:Trong\s+(?:thời\s+gian|khi|quá\s+trình)|Trước\s+mắt|Sau\s+khi|Khi|Trường\s+hợp|Đối\s+với)"
+                             r"[^,.;:\n]{0,100},[ \t]{1,3}")
 _NEXT_CLAUSE = re.compile(r";[ \t]+(?=[" + UPPER + r"])")
 
 
@@ -546,6 +549,9 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
                 found.lead.extend(directed)
             continue
         units = _units_at(flat, pos) or _role_at(flat, pos)  # "3. Các chủ đầu tư lập kế hoạch ..."
+        if not units:
+            opening = _OPENING_CLAUSE.match(flat, pos)  # "4. Trong thời gian chưa thi công, Công ty X bố trí ..."
+            units = _units_at(flat, opening.end()) if opening else []
         if not units:
             continue
         rest = flat[units[-1].end:units[-1].end + 60]

@@ -131,6 +131,11 @@ def test_members_listed_in_parentheses_stay_with_their_collective():
                     "hội viên tham gia ngày hội.\n")
     assert lead == ["Các tổ chức thành viên (Hội Nông dân, Hội Cựu chiến binh, Huyện đoàn)"]
 
+def test_an_item_that_opens_with_a_time_clause_before_its_unit():
+    lead, _ = units("Kính gửi: Các đơn vị.\n4. Trong thời gian chưa triển khai thi công, Công ty TNHH MTV Thoát nước "
+                    "Hưng Lam bố trí máy bơm cơ động tại hai tuyến ngõ khi có mưa lớn.\n")
+    assert lead == ["Công ty TNHH MTV Thoát nước Hưng Lam"]
+
 def test_a_numbered_sentence_or_a_report_heading_is_not_a_unit_heading():
     lead, _ = units("""BÁO CÁO
 Kết quả quý I
