@@ -434,8 +434,9 @@ def _table_units(flat: str) -> tuple[list[Hit], list[Hit]]:
     return lead, coop
 
 
-def _sentence_end(flat: str, pos: int) -> int:
-    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos), flat.find("\n", pos)) if i >= 0]
+def _sentence_end(flat: str, pos: int, *, clause: bool = True) -> int:
+    """Where the sentence at ``pos`` ends: its full stop or its line's end, and with ``clause`` a ";" too."""
+    ends = [i for i in (flat.find(". ", pos), flat.find(";", pos) if clause else -1, flat.find("\n", pos)) if i >= 0]
     return min(ends) if ends else len(flat)
 
 
@@ -445,15 +446,17 @@ _OPENING_CLAUSE = re.compile(r"(?:Trong\s+(?:thời\s+gian|khi|quá\s+trình)|Tr
 _NEXT_CLAUSE = re.compile(r";[ \t]+(?=[" + UPPER + r"])")
 
 
-def _request_end(flat: str, pos: int) -> int:
-    """Where a request's sentence ends: its full stop or its line's end (a ";" goes on to its next clause)."""
-    ends = [i for i in (flat.find(". ", pos), flat.find("\n", pos)) if i >= 0]
-    return min(ends) if ends else len(flat)
-
-
 _PLURAL_OF = re.compile(r"[Cc]ác\s+[A-ZĐ]\w{0,8}")
-_DIRECTS = re.compile(r"\s+chỉ\s+đạo(?:\s+cho)?\s+")
-_ITEM_DIRECTS = re.compile(r"[Cc]hỉ\s+đạo(?:\s+cho)?\s+")
+_DIRECTS = re.compile(r"\s*[Cc]hỉ\s+đạo(?:\s+cho)?\s+")
+
+
+def _told_to_lead(flat: str, pos: int) -> list[Hit]:
+    """The units a "chỉ đạo X chủ trì" at ``pos`` tells to lead: X, when "chủ trì" follows its name."""
+    directs = _DIRECTS.match(flat, pos)
+    directed = _units_at(flat, directs.end()) if directs else []
+    if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
+        return directed
+    return []
 # "Theo đề nghị của ...", "Xét đề nghị ...", "theo yêu cầu ...": the request of another, not this letter's task (a
 # "theo" further back, as in "... theo mẫu.\n- Đề nghị X ...", is another sentence's).
 _ON_REQUEST = re.compile(r"(?<!\w)(?:theo|xét)(?:\s+(?:như|các|những))?\s*$")
@@ -523,16 +526,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         sort(units)
         # "Giao Phòng X chủ trì, phối hợp với Phòng Y thẩm định hồ sơ; Phòng Y tham mưu bố trí kinh phí.": the clause
         # after ";" that opens with a unit and a task verb gives that unit a task of the same request
-        for clause in _NEXT_CLAUSE.finditer(flat, units[-1].end, _request_end(flat, units[-1].end)):
+        for clause in _NEXT_CLAUSE.finditer(flat, units[-1].end, _sentence_end(flat, units[-1].end, clause=False)):
             more = _units_at(flat, clause.end())
             if more and unitnames.ACTION_RE.match(flat, more[-1].end) and not _helps(flat, more[-1].end):
                 found.lead.extend(more)
         # "đề nghị Quý Ủy ban chỉ đạo Sở X chủ trì, ...": the unit told to lead leads too.
-        chain = _DIRECTS.match(flat, units[-1].end)
-        if chain:
-            directed = _units_at(flat, chain.end())
-            if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
-                found.lead.extend(directed)
+        found.lead.extend(_told_to_lead(flat, units[-1].end))
     for m in _SEND_TO.finditer(flat):
         units = _units_at(flat, m.end())
         if units:
@@ -542,11 +541,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
         pos = m.end()
         if pos in participants:
             continue
-        directs = _ITEM_DIRECTS.match(flat, pos)
-        if directs:  # "1. Chỉ đạo Sở X chủ trì, phối hợp ...": the unit told to lead leads, as in "X chỉ đạo Y chủ trì"
-            directed = _units_at(flat, directs.end())
-            if directed and re.match(r"\s*chủ\s+trì", flat[directed[-1].end:directed[-1].end + 12]):
-                found.lead.extend(directed)
+        if _DIRECTS.match(flat, pos):  # "1. Chỉ đạo Sở X chủ trì, phối hợp ...", as in "X chỉ đạo Y chủ trì"
+            found.lead.extend(_told_to_lead(flat, pos))
             continue
         units = _units_at(flat, pos) or _role_at(flat, pos)  # "3. Các chủ đầu tư lập kế hoạch ..."
         if not units:

@@ -138,13 +138,13 @@ _CITED_SUBJECT = re.compile(
     r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:về\s+việc|V/v)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
 # "Thực hiện Công văn số 12/BTP-VP ngày 01/4/2025 của Bộ Tư pháp yêu cầu báo cáo trước ngày 30/4/2025, ...": the
 # cited letter's own request, in the clause of its number (the letter's request comes after a comma).
-_CITED_REQUEST = re.compile(
-    r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s(?:[^,;.\n]|\.(?=\d)){0,300})")
+_ASKED = r"(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s"  # what a cited letter asks
+_CITED_REQUEST = re.compile(r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>" + _ASKED + r"(?:[^,;.\n]|\.(?=\d)){0,300})")
 # "Thực hiện Công văn số 1520/UBND-NN ... về việc ..., trong đó giao Sở X ... và yêu cầu các huyện báo cáo trước ngày
 # 30/9": what the cited letter holds, up to the sentence's end or the comma before this letter's own request
 _CITED_CONTENT = re.compile(
-    r"số\s{1,3}\d{1,6}\s{0,2}/[^;\n]{1,300}?,\s{1,3}trong\s{1,3}đó\s{1,3}(?P<s>(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)\s"
-    r"(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu)))*)")
+    r"số\s{1,3}\d{1,6}\s{0,2}/[^;\n]{1,300}?,\s{1,3}trong\s{1,3}đó\s{1,3}(?P<s>" + _ASKED
+    + r"(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu)))*)")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter

@@ -59,8 +59,9 @@ NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,2}[ \t]\d{
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
 # Party and Đoàn letters (HD 36-HD/VPTW): the number, a hyphen, the type, a slash, the body ("88-CV/HU").
-_PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}"
-                              r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")
+# A Party body's symbol after its number and a hyphen: "HD/BTGTU" of "12-HD/BTGTU" (its type before the slash).
+PARTY_SYMBOL = r"[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3}"
+_PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>" + PARTY_SYMBOL + r")(?![\w/])")
 # The "Số" that _SO_ALONE and _SO_LINE find "Số:" by, in each of its spellings.
 _SO_WORDS = ("Số", "SỐ", "Sổ", "SỔ", "số")
 # "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
@@ -122,9 +123,9 @@ _BODY_KEYWORDS = re.compile(
     r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
-_JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
+# A line that ends on a word needing more ("của", "và", a comma, a hyphen): what it names goes on over the line break.
+JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
-_WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
 # Word files converted to text glue a text box's copy and the next cell onto the trích yếu: "... cộng đồngV/v ...
@@ -466,7 +467,7 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
     if not kept:
         return None
     start, end = kept[-1].start(), kept[0].end()
-    if re.search(r"(?<!\w)[Tt]hứ\s+$", segment[:start]) and kept[-1].group(0) in _WEEKDAYS:
+    if re.search(r"(?<!\w)[Tt]hứ\s+$", segment[:start]) and _WEEKDAY.match("Thứ " + kept[-1].group(0)):
         return None  # "... thứ Bảy, ngày 14/10/2025": a day of the week, not a place
     value = segment[start:end].strip(" .-–")
     if not value or not any(ch.isalpha() for ch in value) or value.startswith("V/v"):
@@ -823,7 +824,7 @@ def _goes_on(last: str, rest: list[Line]) -> bool:
         return False
     if c[:1].islower():
         return True
-    if _JOINS.search(last) and not _HOST_START.match(c):
+    if JOINS.search(last) and not _HOST_START.match(c):
         return True
     return (upper_ratio(last) > 0.85 and upper_ratio(c) > 0.85 and len(last.split()) >= 4
             and not _BODY_KEYWORDS.match(c) and not re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG)\b", c))
@@ -886,7 +887,8 @@ def _stops_subject(cell: str) -> bool:
 
 
 # A page's or a record's next field under a trích yếu: "Đăng lúc: 09/10/2010", "Lĩnh vực: Thuế", "Người ký: ..."
-_RECORD_LABEL = re.compile(r"^[" + UPPER + r"][" + LOWER + r"]{1,8}(?: [" + LOWER + r"]{1,8}){0,3} ?:(?:\s|$)")
+_LABEL = r"[" + UPPER + r"][" + LOWER + r"]{1,8}(?: [" + LOWER + r"]{1,8}){0,3} ?:"  # "Lĩnh vực:", "Người ký:"
+_RECORD_LABEL = re.compile(r"^" + _LABEL + r"(?:\s|$)")
 
 
 # A giấy mời's trích yếu names the event ("Dự Hội nghị ...", "Họp ...", "Hội nghị công bố ..."); its first body
@@ -1013,7 +1015,7 @@ def find_subject_after_title(lines: list[Line], title_index: int, stop: int) -> 
             break
         if pieces and upper_ratio(c) > 0.85 and _BODY_KEYWORDS.match(c):
             break  # the authority line ("ỦY BAN NHÂN DÂN TỈNH ...") after the trích yếu
-        if pieces and _HOST_START.match(c) and not c[:1].islower() and not _JOINS.search(pieces[-1]) and not bridged \
+        if pieces and _HOST_START.match(c) and not c[:1].islower() and not JOINS.search(pieces[-1]) and not bridged \
                 and not (gap == 0 and _closes_with_name(c, window[pos + 1:pos + 2])):
             break  # "UBND tỉnh tổ chức ...": the body's first sentence, its blank line lost by a PDF text layer
         if pieces and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TRƯỞNG|BAN THƯỜNG VỤ|HỘI ĐỒNG)\b", c):
@@ -1153,7 +1155,7 @@ _NO_HOST_BEFORE = {"của", "cho", "với", "và", "về", "gửi", "mời", "t�
 # A decision's authority line, right before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN ...".
 _FLAT_AUTHORITY = re.compile(r"(?<!\w)(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|"
                              r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN)(?!\w)")
-_FLAT_LABEL = re.compile(r"(?<=[^\W_] )[" + UPPER + r"][" + LOWER + r"]{1,8}(?: [" + LOWER + r"]{1,8}){0,3} ?:(?!\d)")
+_FLAT_LABEL = re.compile(r"(?<=[^\W_] )" + _LABEL + r"(?!\d)")
 _FLAT_RULE = re.compile(r"(?<= )[-_=*]{3,}(?= |$)")
 _FLAT_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi(?!\w)")
 _CAPS_WORD = re.compile(r"[^\s]+")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from nlp import unitnames
 from nlp.alphabet import UPPER
+from nlp.header import JOINS
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
@@ -30,8 +31,6 @@ _NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt)\s[^()]{0,200}
 _BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")
 # A full stop ends the block unless it closes an abbreviation ("TP. Hồ Chí Minh", "Q. 11").
 _FULL_STOP = re.compile(r"(?<![\s.][A-ZĐa-zđ])(?<![\s.][A-ZĐ]{2})(?<![\s.][A-ZĐ]{3})\.(?=\s|$)")
-# A line that ends on a word needing more: the name goes on over the line break.
-_JOINS = re.compile(r"(?<!\w)(?:và|của|các|cho|với|thuộc|trực\s+thuộc)$|[-–]$")
 MAX_LINES = 14
 MAX_WORDS = 30
 
@@ -92,7 +91,7 @@ def find(work: str, start: int, end: int) -> Recipients | None:
             last_bullet = next((c for c in reversed(chunks) if _BULLET.match(c)), None)
             wrapped = text[0].islower() or (entry_col >= 10 and _indent(line) >= entry_col - 2) \
                 or previous.count("(") > previous.count(")") \
-                or _JOINS.search(previous) is not None \
+                or JOINS.search(previous) is not None \
                 or (not bullet and last_bullet is not None and _indent(line) > _indent(last_bullet))
             # ("(theo Quyết định số ... ngày" / "04/3/2024 ...)"; "... Phòng chống thiên tai và" / "Tìm kiếm cứu nạn";
             # a line under a bullet's text, indented past the bullet: the name goes on)

@@ -13,12 +13,11 @@ from datetime import date
 from nlp import unitnames
 from nlp.alphabet import LOWER
 from nlp.dates import make_date
-from nlp.header import SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
+from nlp.header import PARTY_SYMBOL, SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
 _TYPES = "|".join(TYPE_NAMES)
 # a letter's number as a page writes it: "12/UBND-VP", "05/2025/QĐ-UBND", and a Party body's "12-HD/BTGTU"
-_PARTY_NUMBER = r"\d{1,6}\s{0,2}-\s{0,2}[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3}"
-_NUMBER = r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r"|" + _PARTY_NUMBER + r")"
+_NUMBER = r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r"|\d{1,6}\s{0,2}-\s{0,2}" + PARTY_SYMBOL + r")"
 _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
 # "(3585/VP-KTN, ngày 23/10/2017)" closing a page title: the number and date of the letter the page shows.
 _TITLE_NUMBER = re.compile(r"\(\s{0,2}(?:số\s+)?(?P<n>" + _NUMBER + r")\s{0,2}(?:,\s{0,2}(?:ngày\s{1,3})?" + _DMY

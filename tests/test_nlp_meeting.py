@@ -1,5 +1,7 @@
 """The meeting a giấy mời summons to: its time, and its place up to the end of its sentence."""
 
+import pytest
+
 from nlp import Extractor
 
 INVITATION = """ỦY BAN NHÂN DÂN QUẬN 11
@@ -60,23 +62,22 @@ def test_an_event_notice_summons_its_readers_too():
     assert Extractor().extract(text).meeting == {"datetime": "2025-03-15T08:00", "place": "Nhà văn hóa khu phố 3"}
 
 
-def test_a_party_notice_with_one_label_for_time_and_place():
-    text = ("ĐẢNG ỦY PHƯỜNG 5\nSố 14-TB/ĐU\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
-            "Về việc học tập, quán triệt nghị quyết\n"
-            "1. Thời gian, địa điểm: Hội nghị học tập trong 01 ngày, bắt đầu 7 giờ 30 phút thứ Bảy, ngày 15/3/2025, "
-            "tại Hội trường Ủy ban nhân dân phường.\n2. Thành phần: toàn thể đảng viên trong Đảng bộ.\n")
+@pytest.mark.parametrize("text, when", [
+    # a Party notice with one label for time and place
+    ("ĐẢNG ỦY PHƯỜNG 5\nSố 14-TB/ĐU\nQuận 11, ngày 03 tháng 3 năm 2025\nTHÔNG BÁO\n"
+     "Về việc học tập, quán triệt nghị quyết\n"
+     "1. Thời gian, địa điểm: Hội nghị học tập trong 01 ngày, bắt đầu 7 giờ 30 phút thứ Bảy, ngày 15/3/2025, "
+     "tại Hội trường Ủy ban nhân dân phường.\n2. Thành phần: toàn thể đảng viên trong Đảng bộ.\n", "2025-03-15T07:30"),
+    # a công văn that invites named units "... dự họp" at a time
+    ("ỦY BAN NHÂN DÂN HUYỆN LONG HẢI\nSố: 88/UBND-KT\nLong Hải, ngày 10 tháng 3 năm 2025\n"
+     "V/v sửa chữa cầu Bến Đá\nKính gửi: Ủy ban nhân dân xã Tân Phú.\n"
+     "Để thống nhất phương án sửa chữa, Ủy ban nhân dân huyện mời đại diện lãnh đạo Ủy ban nhân dân xã Tân "
+     "Phú, Phòng Kinh tế và Hạ tầng dự họp, kiểm tra hiện trường vào lúc 8 giờ 30 phút, thứ Ba, ngày "
+     "18/3/2025 (tập trung tại trụ sở Ủy ban nhân dân xã Tân Phú).\n", "2025-03-18T08:30"),
+])
+def test_an_event_announced_outside_a_giay_moi_has_its_time(text, when):
     meeting = Extractor().extract(text).meeting
-    assert meeting is not None and meeting["datetime"] == "2025-03-15T07:30"
-
-
-def test_a_cong_van_that_invites_named_units_to_a_meeting():
-    text = ("ỦY BAN NHÂN DÂN HUYỆN LONG HẢI\nSố: 88/UBND-KT\nLong Hải, ngày 10 tháng 3 năm 2025\n"
-            "V/v sửa chữa cầu Bến Đá\nKính gửi: Ủy ban nhân dân xã Tân Phú.\n"
-            "Để thống nhất phương án sửa chữa, Ủy ban nhân dân huyện mời đại diện lãnh đạo Ủy ban nhân dân xã Tân "
-            "Phú, Phòng Kinh tế và Hạ tầng dự họp, kiểm tra hiện trường vào lúc 8 giờ 30 phút, thứ Ba, ngày "
-            "18/3/2025 (tập trung tại trụ sở Ủy ban nhân dân xã Tân Phú).\n")
-    meeting = Extractor().extract(text).meeting
-    assert meeting is not None and meeting["datetime"] == "2025-03-18T08:30"
+    assert meeting is not None and meeting["datetime"] == when
 
 
 def test_a_notice_without_an_event_has_no_meeting():
