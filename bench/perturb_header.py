@@ -5,7 +5,8 @@
 Only the tuning half (even file numbers) is read. Each transform rewrites a letter the way a converter, a web page
 or a typist would (site menus and a portal's record before the letterhead, columns split by tabs or pipes, every
 line double spaced, the header flattened onto one line, a rule under the letterhead, the date line broken, an
-urgency stamp ...) without changing what a clerk would register; the reader should give the same header fields as on
+urgency stamp, a digital signature's stamp over the header, a forwarded mail's header or a portal's list of other
+documents above the letter ...) without changing what a clerk would register; the reader should give the same header fields as on
 the letter itself. Prints, per transform, how many header fields that were right on the letter went wrong
 (``--show`` lists them, tuning letters only). Asserts nothing.
 """
@@ -294,6 +295,53 @@ def t_lowertitle(text: str, gold: dict) -> str:
     return text[:m.start(2)] + word[:1] + word[1:].lower() + text[m.end(2):]
 
 
+def _stamp(gold: dict) -> str:
+    y, m, d = (gold.get("issue_date") or "2024-03-12").split("-")
+    return (f"Ký bởi: Văn phòng Ủy ban nhân dân tỉnh Nam Sơn\nEmail: vanphong@namson.example.gov.vn\n"
+            f"Cơ quan: Tỉnh Nam Sơn\nThời gian ký: {d}.{m}.{y} 16:42:07 +07:00\n")
+
+
+def t_signed(text: str, gold: dict) -> str:
+    """A digitally signed PDF: the signature's stamp (signer, e-mail, body, signing time) read before the letter."""
+    return _stamp(gold) + "\n" + text
+
+
+def t_signedbeside(text: str, gold: dict) -> str:
+    """The stamp set over the header's right column: its lines read between the header's first and second lines."""
+    first = text.find("\n", text.find("\n") + 1 if not text[:1].strip() else 0)
+    if first < 0:
+        return text
+    return text[:first + 1] + _stamp(gold) + text[first + 1:]
+
+
+def t_forward(text: str, gold: dict) -> str:
+    """A letter pasted into a forwarded mail: the forward's own header (sender, the day it was sent, subject) first."""
+    return ("---------- Forwarded message ---------\nFrom: Văn thư Sở Nội vụ <vanthu@namson.example.gov.vn>\n"
+            "Date: Thứ Hai, 15 thg 1, 2024 lúc 09:12\nSubject: Fwd: Gửi văn bản\nTo: <tiepnhan@example.gov.vn>\n\n"
+            + text)
+
+
+def t_related(text: str, gold: dict) -> str:
+    """A portal lists its newest documents above the letter, each with its own number, date and trích yếu."""
+    return ("Văn bản mới\n- Công văn số 58/UBND-KT ngày 04/01/2024 về việc tăng cường công tác phòng cháy, chữa cháy\n"
+            "- Quyết định số 12/QĐ-UBND ngày 03/01/2024 về việc thành lập Tổ công tác\n"
+            "- Thông báo số 7/TB-UBND ngày 02/01/2024 kết luận của Chủ tịch Ủy ban nhân dân tỉnh\n\n" + text)
+
+
+def t_signedend(text: str, gold: dict) -> str:
+    """The stamp over the signature, read after the letter's last line."""
+    return text.rstrip() + "\n" + _stamp(gold)
+
+
+def t_signedcell(text: str, gold: dict) -> str:
+    """The stamp in the page's top right corner, each of its lines read as a third cell of a header line."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines[:12]) if line.strip()][:4]
+    for i, cell in zip(filled, _stamp(gold).splitlines()):
+        lines[i] = lines[i].rstrip() + "      " + cell
+    return "\n".join(lines)
+
+
 _TYPES = ("Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Tờ trình", "Giấy mời", "Chỉ thị", "Hướng dẫn",
           "Công điện", "Chương trình", "Nghị quyết", "Thư mời", "Giấy triệu tập", "Phương án")
 
@@ -307,6 +355,8 @@ TRANSFORMS = {
     "columns": t_columns, "titlecase": t_titlecase, "urgencylabel": t_urgencylabel, "stampfirst": t_stampfirst,
     "ngaybreak": t_ngaybreak, "numdate": t_numdate, "kemtheo": t_kemtheo,
     "docsite": t_docsite, "lawsite": t_lawsite, "nomotto": t_nomotto, "lowertitle": t_lowertitle,
+    "signed": t_signed, "signedbeside": t_signedbeside, "forward": t_forward, "related": t_related,
+    "signedend": t_signedend, "signedcell": t_signedcell,
 }
 EXPECT = {"urgent": {"urgency": "Khẩn"}, "urgencylabel": {"urgency": "Hỏa tốc"}, "stampfirst": {"urgency": "Thượng khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
           "urgentbeside": {"urgency": "Thượng khẩn"}, "blankdate": {"issue_date": None}}

@@ -90,7 +90,7 @@ class Extractor:
         result = Extraction()
         if not norm.strip() or not _has_letters(norm, 10):
             return result
-        work = hdr.unflatten(_unquote(norm[:MAX_BODY]))
+        work = hdr.drop_stamps(hdr.unflatten(_unquote(norm[:MAX_BODY])))
         lines = hdr.lines_of(work, limit=400)
         stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}

@@ -85,7 +85,8 @@ _OWN_NUMBER = re.compile(
 )
 # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025"), in a double-spaced copy over blank lines, in a table's
 # copy into the next row's cell ("năm\n | 2025")
-_W = r"[ \t]{0,20}(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
+# (blanks that end a line are any number: a cell blanked out after the date line's "năm", see drop_stamps)
+_W = r"[ \t]{0,20}(?:[ \t]*+(?=\n))?(?:\|[ \t]{0,20})?(?:\n[ \t]{0,60}(?:\|[ \t]{0,20})?){0,3}"
 _DATE_LINE = re.compile(
     # "ngay ... thang ... nam": a PDF text layer that lost the tone marks
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
@@ -153,7 +154,10 @@ SITE_LINE = re.compile(
     r"Tình\s+trạng(?:\s+hiệu\s+lực)?|Số\s+ký\s+hiệu|Ngày\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Loại\s+văn\s+bản|"
     r"Trích\s+yếu|(?:Thông\s+tin\s+|Văn\s+bản\s+)?[Cc]hỉ\s+đạo,?\s+điều\s+hành\s*$|[\d/:.\s|-]+$|"
     # a document-sharing site's download line and notice, a legal database's heading over the letter
-    r"Tải\s+bản\s+đầy\s+đủ|Bạn\s+đang\s+xem|Nội\s+dung\s+văn\s+bản\s*$|Nội\s+dung\s+toàn\s+văn)"
+    r"Tải\s+bản\s+đầy\s+đủ|Bạn\s+đang\s+xem|Nội\s+dung\s+văn\s+bản\s*$|Nội\s+dung\s+toàn\s+văn|"
+    # the header of a mail forwarded with the letter pasted below it
+    r"(?:From|To|Cc|Date|Sent|Subject|Tiêu\s+đề|Chủ\s+đề)\s?:)"
+    r"|^[-\s]*(?:Forwarded\s+message|Original\s+Message|Thư\s+(?:đã\s+)?chuyển\s+tiếp)[-\s]*$"
     r"|^[^\n]{0,80}?\s(?:>|»|›)\s",
     re.I,
 )
@@ -185,6 +189,43 @@ class Line:
             cells.append((self.text[pos:], self.start + pos))
             self._cells = tuple((c.strip(), s + len(c) - len(c.lstrip())) for c, s in cells if c.strip())
         return list(self._cells)
+
+
+# A digital signature's stamp, printed on the page by the signing tool: "Ký bởi: Sở Nội vụ", "Email: ...", "Cơ quan:
+# Tỉnh X", "Thời gian ký: 12.03.2024 16:42:07 +07:00" (or Adobe's "Digitally signed by ... Date: ..."). Set in the top
+# right corner of a copy's first page, its lines come out before the header, between its lines or as a third cell.
+_STAMP_ANCHOR = re.compile(r"^(?:Ký\s+(?:số\s+)?bởi|Thời\s+gian\s+ký|Signed\s+by|Digitally\s+signed\s+by|"
+                           r"Signature\s+(?:Not\s+)?(?:Valid|Verified))(?!\w)", re.I)
+_STAMP_FIELD = re.compile(r"^(?:Ký\s+(?:số\s+)?bởi|Người\s+ký|E-?mail|Cơ\s+quan|Tổ\s+chức|Chức\s+vụ|Thời\s+gian\s+ký|"
+                          r"Ngày\s+ký|Signed\s+by|Digitally\s+signed\s+by|Date|Reason|Location|Organization)\s{0,3}:"
+                          r"|^Signature\s+(?:Not\s+)?(?:Valid|Verified)", re.I)
+_STAMP_LINES = 60  # the stamp of the first page: within its first lines
+_STAMP_REACH = 6   # a stamp's fields lie within this many lines of its "Ký bởi" / "Thời gian ký"
+
+
+def drop_stamps(text: str) -> str:
+    """The text with a signature stamp's cells near the top blanked out; same length, no line added. A line that was
+    only the stamp joins the line above it (or below, the first line), so the header's lines stay together."""
+    lines = lines_of(text[:8000], limit=_STAMP_LINES)
+    if not any("ký" in line.text.lower() or "sign" in line.text.lower() for line in lines):
+        return text  # most letters: nothing to do
+    stamp = [[(c, s) for c, s in line.cells() if _STAMP_FIELD.match(c)] for line in lines]
+    anchors = [i for i, cells in enumerate(stamp) if any(_STAMP_ANCHOR.match(c) for c, _ in cells)]
+    if not anchors:
+        return text
+    chars = list(text)
+    for i, cells in enumerate(stamp):
+        if not cells or min(abs(i - a) for a in anchors) > _STAMP_REACH:
+            continue
+        for cell, start in cells:
+            chars[start:start + len(cell)] = " " * len(cell)
+        line = lines[i]
+        if not "".join(chars[line.start:line.start + len(line.text)]).strip():
+            if line.start > 0:
+                chars[line.start - 1] = " "  # the line joins the one above it
+            elif line.start + len(line.text) < len(chars):
+                chars[line.start + len(line.text)] = " "
+    return "".join(chars)
 
 
 def lines_of(text: str, limit: int = 200) -> list[Line]:

@@ -122,13 +122,30 @@ def convert_document(text: str) -> str:
     convert = max(scores, key=scores.get)
     if scores[convert] <= _common_count(sample):
         return text
-    converted = [
-        convert(line) if len(line) < 20_000 and not any(ch > "\u00ff" and ch.isalpha() for ch in line) else line
-        for line in lines
-    ]
+    converted = [_convert_cells(line, convert) if len(line) < 20_000 else line for line in lines]
     if convert is from_tcvn3:
         _restore_capitals(converted, lines)
     return "\n".join(converted)
+
+
+def _unicode(text: str) -> bool:
+    return any(ch > "\u00ff" and ch.isalpha() for ch in text)
+
+
+def _convert_cells(line: str, convert) -> str:
+    """The line converted; in a line that holds Unicode letters (a signing tool prints its stamp in Unicode beside a
+    header typed in a legacy font: "UBND HUYÖN THANH KH£      Ký bởi: ..."), only its cells in no Unicode letter that
+    carry a legacy sign or read better converted ("Sè: 58/BC-UBND"; "tháng" reads "thỏng" in TCVN3: kept)."""
+    if not _unicode(line):
+        return convert(line)
+    return "".join(_cell_reading(piece, convert) for piece in _CELL_GAP.split(line))
+
+
+def _cell_reading(cell: str, convert) -> str:
+    if _unicode(cell):
+        return cell
+    converted = convert(cell)
+    return converted if _FOREIGN_RE.search(cell) or _common_count(converted) > _common_count(cell) else cell
 
 
 # TCVN3 has no codes for capitals with tone marks: a letterhead typed in the capitals font (.VnTimeH) holds the
@@ -148,11 +165,11 @@ def _restore_capitals(converted: list[str], original: list[str]) -> None:
     for i, line in enumerate(converted[:14]):
         if _BODY_START.match(line):
             break
-        if any(ch > "\u00ff" and ch.isalpha() for ch in original[i]):
-            continue  # a line already in Unicode was left as it was
-        cells = _CELL_GAP.split(line)
+        cells, before = _CELL_GAP.split(line), _CELL_GAP.split(original[i])
         for k in range(0, len(cells), 2):
             cell = cells[k]
+            if _unicode(before[k] if len(before) == len(cells) else original[i]):
+                continue  # a cell already in Unicode (a line typed so, a signing stamp's cell) was left as it was
             letters = [ch for ch in cell if ch.isalpha()]
             if len(letters) < 2 or any(ch.isdigit() for ch in cell):
                 continue

@@ -147,6 +147,9 @@ def _is_lead(text: str) -> bool:
     return bool(m and _lead_ok(m))
 
 
+_LIST_ITEM = re.compile(r"[-–•*+]\s")
+
+
 def page_title(lines: list[Line]) -> Hit | None:
     """The page's title: the last line before the body's first sentence, past the site's own lines; not a news
     headline naming a unit ("Sở Công thương lấy ý kiến ..."), not a sentence."""
@@ -156,8 +159,8 @@ def page_title(lines: list[Line]) -> Hit | None:
     filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:SUMMARY_LINES]
     for index, line in enumerate(filled):
         text = line.text.strip()
-        if _SITE_LINE.match(text):
-            continue
+        if _SITE_LINE.match(text) or _LIST_ITEM.match(text):
+            continue  # a portal's list of other documents ("- Công văn số ... ngày ... về ...") titles none of them
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
         if _TITLE_NUMBER.search(text) and len(text) <= 250:  # "... (số 12/UBND-VP, ngày ...)" names the letter
             offset = line.start + line.text.index(text)

@@ -708,3 +708,62 @@ def test_a_cong_dien_hoa_toc_keeps_its_stamp_out_of_the_trich_yeu():
     found = EX.extract(letter)
     assert (found.doc_type, found.urgency) == ("Công điện", "Hỏa tốc")
     assert found.subject == "Về việc phòng, chống dịch sốt xuất huyết"
+
+
+# A digitally signed copy: the signing tool prints its stamp (signer, e-mail, body, time) in the first page's top right
+# corner, and the text layer gives its lines before the header, between the letterhead's lines, or as a third cell.
+_STAMP = ["Ký bởi: Văn phòng Ủy ban nhân dân tỉnh Nam Sơn", "Email: vanphong@namson.example.gov.vn",
+          "Cơ quan: Tỉnh Nam Sơn", "Thời gian ký: 12.03.2024 16:42:07 +07:00"]
+_SIGNED = _HEAD.replace("V/v phòng", "V/v tăng cường phòng")
+
+
+def _stamp_in_cells(text):
+    lines = text.split("\n")
+    for i, cell in enumerate(_STAMP):
+        lines[i] += "      " + cell
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(_STAMP) + "\n\n" + _SIGNED + _BODY,
+    _SIGNED.replace("\n", "\n" + "\n".join(_STAMP) + "\n", 1) + _BODY,
+    _stamp_in_cells(_SIGNED) + _BODY,
+], ids=["before", "between", "cells"])
+def test_a_signature_stamp_leaves_the_header_as_it_was(text):
+    found = EX.extract(text)
+    assert found.issuer == "ỦY BAN NHÂN DÂN TỈNH NAM SƠN"
+    assert (found.doc_number, str(found.issue_date), found.place) == ("321/UBND-VX", "2024-03-12", "Nam Sơn")
+    assert found.subject == "V/v tăng cường phòng, chống dịch sốt xuất huyết"
+    assert found.lead_units == ["Sở Y tế"]
+    evidence = found.to_json("x")["evidence"]["doc_number"][0]
+    assert text[evidence[0]:evidence[1]].endswith("321/UBND-VX")  # the review page marks the right words
+
+
+def test_a_date_line_broken_after_nam_beside_a_stamp_cell():
+    text = ("UBND HUYỆN ĐÔNG KHÊ            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM      Ký bởi: Phòng Nội vụ huyện Đông Khê\n"
+            "PHÒNG NỘI VỤ                   Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 88/PNV                     Đông Khê, ngày 05 tháng 9 năm      Thời gian ký: 05.09.2024 10:01:55 +07:00\n"
+            "                               2024\n"
+            "V/v rà soát hồ sơ cán bộ, công chức cấp xã\n\n"
+            "Kính gửi: Ủy ban nhân dân các xã, thị trấn.\n\nPhòng Nội vụ đề nghị các xã báo cáo trước ngày 20/9/2024.\n")
+    found = EX.extract(text)
+    assert (found.issuer, str(found.issue_date)) == ("UBND HUYỆN ĐÔNG KHÊ - PHÒNG NỘI VỤ", "2024-09-05")
+
+
+def test_a_mail_forwarded_with_the_letter_pasted_below_keeps_its_header_out():
+    forward = ("---------- Forwarded message ---------\nFrom: Văn thư Sở Y tế <vanthu@namson.example.gov.vn>\n"
+               "Date: Thứ Ba, 12 thg 3, 2024 lúc 17:05\nSubject: Fwd: Gửi văn bản\nTo: <tiepnhan@example.gov.vn>\n\n")
+    news = ("logo\n\nSở Y tế lấy ý kiến góp ý dự thảo Kế hoạch phòng, chống dịch bệnh mùa mưa năm 2024\n\n"
+            "Sở Y tế kính gửi các sở, ngành xem xét dự thảo và có ý kiến gửi về Sở Y tế trước ngày 20/3/2024.\n")
+    found = EX.extract(forward + news)
+    assert found.subject is None  # a news item without a trích yếu: the forward's "Subject:" line is not one
+    assert EX.extract(forward + _SIGNED + _BODY).subject == "V/v tăng cường phòng, chống dịch sốt xuất huyết"
+
+
+def test_a_portal_list_of_other_documents_titles_none_of_them():
+    related = ("Văn bản mới\n- Công văn số 58/UBND-KT ngày 04/01/2024 về việc tăng cường phòng cháy, chữa cháy\n"
+               "- Quyết định số 12/QĐ-UBND ngày 03/01/2024 về việc thành lập Tổ công tác\n\n")
+    news = ("Sở Y tế đề nghị các bệnh viện rà soát cơ số thuốc, báo cáo trước ngày 20/3/2024 để tổng hợp.\n\n"
+            "Các bệnh viện chủ động dự trù, không để thiếu thuốc.\n")
+    found = EX.extract(related + news)
+    assert (found.subject, found.doc_number) == (None, None)

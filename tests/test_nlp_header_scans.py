@@ -81,3 +81,19 @@ def test_an_ocr_slip_in_the_motto_does_not_cut_the_letterhead():
 Kính gửi: Ủy ban nhân dân các xã.
 """).to_json("t")
     assert out["issuer"] == "CÔNG AN TỈNH LAM GIANG - CÔNG AN HUYỆN TÂN PHÚ"
+
+
+def test_a_legacy_font_header_beside_a_unicode_signature_stamp():
+    lines = _LETTER.split("\n")
+    lines[0] += "      Ký bởi: Phòng Nội vụ huyện Hòa Mỹ"
+    lines[1] += "      Email: pnv@hoamy.example.gov.vn"
+    lines[2] += "      Thời gian ký: 04.03.2007 09:10:11 +07:00"
+    found = EX.extract("\n".join(lines)).to_json("letter.txt")
+    assert found["issuer"] == "UBND HUYỆN HÒA MỸ - PHÒNG NỘI VỤ"
+    assert (found["doc_number"], found["issue_date"], found["doc_type"]) == ("15/TTr-NV", "2007-03-04", "Tờ trình")
+
+
+def test_a_unicode_line_in_a_legacy_letter_keeps_its_words():
+    # "tháng" holds no legacy sign and reads "thỏng" in TCVN3: a Unicode line's cells convert only where they gain
+    text = _LETTER + "Nam Sơn, ngày     tháng     năm 2007\n"
+    assert normalize(text).split("\n")[-2] == "Nam Sơn, ngày     tháng     năm 2007"
