@@ -342,6 +342,69 @@ def t_signedcell(text: str, gold: dict) -> str:
     return "\n".join(lines)
 
 
+def t_mottofirst(text: str, gold: dict) -> str:
+    """A two-column table converted column by column, the right one first: the motto's lines, then the letterhead's."""
+    end = header_end(text)
+    rows = text[:end].split("\n")
+    left, right, first = [], [], None
+    for i, row in enumerate(rows[:12]):
+        m = _LINE_WITH_MOTTO.match(row)
+        if m:
+            first = i if first is None else first
+            left.append(m.group("left").rstrip())
+            right.append(m.group("right").strip())
+        elif first is not None:
+            break
+    if first is None or len(left) < 2:
+        return text
+    rows[first:first + len(left)] = right + left
+    return "\n".join(rows) + text[end:]
+
+
+def t_vvcolon(text: str, gold: dict) -> str:
+    """"V/v:" with a colon, as some templates write it."""
+    return re.sub(r"(?m)^([ \t]*)V/v[ \t]+", r"\1V/v: ", text, count=1)
+
+
+def t_endash(text: str, gold: dict) -> str:
+    """The symbol's hyphens typed as en dashes ("12/UBND–VP") by a word processor's autocorrect."""
+    m = _SO.search(text, 0, 4000)
+    if not m:
+        return text
+    line_end = text.find("\n", m.end())
+    line = text[m.start():line_end]
+    num = re.match(r"(Số\s*:?\s*\S+)", line, re.I)
+    if not num:
+        return text
+    return text[:m.start()] + num.group(1).replace("-", "–") + line[num.end():] + text[line_end:]
+
+
+# OCR of a scan: tone marks lost or changed on some words of the header, a figure read as a letter.
+_OCR_SWAPS = {"ố": "ổ", "à": "ả", "á": "ả", "ă": "ã", "ộ": "ô", "ạ": "a", "ự": "ư", "ệ": "ê", "ọ": "o", "ị": "i"}
+
+
+def t_ocr(text: str, gold: dict) -> str:
+    """A scan read by OCR: in the header, every third word with a tone mark gets a neighbour's mark. (Only letters
+    with a header: a web page is typed, never scanned.)"""
+    if not _MOTTO_END.search(text, 0, 3000):
+        return text
+    end = header_end(text)
+    count = 0
+
+    def swap(match: re.Match) -> str:
+        nonlocal count
+        word = match.group(0)
+        if not any(ch in _OCR_SWAPS for ch in word):
+            return word
+        count += 1
+        if count % 3:
+            return word
+        return "".join(_OCR_SWAPS.get(ch, ch) for ch in word)
+
+    place = set((gold.get("place") or "").split())  # the place's words stay as written: a gazetteer's job, not this
+    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in place else swap(m), text[:end]) + text[end:]
+
+
 _TYPES = ("Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Tờ trình", "Giấy mời", "Chỉ thị", "Hướng dẫn",
           "Công điện", "Chương trình", "Nghị quyết", "Thư mời", "Giấy triệu tập", "Phương án")
 
@@ -357,6 +420,7 @@ TRANSFORMS = {
     "docsite": t_docsite, "lawsite": t_lawsite, "nomotto": t_nomotto, "lowertitle": t_lowertitle,
     "signed": t_signed, "signedbeside": t_signedbeside, "forward": t_forward, "related": t_related,
     "signedend": t_signedend, "signedcell": t_signedcell,
+    "mottofirst": t_mottofirst, "vvcolon": t_vvcolon, "endash": t_endash, "ocr": t_ocr,
 }
 EXPECT = {"urgent": {"urgency": "Khẩn"}, "urgencylabel": {"urgency": "Hỏa tốc"}, "stampfirst": {"urgency": "Thượng khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
           "urgentbeside": {"urgency": "Thượng khẩn"}, "blankdate": {"issue_date": None}}

@@ -61,7 +61,7 @@ _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9
 # Party and Đoàn letters (HD 36-HD/VPTW): the number, a hyphen, the type, a slash, the body ("88-CV/HU").
 # A Party body's symbol after its number and a hyphen: "HD/BTGTU" of "12-HD/BTGTU" (its type before the slash).
 PARTY_SYMBOL = r"[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3}"
-_PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}-[ \t]{0,2}(?P<sym>" + PARTY_SYMBOL + r")(?![\w/])")
+_PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}[-–][ \t]{0,2}(?P<sym>" + PARTY_SYMBOL + r")(?![\w/])")
 # The "Số" that _SO_ALONE and _SO_LINE find "Số:" by, in each of its spellings.
 _SO_WORDS = ("Số", "SỐ", "Sổ", "SỔ", "số")
 # "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
@@ -83,6 +83,10 @@ _OWN_NUMBER = re.compile(
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?P<date>\d{1,2}/\d{1,2}/\d{4}))?",
     re.M | re.I,
 )
+# The date line's words as a scan's OCR may mark them ("ngảy", "thảng", "nãm": a tone or the breve misread).
+_NGAY = r"ng[àaáảãạ]y"
+_ANG = r"[áaàảãạ]ng"
+_NAM = r"n[ăaãắằẳẵặâ]m"
 # a date line may break anywhere ("ngày 05 tháng 3\n   năm 2025"), in a double-spaced copy over blank lines, in a table's
 # copy into the next row's cell ("năm\n | 2025")
 # (blanks that end a line are any number: a cell blanked out after the date line's "năm", see drop_stamps)
@@ -92,8 +96,8 @@ _DATE_LINE = re.compile(
     # a PDF's letter-spaced figures come apart: "ngày 0 5 tháng 3 năm 2 024"
     # (the blanks before "ngày" are taken possessively ("{0,5}+"): a blank is never where "|", a line break or "ngày"
     # starts, so giving one back cannot make a match, and a run of layout spaces is not given back blank by blank)
-    r"(?:,?[ \t]{0,5}+(?:\|[ \t]{0,5}+)?(?:\n[ \t]{0,60}+){0,2}ng[àa]y(?:" + _W + r"(?:m[ồù]ng[ \t]{1,3})?(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?[áa]ng" + _W +
-    r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + r"n[ăa]m" + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
+    r"(?:,?[ \t]{0,5}+(?:\|[ \t]{0,5}+)?(?:\n[ \t]{0,60}+){0,2}" + _NGAY + r"(?:" + _W + r"(?:m[ồù]ng[ \t]{1,3})?(?P<d>\d(?:[ \t]?\d)?)?" + _W + r"t?h?" + _ANG + _W +
+    r"(?P<m>\d(?:[ \t]?\d)?)?" + _W + _NAM + _W + r"(?P<y>\d(?:[ \t]?\d){3})"
     # web copies and some templates write the date line in figures: "Quận 3, ngày 05/3/2025"
     r"|(?:(?<=,ngày)|(?<=, ngày)|(?<=,  ngày)|(?<=,\nngày))[ \t]{1,3}(?P<nd>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<nm>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<ny>\d{4})"
     r"(?![\d/])))"
@@ -363,8 +367,8 @@ def find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | Non
 
 
 # "Nam Sơn, ngày 14 tháng 4" in the right column, its "năm 2024" on the next line beside the V/v's second line.
-_DATE_OPEN = re.compile(r"ng[àa]y[ \t]{1,3}(?P<d>\d{1,2})[ \t]{1,3}th[áa]ng[ \t]{1,3}(?P<m>\d{1,2})[ \t]*$", re.I)
-_YEAR_CELL = re.compile(r"^n[ăa]m[ \t]{1,3}(?P<y>(?:19|20)\d{2})\W{0,2}$", re.I)
+_DATE_OPEN = re.compile(_NGAY + r"[ \t]{1,3}(?P<d>\d{1,2})[ \t]{1,3}th" + _ANG + r"[ \t]{1,3}(?P<m>\d{1,2})[ \t]*$", re.I)
+_YEAR_CELL = re.compile(r"^" + _NAM + r"[ \t]{1,3}(?P<y>(?:19|20)\d{2})\W{0,2}$", re.I)
 
 
 def _split_date_line(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | None, int] | None:
@@ -453,7 +457,7 @@ def find_closing_date(lines: list[Line], start: int, window: int = 60) -> tuple[
 
 def _ngay_at(match: re.Match) -> int:
     """Where a date line's "ngày" is (its figures' start when it has none)."""
-    ngay = re.search(r"ng[àa]y", match.group(0), re.I)
+    ngay = re.search(_NGAY, match.group(0), re.I)
     return match.start() + ngay.start() if ngay else match.start("bd")
 
 
@@ -595,12 +599,12 @@ def _plain_case_letterhead(lines: list[Line], anchor: int) -> Hit | None:
 
 # "Lạc Thủy, ngày 04 tháng 9 năm 2023" as a cell of its own: the place and date line, never a letterhead's part.
 # "Hòa Phong, ngày 17 tháng 5 năm 2024", also a draft's blank day or a date line wrapped before its year
-_DATED_PLACE = re.compile(r"^[" + UPPER + r"][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}ng[àa]y[ \t]{1,12}"
-                          r"(?:\d{1,2}[ \t]{1,12})?th[áa]ng(?:[ \t]{1,12}\d{1,2})?(?:[ \t]{1,12}n[ăa]m[ \t]{1,3}\d{4})?\W*$")
+_DATED_PLACE = re.compile(r"^[" + UPPER + r"][^\W\d_]{0,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},?[ \t]{1,3}" + _NGAY + r"[ \t]{1,12}"
+                          r"(?:\d{1,2}[ \t]{1,12})?th" + _ANG + r"(?:[ \t]{1,12}\d{1,2})?(?:[ \t]{1,12}" + _NAM + r"[ \t]{1,3}\d{4})?\W*$")
 # The date line's cell beside a letterhead line, however a copy broke it: "Hòa Phong, ngày     tháng     năm 2024" (a
 # draft), "Hòa Phong," (its date on the next line), "Hòa Phong, ngày 17 tháng 5" (its year on the next line)
 _PLACE_CELL = re.compile(r"(?:[ \t]{2,}|\t|\||(?<=[" + UPPER + r"]{2}) )[ \t]*[" + UPPER + r"][" + LOWER + r"]{1,12}\.?(?:[ \t][^\W_]{1,13}\.?){0,5},"
-                         r"[ \t]*(?:ng[àa]y(?!\w)[^\n]{0,40})?$")
+                         r"[ \t]*(?:" + _NGAY + r"(?!\w)[^\n]{0,40})?$")
 # "Tỉnh Nam Sơn", also a numbered ward or district ("Quận 11", "Phường 5")
 _LEVEL_LINE = re.compile(r"^(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Thị\s+trấn|Xã|Phường)\s+(?:[" + UPPER + r"]|\d{1,2}(?!\d))",
                          re.I)
@@ -922,7 +926,7 @@ def _stops_subject(cell: str) -> bool:
     return bool(
         _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
-        or re.match(r"^[-_=*]{3,}$", c) or _ATTACHED.match(c) or re.search(r"(?:^|,)\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", c)
+        or re.match(r"^[-_=*]{3,}$", c) or _ATTACHED.match(c) or re.search(r"(?:^|,)\s*" + _NGAY + r"\s+\d{1,2}\s+th" + _ANG + r"\s+\d{1,2}\s*$", c)
         or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c) or _RECORD_LABEL.match(c)
     )
 

@@ -97,3 +97,22 @@ def test_a_unicode_line_in_a_legacy_letter_keeps_its_words():
     # "tháng" holds no legacy sign and reads "thỏng" in TCVN3: a Unicode line's cells convert only where they gain
     text = _LETTER + "Nam Sơn, ngày     tháng     năm 2007\n"
     assert normalize(text).split("\n")[-2] == "Nam Sơn, ngày     tháng     năm 2007"
+
+
+def test_an_ocr_date_line_with_misread_tones_still_dates_the_letter():
+    text = ("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "HUYỆN ĐÔNG KHÊ                 Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 412/UBND-NV            Đông Khê, ngảy 26 thảng 7 nãm 2023\n"
+            "V/v rà soát nhu cầu đào tạo, bồi dưỡng cán bộ\n\n"
+            "Kính gửi: Ủy ban nhân dân các xã, thị trấn.\n\nĐề nghị các xã báo cáo trước ngày 10/8/2023.\n")
+    found = EX.extract(text)
+    assert (found.place, str(found.issue_date)) == ("Đông Khê", "2023-07-26")
+
+
+def test_a_party_number_typed_with_an_en_dash():
+    text = ("HUYỆN ĐOÀN ĐÔNG KHÊ          ĐOÀN TNCS HỒ CHÍ MINH\n"
+            "BCH ĐOÀN XÃ TÂN AN\n"
+            "Số: 45–KH/ĐTN                 Tân An, ngày 12 tháng 3 năm 2025\n\n"
+            "KẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2025\n\n"
+            "Căn cứ Chương trình công tác Đoàn năm 2025 của Huyện Đoàn Đông Khê;\n")
+    assert EX.extract(text).doc_number == "45-KH/ĐTN"
