@@ -28,7 +28,13 @@ from eval_extract import SHARED, load_scorer, tuning_letters  # noqa: E402
 from perturb_header import header_end  # noqa: E402
 
 FIELDS = ("doc_number", "issue_date", "doc_type", "issuer", "subject")
-CITED = "Kế hoạch số 15/KH-UBND ngày 10/01/2020 của Ủy ban nhân dân tỉnh Nam Sơn"
+CITED = "Kế hoạch số 15/KH-UBND ngày {} của Ủy ban nhân dân tỉnh Nam Sơn"
+
+
+def _cited(gold: dict) -> str:
+    """The plan a lead cites: issued before the letter (10 January of its year, or of the year before)."""
+    y, m, d = (int(x) for x in gold["issue_date"].split("-"))
+    return CITED.format(f"10/01/{y if (m, d) > (1, 10) else y - 1}")
 
 
 def _prose_issuer(gold: dict) -> bool:
@@ -87,7 +93,7 @@ def t_lead_moiday(text, gold):
 def t_lead_cited(text, gold):
     if not gold.get("issue_date"):
         return text
-    return f"Thực hiện {CITED}, ngày {_dmy(gold, year=False)}, {_name(gold)} ban hành {_kind(gold)} số " \
+    return f"Thực hiện {_cited(gold)}, ngày {_dmy(gold, year=False)}, {_name(gold)} ban hành {_kind(gold)} số " \
            f"{gold['doc_number']} {_about(gold)}.\n\n" + _body(text)
 
 

@@ -6,6 +6,7 @@ formula in the body ("Ủy ban nhân dân huyện X có ý kiến như sau", "UB
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -111,11 +112,15 @@ class Lead:
 
 
 # "Ngày 02/12, UBND tỉnh ban hành ...": a news lead's day without its year. The letter's own number may carry it
-# ("12/2024/QĐ-UBND"); else the body's first deadline, which falls on or after the letter's day; else the first year
-# the body names.
+# ("12/2024/QĐ-UBND"); else the body's first deadline, which falls on or after the letter's day; else the latest
+# document the lead or the body cites with its date ("Thực hiện Công văn số 45/UBND-VX ngày 20/11/2024, ngày 02/12
+# ..."), which the letter postdates; else the first year the body names.
 _NUMBER_YEAR = re.compile(r"^\d{1,6}/((?:19|20)\d{2})/")
 _FIRST_DEADLINE = re.compile(r"(?<!\w)(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
                              r"(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
+
+_CITED_DATE = re.compile(r"(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
+                         r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d{2})(?!\d)")
 
 
 def _lead_year(work: str, m: re.Match) -> int | None:
@@ -127,6 +132,12 @@ def _lead_year(work: str, m: re.Match) -> int | None:
         year = int(deadline.group("y"))
         month, day = int(m.group("m")), int(m.group("d"))
         return year if (month, day) <= (int(deadline.group("m")), int(deadline.group("d"))) else year - 1
+    cited = [make_date(int(c.group("y")), int(c.group("m")), int(c.group("d")))
+             for c in itertools.islice(_CITED_DATE.finditer(work, max(0, m.start() - 400), m.end("n") + 3000), 50)]
+    cited = [c for c in cited if c is not None]
+    if cited:
+        latest = max(cited)
+        return latest.year if (int(m.group("m")), int(m.group("d"))) >= (latest.month, latest.day) else latest.year + 1
     ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
     return int(ym.group("y")) if ym else None
 

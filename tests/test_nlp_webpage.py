@@ -317,6 +317,16 @@ case("""Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2024 của Ủy b
 Sở Y tế đề nghị các đơn vị báo cáo kết quả trước ngày 15/01/2026.
 """, doc_number="2140/SYT-NVY", issue_date="2025-12-02")
 
+# With no deadline, the latest document the lead or the body cites dates it: the letter comes after it.
+case("""Thực hiện Công văn số 1580/UBND-VX ngày 18/11/2024 của Ủy ban nhân dân tỉnh, ngày 03/12, Phòng Giáo dục và Đào tạo huyện Đông Khê ban hành Công văn số 812/PGDĐT-TH về tổ chức Hội khỏe Phù Đổng cấp trường.
+
+Căn cứ Kế hoạch số 35/KH-UBND ngày 12/3/2021 của Ủy ban nhân dân huyện, Phòng đề nghị các trường chủ động triển khai.
+""", doc_number="812/PGDĐT-TH", issue_date="2024-12-03")
+case("""Ngày 15/01, Sở Nội vụ Lam Giang ban hành Công văn số 64/SNV-CCVC về tuyển dụng viên chức.
+
+Thực hiện Kế hoạch số 210/KH-UBND ngày 20/12/2023 của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát nhu cầu.
+""", doc_number="64/SNV-CCVC", issue_date="2024-01-15")
+
 # A portal's record over a body that names an event's weekday and date: "thứ Bảy, ngày 14/10/2025" is no date line.
 case("""Số hiệu văn bản: 21-TB/ĐU
 Ngày ký ban hành: 2/10/2025
