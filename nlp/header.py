@@ -115,7 +115,7 @@ _MOTTO = re.compile(
     re.I,
 )
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
-_BODY_START = re.compile(
+BODY_START = re.compile(
     r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
@@ -129,7 +129,7 @@ _BODY_KEYWORDS = re.compile(
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
 # A line that ends on a word needing more ("của", "và", a comma, a hyphen): what it names goes on over the line break.
-JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|các)|[,\-–])\s*$")
+JOINS = re.compile(r"(?:\b(?:của|cho|với|và|tại|đến|về|giữa|thuộc|trên|trong|các)|[,\-–])\s*$")
 _WEEKDAY = re.compile(r"^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ\s+nhật)$", re.I)
 _PLACE_WORDS = {"phố", "thành", "xã", "phường", "quận", "huyện", "tỉnh", "thị", "trấn", "khu", "đặc"}
 _SUBJECT_START = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)|^Về\s(?=\w)")
@@ -888,7 +888,7 @@ def _short_line(rest: list[Line]) -> bool:
         return True
     # a longer line is the trích yếu's last when the body opens on the filled line after it
     after = next((ln.text.strip() for ln in rest[1:6] if ln.text.strip()), "")
-    return len(c.split()) <= 20 and bool(_KINH_GUI.match(after) or _BODY_START.match(after)
+    return len(c.split()) <= 20 and bool(_KINH_GUI.match(after) or BODY_START.match(after)
                                          or re.match(r"^(?:[IVX]{1,4}\.|\d{1,2}\.)\s", after))
 
 
@@ -903,7 +903,7 @@ def _spacing(lines: list[Line], stop: int) -> int:
         if text:
             if seen:
                 runs.append(run)
-            if _KINH_GUI.match(text) or (len(runs) >= 4 and _BODY_START.match(text)):
+            if _KINH_GUI.match(text) or (len(runs) >= 4 and BODY_START.match(text)):
                 break  # the recipients' list and the body keep their own spacing
             seen, run = True, 0
         else:
@@ -924,7 +924,7 @@ _ATTACHED = re.compile(r"^\(\s{0,2}(?:[Kk]èm\s+theo|[Gg]ửi\s+kèm|[Đđ]ính\
 def _stops_subject(cell: str) -> bool:
     c = cell.strip()
     return bool(
-        _KINH_GUI.match(c) or _BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
+        _KINH_GUI.match(c) or BODY_START.match(c) or _DATE_LINE.search(c) or _SO_LINE.match(c)
         or _TITLE_RE.match(c) or _URGENCY_LINE.match(c) or _SECRECY_LINE.match(c) or _MOTTO.match(c)
         or re.match(r"^[-_=*]{3,}$", c) or _ATTACHED.match(c) or re.search(r"(?:^|,)\s*" + _NGAY + r"\s+\d{1,2}\s+th" + _ANG + r"\s+\d{1,2}\s*$", c)
         or SITE_LINE.match(c) and not re.match(r"^[\d/:.\s|-]+$", c) or _RECORD_LABEL.match(c)
@@ -1007,7 +1007,7 @@ def _closes_with_name(cell: str, after: list[Line]) -> bool:
     if not after:
         return True
     nxt = after[0].text.strip()
-    return not nxt or bool(re.match(r"^[-_=*]{3,}$", nxt) or _BODY_START.match(nxt) or _KINH_GUI.match(nxt))
+    return not nxt or bool(re.match(r"^[-_=*]{3,}$", nxt) or BODY_START.match(nxt) or _KINH_GUI.match(nxt))
 
 
 def _spaced_phrase(line: Line) -> tuple[str, int] | None:
@@ -1157,13 +1157,13 @@ def header_stop(lines: list[Line], default: int) -> int:
 
 
 def opens_body(text: str) -> bool:
-    return bool(_KINH_GUI.search(text) or _BODY_START.match(text))
+    return bool(_KINH_GUI.search(text) or BODY_START.match(text))
 
 
 def body_start_index(lines: list[Line], after: int) -> int:
     for index in range(after, min(len(lines), after + 40)):
         text = lines[index].text
-        if _KINH_GUI.search(text) or _BODY_START.match(text):
+        if _KINH_GUI.search(text) or BODY_START.match(text):
             return index
     return min(len(lines) - 1, after) if lines else 0
 

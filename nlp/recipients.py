@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nlp import unitnames
 from nlp.alphabet import UPPER
-from nlp.header import JOINS
+from nlp.header import BODY_START, JOINS
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
@@ -91,12 +91,14 @@ def find(work: str, start: int, end: int) -> Recipients | None:
             last_bullet = next((c for c in reversed(chunks) if _BULLET.match(c)), None)
             wrapped = text[0].islower() or (entry_col >= 10 and _indent(line) >= entry_col - 2) \
                 or previous.count("(") > previous.count(")") \
-                or JOINS.search(previous) is not None \
+                or JOINS.search(previous) is not None or _BARE_HEAD.search(previous) is not None \
                 or (not bullet and last_bullet is not None and _indent(line) > _indent(last_bullet))
             # ("(theo Quyết định số ... ngày" / "04/3/2024 ...)"; "... Phòng chống thiên tai và" / "Tìm kiếm cứu nạn";
+            # "Kính gửi: Sở" / "Nội vụ tỉnh Lâm Đồng", a text layer's wrap after a head that names nothing yet;
             # a line under a bullet's text, indented past the bullet: the name goes on)
-            if not (bullet or wrapped or previous.endswith((";", ","))):
-                bounded = True
+            if not (bullet or wrapped or previous.endswith((";", ","))) or \
+                    (not bullet and text[0].isupper() and BODY_START.match(line)):
+                bounded = True  # (the body's first line, however indented: "        Theo đề nghị của ...")
                 break
         stop = _FULL_STOP.search(line)
         if stop:
@@ -116,6 +118,11 @@ def find(work: str, start: int, end: int) -> Recipients | None:
         return None
     return Recipients(names, m.start(), min(cursor, len(work)), listed, bounded)
 
+
+
+# A line that ends on a unit's head word alone: the name goes on on the next line.
+_BARE_HEAD = re.compile(r"(?:^|[:;,]|\s)(?:Sở|Phòng|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|Cục|Chi\s+cục|Tổng\s+cục|Trung\s+tâm|Công\s+an|"
+                        r"Bộ|Trường|Bệnh\s+viện|Kho\s+bạc|Ngân\s+hàng|Tòa\s+án|Toà\s+án|Viện)\s*$")
 
 def _next_nonblank(work: str, pos: int, end: int) -> str | None:
     for line in work[pos:min(end, pos + 400)].split("\n"):

@@ -164,7 +164,7 @@ _LIST_ITEM = re.compile(r"[-–•*+]\s")
 def page_title(lines: list[Line]) -> Hit | None:
     """The page's title: the last line before the body's first sentence, past the site's own lines; not a news
     headline naming a unit ("Sở Công thương lấy ý kiến ..."), not a sentence."""
-    from nlp.header import _BODY_START, _HOST_START, _KINH_GUI
+    from nlp.header import BODY_START, _HOST_START, _KINH_GUI
 
     candidate = None
     filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:SUMMARY_LINES]
@@ -177,7 +177,7 @@ def page_title(lines: list[Line]) -> Hit | None:
             offset = line.start + line.text.index(text)
             candidate = Hit(text, offset, offset + len(text), 0.5)
             break
-        if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or _BODY_START.match(text)
+        if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or BODY_START.match(text)
                 or _is_lead(text) or text[:1].islower() or following[:1].islower()):
             break  # the body has begun (a paragraph a PDF text layer wrapped goes on in lower case)
         offset = line.start + line.text.index(text)

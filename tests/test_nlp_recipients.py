@@ -116,3 +116,14 @@ Chủ tịch UBND huyện yêu cầu:
     out = EX.extract(text).to_json("t")
     assert out["recipients"] == ["Trưởng các phòng, ban, ngành huyện", "Chủ tịch UBND các xã, thị trấn"]
     assert out["lead_units"] == ["Chủ tịch UBND các xã, thị trấn", "Phòng Công thương"]
+
+
+def test_a_text_layer_that_wraps_the_block_at_the_page_margin():
+    # the wrap falls after a head that names nothing yet, or after a preposition
+    assert recipients("                                   Kính gửi: Sở\nNội vụ tỉnh Hưng Lam\n\n") == ["Sở Nội vụ tỉnh Hưng Lam"]
+    assert recipients("Kính gửi: Các khoa, phòng trong\nBệnh viện Đa khoa tỉnh\n\n") == [
+        "Các khoa, phòng trong Bệnh viện Đa khoa tỉnh"]
+    # the body's first line, however indented, is not the name going on
+    letter = HEAD + "Kính gửi: Sở Giao thông vận tải\n          Theo đề nghị của Sở Giao thông vận tải tại\n" \
+        "Công văn số 4120/SGTVT-QLGT ngày 02/4/2025, Ủy ban nhân dân tỉnh có ý kiến như sau.\n" + TAIL
+    assert EX.extract(letter).recipients == ["Sở Giao thông vận tải"]
