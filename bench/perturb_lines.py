@@ -4,10 +4,11 @@
 
 Only the tuning half (even file numbers) is read. From "Kính gửi" on (or the body's first line), each transform
 re-lays the letter's lines the way its copies do: a PDF text layer that breaks every line at a narrow or a wide
-margin (``wrap50``, ``wrap70``: the indent of a wrapped line is lost), a Word copy with a blank line after every line
-(``double``), bullets retyped as "•" (``bullets``). What a clerk registers does not change; the bench counts the
-recipients, lead and cooperating units, deadlines, meeting and replies that were right on the letter and are wrong on
-the copy (``--show`` lists them, tuning letters only). Asserts nothing.
+margin (``wrap50``, ``wrap70``: the indent of a wrapped line is lost; a table's rows stay), bullets retyped as "•"
+(``bullets``); and a Word copy with a blank line after every line, its header's too (``double``). What a clerk
+registers does not change; the bench counts the recipients, lead and cooperating units, deadlines, meeting and
+replies that were right on the letter and are wrong on the copy (``--show`` lists them, tuning letters only).
+Asserts nothing.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _wrap(text: str, width: int) -> str:
     end = header_end(text)
     out = []
     for line in text[end:].split("\n"):
-        if len(line) <= width:
+        if len(line) <= width or "|" in line or "\t" in line:  # a table's row stays a row
             out.append(line)
         else:
             out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])
@@ -40,8 +41,7 @@ def _wrap(text: str, width: int) -> str:
 
 
 def t_double(text: str) -> str:
-    end = header_end(text)
-    return text[:end] + text[end:].replace("\n", "\n\n")
+    return text.replace("\n", "\n\n")  # the whole copy, its header too
 
 
 def t_bullets(text: str) -> str:

@@ -8,6 +8,7 @@ import re
 from nlp import body as body_rules
 from nlp import confidence as doubt
 from nlp import header as hdr
+from nlp import layout
 from nlp import recipients
 from nlp import unitnames, webpage
 from nlp.deadlines import find_deadlines
@@ -90,7 +91,7 @@ class Extractor:
         result = Extraction()
         if not norm.strip() or not _has_letters(norm, 10):
             return result
-        work = hdr.drop_stamps(hdr.unflatten(_unquote(norm[:MAX_BODY])))
+        work = layout.undouble(layout.drop_stamps(hdr.unflatten(_unquote(norm[:MAX_BODY]))))
         lines = hdr.lines_of(work, limit=400)
         stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}
@@ -281,10 +282,10 @@ class Extractor:
         if result.issuer:  # a letter gives no task to its own issuer, nor asks it to cooperate
             leads = [h for h in leads if not unitnames.is_issuer(h.value, result.issuer)]
             coops = [h for h in coops if not unitnames.is_issuer(h.value, result.issuer)]
-        for hit in leads:
-            result.lead_units.append(keep("lead_units", hit))
+        for hit in leads:  # a name read over a line break keeps one space where the break and the indent were
+            result.lead_units.append(" ".join(keep("lead_units", hit).split()))
         for hit in coops:
-            result.cooperating_units.append(keep("cooperating_units", hit))
+            result.cooperating_units.append(" ".join(keep("cooperating_units", hit).split()))
 
         year = result.issue_date.year if result.issue_date else self._year(lines, stop)
         for d in find_deadlines(flat, body_start, year, leads, result.issue_date):

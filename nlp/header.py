@@ -195,43 +195,6 @@ class Line:
         return list(self._cells)
 
 
-# A digital signature's stamp, printed on the page by the signing tool: "Ký bởi: Sở Nội vụ", "Email: ...", "Cơ quan:
-# Tỉnh X", "Thời gian ký: 12.03.2024 16:42:07 +07:00" (or Adobe's "Digitally signed by ... Date: ..."). Set in the top
-# right corner of a copy's first page, its lines come out before the header, between its lines or as a third cell.
-_STAMP_ANCHOR = re.compile(r"^(?:Ký\s+(?:số\s+)?bởi|Thời\s+gian\s+ký|Signed\s+by|Digitally\s+signed\s+by|"
-                           r"Signature\s+(?:Not\s+)?(?:Valid|Verified))(?!\w)", re.I)
-_STAMP_FIELD = re.compile(r"^(?:Ký\s+(?:số\s+)?bởi|Người\s+ký|E-?mail|Cơ\s+quan|Tổ\s+chức|Chức\s+vụ|Thời\s+gian\s+ký|"
-                          r"Ngày\s+ký|Signed\s+by|Digitally\s+signed\s+by|Date|Reason|Location|Organization)\s{0,3}:"
-                          r"|^Signature\s+(?:Not\s+)?(?:Valid|Verified)", re.I)
-_STAMP_LINES = 60  # the stamp of the first page: within its first lines
-_STAMP_REACH = 6   # a stamp's fields lie within this many lines of its "Ký bởi" / "Thời gian ký"
-
-
-def drop_stamps(text: str) -> str:
-    """The text with a signature stamp's cells near the top blanked out; same length, no line added. A line that was
-    only the stamp joins the line above it (or below, the first line), so the header's lines stay together."""
-    lines = lines_of(text[:8000], limit=_STAMP_LINES)
-    if not any("ký" in line.text.lower() or "sign" in line.text.lower() for line in lines):
-        return text  # most letters: nothing to do
-    stamp = [[(c, s) for c, s in line.cells() if _STAMP_FIELD.match(c)] for line in lines]
-    anchors = [i for i, cells in enumerate(stamp) if any(_STAMP_ANCHOR.match(c) for c, _ in cells)]
-    if not anchors:
-        return text
-    chars = list(text)
-    for i, cells in enumerate(stamp):
-        if not cells or min(abs(i - a) for a in anchors) > _STAMP_REACH:
-            continue
-        for cell, start in cells:
-            chars[start:start + len(cell)] = " " * len(cell)
-        line = lines[i]
-        if not "".join(chars[line.start:line.start + len(line.text)]).strip():
-            if line.start > 0:
-                chars[line.start - 1] = " "  # the line joins the one above it
-            elif line.start + len(line.text) < len(chars):
-                chars[line.start + len(line.text)] = " "
-    return "".join(chars)
-
-
 def lines_of(text: str, limit: int = 200) -> list[Line]:
     out, pos = [], 0
     for raw in text.split("\n", limit)[:limit]:

@@ -107,11 +107,14 @@ def find_meeting(flat: str, base: int, default_year: int | None, issued: date | 
     return None
 
 
+# A character of the same sentence, over a line break where a text layer wrapped it (not over a blank line, a new
+# item or bullet, nor past "." or ";").
+_IN_SENTENCE = r"(?:[^.;\n]|\n(?![ \t]*(?:\n|[-–•+*]\s|\d{1,2}[.)]\s)))"
 # (?=[mtcđdl]): the first letters of its matches (case folded); the engine passes over other positions at once
 # instead of trying the alternatives at each.
 _EVENT = re.compile(
     r"(?=[mtcđdl])"
-    r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|mời\s[^.;\n]{0,160}?\s(?:dự\s+họp|tham\s+dự\s+(?:cuộc\s+)?họp)(?!\w)|tổ\s+chức\s+(?:cuộc\s+họp|họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
+    r"(?<!\w)(?:mời\s+(?:dự|họp|tham\s+dự)|mời\s" + _IN_SENTENCE + r"{0,160}?\s(?:dự\s+họp|tham\s+dự\s+(?:cuộc\s+)?họp)(?!\w)|tổ\s+chức\s+(?:cuộc\s+họp|họp|buổi|hội\s+nghị|lễ|đối\s+thoại|tiếp\s+xúc|"
     r"hội\s+thảo|tọa\s+đàm|toạ\s+đàm|gặp\s+mặt)|triệu\s+tập\s+(?:cuộc\s+họp|kỳ\s+họp|phiên\s+họp|hội\s+nghị|họp)"
     # a meeting moved: "thay đổi thời gian cuộc họp", "lùi lịch tổ chức hội nghị"
     r"|(?:thay\s+đổi|điều\s+chỉnh|chuyển|dời|lùi)\s+(?:thời\s+gian|lịch|ngày)\s+(?:tổ\s+chức\s+)?"
@@ -130,7 +133,8 @@ _CONVENES = re.compile(
 _LABELS = re.compile(
     r"Thời\s+gian\s*:[^\n]{0,200}(?:\n[^\n]{0,200}){0,3}?\n[ \t]{0,20}(?:[-–•+*]\s*|\d{1,2}[.)]\s*)?"
     r"(?:Địa\s+điểm|Hình\s+thức)\s*:"
-    r"|Thời\s+gian\s*(?:,|và)\s*địa\s+điểm\s*:[^\n]{0,120}\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w)", re.I)  # one label for both
+    r"|Thời\s+gian\s*(?:,|và)\s*địa\s+điểm\s*:" + _IN_SENTENCE + r"{0,120}\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w)",  # one label for both
+    re.I)
 _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quyết", "Quy chế", "Quy định", "Chương trình",
                     "Hướng dẫn", "Tờ trình", "Đề án", "Phương án"}
 

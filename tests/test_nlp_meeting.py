@@ -171,3 +171,14 @@ def test_a_meeting_over_several_days_starts_on_the_first():
                        "lúc 8 giờ 00. Địa điểm: Hội trường.\n") == "2025-03-24T08:00"
     assert when(HEAD + "Kính mời đại biểu dự họp. Thời gian: 14 giờ 00 - ngày 12/3/2025. Địa điểm: Hội trường.\n") \
         == "2025-03-12T14:00"
+
+
+def test_a_cong_van_inviting_units_to_a_meeting_in_a_sentence_a_text_layer_wrapped():
+    letter = ("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN ĐÔNG KHÊ             Độc lập - Tự do - "
+              "Hạnh phúc\nSố: 301/UBND-KT            Đông Khê, ngày 10 tháng 3 năm 2020\nV/v sửa chữa cầu Khe Lim\n\n"
+              "Kính gửi: Ủy ban nhân dân xã Vỹ Khánh.\n\n"
+              "Để thống nhất phương án sửa chữa, Ủy ban nhân dân huyện mời đại\n"
+              "diện lãnh đạo Ủy ban nhân dân xã Vỹ Khánh, Phòng Tài chính - Kế hoạch\n"
+              "dự họp, kiểm tra hiện trường vào lúc 8 giờ 30 phút, thứ Ba, ngày 17/3/2020\n"
+              "(tập trung tại trụ sở Ủy ban nhân dân xã Vỹ Khánh).\n")
+    assert Extractor().extract(letter).to_json("t")["meeting"]["datetime"] == "2020-03-17T08:30"

@@ -639,3 +639,25 @@ Tuyên truyền cải cách hành chính năm 2025
    1      Đăng tin bài              Phòng Văn hóa và Thông tin      Hằng quý
 """)
     assert lead == ["Phòng Văn hóa và Thông tin"]
+
+
+def test_a_double_spaced_copy_keeps_names_and_items_that_its_blank_lines_cut():
+    # a PDF's lines turned into a Word copy's paragraphs: one blank line after every line, the header's too
+    letter = """ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM GIANG                   Độc lập - Tự do - Hạnh phúc
+Số: 512/UBND-KGVX                Lam Giang, ngày 04 tháng 5 năm 2025
+V/v triển khai chuyển đổi số trong khám, chữa bệnh
+
+Kính gửi: Sở Y tế; Sở Khoa học và Công nghệ.
+
+Ủy ban nhân dân tỉnh có ý kiến như sau:
+1. Giao Sở Y tế chủ trì, phối hợp với Sở Khoa học
+và Công nghệ xây dựng lộ trình triển khai bệnh án điện tử
+tại các bệnh viện tuyến tỉnh, báo cáo trước ngày 30/5/2025.
+2. Sở Khoa học và Công nghệ hướng dẫn các bệnh viện
+đánh giá mức độ an toàn thông tin của hệ thống.
+"""
+    single = EX.extract(letter)
+    double = EX.extract(letter.replace("\n", "\n\n"))
+    assert single.cooperating_units == ["Sở Khoa học và Công nghệ"]
+    assert (double.lead_units, double.cooperating_units) == (single.lead_units, single.cooperating_units)
