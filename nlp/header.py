@@ -116,7 +116,7 @@ _MOTTO = re.compile(
 )
 _NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
 BODY_START = re.compile(
-    r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
+    r"^\s{0,40}(?:[-–•*+]\s*)?(?:K[íìỉĩịi]nh\s+g[ửừứữựủu]i|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
     re.I,
 )
@@ -166,7 +166,9 @@ SITE_LINE = re.compile(
     re.I,
 )
 _CELL_SPLIT = re.compile(r"[ \t]{2,}|\t|\|")
-_KINH_GUI = re.compile(r"(?<!\w)Kính\s+gửi\s{0,3}:?", re.I)
+# "Kính gửi" as an OCR may mark it ("Kỉnh gửi", "Kính gủi", "Kính gừi")
+KINH_GUI = r"K[íìỉĩịi]nh\s+g[ửừứữựủu]i"
+_KINH_GUI = re.compile(r"(?<!\w)" + KINH_GUI + r"\s{0,3}:?", re.I)
 
 
 @dataclass

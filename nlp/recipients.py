@@ -20,8 +20,8 @@ from nlp.header import BODY_START, JOINS
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
 # the same run ("... điện: Giám đốc các sở; Chủ tịch UBND các huyện.").
-# (an OCR's "Kính gừi"; "Chủ tịch Ủy ban nhân dân tỉnh điện:" typed in plain case, see _SENDER)
-_KINH_GUI = re.compile(r"(?<!\w)(?:Kính|KÍNH)\s+(?:g[ửừ]i|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
+# (an OCR's "Kính gừi", "Kỉnh gửi", "Kính gủi"; "Chủ tịch Ủy ban nhân dân tỉnh điện:" typed in plain case, see _SENDER)
+_KINH_GUI = re.compile(r"(?<!\w)(?:K[íìỉĩịi]nh|KÍNH)\s+(?:g[ửừứữựủu]i|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
                        r"(?<=[^\W\d_][ \t])(?<!CÔNG )(?<!Công )(?:điện|ĐIỆN)[ \t]*:[ \t]*")
 # Who sends a công điện, from the start of its line: in capitals, or a holder's title in plain case.
 _SENDER = re.compile(r"[ \t]*(?:[" + UPPER + r"]+[ \t]+)+$|[ \t]*(?:Chủ\s+tịch|Thủ\s+tướng|Bộ\s+trưởng|Giám\s+đốc|Chỉ\s+huy|"

@@ -127,3 +127,9 @@ def test_a_text_layer_that_wraps_the_block_at_the_page_margin():
     letter = HEAD + "Kính gửi: Sở Giao thông vận tải\n          Theo đề nghị của Sở Giao thông vận tải tại\n" \
         "Công văn số 4120/SGTVT-QLGT ngày 02/4/2025, Ủy ban nhân dân tỉnh có ý kiến như sau.\n" + TAIL
     assert EX.extract(letter).recipients == ["Sở Giao thông vận tải"]
+
+
+def test_kinh_gui_as_an_ocr_marks_its_tones():
+    assert recipients("Kỉnh gửi: - Lãnh đạo UBND các xã: Phú An, Tân Lập;\n          - Giám đốc các hợp tác xã nông nghiệp.\n\n") \
+        == ["Lãnh đạo UBND các xã: Phú An, Tân Lập", "Giám đốc các hợp tác xã nông nghiệp"]
+    assert recipients("Kính gủi: Ban Thường vụ Hội Cựu chiến binh huyện.\n\n") == ["Ban Thường vụ Hội Cựu chiến binh huyện"]
