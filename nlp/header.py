@@ -447,8 +447,8 @@ def _place_from(prefix: str) -> tuple[str, int] | None:
     cut = 0
     for sep in list(_CELL_SPLIT.finditer(prefix)) + list(_MOTTO.finditer(prefix)):
         cut = max(cut, sep.end())
-    for so in _SO_LINE.finditer(prefix):
-        match = NUMBER_RE.match(prefix, so.end())
+    for so in _SO_LINE.finditer(prefix):  # "Số: 84-CV/HĐTN Thạch Vân, ngày ...": one space after the number
+        match = _PARTY_NUMBER_RE.match(prefix, so.end()) or NUMBER_RE.match(prefix, so.end())
         if match:
             cut = max(cut, match.end())
     m = re.search(r"(?:phúc|PHÚC)\W*", prefix)
