@@ -767,3 +767,11 @@ def test_a_portal_list_of_other_documents_titles_none_of_them():
             "Các bệnh viện chủ động dự trù, không để thiếu thuốc.\n")
     found = EX.extract(related + news)
     assert (found.subject, found.doc_number) == (None, None)
+
+
+def test_a_party_number_glued_to_the_date_line_by_one_space():
+    text = ("BCH ĐOÀN TỈNH NAM SƠN ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN HUYỆN ĐÔNG KHÊ\n***\n"
+            "Số: 84-CV/HĐTN Đông Khê, ngày 11 tháng 10 năm 2024\nV/v tổ chức Hội thi tìm hiểu pháp luật\n"
+            "Kính gửi: Ban Thường vụ Đoàn các xã, thị trấn.\n")
+    found = EX.extract(text)
+    assert (found.doc_number, found.place, str(found.issue_date)) == ("84-CV/HĐTN", "Đông Khê", "2024-10-11")
