@@ -31,7 +31,10 @@ TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị �
                     key=len, reverse=True)
 # The types that invite to a meeting: a thư mời and a giấy triệu tập are giấy mời by another name.
 INVITATION_TYPES = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tập"})
-_TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TYPE_NAMES) + r")\W{0,3}$")
+# Types known only by a title line of their own: the procuracy's "KIẾN NGHỊ", "KHÁNG NGHỊ", "YÊU CẦU" (words of every
+# sentence elsewhere, never read as a type from prose).
+_TITLE_TYPES = sorted({*TYPE_NAMES, "Kiến nghị", "Kháng nghị", "Yêu cầu"}, key=len, reverse=True)
+_TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in _TITLE_TYPES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 # The type's name and its trích yếu on one line: "KẾ HOẠCH Tổ chức ...", "QUYẾT ĐỊNH VỀ VIỆC ...", "KẾ HOẠCH TỔ CHỨC HỘI
 # THI ..." (three words in capitals at least: "THÔNG BÁO KẾT LUẬN" is a type's name of two words, see find_title)
@@ -106,15 +109,19 @@ _DATE_LINE = re.compile(
     r"[ \t]{0,2}(?P=bsep)[ \t]{0,2}(?P<by>\d{4})(?=[ \t]*(?:\n|$|[ \t]{2}|\t|\|))",
     re.I,
 )
+# (an OCR's or a legacy font's slips in the motto: "XẢ HỘI", "Tụ do", "Hanh phúc", "Độc lâp", "Độc Iập")
+_C, _HOA, _XA, _HOI, _CHU, _NGHIA = "C[ÔỘOỐỒ]NG", "H[ÒOÀÓỎ]A", "X[ÃAẢÁẠ]", "H[ỘOỐỒÔ]I", "CH[ỦUỨ]", "NGH[ĨIÌÍỈ]A"
 _MOTTO = re.compile(
-    r"C[ÔỘO]NG\s{0,3}H[ÒOÀ]A(?:\s{0,3}X[ÃA](?:\s{0,3}H[ỘO]I)?)?|(?:(?:^|(?<=\s))H[ỘO]I\s{1,3})?(?:CH[ỦU]\s{0,3}NGH[ĨI]A\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
+    _C + r"\s{0,3}" + _HOA + r"(?:\s{0,3}" + _XA + r"(?:\s{0,3}" + _HOI + r")?)?|(?:(?:^|(?<=\s))" + _HOI + r"\s{1,3})?(?:"
+    + _CHU + r"\s{0,3}" + _NGHIA + r"\s{0,3})?VI[ỆE]T\s{0,3}NAM(?=\s|$|\|)"
     r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN(?:\s{1,3}VIỆT\s{1,3}NAM)?|ĐOÀN\s{1,3}(?:TNCS|THANH\s{1,3}NIÊN\s{1,3}CỘNG\s{1,3}SẢN)"
     r"\s{1,3}HỒ\s{1,3}CHÍ\s{1,3}MINH"
-    # an OCR's or a legacy font's slips in the motto: "Tụ do", "Hanh phúc", "Độc lâp"
-    r"|Đ[ộôo]c\s{0,2}l[ậâa]p|T[ựụưu]\s{0,2}do|H[ạa]nh\s{0,2}ph[úu]c|X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A",
+    r"|Đ[ộôoốồ]c\s{0,2}[lIi1][ậâaấầ]p|T[ựụưuừứ]\s{0,2}do|H[ạaảà]nh\s{0,2}ph[úuù]c|" + _XA + r"\s{0,3}" + _HOI + r"\s{0,3}"
+    + _CHU + r"\s{0,3}" + _NGHIA,
     re.I,
 )
-_NATIONAL_MOTTO = re.compile(r"C[ỘO]NG\s{0,3}H[ÒOÀ]A\s{0,3}X[ÃA]\s{0,3}H[ỘO]I\s{0,3}CH[ỦU]\s{0,3}NGH[ĨI]A", re.I)
+_NATIONAL_MOTTO = re.compile(_C + r"\s{0,3}" + _HOA + r"\s{0,3}" + _XA + r"\s{0,3}" + _HOI + r"\s{0,3}" + _CHU + r"\s{0,3}"
+                             + _NGHIA, re.I)
 BODY_START = re.compile(
     r"^\s{0,40}(?:[-–•*+]\s*)?(?:K[íìỉĩịi]nh\s+g[ửừứữựủu]i|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng)",
@@ -125,7 +132,9 @@ _BODY_KEYWORDS = re.compile(
     r"ỦY\s+BAN|UỶ\s+BAN|UBND|UB\s|HỘI\s+ĐỒNG|HĐND|CÔNG\s+AN|ĐẢNG|TỈNH\s+ỦY|TỈNH\s+UỶ|BỆNH\s+VIỆN|ĐOÀN|HỘI|LIÊN|"
     r"KHO\s+BẠC|KBNN|BẢO\s+HIỂM|BHXH|UBMTTQ|LĐLĐ|TỔNG\s+LĐLĐ|TỔNG\s+LIÊN\s+ĐOÀN|CHI\s+NHÁNH|TÒA|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|"
     r"CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|BCH|BTV|TT\.?\s|"
-    r"THƯỜNG\s+TRỰC|(?:HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s)"
+    r"THƯỜNG\s+TRỰC|(?:TỈNH|HUYỆN|THỊ|QUẬN|THÀNH|ĐẢNG|XÃ|PHƯỜNG)\s+(?:ỦY|UỶ|ĐOÀN)|CHI\s+BỘ|NGÂN\s+HÀNG|ĐỘI\s|HẠT\s|TRẠM\s|"
+    # the mass organisations by their initials: HND (nông dân), HLHPN (phụ nữ), HCCB (cựu chiến binh), MTTQ
+    r"(?:HND|HLHPN|HCCB|HCTĐ|MTTQ)\s)"
 )
 # A line ending like this goes on on the next line ("... kế hoạch của / Ủy ban nhân dân phường").
 # A line that ends on a word needing more ("của", "và", a comma, a hyphen): what it names goes on over the line break.
@@ -680,7 +689,7 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if nxt is not None:
                 m = _TITLE_RE.match(word + " " + lines[nxt].text.strip())
                 if m:
-                    value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                    value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
                     offset = line.start + line.text.index(word)
                     return Hit(value, offset, lines[nxt].start + len(lines[nxt].text.rstrip()), 0.85), nxt
         if _SPACED_CAPS.match(line.text) and line.text.upper() == line.text:
@@ -693,14 +702,14 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
         if squeezed != word and len(squeezed) <= 40 and (_TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)):
             # a converter doubled the spaces between the title's words ("KẾ  HOẠCH"), cutting it into cells
             m = _TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)
-            value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+            value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
         cells = line.cells()  # split once for the checks below
         m = _ACTION_TITLE.match(word)
         if m and len(cells) == 1:
             # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "LỊCH CÔNG TÁC TUẦN": the type's name and its kind
-            value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+            value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
         first = cells[:1]
@@ -713,13 +722,13 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
         if first:
             m = _TITLE_PREFIX_RE.match(first[0][0])
             if m:
-                value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
         for cell, offset in cells:
             m = _TITLE_RE.match(cell.strip())
             if m:
                 name = m.group(1)
-                value = next(n for n in TYPE_NAMES if n.upper() == name)
+                value = next(n for n in _TITLE_TYPES if n.upper() == name)
                 return Hit(value, offset, offset + len(cell.strip()), 0.9), index
         m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(cells) == 1 else None
         if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
@@ -727,7 +736,7 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)
             # ... or "THÔNG BÁO KẾT LUẬN" over "của Ban Thường vụ ...": a trích yếu that goes on in lower case
             if nxt is not None and (_SUBJECT_START.match(nxt.text.strip()) or nxt.text.strip()[:1].islower()):
-                value = next(n for n in TYPE_NAMES if n.upper() == m.group(1))
+                value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
     return None, None
 
@@ -1147,7 +1156,7 @@ _FLAT_MOTTO = re.compile(
 )
 _FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
 _FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
-_FLAT_TITLE = re.compile(r"(?<!\w)(?P<type>" + "|".join(n.upper() for n in TYPE_NAMES) + r")(?!\w)")
+_FLAT_TITLE = re.compile(r"(?<!\w)(?P<type>" + "|".join(n.upper() for n in _TITLE_TYPES) + r")(?!\w)")
 _FLAT_TITLE_CASE = re.compile(r"[ \t]{1,3}(?P<type>" + "|".join(TYPE_NAMES) + r")(?=[ \t]{1,3}[" + UPPER + r"])")
 _FLAT_OPENER = re.compile(
     r"(?<=[" + LOWER + r"0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"

@@ -154,7 +154,7 @@ def _cell_reading(cell: str, convert) -> str:
 # capitals: a line with no capital at all (the letterhead, the motto, a short type title "tê tr×nh"), or one whose
 # only ASCII letters are capitals.
 _BODY_START = re.compile(r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp)", re.I)
-_DATE_WORD = re.compile(r"\bngày\b", re.I)
+_DATE_WORD = re.compile(r"\bngày\s{1,3}\d{1,2}\s{1,3}tháng\b", re.I)  # the date line (a portal record's "Ngày ban hành" is not)
 
 
 _CELL_GAP = re.compile(r"(\t{1,20}| {2,200}|\|)")
@@ -162,7 +162,7 @@ _CELL_GAP = re.compile(r"(\t{1,20}| {2,200}|\|)")
 
 def _restore_capitals(converted: list[str], original: list[str]) -> None:
     seen_date = False
-    for i, line in enumerate(converted[:14]):
+    for i, line in enumerate(converted[:40]):  # a portal's record may come first
         if _BODY_START.match(line):
             break
         cells, before = _CELL_GAP.split(line), _CELL_GAP.split(original[i])

@@ -775,3 +775,25 @@ def test_a_party_number_glued_to_the_date_line_by_one_space():
             "Kính gửi: Ban Thường vụ Đoàn các xã, thị trấn.\n")
     found = EX.extract(text)
     assert (found.doc_number, found.place, str(found.issue_date)) == ("84-CV/HĐTN", "Đông Khê", "2024-10-11")
+
+
+@pytest.mark.parametrize("head, issuer", [
+    ("TỈNH ĐOÀN NAM SƠN               ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN HUYỆN ĐÔNG KHÊ\n***",
+     "TỈNH ĐOÀN NAM SƠN - BCH ĐOÀN HUYỆN ĐÔNG KHÊ"),
+    ("HND TỈNH NAM SƠN\nBCH HND HUYỆN ĐÔNG KHÊ\n*",
+     "HND TỈNH NAM SƠN - BCH HND HUYỆN ĐÔNG KHÊ"),
+])
+def test_a_union_letterhead_keeps_its_provincial_parent(head, issuer):
+    text = head + "\nSố: 34-KH/ĐTN              Đông Khê, ngày 22 tháng 02 năm 2024\n\nKẾ HOẠCH\nTổ chức Hội thi năm 2024\n"
+    assert EX.extract(text).issuer == issuer
+
+
+def test_a_procuracy_request_read_through_an_ocr_motto():
+    text = ("VIỆN KIỂM SÁT NHÂN DÂN           CỘNG HOÀ XẢ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "     TỈNH NAM SƠN                     Độc Iập - Tự do - Hạnh phúc\n"
+            "Số: 45/YC-VKS-P8              Nam Sơn, ngày 04 tháng 6 năm 2024\n\n"
+            "                            YÊU CẦU\n           Tự kiểm tra việc tổ chức thi hành án dân sự\n\n"
+            "     Kính gửi: Chi cục Thi hành án dân sự huyện Đông Khê\n")
+    found = EX.extract(text)
+    assert (found.issuer, found.doc_type) == ("VIỆN KIỂM SÁT NHÂN DÂN TỈNH NAM SƠN", "Yêu cầu")
+    assert found.subject == "Tự kiểm tra việc tổ chức thi hành án dân sự"

@@ -116,3 +116,9 @@ def test_a_party_number_typed_with_an_en_dash():
             "KẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2025\n\n"
             "Căn cứ Chương trình công tác Đoàn năm 2025 của Huyện Đoàn Đông Khê;\n")
     assert EX.extract(text).doc_number == "45-KH/ĐTN"
+
+
+def test_a_tcvn3_letter_under_a_portal_record_gets_its_capitals_back():
+    record = "\n".join(f"Thuộc tính {i} | Giá trị {i}" for i in range(14)) + "\n\n"
+    found = EX.extract(record + _LETTER).to_json("letter.txt")
+    assert (found["issuer"], found["doc_type"]) == ("UBND HUYỆN HÒA MỸ - PHÒNG NỘI VỤ", "Tờ trình")
