@@ -135,6 +135,14 @@ _LABELS = re.compile(
     r"(?:Địa\s+điểm|Hình\s+thức)\s*:"
     r"|Thời\s+gian\s*(?:,|và)\s*địa\s+điểm\s*:" + _IN_SENTENCE + r"{0,120}\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w)",  # one label for both
     re.I)
+# An event set in the letter's own words, with its hour, day and place in one clause: "Chủ tịch UBND quận sẽ nghe báo
+# cáo tiến độ vào lúc 08 giờ 00, thứ Tư, ngày 03/4/2024 tại Phòng họp số 1", "Hội thi cấp huyện tổ chức vào 07 giờ
+# 30, Chủ nhật, ngày 10/11/2019 tại Nhà Văn hóa", "dự Hội nghị ... vào lúc 8 giờ 30 ngày 05/9/2019 (thứ Năm) tại ...".
+# (an incident the letter reports, "vào lúc 14 giờ ngày 10/5 tại xã X đã xảy ra ...", is dated before the letter:
+# find_meeting passes over a time before the letter's own date)
+_SCHEDULED = re.compile(r"(?=[vl])(?<!\w)(?:vào\s{1,3}(?:lúc\s{1,3})?|lúc\s{1,3})\d{1,2}\s{0,2}(?:giờ|h|g)(?!\w)"
+                        + _IN_SENTENCE + r"{0,40}?ngày\s{1,3}\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}" + _IN_SENTENCE
+                        + r"{0,60}?\stại\s", re.I)
 _NOT_EVENT_TYPES = {"Kế hoạch", "Quyết định", "Báo cáo", "Nghị quyết", "Quy chế", "Quy định", "Chương trình",
                     "Hướng dẫn", "Tờ trình", "Đề án", "Phương án"}
 
@@ -145,5 +153,5 @@ def is_invitation(doc_type: str | None, head: str) -> bool:
         return True
     if doc_type in _NOT_EVENT_TYPES:
         return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I) or _CONVENES.search(head)
-                    or _LABELS.search(head))
-    return bool(_EVENT.search(head) or _LABELS.search(head))
+                    or _LABELS.search(head) or _SCHEDULED.search(head))
+    return bool(_EVENT.search(head) or _LABELS.search(head) or _SCHEDULED.search(head))

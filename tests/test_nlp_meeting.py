@@ -182,3 +182,18 @@ def test_a_cong_van_inviting_units_to_a_meeting_in_a_sentence_a_text_layer_wrapp
               "dự họp, kiểm tra hiện trường vào lúc 8 giờ 30 phút, thứ Ba, ngày 17/3/2020\n"
               "(tập trung tại trụ sở Ủy ban nhân dân xã Vỹ Khánh).\n")
     assert Extractor().extract(letter).to_json("t")["meeting"]["datetime"] == "2020-03-17T08:30"
+
+
+@pytest.mark.parametrize("sentence, when", [
+    ("Chủ tịch UBND quận sẽ nghe báo cáo tiến độ vào lúc 08 giờ 00, thứ Tư, ngày 03/4/2024 tại Phòng họp số 1, UBND quận.",
+     "2024-04-03T08:00"),
+    ("Hội thi cấp huyện tổ chức vào 07 giờ 30, Chủ nhật, ngày 10/11/2024 tại Nhà Văn hóa huyện.", "2024-11-10T07:30"),
+    ("Đề nghị Sở cử 01 đồng chí lãnh đạo dự Hội nghị ký kết quy chế phối hợp vào lúc 8 giờ 30 ngày 05/9/2024 (thứ Năm)"
+     " tại Hội trường Công an tỉnh.", "2024-09-05T08:30"),
+    ("Vào lúc 14 giờ 00 ngày 28/02/2024 tại thôn Đông, xã Tân An đã xảy ra vụ cháy nhà dân.", None),
+])
+def test_an_event_with_its_hour_day_and_place_in_a_cong_van(sentence, when):
+    letter = ("ỦY BAN NHÂN DÂN QUẬN 11\nSố: 120/UBND-VP\nQuận 11, ngày 01 tháng 3 năm 2024\nV/v triển khai nhiệm vụ\n\n"
+              "Kính gửi: Các phòng, ban thuộc quận.\n\n" + sentence + "\n")
+    meeting = Extractor().extract(letter).to_json("t")["meeting"]
+    assert (meeting or {}).get("datetime") == when
