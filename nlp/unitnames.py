@@ -59,7 +59,7 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "cân đối", "bình xét", "đưa tin", "sắp xếp", "di dời", "tháo dỡ", "lắp đặt", "ứng phó", "kiểm đếm",
                "truy quét", "ngăn chặn", "quan trắc", "thành lập", "quy định", "có nhu cầu", "mỗi",
                "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán", "bắt đầu", "hoàn chỉnh", "tăng",
-               "định hướng", "tổng kiểm tra", "tổng rà soát", "tổng điều tra")
+               "định hướng", "tổng kiểm tra", "tổng rà soát", "tổng điều tra", "đưa")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -71,7 +71,7 @@ STOPS = (
     "đăng ký", "trả lời", "chủ động", "tập trung", "tăng cường", "phân công", "giám sát", "ban hành", "công bố",
     "thẩm định", "sớm", "kịp thời", "trao đổi", "góp ý", "tiếp tục", "làm việc", "tham dự", "dự", "tham gia",
     "cập nhật", "đánh giá", "giao", "yêu cầu", "đề nghị", "được", "là", "nhằm", "trong", "theo", "tại", "về",
-    "từ", "đến", "ngày", "trước", "chậm nhất", "khi", "nếu", "với", "cần", "phải", "sẽ", "đã", "đang", "không",
+    "từ", "đến", "ngày", "trước", "chậm nhất", "khi", "nếu", "với", "cần", "phải", "sẽ", "đã", "đang", "không", "họp",
     "tiếp âm", "tiếp thu", "mời", "nộp", "thường xuyên", "hỗ trợ", "lựa chọn", "quản lý", "vận động", "có văn bản",
     "tạo điều kiện", "nắm", "triệu tập", "chấp thuận", "nơi", "gồm", "đặt", "rút kinh nghiệm", "chỉ", "ghi", "cấp", "trực tiếp", "lấy ý kiến", "tổng kết",
     "điều chỉnh", "bổ sung", "thu hồi", "ký", "soạn thảo", "gấp", "ngay", "thẩm tra", "thanh tra", "tuân thủ",
@@ -100,7 +100,9 @@ _NOT_A_STOP = (r"(?<![Cc]ông\strình)(?<![Cc]hương\strình)(?<![Qq]uá\strìn
                r"(?<![Hh]ậu\scần)(?:(?<![Kk]ế\shoạch\stổng\shợp)|(?<=chính\s-\sKế\shoạch\stổng\shợp))"
                # the police's branches: "Đội Cảnh sát điều tra tội phạm về trật tự xã hội", "Phòng Cảnh sát quản lý
                # hành chính về trật tự xã hội"
-               r"(?<!Cảnh\ssát\sđiều\stra)(?<!Cảnh\ssát\squản\slý)(?<!tội\sphạm\svề)(?<!hành\schính\svề)")
+               r"(?<!Cảnh\ssát\sđiều\stra)(?<!Cảnh\ssát\squản\slý)(?<!tội\sphạm\svề)(?<!hành\schính\svề)"
+               # "Ban bầu cử", "Tổ bầu cử", "người ứng cử": an election, not "send"
+               r"(?<![Bb]ầu\scử)(?<![Ứứ]ng\scử)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it
@@ -285,9 +287,11 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-# "Văn phòng HĐND và UBND quận": one office serving both the council and the committee.
-_COUNCIL_OFFICE = re.compile(r"Văn\s+phòng\s+(?:Đoàn\s+ĐBQH\s*,\s*)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)$")
-_PEOPLES_COMMITTEE = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)(?!\w)")
+# "Văn phòng HĐND và UBND quận", "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office serving two bodies.
+_DELEGATION = r"Đoàn\s+(?:ĐBQH|đại\s+biểu\s+Quốc\s+hội)"
+_COUNCIL_OFFICE = re.compile(r"Văn\s+phòng\s+(?:(?:" + _DELEGATION + r"\s*,\s*)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)|"
+                             + _DELEGATION + r")$")
+_PEOPLES_COMMITTEE = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân)(?!\w)")
 
 
 def split_units(text: str) -> list[tuple[int, int]]:

@@ -661,3 +661,12 @@ tại các bệnh viện tuyến tỉnh, báo cáo trước ngày 30/5/2025.
     double = EX.extract(letter.replace("\n", "\n\n"))
     assert single.cooperating_units == ["Sở Khoa học và Công nghệ"]
     assert (double.lead_units, double.cooperating_units) == (single.lead_units, single.cooperating_units)
+
+
+def test_election_bodies_a_joint_office_and_verbs_that_end_a_name():
+    lead, coop = units("V/v chuẩn bị bầu cử\n\nKính gửi: Các Ban bầu cử.\n\n"
+                       "1. Các Ban bầu cử kiểm tra công tác chuẩn bị của các Tổ bầu cử, báo cáo trước ngày 12/3/2026.\n"
+                       "2. Văn phòng Đoàn ĐBQH và HĐND tỉnh chuẩn bị hội trường, phối hợp với Sở Nội vụ.\n"
+                       "3. Các chi bộ trực thuộc đưa nội dung bầu cử vào sinh hoạt chi bộ tháng 3/2026.\n")
+    assert lead == ["Các Ban bầu cử", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Các chi bộ trực thuộc"]
+    assert coop == ["Sở Nội vụ"]
