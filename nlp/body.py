@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from nlp import unitnames
 from nlp.alphabet import UPPER
-from nlp.header import INVITATION_TYPES, Hit
+from nlp.header import INVITATION_TYPES, JOINS, Hit
 
 # (?=\n) first: the engine goes from line break to line break instead of trying the look-behinds at every position.
+_ADDRESS_LINE = re.compile(r"[ \t]*K[íìỉĩịi]nh\s+g[ửừứữựủu]i\b[^\n]*$")
 _FLAT_BREAK = re.compile(r"(?=\n)(?<!\n)(?<!\n[ \t])\n(?![ \t]*\n)"
                          r"(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 
@@ -163,6 +164,8 @@ def flatten(body: str) -> str:
         nxt = body[m.end():m.end() + 40].lstrip(" \t")[:1]  # past the next line's indent
         if nxt.isupper() and _heading_line(body, before, m.start()):
             return "\n"
+        if nxt.isupper() and _ADDRESS_LINE.match(body, before, m.start()) and not JOINS.search(body, before, m.start()):
+            return "\n"  # "Kính gửi: Ban X các xã" / "Ban X huyện tổ chức ...": the addressees, then the body
         return " "
 
     return _FLAT_BREAK.sub(join, body)

@@ -670,3 +670,13 @@ def test_election_bodies_a_joint_office_and_verbs_that_end_a_name():
                        "3. Các chi bộ trực thuộc đưa nội dung bầu cử vào sinh hoạt chi bộ tháng 3/2026.\n")
     assert lead == ["Các Ban bầu cử", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Các chi bộ trực thuộc"]
     assert coop == ["Sở Nội vụ"]
+
+
+def test_the_kinh_gui_line_is_not_read_into_the_body_sentence_under_it():
+    letter = ("HỘI NÔNG DÂN TỈNH NAM SƠN\nBCH HỘI NÔNG DÂN HUYỆN ĐÔNG KHÊ\n*\nSố 21-GM/HNDH\n"
+              "Đông Khê, ngày 07 tháng 4 năm 2025\nGIẤY MỜI\nTập huấn kỹ thuật canh tác bưởi hữu cơ\n"
+              "Kính gửi: Ban Thường vụ Hội Nông dân các xã, thị trấn\n"
+              "Trung tâm Khuyến nông huyện tổ chức lớp tập huấn kỹ thuật canh tác bưởi cho hội viên, cụ thể như sau:\n"
+              "1. Thời gian: 01 ngày, khai mạc lúc 7 giờ 30 ngày 15/4/2025.\n"
+              "Đề nghị Ban Thường vụ Hội Nông dân các xã, thị trấn lựa chọn học viên, gửi danh sách trước ngày 11/4/2025.\n")
+    assert EX.extract(letter).lead_units == ["Ban Thường vụ Hội Nông dân các xã, thị trấn", "Trung tâm Khuyến nông huyện"]
