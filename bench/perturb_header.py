@@ -405,6 +405,20 @@ def t_ocr(text: str, gold: dict) -> str:
     return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in place else swap(m), text[:end]) + text[end:]
 
 
+def t_nbsp(text: str, gold: dict) -> str:
+    """A web page's markup: every other blank a no-break space, a zero-width space after every tenth word."""
+    out, n = [], 0
+    for ch in text:
+        if ch == " ":
+            n += 1
+            out.append("\u00a0" if n % 2 else " ")
+            if n % 10 == 0:
+                out.append("\u200b")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 _TYPES = ("Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Tờ trình", "Giấy mời", "Chỉ thị", "Hướng dẫn",
           "Công điện", "Chương trình", "Nghị quyết", "Thư mời", "Giấy triệu tập", "Phương án")
 
@@ -420,7 +434,7 @@ TRANSFORMS = {
     "docsite": t_docsite, "lawsite": t_lawsite, "nomotto": t_nomotto, "lowertitle": t_lowertitle,
     "signed": t_signed, "signedbeside": t_signedbeside, "forward": t_forward, "related": t_related,
     "signedend": t_signedend, "signedcell": t_signedcell,
-    "mottofirst": t_mottofirst, "vvcolon": t_vvcolon, "endash": t_endash, "ocr": t_ocr,
+    "mottofirst": t_mottofirst, "vvcolon": t_vvcolon, "endash": t_endash, "ocr": t_ocr, "nbsp": t_nbsp,
 }
 EXPECT = {"urgent": {"urgency": "Khẩn"}, "urgencylabel": {"urgency": "Hỏa tốc"}, "stampfirst": {"urgency": "Thượng khẩn"}, "spacedurgent": {"urgency": "Hỏa tốc"},
           "urgentbeside": {"urgency": "Thượng khẩn"}, "blankdate": {"issue_date": None}}

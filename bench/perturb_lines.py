@@ -49,8 +49,26 @@ def t_bullets(text: str) -> str:
     return text[:end] + re.sub(r"(?m)^([ \t]*)[-–+*][ \t]+", r"\1• ", text[end:])
 
 
+def t_indent(text: str) -> str:
+    return "\n".join("        " + line if line.strip() else line for line in text.split("\n"))
+
+
+def t_nbsp(text: str) -> str:
+    """Every other blank a no-break space, and a zero-width space after every tenth word (a web page's markup)."""
+    out, n = [], 0
+    for i, ch in enumerate(text):
+        if ch == " ":
+            n += 1
+            out.append("\u00a0" if n % 2 else " ")
+            if n % 10 == 0:
+                out.append("\u200b")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 TRANSFORMS = {"wrap70": lambda t: _wrap(t, 70), "wrap50": lambda t: _wrap(t, 50), "double": t_double,
-              "bullets": t_bullets}
+              "bullets": t_bullets, "indent": t_indent, "nbsp": t_nbsp}
 
 
 def main(argv=None) -> int:
