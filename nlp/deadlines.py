@@ -214,6 +214,11 @@ class _Index:
         return any(self.quotes[j][0] < pos < self.quotes[j][1] for j in range(i, max(-1, i - 3), -1))
 
 
+# The writer announcing what it will do itself ("Trạm Y tế xã sẽ tổ chức chiến dịch ... trong tháng 10/2019"), asking
+# nothing in the same sentence: its month is no unit's deadline.
+_OWN_PLAN = re.compile(r"^(?!.*(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo|đôn\s+đốc)).*\ssẽ\s", re.I | re.S)
+
+
 def _time(m: re.Match) -> str | None:
     if not m.group("hh"):
         return None
@@ -344,7 +349,7 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
                 bound="by")
     for m in _matches(_MONTH, flat, starts):
         month, year = int(m.group("m")), int(m.group("y"))
-        if not 1 <= month <= 12 or index.quoted(m.start()):
+        if not 1 <= month <= 12 or index.quoted(m.start()) or _OWN_PLAN.search(context(m.start())):
             continue
         past = issued is not None and (year, month) < (issued.year, issued.month)
         add(m, date=f"{year:04d}-{month:02d}", relative_working_days=None, confidence=0.3 if past else 0.6,

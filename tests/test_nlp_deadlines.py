@@ -177,3 +177,9 @@ def test_what_a_cited_letter_holds_after_trong_do_is_not_this_letters():
                       "các phường báo cáo kết quả trước ngày 30/5/2025.\nĐề nghị Ủy ban nhân dân các phường báo cáo "
                       "về Phòng Nội vụ trước ngày 22/5/2025.\n")
     assert [d["date"] for d in found] == ["2025-05-22"]
+
+
+def test_the_writers_own_plan_for_a_month_is_no_units_deadline():
+    found = deadlines("Phòng Nội vụ sẽ tổ chức kiểm tra công tác cải cách hành chính tại các phường trong tháng 6/2025. "
+                      "Đề nghị các phường hoàn thành báo cáo tự đánh giá trong tháng 5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05"]
