@@ -680,3 +680,18 @@ def test_the_kinh_gui_line_is_not_read_into_the_body_sentence_under_it():
               "1. Thời gian: 01 ngày, khai mạc lúc 7 giờ 30 ngày 15/4/2025.\n"
               "Đề nghị Ban Thường vụ Hội Nông dân các xã, thị trấn lựa chọn học viên, gửi danh sách trước ngày 11/4/2025.\n")
     assert EX.extract(letter).lead_units == ["Ban Thường vụ Hội Nông dân các xã, thị trấn", "Trung tâm Khuyến nông huyện"]
+
+
+def test_a_plan_that_opens_with_its_first_section_is_read_from_there():
+    # no "Căn cứ" or "Thực hiện" before "I. MỤC ĐÍCH, YÊU CẦU": the body starts at the section, not at the task
+    # table's "Thời gian hoàn thành" column further down
+    letter = ("ỦY BAN NHÂN DÂN\nTỈNH NAM SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 74/KH-UBND\nNam Sơn, ngày 28 tháng 3 năm 2024\nKẾ HOẠCH\nNâng cao chỉ số cải cách hành chính năm 2024\n"
+              "I. MỤC ĐÍCH, YÊU CẦU\nKhắc phục các chỉ số thành phần giảm điểm năm 2023.\n"
+              "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, báo cáo trước ngày "
+              "15/6/2024.\n2. Các sở, ban, ngành thực hiện nhiệm vụ tại Phụ lục.\n"
+              "PHỤ LỤC\nSTT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+              "1\nCông khai thủ tục hành chính\nSở Thông tin và Truyền thông\nCác sở, ban, ngành\nQuý II/2024\n")
+    found = EX.extract(letter)
+    assert "Sở Nội vụ" in found.lead_units and "Văn phòng UBND tỉnh" in found.cooperating_units
+    assert "2024-06-15" in [d["date"] for d in found.deadlines]
