@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from nlp import unitnames
 from nlp.alphabet import UPPER
-from nlp.header import INVITATION_TYPES, JOINS, Hit
+from nlp.header import INVITATION_TYPES, JOINS, KINH_GUI, Hit
 
 # (?=\n) first: the engine goes from line break to line break instead of trying the look-behinds at every position.
-_ADDRESS_LINE = re.compile(r"[ \t]*K[íìỉĩịi]nh\s+g[ửừứữựủu]i\b[^\n]*$")
+_ADDRESS_LINE = re.compile(r"[ \t]*" + KINH_GUI + r"\b[^\n]*$")
 _FLAT_BREAK = re.compile(r"(?=\n)(?<!\n)(?<!\n[ \t])\n(?![ \t]*\n)"
                          r"(?!\s*(?:[-–•*+]\s|\d{1,2}[./)]\s?|[a-zđ]\)|[IVX]{1,4}\.|Điều\s+\d|Nơi nhận))")
 

@@ -92,10 +92,15 @@ def _common_count(text: str) -> int:
     return sum(1 for word in re.findall(r"\w+", text.lower()) if word in _COMMON)
 
 
+def _unicode(text: str) -> bool:
+    """Whether the text holds letters beyond U+00FF: legacy text read as Latin-1 never does."""
+    return any(ch > "\u00ff" and ch.isalpha() for ch in text)
+
+
 def best_reading(line: str) -> str:
     """The line as it was meant: unchanged, or converted from TCVN3 or VNI when it carries their signs."""
-    if not _FOREIGN_RE.search(line) or any(ch > "\u00ff" and ch.isalpha() for ch in line):
-        return line  # legacy text read as Latin-1 never holds letters beyond U+00FF
+    if not _FOREIGN_RE.search(line) or _unicode(line):
+        return line
     best, best_key = line, (_common_count(line), -foreign_count(line))
     for convert in (from_tcvn3, from_vni):
         candidate = convert(line)
@@ -114,7 +119,7 @@ def convert_document(text: str) -> str:
     lines = text.split("\n")
     if signs < 3:  # fewer than three in the whole text, so fewer in the sample below: line by line
         return "\n".join(best_reading(line) if len(line) < 20_000 else line for line in lines)
-    legacy = [line for line in lines if not any(ch > "\u00ff" and ch.isalpha() for ch in line)]
+    legacy = [line for line in lines if not _unicode(line)]
     sample = "\n".join(legacy)[:200_000]
     if foreign_count(sample) < 3:
         return "\n".join(best_reading(line) if len(line) < 20_000 else line for line in lines)
@@ -126,10 +131,6 @@ def convert_document(text: str) -> str:
     if convert is from_tcvn3:
         _restore_capitals(converted, lines)
     return "\n".join(converted)
-
-
-def _unicode(text: str) -> bool:
-    return any(ch > "\u00ff" and ch.isalpha() for ch in text)
 
 
 def _convert_cells(line: str, convert) -> str:
@@ -154,7 +155,8 @@ def _cell_reading(cell: str, convert) -> str:
 # capitals: a line with no capital at all (the letterhead, the motto, a short type title "tê tr×nh"), or one whose
 # only ASCII letters are capitals.
 _BODY_START = re.compile(r"^\s{0,40}(?:[-–•*+]\s*)?(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Phúc\s+đáp)", re.I)
-_DATE_WORD = re.compile(r"\bngày\s{1,3}\d{1,2}\s{1,3}tháng\b", re.I)  # the date line (a portal record's "Ngày ban hành" is not)
+# the date line's words (a portal record's "Ngày ban hành: ..." is not one)
+_DATE_WORD = re.compile(r"\bngày\s{1,3}\d{1,2}\s{1,3}tháng\b", re.I)
 
 
 _CELL_GAP = re.compile(r"(\t{1,20}| {2,200}|\|)")
