@@ -443,6 +443,8 @@ def _sentence_end(flat: str, pos: int, *, clause: bool = True) -> int:
     return min(ends) if ends else len(flat)
 
 
+# A unit's role in parentheses between its name and its task.
+_ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,160}\)")
 # A time or condition an item opens with, before the unit and its task.
 _OPENING_CLAUSE = re.compile(r"(?:Trong\s+(?:thời\s+gian|khi|quá\s+trình)|Trước\s+mắt|Sau\s+khi|Khi|Trường\s+hợp|Đối\s+với)"
                              r"[^,.;:\n]{0,100},[ \t]{1,3}")
@@ -553,7 +555,9 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             units = _units_at(flat, opening.end()) if opening else []
         if not units:
             continue
-        rest = flat[units[-1].end:units[-1].end + 60]
+        after = units[-1].end
+        aside = _ASIDE.match(flat, after)  # "5. Sở X (cơ quan thường trực Ban Chỉ huy ...) theo dõi ...": its role
+        rest = flat[aside.end() if aside else after:(aside.end() if aside else after) + 60]
         colon = re.match(r"\s*:\s*", rest)
         if colon:  # "c) Sở Thông tin và Truyền thông: Đảm bảo ..." — the unit, then its task on the same line
             rest = rest[colon.end():colon.end() + 1].lower() + rest[colon.end() + 1:]

@@ -695,3 +695,11 @@ def test_a_plan_that_opens_with_its_first_section_is_read_from_there():
     found = EX.extract(letter)
     assert "Sở Nội vụ" in found.lead_units and "Văn phòng UBND tỉnh" in found.cooperating_units
     assert "2024-06-15" in [d["date"] for d in found.deadlines]
+
+
+def test_a_units_role_in_parentheses_between_its_name_and_its_task():
+    lead, _ = units("V/v ứng phó bão số 3\n\nKính gửi: Các sở, ngành tỉnh.\n\n"
+                    "1. Sở Nông nghiệp và Môi trường (cơ quan thường trực Ban Chỉ huy phòng, chống thiên tai tỉnh) theo dõi"
+                    " chặt chẽ diễn biến của bão, báo cáo Chủ tịch UBND tỉnh trước 16 giờ hằng ngày.\n"
+                    "2. Công an tỉnh bố trí lực lượng hỗ trợ sơ tán dân.\n")
+    assert lead == ["Sở Nông nghiệp và Môi trường", "Công an tỉnh"]
