@@ -185,11 +185,10 @@ _LINE_WITH_MOTTO = re.compile(r"^(?P<left>[ \t]*\S.*?)[ \t]{3,}(?P<right>(?:C[á»
                               re.M)
 
 
-def t_columns(text: str, gold: dict) -> str:
-    """A two-column table converted column by column: the letterhead's lines first, then the motto's."""
+def _by_column(text: str, motto_first: bool) -> str:
+    """The header's two-column rows converted column by column, the letterhead's column first or the motto's."""
     end = header_end(text)
-    head = text[:end]
-    rows = head.split("\n")
+    rows = text[:end].split("\n")
     left, right, first = [], [], None
     for i, row in enumerate(rows[:12]):
         m = _LINE_WITH_MOTTO.match(row)
@@ -201,8 +200,13 @@ def t_columns(text: str, gold: dict) -> str:
             break
     if first is None or len(left) < 2:
         return text
-    rows[first:first + len(left)] = left + right
+    rows[first:first + len(left)] = right + left if motto_first else left + right
     return "\n".join(rows) + text[end:]
+
+
+def t_columns(text: str, gold: dict) -> str:
+    """A two-column table converted column by column: the letterhead's lines first, then the motto's."""
+    return _by_column(text, motto_first=False)
 
 
 def t_titlecase(text: str, gold: dict) -> str:
@@ -344,21 +348,7 @@ def t_signedcell(text: str, gold: dict) -> str:
 
 def t_mottofirst(text: str, gold: dict) -> str:
     """A two-column table converted column by column, the right one first: the motto's lines, then the letterhead's."""
-    end = header_end(text)
-    rows = text[:end].split("\n")
-    left, right, first = [], [], None
-    for i, row in enumerate(rows[:12]):
-        m = _LINE_WITH_MOTTO.match(row)
-        if m:
-            first = i if first is None else first
-            left.append(m.group("left").rstrip())
-            right.append(m.group("right").strip())
-        elif first is not None:
-            break
-    if first is None or len(left) < 2:
-        return text
-    rows[first:first + len(left)] = right + left
-    return "\n".join(rows) + text[end:]
+    return _by_column(text, motto_first=True)
 
 
 def t_vvcolon(text: str, gold: dict) -> str:

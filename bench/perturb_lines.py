@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_extract import SHARED, load_scorer, tuning_letters  # noqa: E402
-from perturb_header import header_end  # noqa: E402
+from perturb_header import header_end, t_nbsp  # noqa: E402
 
 FIELDS = ("recipients", "lead_units", "cooperating_units", "deadlines", "meeting", "replies_to")
 
@@ -53,22 +53,8 @@ def t_indent(text: str) -> str:
     return "\n".join("        " + line if line.strip() else line for line in text.split("\n"))
 
 
-def t_nbsp(text: str) -> str:
-    """Every other blank a no-break space, and a zero-width space after every tenth word (a web page's markup)."""
-    out, n = [], 0
-    for i, ch in enumerate(text):
-        if ch == " ":
-            n += 1
-            out.append("\u00a0" if n % 2 else " ")
-            if n % 10 == 0:
-                out.append("\u200b")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 TRANSFORMS = {"wrap70": lambda t: _wrap(t, 70), "wrap50": lambda t: _wrap(t, 50), "double": t_double,
-              "bullets": t_bullets, "indent": t_indent, "nbsp": t_nbsp}
+              "bullets": t_bullets, "indent": t_indent, "nbsp": lambda t: t_nbsp(t, {})}
 
 
 def main(argv=None) -> int:
