@@ -303,7 +303,13 @@ class Extractor:
             result.meeting = keep("meeting", meeting)
 
         addressees = list(result.recipients)
-        for hit in find_replies(flat, body_start, addressees, decision=result.doc_type == "Quyết định"):
+        answered = find_replies(flat, body_start, addressees, decision=result.doc_type == "Quyết định")
+        if subject is not None and isinstance(subject.value, str) and result.doc_type != "Quyết định":
+            # "V/v trả lời Công văn số 1502/BHXH-GĐBHYT": the trích yếu names the letter answered
+            seen = {h.value.upper() for h in answered}
+            answered += [h for h in find_replies(work[subject.start:subject.end], subject.start, [])
+                         if h.value.upper() not in seen]
+        for hit in answered:
             result.replies_to.append(keep("replies_to", hit))
 
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)

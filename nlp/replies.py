@@ -6,15 +6,18 @@ Linear in the text: each reference looks back at most a bounded window for its s
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from nlp.alphabet import LOWER
-from nlp.header import SYMBOL, Hit
+from nlp.header import PARTY_SYMBOL, SYMBOL, Hit
 from nlp.similar import key as name_key
 
 # "12/UBND-VP", "11/2025/TLST-HC", and symbols that put letters first: "TDV/01-2020".
+# and the Party's and its unions' "45-CV/HU", "32-CV/HĐTN".
 _NUMBER = (r"(?:\d{1,6}(?:\s{0,2}/\s{0,2}\d{4})?\s{0,2}/\s{0,2}" + SYMBOL
-           + r"|[A-ZĐ][A-ZĐ0-9]{1,10}/\d{1,6}(?:[-–/][0-9A-ZĐ]{1,8}){0,3}(?![\w/]))")
+           + r"|[A-ZĐ][A-ZĐ0-9]{1,10}/\d{1,6}(?:[-–/][0-9A-ZĐ]{1,8}){0,3}(?![\w/])"
+           + r"|\d{1,6}\s{0,2}[-–]\s{0,2}" + PARTY_SYMBOL + r"(?![\w/]))")
 _TYPES = {"công văn", "văn bản", "tờ trình", "báo cáo", "đơn", "thông báo", "kế hoạch", "phiếu chuyển", "công điện",
           "giấy mời", "đề nghị"}
 # The type's first letter as a character class lets the scan skip ahead fast (an alternation of words was 8 times
@@ -23,7 +26,7 @@ _DOC_REF = re.compile(
     r"(?P<type>[CcVvTtBbĐđKkPpGg](?:ông\s+văn|ăn\s+bản|ờ\s+trình|áo\s+cáo|ơn|hông\s+báo|ế\s+hoạch|hiếu\s+chuyển|"
     r"ông\s+điện|iấy\s+mời|ề\s+nghị))"
     r"(?:\s{1,3}[" + LOWER + r"]{1,7}){0,3}?"  # "Thông báo thụ lý số ...", "Công văn hỏa tốc số ..."
-    r"(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>" + _NUMBER + ")"
+    r"\s{0,2}:?(?:\s+(?:số|hỏa\s+tốc|khẩn))*\s{0,3}:?\s{0,2}(?P<n>" + _NUMBER + ")"  # "các văn bản: số 210/..."
 )
 # More numbers after the first: "Phúc đáp các Công văn số 12/SNV-TCBC ngày 2/3/2025 và số 15/SNV-TCBC ngày ...".
 _MORE = re.compile(
@@ -40,7 +43,7 @@ _CONSIDERING = re.compile(
 _CONSIDERING_DOC = re.compile(r"(?<!\w)[Xx]ét\s+(?:các\s+)?$")
 # "nhận được Công văn số A ngày ... của X về việc ... và Công văn số B ...": a second letter in the same sentence.
 _AND_ANOTHER = re.compile(r"(?:\s+và|,)\s+(?:các\s+)?$")
-_IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]hực\s+hiện)(?!\w)")
+_IMPLICIT = re.compile(r"(?<!\w)(?:[Nn]hận\s+được|[Xx]ét|[Cc]ăn\s+cứ|[Tt]heo\s+đề\s+nghị|[Tt]h[ựụ]c\s+hiện)(?!\w)")
 _SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*,?\s*)?của\s+(?P<who>[^,;.\n(]{3,120})")
 _ANSWERED_BEFORE = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:phúc\s+đáp|trả\s+lời)(?:\s+(?:tại|bằng))?\s*$")
 LOOK_BACK = 300  # a reference's verb is looked for at most this far back in its sentence
@@ -113,7 +116,9 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
             sk = name_key(sender)
             if any(sk == k or k.startswith(sk + " ") or sk.startswith(k + " ") or k.endswith(" " + sk) for k in keys):
                 out.extend(hit(c, 0.7) for c in chain)
-            continue
+                continue
+            if not any(difflib.SequenceMatcher(None, sk, k[:len(sk)]).ratio() >= 0.85 for k in keys):
+                continue  # another sender; one spelt with an OCR slip ("Sở Xây dụng") is checked by its symbol below
         # No sender named: the symbol's issuing part matches the addressee's initials ("215/SNV-..." to Sở Nội vụ).
         parts = _clean(m.group("n")).split("/")[-1].split("-")
         if any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2):

@@ -68,3 +68,23 @@ def test_a_second_letter_of_the_addressee_in_the_same_sentence_is_answered_too()
     assert replies("Ủy ban nhân dân quận nhận được Công văn số 40/SNV-TCBC ngày 02/5/2025 của Sở Nội vụ về việc "
                    "rà soát biên chế và Công văn số 44/SNV-TCBC ngày 06/5/2025 của Sở Nội vụ về việc tinh giản, "
                    "có ý kiến như sau:\n") == ["40/SNV-TCBC", "44/SNV-TCBC"]
+
+
+def test_a_party_number_answered_and_a_list_after_a_colon():
+    assert replies("Trả lời Công văn số 45-CV/HU ngày 29/8/2025 của Ban Thường vụ Huyện ủy, Ủy ban nhân dân quận "
+                   "báo cáo như sau:\n") == ["45-CV/HU"]
+    assert replies("Trả lời các văn bản: số 210/SNV-KT ngày 02/5/2025, số 215/SNV-KT ngày 09/5/2025 và Tờ trình "
+                   "số 11/TTr-SNV ngày 13/5/2025 của Sở Nội vụ, Ủy ban nhân dân quận có ý kiến như sau:\n") == [
+        "210/SNV-KT", "215/SNV-KT", "11/TTr-SNV"]
+
+
+def test_the_number_answered_only_in_the_trich_yeu():
+    letter = HEAD.replace("V/v biên chế năm 2025", "V/v trả lời Công văn số 1502/SNV-TCBC") + \
+        "Ủy ban nhân dân quận nhận được đề nghị của Quý Sở về biên chế năm 2025, xin báo cáo như sau.\n"
+    assert Extractor().extract(letter).replies_to == ["1502/SNV-TCBC"]
+
+
+def test_a_requested_report_read_through_ocr_slips():
+    # "Thục hiện" and the sender "Sở Nội vụ" misspelt: the symbol's issuing part still names the addressee
+    assert replies("Thục hiện Công văn số 2045/SNV-TCBC ngày 15/4/2025 của Sở Nội vu về rà soát biên chế, Ủy ban "
+                   "nhân dân quận báo cáo như sau:\n") == ["2045/SNV-TCBC"]
