@@ -443,8 +443,9 @@ def _sentence_end(flat: str, pos: int, *, clause: bool = True) -> int:
     return min(ends) if ends else len(flat)
 
 
-# A unit's role in parentheses between its name and its task.
-_ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,160}\)")
+# A unit's role in parentheses between its name and its task, or "theo chức năng, nhiệm vụ (được giao)".
+_ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,160}\)|,?[ \t]{1,3}theo\s+(?:chức\s+năng|thẩm\s+quyền)(?:\s*,?\s*nhiệm\s+vụ)?"
+                    r"(?:\s+(?:được\s+giao|của\s+(?:mình|ngành|đơn\s+vị)))?,?")
 # A time or condition an item opens with, before the unit and its task.
 _OPENING_CLAUSE = re.compile(r"(?:Trong\s+(?:thời\s+gian|khi|quá\s+trình)|Trước\s+mắt|Sau\s+khi|Khi|Trường\s+hợp|Đối\s+với)"
                              r"[^,.;:\n]{0,100},[ \t]{1,3}")

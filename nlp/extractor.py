@@ -11,6 +11,7 @@ from nlp import header as hdr
 from nlp import layout
 from nlp import recipients
 from nlp import unitnames, webpage
+from nlp.alphabet import LOWER
 from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
 from nlp.meeting import find_meeting, is_invitation
@@ -76,6 +77,17 @@ def _own_annex(work: str, after: int, number: str | None) -> tuple[int, int] | N
         if not number or re.sub(r"\s", "", tie.group("n")).upper() != re.sub(r"\s", "", number).upper():
             return None
     return title.start(), len(work)
+
+
+# A note in parentheses after a unit's name, in lower case: "(nơi đặt điểm thi)", "(đặt tại Phòng Nông nghiệp)" (a
+# name's own part opens in capitals: "(Phòng Quản lý đô thị)", "(Hội Nông dân, Hội Cựu chiến binh)").
+_NOTE_AFTER_NAME = re.compile(r"\s*\([" + LOWER + r"][^()]*\)$")
+
+
+def _unit_value(name: str) -> str:
+    """A unit's name as registered: one space where a line break and an indent were, a lower-case note dropped."""
+    name = " ".join(name.split())
+    return _NOTE_AFTER_NAME.sub("", name) or name
 
 
 class Extractor:
@@ -282,10 +294,10 @@ class Extractor:
         if result.issuer:  # a letter gives no task to its own issuer, nor asks it to cooperate
             leads = [h for h in leads if not unitnames.is_issuer(h.value, result.issuer)]
             coops = [h for h in coops if not unitnames.is_issuer(h.value, result.issuer)]
-        for hit in leads:  # a name read over a line break keeps one space where the break and the indent were
-            result.lead_units.append(" ".join(keep("lead_units", hit).split()))
+        for hit in leads:
+            result.lead_units.append(_unit_value(keep("lead_units", hit)))
         for hit in coops:
-            result.cooperating_units.append(" ".join(keep("cooperating_units", hit).split()))
+            result.cooperating_units.append(_unit_value(keep("cooperating_units", hit)))
 
         year = result.issue_date.year if result.issue_date else self._year(lines, stop)
         for d in find_deadlines(flat, body_start, year, leads, result.issue_date):

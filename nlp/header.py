@@ -66,7 +66,7 @@ _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9
 PARTY_SYMBOL = r"[A-ZĐ]{1,5}/[A-ZĐ][A-ZĐ0-9&]{0,12}(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3}"
 _PARTY_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{0,2}[-–][ \t]{0,2}(?P<sym>" + PARTY_SYMBOL + r")(?![\w/])")
 # The "Số" that _SO_ALONE and _SO_LINE find "Số:" by, in each of its spellings.
-_SO_WORDS = ("Số", "SỐ", "Sổ", "SỔ", "số")
+_SO_WORDS = ("Số", "SỐ", "Sổ", "SỔ", "số", "Sô", "SÔ")
 # "Số:" alone on its line, the number and symbol on the next one (a table cell split by the converter).
 _SO_ALONE = re.compile(r"(?:^|[ \t]{2})S[ốỐ][ \t]{0,3}:?[ \t]*$")
 # The end of a symbol that a two-column layout moved to a line of its own ("Số: 255 / BC-BCĐPCGD-" ... "XMC").
@@ -77,7 +77,7 @@ _SYMBOL_TAIL = re.compile(r"^[ \t]{0,60}(?P<tail>[A-ZĐ0-9][A-ZĐ0-9&.]{0,15})[ 
 _CELL_START = r"(?:^|(?<=^[ \t])|(?<=[ \t]{2})|(?<=[\t|]))[ \t]{0,60}"
 # (?=[ \tSs]): every match starts with a space, a tab or the "S" of "Số"; the look-ahead lets the engine pass over
 # other positions at once instead of trying each look-behind there (2.5 times faster on a letter's header).
-_SO_LINE = re.compile(r"(?=[ \tSs])(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
+_SO_LINE = re.compile(r"(?=[ \tSs])(?:(?<!\w)S[ốỐ]\s{0,3}:|" + _CELL_START + r"(?:S[ốỐổỔôÔ]|số)\s{0,3}:?|(?<=[^\W\d_])Số\s{0,3}:"
                       r"|(?<!\w)S[ổỔ]\s{0,2}:)[ \t]{0,40}(?:\|[ \t]{0,40})?(?=[\d/])")
 _OWN_NUMBER = re.compile(
     r"(?:^[ \t]{0,20}|\(\s{0,2}(?:Theo\s+)?)(?:" + "|".join(TYPE_NAMES) + r")\s+"

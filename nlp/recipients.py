@@ -27,7 +27,9 @@ _KINH_GUI = re.compile(r"(?<!\w)(?:K[íìỉĩịi]nh|KÍNH)\s+(?:g[ửừứữ
 _SENDER = re.compile(r"[ \t]*(?:[" + UPPER + r"]+[ \t]+)+$|[ \t]*(?:Chủ\s+tịch|Thủ\s+tướng|Bộ\s+trưởng|Giám\s+đốc|Chỉ\s+huy|"
                      r"Trưởng\s+ban)\s[^\n]{0,80}$")
 # A role or a basis in parentheses is not part of an addressee's name: "(theo Quyết định số ...)".
-_NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt)\s[^()]{0,200}\)")
+# a note, not the name: its basis, an attachment, a short name, a tax code or an address ("(MST: 0301234567; Địa
+# chỉ: ...)")
+_NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt|MST|[Mm]ã\s+số\s+thuế|[Đđ]ịa\s+chỉ|ĐT|[Đđ]iện\s+thoại)[\s:][^()]{0,200}\)")
 _BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")
 # A full stop ends the block unless it closes an abbreviation ("TP. Hồ Chí Minh", "Q. 11").
 _FULL_STOP = re.compile(r"(?<![\s.][A-ZĐa-zđ])(?<![\s.][A-ZĐ]{2})(?<![\s.][A-ZĐ]{3})\.(?=\s|$)")
@@ -132,8 +134,9 @@ def _next_nonblank(work: str, pos: int, end: int) -> str | None:
 
 
 def _entries(block: str, listed: bool) -> list[str]:
-    # Items start at a bullet at a line's start (or the block's), or after ';'. A hyphen inside a line is a name's.
-    items = re.split(r";|\n(?=" + _BULLET.pattern + ")", block)
+    # Items start at a bullet at a line's start (or the block's), or after ';' outside parentheses ("Công ty X (MST:
+    # 0301234567; Địa chỉ: ...)" is one). A hyphen inside a line is a name's.
+    items = re.split(r";(?![^()\n]*\))|\n(?=" + _BULLET.pattern + ")", block)
     names: list[str] = []
     for item in items:
         item = item.lstrip("\n")

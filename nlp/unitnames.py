@@ -102,7 +102,9 @@ _NOT_A_STOP = (r"(?<![Cc]ông\strình)(?<![Cc]hương\strình)(?<![Qq]uá\strìn
                # hành chính về trật tự xã hội"
                r"(?<!Cảnh\ssát\sđiều\stra)(?<!Cảnh\ssát\squản\slý)(?<!tội\sphạm\svề)(?<!hành\schính\svề)"
                # "Ban bầu cử", "Tổ bầu cử", "người ứng cử": an election, not "send"
-               r"(?<![Bb]ầu\scử)(?<![Ứứ]ng\scử)")
+               r"(?<![Bb]ầu\scử)(?<![Ứứ]ng\scử)"
+               # "Hội đồng bồi thường, hỗ trợ và tái định cư": compensation, support and resettlement, a field
+               r"(?<!bồi\sthường,\shỗ\strợ)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it

@@ -122,3 +122,10 @@ def test_a_tcvn3_letter_under_a_portal_record_gets_its_capitals_back():
     record = "\n".join(f"Thuộc tính {i} | Giá trị {i}" for i in range(14)) + "\n\n"
     found = EX.extract(record + _LETTER).to_json("letter.txt")
     assert (found["issuer"], found["doc_type"]) == ("UBND HUYỆN HÒA MỸ - PHÒNG NỘI VỤ", "Tờ trình")
+
+
+def test_an_ocr_so_that_lost_its_tone_mark():
+    text = ("ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHỊ XÃ ĐÔNG KHÊ                "
+            "Độc lập - Tự do - Hạnh phúc\nSô 234/QĐ-UB                   Đông Khê, ngày 12 tháng 3 năm 2004\n\n"
+            "QUYẾT ĐỊNH\nV/v thành lập Ban Chỉ đạo phòng chống dịch\n")
+    assert EX.extract(text).doc_number == "234/QĐ-UB"

@@ -133,3 +133,8 @@ def test_kinh_gui_as_an_ocr_marks_its_tones():
     assert recipients("Kỉnh gửi: - Lãnh đạo UBND các xã: Phú An, Tân Lập;\n          - Giám đốc các hợp tác xã nông nghiệp.\n\n") \
         == ["Lãnh đạo UBND các xã: Phú An, Tân Lập", "Giám đốc các hợp tác xã nông nghiệp"]
     assert recipients("Kính gủi: Ban Thường vụ Hội Cựu chiến binh huyện.\n\n") == ["Ban Thường vụ Hội Cựu chiến binh huyện"]
+
+
+def test_a_companys_tax_code_and_address_are_not_its_name():
+    assert recipients("Kính gửi: Công ty TNHH Thương mại Hưng Phát (MST: 0301234567; Địa chỉ: thôn Đông, xã Mỹ An).\n\n") \
+        == ["Công ty TNHH Thương mại Hưng Phát"]

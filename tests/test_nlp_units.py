@@ -703,3 +703,14 @@ def test_a_units_role_in_parentheses_between_its_name_and_its_task():
                     " chặt chẽ diễn biến của bão, báo cáo Chủ tịch UBND tỉnh trước 16 giờ hằng ngày.\n"
                     "2. Công an tỉnh bố trí lực lượng hỗ trợ sơ tán dân.\n")
     assert lead == ["Sở Nông nghiệp và Môi trường", "Công an tỉnh"]
+
+
+def test_notes_and_qualifiers_around_a_units_name():
+    lead, coop = units("V/v tổ chức kỳ thi tuyển sinh lớp 10\n\nKính gửi: Các đơn vị liên quan.\n\n"
+                       "1. Trường THPT Nguyễn Trãi (nơi đặt điểm thi) bố trí phòng thi, phối hợp với Đội Cảnh sát giao "
+                       "thông - Trật tự (Công an huyện) bảo đảm an toàn.\n"
+                       "2. Sở Giao thông vận tải, Sở Y tế theo chức năng, nhiệm vụ được giao chủ động phương án hỗ trợ.\n"
+                       "3. Hội đồng bồi thường, hỗ trợ và tái định cư huyện hoàn thành phương án trước ngày 30/6/2025.\n")
+    assert lead == ["Trường THPT Nguyễn Trãi", "Sở Giao thông vận tải", "Sở Y tế",
+                    "Hội đồng bồi thường, hỗ trợ và tái định cư huyện"]
+    assert coop == ["Đội Cảnh sát giao thông - Trật tự (Công an huyện)"]
