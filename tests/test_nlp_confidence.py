@@ -178,8 +178,12 @@ def test_a_lead_read_from_a_report_is_doubtful():
 
 def test_a_name_that_runs_into_a_clause_is_doubtful():
     text = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
-                         "đề nghị Sở Tài chính tỉnh Hưng Lam (nếu có thay đổi) báo cáo")
+                         "đề nghị Sở Tài chính tỉnh Hưng Lam (Phòng Ngân sách, nếu có thay đổi) báo cáo")
     assert "mệnh đề" in _lead_doubt(text)
+    # a note in lower case is no part of the name: dropped, no doubt
+    noted = CLEAN.replace("đề nghị Sở Tài chính tỉnh Hưng Lam báo cáo",
+                          "đề nghị Sở Tài chính tỉnh Hưng Lam (nếu có thay đổi) báo cáo")
+    assert Extractor().extract(noted).lead_units == ["Sở Tài chính tỉnh Hưng Lam"]
 
 
 def test_tasks_read_from_a_news_item_wait_for_the_clerk():
