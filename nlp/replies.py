@@ -40,6 +40,7 @@ _CONSIDERING = re.compile(
     r"(?<!\w)[Xx]ét\s+(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+của\s+[^.;\n]{3,120}?(?:\s+tại|\s*\()\s*$")
 # "Xét Tờ trình số 23/TTr-UBND ... của UBND phường X": a thông báo or công văn that answers the request it weighs
 # (a "Xét Báo cáo số ..." weighs a report: its basis, not a request answered).
+_WEIGHS_REPORT = re.compile(r"(?<!\w)[Xx]ét\s+(?:các\s+)?báo\s+cáo(?!\w)")
 _CONSIDERING_DOC = re.compile(r"(?<!\w)[Xx]ét\s+(?:các\s+)?$")
 # "nhận được Công văn số A ngày ... của X về việc ... và Công văn số B ...": a second letter in the same sentence.
 _AND_ANOTHER = re.compile(r"(?:\s+và|,)\s+(?:các\s+)?$")
@@ -97,6 +98,8 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
             continue
         if not _IMPLICIT.search(before) and not (_AND_ANOTHER.search(before) and _IMPLICIT.search(flat, s, m.start())):
             continue
+        if _WEIGHS_REPORT.search(flat, s, m.start()):
+            continue  # "Xét báo cáo của Sở X tại Công văn số ...": a report weighed, not a request answered
         # "nhận được Công văn số A ngày ... và Công văn số B ngày ... của Sở X": the sender follows the last number
         chain, pos = [m], m.end()
         for _ in range(5):

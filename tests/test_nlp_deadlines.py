@@ -183,3 +183,10 @@ def test_the_writers_own_plan_for_a_month_is_no_units_deadline():
     found = deadlines("Phòng Nội vụ sẽ tổ chức kiểm tra công tác cải cách hành chính tại các phường trong tháng 6/2025. "
                       "Đề nghị các phường hoàn thành báo cáo tự đánh giá trong tháng 5/2025.\n")
     assert [d["date"] for d in found] == ["2025-05"]
+
+
+def test_a_task_to_have_an_act_signed_by_a_day_is_a_deadline():
+    found = deadlines("Đề nghị các phường góp ý dự thảo. Phòng Nội vụ tổng hợp, hoàn chỉnh dự thảo, trình Chủ tịch "
+                      "Ủy ban nhân dân quận ký ban hành trước ngày 25/5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05-25"]
+    assert deadlines("Quy chế được ban hành trước ngày 01/01/2025 vẫn được áp dụng.\n") == []

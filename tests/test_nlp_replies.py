@@ -88,3 +88,8 @@ def test_a_requested_report_read_through_ocr_slips():
     # "Thục hiện" and the sender "Sở Nội vụ" misspelt: the symbol's issuing part still names the addressee
     assert replies("Thục hiện Công văn số 2045/SNV-TCBC ngày 15/4/2025 của Sở Nội vu về rà soát biên chế, Ủy ban "
                    "nhân dân quận báo cáo như sau:\n") == ["2045/SNV-TCBC"]
+
+
+def test_a_report_weighed_is_not_a_request_answered():
+    assert replies("Xét báo cáo của Sở Nội vụ tại Công văn số 4873/SNV-TCBC ngày 05/5/2025 về biên chế, Chủ tịch "
+                   "Ủy ban nhân dân quận có ý kiến chỉ đạo như sau:\n") == []
