@@ -123,7 +123,7 @@ _NOUN_TO_CHUC = re.compile(
 # Lower-case words that still belong to a name when they follow a head word ("Thanh tra tỉnh", "Bộ Công an").
 _NAME_CONTINUES_AFTER = re.compile(r"^(?:Thanh tra|Bộ|Sở|Ban|Cục|Vụ|Phòng)\s+$")
 _STOP_SET = frozenset(STOPS)
-_PLACES_BEFORE_COLON = re.compile(r"(?<!\w)các\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|bản|ấp|tỉnh|"
+_PLACES_BEFORE_COLON = re.compile(r"(?<!\w)[Cc]ác\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|bản|ấp|tỉnh|"
                                   # the bodies a holder heads, listed after a colon: "Giám đốc các Sở: A, B, C"
                                   r"[Ss]ở|[Pp]hòng|[Bb]an|[Cc]ục|[Tt]rường|đơn\s+vị|cơ\s+quan)"
                                   r"[^:;.\n]{0,30}$")

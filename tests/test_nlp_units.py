@@ -714,3 +714,9 @@ def test_notes_and_qualifiers_around_a_units_name():
     assert lead == ["Trường THPT Nguyễn Trãi", "Sở Giao thông vận tải", "Sở Y tế",
                     "Hội đồng bồi thường, hỗ trợ và tái định cư huyện"]
     assert coop == ["Đội Cảnh sát giao thông - Trật tự (Công an huyện)"]
+
+
+def test_a_capitalised_collective_before_its_colon_list():
+    lead, _ = units("V/v ứng phó bão\n\nKính gửi: Các sở, ngành.\n\n"
+                    "1. Các Sở: Xây dựng, Công Thương, Y tế theo chức năng, nhiệm vụ chủ động triển khai phương án.\n")
+    assert lead == ["Các Sở: Xây dựng, Công Thương, Y tế"]
