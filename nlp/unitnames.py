@@ -188,7 +188,10 @@ _HOLDER = re.compile(r"(?:(?:các\s+)?(?:tổ\s+trưởng|trưởng|bí\s+thư)\
 _CIVIL_SERVANT = re.compile(r"[Cc]ông\s+chức\s+(?=[A-ZĐ][" + LOWER + r"])")
 # A steering body named by its programme, up to its level: "Ban Chỉ đạo xây dựng nông thôn mới xã" (the programme's
 # verbs are part of the name).
-_PROGRAMME_BODY = re.compile(r"(?:[Cc]ác\s+)?(?:Ban|Tổ)\s+(?:[Cc]hỉ\s+đạo|[Cc]hỉ\s+huy)\s+(?:[^,;:.()\n]{3,60}?\s)??"
+_PROGRAMME_BODY = re.compile(r"(?:[Cc]ác\s+)?(?:Ban|Tổ)\s+(?:[Cc]hỉ\s+đạo|[Cc]hỉ\s+huy)\s+"
+                             # the programme's name, never a task ("Ban Chỉ đạo có nhiệm vụ giúp UBND thị xã ...")
+                             r"(?:(?:(?!(?:có\s+nhiệm\s+vụ|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|giúp|tham\s+mưu)\s)"
+                             r"[^,;:.()\n]){3,60}?\s)??"
                              r"(?:xã|huyện|tỉnh|thành\s+phố|quận|phường|thị\s+xã|thị\s+trấn)(?!\w)")
 
 

@@ -720,3 +720,15 @@ def test_a_capitalised_collective_before_its_colon_list():
     lead, _ = units("V/v ứng phó bão\n\nKính gửi: Các sở, ngành.\n\n"
                     "1. Các Sở: Xây dựng, Công Thương, Y tế theo chức năng, nhiệm vụ chủ động triển khai phương án.\n")
     assert lead == ["Các Sở: Xây dựng, Công Thương, Y tế"]
+
+
+def test_a_steering_body_ends_before_its_task():
+    decision = HEAD.replace("77/KH-UBND", "77/QĐ-UBND") + (
+        "QUYẾT ĐỊNH\nVề việc thành lập Ban Chỉ đạo phòng, chống dịch\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Thành lập Ban Chỉ đạo phòng, chống dịch tỉnh gồm các ông, bà có tên sau.\n"
+        "Điều 2. Ban Chỉ đạo có nhiệm vụ giúp UBND tỉnh chỉ đạo, kiểm tra các huyện triển khai phòng, chống dịch.\n")
+    assert EX.extract(decision).lead_units == ["Ban Chỉ đạo"]
+    lead, _ = units("V/v nông thôn mới\n\nKính gửi: Các xã.\n\n"
+                    "1. Ban Chỉ đạo xây dựng nông thôn mới huyện kiểm tra các xã, báo cáo trước ngày 30/6/2025.\n")
+    assert lead == ["Ban Chỉ đạo xây dựng nông thôn mới huyện"]
