@@ -20,6 +20,8 @@ _STAMP_ANCHOR = re.compile(r"^(?:Ký\s+(?:số\s+)?bởi|Thời\s+gian\s+ký|Sig
 _STAMP_FIELD = re.compile(r"^(?:Ký\s+(?:số\s+)?bởi|Người\s+ký|E-?mail|Cơ\s+quan|Tổ\s+chức|Chức\s+vụ|Thời\s+gian\s+ký|"
                           r"Ngày\s+ký|Signed\s+by|Digitally\s+signed\s+by|Date|Reason|Location|Organization)\s{0,3}:"
                           r"|^Signature\s+(?:Not\s+)?(?:Valid|Verified)", re.I)
+_STAMP_ANYWHERE = re.compile(r"(?:Ký\s+(?:số\s+)?bởi|Thời\s+gian\s+ký|Signed\s+by|Digitally\s+signed\s+by|"
+                             r"Signature\s+(?:Not\s+)?(?:Valid|Verified))", re.I)
 _STAMP_LINES = 60  # the stamp of the first page: within its first lines
 _STAMP_REACH = 6   # a stamp's fields lie within this many lines of its "Ký bởi" / "Thời gian ký"
 
@@ -27,9 +29,12 @@ _STAMP_REACH = 6   # a stamp's fields lie within this many lines of its "Ký b�
 def drop_stamps(text: str) -> str:
     """The text with a signature stamp's cells near the top blanked out; same length, no line added. A line that was
     only the stamp joins the line above it (or below, the first line), so the header's lines stay together."""
+    head = text[:8000].lower()
+    if "bởi" not in head and "gian ký" not in head and "igned" not in head and "ignature" not in head:
+        return text  # most letters: nothing to do (a containment test is far cheaper than a pattern)
+    if not _STAMP_ANYWHERE.search(text, 0, 8000):
+        return text
     lines = lines_of(text[:8000], limit=_STAMP_LINES)
-    if not any("ký" in line.text.lower() or "sign" in line.text.lower() for line in lines):
-        return text  # most letters: nothing to do
     stamp = [[(c, s) for c, s in line.cells() if _STAMP_FIELD.match(c)] for line in lines]
     anchors = [i for i, cells in enumerate(stamp) if any(_STAMP_ANCHOR.match(c) for c, _ in cells)]
     if not anchors:
@@ -61,6 +66,8 @@ def undouble(text: str) -> str:
     """The text with the one blank line after every line of a double-spaced copy taken out: "A\\n\\nB" becomes
     "A\\n B" (the blank line's break turns into the next line's indent). Two blank lines stay a paragraph's end.
     Left as it is unless nearly every line is followed by one blank line and the lines are a page's, not paragraphs."""
+    if 2 * text.count("\n\n") < _DOUBLED_SHARE * text.count("\n"):
+        return text  # most letters: far fewer blank lines than that (a cheap count first)
     doubled = len(_DOUBLED.findall(text))
     single = len(re.findall(r"\S[ \t]*\n[ \t]*\S", text))
     if doubled < _DOUBLED_MIN or doubled < _DOUBLED_SHARE * (doubled + single):

@@ -153,5 +153,9 @@ def is_invitation(doc_type: str | None, head: str) -> bool:
         return True
     if doc_type in _NOT_EVENT_TYPES:
         return bool(re.search(r"(?<!\w)mời\s+(?:dự|họp|tham\s+dự)", head, re.I) or _CONVENES.search(head)
-                    or _LABELS.search(head) or _SCHEDULED.search(head))
-    return bool(_EVENT.search(head) or _LABELS.search(head) or _SCHEDULED.search(head))
+                    or _LABELS.search(head) or _scheduled(head))
+    return bool(_EVENT.search(head) or _LABELS.search(head) or _scheduled(head))
+
+
+def _scheduled(head: str) -> bool:
+    return " tại " in head and ("lúc" in head or "vào" in head) and _SCHEDULED.search(head) is not None

@@ -60,6 +60,12 @@ def _initials(name: str) -> str:
     return out
 
 
+def _symbol_names(m: re.Match, addressees: list[str]) -> bool:
+    """Whether the number's symbol names an addressee by its initials ("215/SNV-TCBC" of Sở Nội vụ)."""
+    parts = _clean(m.group("n")).split("/")[-1].split("-")
+    return any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2)
+
+
 def _clean(number: str) -> str:
     return re.sub(r"\s+", "", number).replace("–", "-")
 
@@ -120,11 +126,12 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
             if any(sk == k or k.startswith(sk + " ") or sk.startswith(k + " ") or k.endswith(" " + sk) for k in keys):
                 out.extend(hit(c, 0.7) for c in chain)
                 continue
-            if not any(difflib.SequenceMatcher(None, sk, k[:len(sk)]).ratio() >= 0.85 for k in keys):
-                continue  # another sender; one spelt with an OCR slip ("Sở Xây dụng") is checked by its symbol below
+            if not _symbol_names(m, addressees) or not any(
+                    difflib.SequenceMatcher(None, sk, k[:len(sk)]).ratio() >= 0.85 for k in keys):
+                continue  # another sender (one spelt with an OCR slip, "Sở Xây dụng", whose symbol names the addressee,
+                # is taken below)
         # No sender named: the symbol's issuing part matches the addressee's initials ("215/SNV-..." to Sở Nội vụ).
-        parts = _clean(m.group("n")).split("/")[-1].split("-")
-        if any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2):
+        if _symbol_names(m, addressees):
             out.append(hit(m, 0.6))
     seen, unique = set(), []
     for h in out:
