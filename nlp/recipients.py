@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from nlp import unitnames
 from nlp.alphabet import UPPER
-from nlp.header import BODY_START, JOINS
+from nlp.header import BODY_START, JOINS, KINH_GUI
 
 # "Kính gửi:" as NĐ 30 writes it (capital K, or all capitals); a lower-case "kính gửi" inside a sentence is prose.
 # A công điện addresses its list with "<SENDER> điện:" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), on its lines or in
 # the same run ("... điện: Giám đốc các sở; Chủ tịch UBND các huyện.").
 # (an OCR's "Kính gừi", "Kỉnh gửi", "Kính gủi"; "Chủ tịch Ủy ban nhân dân tỉnh điện:" typed in plain case, see _SENDER)
-_KINH_GUI = re.compile(r"(?<!\w)(?:K[íìỉĩịi]nh|KÍNH)\s+(?:g[ửừứữựủu]i|GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
+_KINH_GUI = re.compile(r"(?<!\w)(?:" + KINH_GUI + r"|KÍNH\s+GỬI)(?:[ \t]*:|[ \t]+(?=[-–+•]|\S))[ \t]*|"
                        r"(?<=[^\W\d_][ \t])(?<!CÔNG )(?<!Công )(?:điện|ĐIỆN)[ \t]*:[ \t]*")
 # Who sends a công điện, from the start of its line: in capitals, or a holder's title in plain case.
 _SENDER = re.compile(r"[ \t]*(?:[" + UPPER + r"]+[ \t]+)+$|[ \t]*(?:Chủ\s+tịch|Thủ\s+tướng|Bộ\s+trưởng|Giám\s+đốc|Chỉ\s+huy|"
