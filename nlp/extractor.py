@@ -81,7 +81,8 @@ def _own_annex(work: str, after: int, number: str | None) -> tuple[int, int] | N
 
 # A note in parentheses after a unit's name, in lower case: "(nơi đặt điểm thi)", "(đặt tại Phòng Nông nghiệp)" (a
 # name's own part opens in capitals: "(Phòng Quản lý đô thị)", "(Hội Nông dân, Hội Cựu chiến binh)").
-_NOTE_AFTER_NAME = re.compile(r"\s*\([" + LOWER + r"][^()]*\)$")
+# "(cũ)", "(mới)", "(nay là ...)" tell which body the name means: kept.
+_NOTE_AFTER_NAME = re.compile(r"\s*\((?!cũ\)|mới\)|nay\s)[" + LOWER + r"][^()]*\)$")
 
 
 def _unit_value(name: str) -> str:

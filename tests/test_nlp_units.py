@@ -732,3 +732,10 @@ def test_a_steering_body_ends_before_its_task():
     lead, _ = units("V/v nông thôn mới\n\nKính gửi: Các xã.\n\n"
                     "1. Ban Chỉ đạo xây dựng nông thôn mới huyện kiểm tra các xã, báo cáo trước ngày 30/6/2025.\n")
     assert lead == ["Ban Chỉ đạo xây dựng nông thôn mới huyện"]
+
+
+def test_a_note_that_tells_which_body_stays_with_the_name():
+    lead, _ = units("V/v bàn giao hồ sơ\n\nKính gửi: Các đơn vị.\n\n"
+                    "1. Phòng Tài nguyên và Môi trường huyện Đông Khê (cũ) chủ trì bàn giao hồ sơ địa chính trước ngày "
+                    "30/9/2025.\n")
+    assert lead == ["Phòng Tài nguyên và Môi trường huyện Đông Khê (cũ)"]
