@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from nlp import unitnames
 from nlp.body import STRUCTURAL, is_row
+from nlp.dates import CITED_DATE
 from nlp.header import INVITATION_TYPES
 from nlp.meeting import is_invitation
 from nlp.similar import key, same_name
@@ -71,8 +72,7 @@ _UNTIL = re.compile(r"(?=[đth])"
 # The letter shows a number that was not read: a "Số:" label, or a symbol shaped like "12/UBND-VP".
 _NUMBER_CUE = re.compile(r"(?<!\w)S[ốỐ]\s{0,3}:|\d{1,6}\s{0,2}/\s{0,2}(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]{0,12}\s?-\s?[A-ZĐ]")
 # A cited document and its date: "Công văn số 12/BNV-TCBC ngày 20/5/2024".
-_CITED = re.compile(r"(?=[Ss])(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
-                    r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})")
+_CITED = CITED_DATE
 # A date line's shape: "<place>, ngày 05 tháng 3 năm 2024" (a web page's "Ngày đăng: 05/03/2024" is not one).
 _FULL_DATE = re.compile(r"(?<!\w)ngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}\s{1,3}năm\s{1,3}\d{4}", re.I)
 # Where the header ends: the addressees or the first sentence of the body (its citations carry dates).

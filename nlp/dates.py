@@ -10,6 +10,10 @@ DATE_RE = re.compile(
     r"|(?P<d2>\d{1,2})\s{1,3}tháng\s{0,3}(?P<m2>\d{1,2})(?:\s{1,3}năm\s{1,3}(?P<y2>\d{4}))?"
 )
 
+# A cited document and its date: "Công văn số 12/BNV-TCBC ngày 20/5/2024" (the number, then its day).
+CITED_DATE = re.compile(r"(?=[Ss])(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
+                        r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})")
+
 
 def make_date(year: int | None, month: int | None, day: int | None) -> date | None:
     if not year or not month or not day:

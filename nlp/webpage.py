@@ -13,7 +13,7 @@ from datetime import date
 
 from nlp import unitnames
 from nlp.alphabet import LOWER
-from nlp.dates import make_date
+from nlp.dates import CITED_DATE, make_date
 from nlp.header import PARTY_SYMBOL, SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
 _TYPES = "|".join(TYPE_NAMES)
@@ -119,9 +119,6 @@ _NUMBER_YEAR = re.compile(r"^\d{1,6}/((?:19|20)\d{2})/")
 _FIRST_DEADLINE = re.compile(r"(?<!\w)(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
                              r"(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
 
-_CITED_DATE = re.compile(r"(?<!\w)[Ss]ố\s{1,3}\d{1,6}(?:/\d{4})?/[A-ZĐ][\w&.\-/()]{0,30}\s{0,3},?\s{0,3}ngày\s{1,3}"
-                         r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d{2})(?!\d)")
-
 
 def _lead_year(work: str, m: re.Match) -> int | None:
     own = _NUMBER_YEAR.match(_number(m.group("n")))
@@ -133,8 +130,8 @@ def _lead_year(work: str, m: re.Match) -> int | None:
         month, day = int(m.group("m")), int(m.group("d"))
         return year if (month, day) <= (int(deadline.group("m")), int(deadline.group("d"))) else year - 1
     cited = [make_date(int(c.group("y")), int(c.group("m")), int(c.group("d")))
-             for c in itertools.islice(_CITED_DATE.finditer(work, max(0, m.start() - 400), m.end("n") + 3000), 50)]
-    cited = [c for c in cited if c is not None]
+             for c in itertools.islice(CITED_DATE.finditer(work, max(0, m.start() - 400), m.end("n") + 3000), 50)]
+    cited = [c for c in cited if c is not None and c.year >= 1900]
     if cited:
         latest = max(cited)
         return latest.year if (int(m.group("m")), int(m.group("d"))) >= (latest.month, latest.day) else latest.year + 1
