@@ -242,6 +242,8 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
                 out.append((hit, index))
                 continue
         for so in _SO_LINE.finditer(line.text):
+            if _wrapped_citation(lines, index, so):
+                continue
             party = _PARTY_NUMBER_RE.match(line.text, so.end())
             if party:
                 value = f"{party.group('num')}-{party.group('sym').replace('–', '-')}"
@@ -267,6 +269,19 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
             out.append((Hit(value, line.start + match.start(), end, 0.95 if num else 0.9), index))
             break
     return out
+
+
+# A sentence wrapped before its "số": "... ban hành kèm theo Quyết định" / "số 1178/QĐ-BTP ngày 28/6/2023 của ...".
+_ENDS_ON_TYPE = re.compile(r"(?<!\w)(?:" + "|".join(TYPE_NAMES) + r"|[Vv]ăn\s+bản)[ \t]*$")
+
+
+def _wrapped_citation(lines: list[Line], index: int, so: re.Match) -> bool:
+    """A lower-case "số" without its colon at a line's start that goes on the line above, which ends on a
+    document's type: a citation a line break split, not the letter's "Số:"."""
+    if not so.group().lstrip().startswith("số") or ":" in so.group():
+        return False
+    above = next((ln.text for ln in reversed(lines[max(0, index - 3):index]) if ln.text.strip()), "")
+    return bool(_ENDS_ON_TYPE.search(above))
 
 
 def _number_on_next_line(lines: list[Line], start: int, stop: int) -> Hit | None:

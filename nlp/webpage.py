@@ -196,6 +196,9 @@ def _kind(raw: str) -> str:
     return "Công văn" if raw.lower() == "văn bản" else next(t for t in TYPE_NAMES if t.lower() == raw.lower())
 
 
+_CLOSES_LINE = re.compile(r"[ \t.;]*(?:\n|$)")
+
+
 def own_number(lines: list[Line], work: str) -> Lead | None:
     """The letter's own number from a page title's parenthesis, a title that is the letter's record, or the page's
     credit line; the credit's "của X" names the issuer."""
@@ -214,6 +217,8 @@ def own_number(lines: list[Line], work: str) -> Lead | None:
         if not (m.group("lead") or m.group("source") or work[m.start()] == "("
                 or (m.group("who") and m.group("type").lower() == "văn bản")):
             continue  # a bare "Công văn số ..." line is the header's own-number reading
+        if work[m.start()] == "(" and not m.group("lead") and not _CLOSES_LINE.match(work, m.end()):
+            continue  # "chỉ đạo của ... (Thông báo số 208/TB-VPCP ngày ...) về việc ...": a sentence cites it
         if m.group("who") and re.search(r"(?<!\w)(?:về|V/v)(?!\w)", m.group("who")):
             continue  # "... của Bộ Y tế về việc ...": a sentence that cites a document
         day = _date(m)

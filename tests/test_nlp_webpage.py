@@ -335,6 +335,27 @@ Cơ quan ban hành: Đảng ủy Bệnh viện Đa khoa tỉnh
 Hội nghị học tập nghị quyết tổ chức trong 01 ngày, bắt đầu 7 giờ 30 phút thứ Bảy, ngày 14/10/2025, tại Hội trường.
 """, doc_number="21-TB/ĐU", issue_date="2025-10-02")
 
+# A news lead over the letter's body as a PDF text layer wraps it: a line the wrap opens with "số 1178/QĐ-BTP ngày
+# ... của ..." goes on a citation ("... ban hành kèm theo Quyết định") and is not the letter's "Số:".
+case("""Tin tức - Sự kiện
+Sở Tư pháp tỉnh Lam Giang vừa ban hành Công văn số 415/STP-BTTP ngày 12/8/2025 về việc kiện toàn tổ chức hành nghề công chứng trên địa bàn tỉnh.
+
+          Kính gửi: Ban Chấp hành Hội Công chứng viên tỉnh Lam Giang.
+
+     Căn cứ quy định tại Điều lệ Hội Công chứng viên ban hành kèm theo Quyết định
+số 2207/QĐ-BTP ngày 14/5/2022 của Bộ trưởng Bộ Tư pháp, Sở Tư pháp đề nghị Ban
+Chấp hành Hội xây dựng phương án kiện toàn, gửi về Sở trước ngày 05/9/2025.
+""", doc_number="415/STP-BTTP", issue_date="2025-08-12", issuer="Sở Tư pháp tỉnh Lam Giang", doc_type="Công văn")
+# A document named in parentheses inside a sentence is cited by it ("... chỉ đạo của Chủ tịch (Thông báo số ... ngày
+# ...) về việc ..."); the news lead above names the letter.
+case("""Tin tức - Sự kiện
+Sở Kế hoạch và Đầu tư Lam Giang vừa ban hành Công văn số 918/SKHĐT-KTN ngày 3/4/2024.
+
+Kính gửi: Ủy ban nhân dân các huyện
+Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh (Thông báo số 77/TB-VP ngày 21/3/2024) về việc rà soát các dự án chậm tiến độ, Sở đề nghị các huyện báo cáo trước ngày 15/4/2024.
+""", doc_number="918/SKHĐT-KTN", issue_date="2024-04-03", issuer="Sở Kế hoạch và Đầu tư Lam Giang", doc_type="Công văn")
+
+
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
     got = EX.extract(text).to_json("page.txt")
