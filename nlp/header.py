@@ -697,10 +697,17 @@ def extend_generic_issuer(issuer: Hit, lines: list[Line], start: int, stop: int)
 _DOUBLE_BLANK = re.compile(r"[ \t]{2,4}")
 
 
+# A decision's enacting word over its articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"): the body's, never the title (NĐ 30 sets
+# that without a colon, above the grounds).
+_ENACTING = re.compile(r"^\W{0,3}(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|Quyết\s+định)\s{0,3}:$")
+
+
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, int | None]:
     for index in range(start, min(stop, len(lines))):
         line = lines[index]
         word = line.text.strip()
+        if word.endswith(":") and _ENACTING.match(word):
+            break  # the articles follow: a title below them is an annex's or a regulation's the decision issues
         if word and " " not in word and word.isupper() and len(word) <= 6:
             # a type's name broken over two lines ("TỜ" / "TRÌNH", "QUYẾT" / "ĐỊNH"): the title ends on the second
             nxt = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].text.strip()), None)
@@ -939,7 +946,8 @@ _EVENT_START = re.compile(
 # The first section heading of a báo cáo, kế hoạch or đề án ends its trích yếu.
 _SECTION = re.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:THỨ\s+\w+|thứ\s+\w+|[IVX]{1,4}|\d{1,2})(?!\w)"
                       r"|(?:MỞ\s+ĐẦU|ĐẶT\s+VẤN\s+ĐỀ|Phần\s+mở\s+đầu)\s*$|[A-D]\.\s)")
-_HOST_START = re.compile(_BODY_KEYWORDS.pattern, re.I)
+# A headline that opens with a body's name ("Sở Công thương lấy ý kiến ..."); "Ban hành ..." opens with a verb.
+_HOST_START = re.compile(r"(?!ban\s+hành(?!\w))" + _BODY_KEYWORDS.pattern, re.I)
 
 
 def invitation_subject(value: str) -> bool:

@@ -170,7 +170,7 @@ def page_title(lines: list[Line]) -> Hit | None:
         if _SITE_LINE.match(text) or _LIST_ITEM.match(text):
             continue  # a portal's list of other documents ("- Công văn số ... ngày ... về ...") titles none of them
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
-        if _TITLE_NUMBER.search(text) and len(text) <= 250:  # "... (số 12/UBND-VP, ngày ...)" names the letter
+        if _TITLE_NUMBER.search(text) and len(text) <= 400:  # "... (số 12/UBND-VP, ngày ...)" names the letter
             offset = line.start + line.text.index(text)
             candidate = Hit(text, offset, offset + len(text), 0.5)
             break
@@ -217,7 +217,7 @@ def own_number(lines: list[Line], work: str) -> Lead | None:
         if not (m.group("lead") or m.group("source") or work[m.start()] == "("
                 or (m.group("who") and m.group("type").lower() == "văn bản")):
             continue  # a bare "Công văn số ..." line is the header's own-number reading
-        if work[m.start()] == "(" and not m.group("lead") and not _CLOSES_LINE.match(work, m.end()):
+        if work[m.start()] == "(" and not (m.group("lead") or "")[:1].isupper() and not _CLOSES_LINE.match(work, m.end()):
             continue  # "chỉ đạo của ... (Thông báo số 208/TB-VPCP ngày ...) về việc ...": a sentence cites it
         if m.group("who") and re.search(r"(?<!\w)(?:về|V/v)(?!\w)", m.group("who")):
             continue  # "... của Bộ Y tế về việc ...": a sentence that cites a document

@@ -355,6 +355,34 @@ Kính gửi: Ủy ban nhân dân các huyện
 Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh (Thông báo số 77/TB-VP ngày 21/3/2024) về việc rà soát các dự án chậm tiến độ, Sở đề nghị các huyện báo cáo trước ngày 15/4/2024.
 """, doc_number="918/SKHĐT-KTN", issue_date="2024-04-03", issuer="Sở Kế hoạch và Đầu tư Lam Giang", doc_type="Công văn")
 
+# A decision under a news lead: its enacting "QUYẾT ĐỊNH:" and the first article are the body, not a title and a
+# trích yếu; the lead's "về việc ..." is the subject.
+case("""Ngày 14/4/2023, Ủy ban nhân dân huyện Đông Khê ban hành Quyết định số 512/QĐ-UBND về việc thành lập Tổ công tác rà soát hồ sơ đất đai tồn đọng.
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Xét đề nghị của Trưởng phòng Tài nguyên và Môi trường huyện,
+
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Tổ công tác rà soát hồ sơ đất đai tồn đọng trên địa bàn huyện, gồm các ông, bà có tên sau:
+1. Ông Trần Văn Hậu, Phó Chủ tịch UBND huyện - Tổ trưởng;
+""", doc_number="512/QĐ-UBND", doc_type="Quyết định",
+     subject="về việc thành lập Tổ công tác rà soát hồ sơ đất đai tồn đọng")
+# A page titled with the decision's trích yếu "Ban hành Quy định ..." and its number in parentheses: "Ban hành" is a
+# verb, not a body's name opening a headline.
+case("""Ban hành Quy định quản lý cụm công nghiệp trên địa bàn tỉnh Lam Giang (số 18/2021/QĐ-UBND, ngày 9/7/2021)
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Nghị định số 68/2017/NĐ-CP ngày 25 tháng 5 năm 2017 của Chính phủ về quản lý, phát triển cụm công nghiệp;
+""", doc_number="18/2021/QĐ-UBND", issue_date="2021-07-09",
+     subject="Ban hành Quy định quản lý cụm công nghiệp trên địa bàn tỉnh Lam Giang")
+# "(theo Giấy mời số ... ngày ...)" inside a sentence cites the earlier invitation; the lead names this notice.
+case("""Ngày 13/3/2020, Phòng Giáo dục và Đào tạo huyện Đông Khê ban hành Thông báo số 97/TB-PGDĐT về việc hoãn Hội nghị sơ kết học kỳ I.
+
+Kính gửi: Hiệu trưởng các trường trong huyện.
+Phòng Giáo dục và Đào tạo thông báo hoãn Hội nghị dự kiến tổ chức ngày 17/3/2020 (theo Giấy mời số 88/GM-PGDĐT ngày 06/3/2020). Thời gian tổ chức sẽ thông báo sau.
+""", doc_number="97/TB-PGDĐT", issue_date="2020-03-13", doc_type="Thông báo")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
