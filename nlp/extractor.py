@@ -161,6 +161,10 @@ class Extractor:
             # a lead reporting the letter beats a line further down that only starts with a document's number
             if lead is not None and (named is None or (bare and lead.number.start < named.number.start)):
                 named = lead
+            elif lead is not None and not bare and lead.number.value == named.number.value:
+                # a title or credit line names the letter; the news lead reporting the same number dates it
+                named = webpage.Lead(named.number, named.issued or lead.issued, named.issuer or lead.issuer,
+                                     named.subject, named.kind if named.kind != "Công văn" else lead.kind)
             if named is not None:
                 number = named.number
                 issuer = issuer or named.issuer
@@ -171,6 +175,10 @@ class Extractor:
             lead = webpage.news_lead(work)
             if lead is not None and lead.issuer is not None and lead.number.value == number.value:
                 issuer = lead.issuer
+        # a news lead that reports the letter without its number: "Ngày 20/5/2023, UBND xã X có văn bản ..."
+        dated = webpage.dated_lead(work) if number is None and anchor is None and not meta else None
+        if issued is None and dated is not None:
+            issued = dated[0]
         if issued is None and place is None:
             place, issued = hdr.find_closing_date(lines, body_index) or (None, None)
         result.doc_number = keep("doc_number", number)
@@ -204,13 +212,17 @@ class Extractor:
             confidence["doc_type"] = 0.9
             if number is not None:
                 evidence["doc_type"] = [[number.start, number.end]]
-        elif title is not None:
+        elif title is not None and not (anchor is None and "doc_type" in meta):
+            # (with no "Số:" nor date line, a title-like line is a page's headline; the page's record names the type)
             result.doc_type = keep("doc_type", title)
         elif "doc_type" in meta:
             result.doc_type = keep("doc_type", meta["doc_type"])
         elif named is not None and anchor is None and named.kind != "Công văn":
             result.doc_type = named.kind
             confidence["doc_type"] = 0.6
+        elif dated is not None and dated[2] != "Công văn":
+            result.doc_type = dated[2]
+            confidence["doc_type"] = 0.5
         elif named is not None and anchor is None and symbol_type == "Công văn":
             result.doc_type = "Công văn"  # "Văn bản số 12/UBND-VP": a headline's first word is not its type
             confidence["doc_type"] = 0.7
@@ -238,8 +250,11 @@ class Extractor:
                 or hdr.find_subject_vv(lines, 0, body_index + 1)
         subject = subject or meta.get("subject")
         if subject is None and anchor is None:
+            record = webpage.title_record(lines) if named is None and number is not None else None
             if named is not None and named.subject is not None:
                 subject = named.subject
+            elif record is not None and record.subject is not None and record.number.value == number.value:
+                subject = record.subject  # a page titled with the record its labels also give ("Số hiệu: ...")
             else:
                 if lead is None and number is not None:  # the number came from a portal's record; the lead has the rest
                     lead = webpage.news_lead(work)
@@ -264,6 +279,8 @@ class Extractor:
             evidence["recipients"] = [[block.start, block.end]]
 
         issuer = issuer or meta.get("issuer")
+        if issuer is None and anchor is None and dated is not None:
+            issuer = dated[1]  # the body the lead names beats a site's banner
         if issuer is None and anchor is None:
             issuer = hdr.letterhead_without_number(lines, title_index, body_index)
         if issuer is None:

@@ -59,7 +59,7 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "cân đối", "bình xét", "đưa tin", "sắp xếp", "di dời", "tháo dỡ", "lắp đặt", "ứng phó", "kiểm đếm",
                "truy quét", "ngăn chặn", "quan trắc", "thành lập", "quy định", "có nhu cầu", "mỗi",
                "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán", "bắt đầu", "hoàn chỉnh", "tăng",
-               "định hướng", "tổng kiểm tra", "tổng rà soát", "tổng điều tra", "đưa")
+               "định hướng", "tổng kiểm tra", "tổng rà soát", "tổng điều tra", "đưa", "lãnh đạo")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",

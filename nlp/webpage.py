@@ -71,16 +71,19 @@ _LEAD = re.compile(
 )
 _LEAD_HINT = re.compile(r"(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
 # What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
-_VERB_TAIL = re.compile(r"(?:\s+(?:vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|"
-                        r"ra|thông\s+báo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn)){1,5}\s*$")
+_VERBS = (r"vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|ra|thông\s+báo|đề\s+nghị|"
+          r"yêu\s+cầu|hướng\s+dẫn")
+_VERB_TAIL = re.compile(r"(?:\s+(?:" + _VERBS + r")){1,5}\s*$")
+_VERB_NEXT = re.compile(r"\s+(?:" + _VERBS + r")(?!\w)")
 # The subject runs to the end of the sentence, across a line a PDF text layer wrapped; "gửi các trường về việc ...",
 # "truyền đạt ý kiến chỉ đạo của ... về việc ..." (a clause before "về việc" that names no other document).
 _LEAD_SUBJECT = re.compile(r"\s{0,3},?\s{0,3}(?P<pre>[^.\n]{1,160}?\s(?=về\s+việc|V/v))?"
                            r"(?P<s>(?:về\s+việc|V/v|về)\s(?:[^.\n]|\n(?=[" + LOWER + r"\d]))[^.\n]{0,300}?"
                            r"(?:\n[" + LOWER + r"\d][^.\n]{0,200}?)?)(?:\.(?:\s|$)|\n|$)")
 # Where a lead's subject ends before the end of its sentence: the addressees and the request that follow it
-# (", gửi Sở X và ...", ", yêu cầu các sở ..."), and a note on the attachment ("(file đính kèm)", "(bản ký số gửi kèm)").
-_SUBJECT_TAIL = re.compile(r",\s{1,3}(?:gửi|đến|yêu\s+cầu|đề\s+nghị|giao|theo\s+đó)\s|"
+# (", gửi Sở X và ...", ", yêu cầu các sở ..."), its purpose (", nhằm ..."), and a note on the attachment ("(file
+# đính kèm)", "(bản ký số gửi kèm)").
+_SUBJECT_TAIL = re.compile(r",\s{1,3}(?:gửi|đến|yêu\s+cầu|đề\s+nghị|giao|theo\s+đó|nhằm|qua\s+đó)\s|"
                            r"\s(?:để|đề\s+nghị)\s{1,3}(?:[Qq]uý\s|các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương)|đơn\s+vị\s)|"
                            r"\s{0,3}\((?=[^()\n]{0,60}(?:kèm|ký\s+số|[Ff]ile|tệp))[^()\n]{0,80}\)\s{0,3}$")
 _OTHER_DOCUMENT = re.compile(r"(?<!\w)số\s{1,3}\d|\d\s{0,2}/\s{0,2}[A-ZĐ]")
@@ -175,7 +178,8 @@ def page_title(lines: list[Line]) -> Hit | None:
             candidate = Hit(text, offset, offset + len(text), 0.5)
             break
         if (len(text) > 250 or text.endswith((".", ":")) or _KINH_GUI.match(text) or BODY_START.match(text)
-                or _is_lead(text) or text[:1].islower() or following[:1].islower()):
+                or _is_lead(text) or text[:1].islower() or following[:1].islower()
+                or (text.endswith(",") and len(text) < 40)):  # a greeting: "Chào các anh chị,"
             break  # the body has begun (a paragraph a PDF text layer wrapped goes on in lower case)
         offset = line.start + line.text.index(text)
         candidate = Hit(text, offset, offset + len(text), 0.5)
@@ -248,10 +252,8 @@ def cited_line(text: str, start: int, lines: list[Line]) -> bool:
 def title_record(lines: list[Line]) -> Lead | None:
     """A page title that is the letter's record: its type, number, date, issuer ("của X", "do X ban hành") and
     subject ("về ...")."""
-    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:4]
+    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip() and not _SITE_LINE.match(ln.text.strip())][:4]
     for line in filled:
-        if _SITE_LINE.match(line.text.strip()):
-            continue
         m = _TITLE_RECORD.match(line.text)
         if m is None or cited_line(line.text, line.start, lines):
             continue
@@ -275,11 +277,10 @@ def title_record(lines: list[Line]) -> Lead | None:
     return None
 
 
-def news_lead(work: str) -> Lead | None:
-    """A news lead in the first lines that reports this very letter being issued."""
+def _lead_end(work: str) -> int:
+    """Where a news page's lead ends: three lines past the site's own (menus, counters), and on to the first paragraph
+    when a news page puts its section, date and headline first; 0 for an empty text."""
     head_end, counted, prose = 0, 0, False
-    # three lines past the site's own (menus, counters), and on to the first paragraph when a news page puts its
-    # section, date and headline first
     while (counted < 3 or not prose) and counted < 12 and head_end < min(len(work), 6000):
         nl = work.find("\n", head_end)
         line = work[head_end:len(work) if nl < 0 else nl].strip()
@@ -287,20 +288,48 @@ def news_lead(work: str) -> Lead | None:
         if line and not _SITE_LINE.match(line):
             counted += 1
             prose = prose or len(line) > 100 or line.endswith((".", ":"))
-    if not head_end:
+    return min(len(work), head_end + 400) if head_end else 0
+
+
+# A lead that reports a letter without its number: "Ngày 20/5/2023, UBND xã X có văn bản chỉ đạo ...", "Ngày
+# 14/10/2013, Chi cục Thuế huyện Y có giấy mời các doanh nghiệp ...".
+_DATED_LEAD = re.compile(
+    r"^[ \t]{0,20}" + _BYLINE + r"?" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}"
+    r"(?P<y>\d{4})\s{0,3},\s{0,3}(?P<who>(?=" + UNIT_HEAD + r")[^,.;:\n]{3,100}?)\s+(?:vừa\s+|đã\s+)?"
+    r"(?:có|ban\s+hành|gửi|phát\s+hành)\s+(?P<type>văn\s+bản|" + "|".join(t.lower() for t in TYPE_NAMES) + r")"
+    r"(?!\s+(?:số\s+)?\d)(?!\w)",
+    re.M,
+)
+
+
+def dated_lead(work: str) -> tuple[Hit, Hit | None, str] | None:
+    """The day, the author and the type of a letter a news lead reports without its number."""
+    stop = _lead_end(work)
+    m = _DATED_LEAD.search(work, 0, stop) if stop else None
+    if m is None:
         return None
-    stop, pos, m = min(len(work), head_end + 400), 0, None
+    day = _date(m)
+    if day is None:
+        return None
+    return Hit(day, m.start("d"), m.end("y"), 0.5), trim_name(work, m.start("who"), m.end("who")), _kind(m.group("type"))
+
+
+def news_lead(work: str) -> Lead | None:
+    """A news lead in the first lines that reports this very letter being issued."""
+    stop, pos, m = _lead_end(work), 0, None
+    if not stop:
+        return None
     if not _LEAD_HINT.search(work, 0, stop):
         return None  # no "<type> số <number>" in the first lines: no lead to look for
     for _ in range(8):  # a lead that cites another document ("Thực hiện Kế hoạch số ...") is passed over
         m = _LEAD.search(work, pos, stop)
         if m is None:
-            return None
+            return _issued_by_lead(work, stop)
         if _lead_ok(m):
             break
         pos = m.start() + 1
     else:
-        return None
+        return _issued_by_lead(work, stop)
     rest_end = m.end() + 300
     if m.group("d2") or m.group("d3"):
         g = "2" if m.group("d2") else "3"
@@ -323,6 +352,29 @@ def news_lead(work: str) -> Lead | None:
         value = " ".join(raw.split())
         subject = Hit(value, sm.start("s"), sm.start("s") + len(raw.rstrip()), 0.5)
     return Lead(number, issued, issuer, subject, _kind(m.group("type")))
+
+
+# A lead that names the letter before its author: "Theo Kế hoạch số 1015/KH-SCT do Sở Công Thương tỉnh X ban hành ngày
+# 20/12/2018, ...", "Tại Công văn số 45/UBND-VX ngày 3/4/2024 do UBND huyện vừa ban hành, ...".
+_ISSUED_BY = re.compile(
+    r"^[ \t]{0,20}" + _BYLINE + r"?(?:Theo|Tại)\s+(?P<type>" + _TYPES + r"|văn\s+bản)\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?\s{1,3}do\s{1,3}(?P<who>(?=" + UNIT_HEAD + r")[^,.;:\n]{3,100}?)"
+    r"\s{1,3}(?:vừa\s+|mới\s+)?ban\s+hành(?:\s{1,3}ngày\s{1,3}(?P<d2>\d{1,2})\s{0,2}/\s{0,2}(?P<m2>\d{1,2})\s{0,2}/\s{0,2}"
+    r"(?P<y2>\d{4}))?",
+    re.M,
+)
+
+
+def _issued_by_lead(work: str, stop: int) -> Lead | None:
+    """The lead's "Theo <type> số N do X ban hành ngày D": the letter it reports, named before its author."""
+    m = _ISSUED_BY.search(work, 0, stop)
+    if m is None:
+        return None
+    g = "2" if m.group("d2") else ""
+    day = make_date(int(m.group("y" + g)), int(m.group("m" + g)), int(m.group("d" + g))) if m.group("d" + g) else None
+    issued = Hit(day, m.start("d" + g), m.end("y" + g), 0.5) if day else None
+    hit = trim_name(work, m.start("who"), m.end("who"))
+    return Lead(Hit(_number(m.group("n")), m.start("n"), m.end("n"), 0.6), issued, hit, None, _kind(m.group("type")))
 
 
 # The mark written into the letter's name by a page or a news lead: "Công văn hỏa tốc số 55/UBND-VX", "Công điện
@@ -395,7 +447,7 @@ def trim_name(work: str, start: int, end: int, guess: bool = False) -> Hit | Non
     tail = _VERB_TAIL.search(text)
     if tail and tail.start() > 0:
         text = text[:tail.start()]
-    elif guess:
+    elif guess and not _VERB_NEXT.match(work, end):  # "Sở Y tế có văn bản": the name ends before the verb
         words = text.split()
         if len(words) > 2 and words[-1].islower() and words[-1].lower() not in _KEEP_LOWER:
             text = text[:text.rstrip().rfind(" ")]  # the verb the name runs into ("UBND tỉnh banh")

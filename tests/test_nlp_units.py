@@ -739,3 +739,10 @@ def test_a_note_that_tells_which_body_stays_with_the_name():
                     "1. Phòng Tài nguyên và Môi trường huyện Đông Khê (cũ) chủ trì bàn giao hồ sơ địa chính trước ngày "
                     "30/9/2025.\n")
     assert lead == ["Phòng Tài nguyên và Môi trường huyện Đông Khê (cũ)"]
+
+
+def test_a_party_committee_that_leads_a_task_ends_before_lanh_dao():
+    lead, _ = units("V/v phòng cháy rừng\n\nKính gửi: Các chi, đảng bộ cơ sở.\n\n"
+                    "Ban Thường vụ yêu cầu Đảng ủy các xã, thị trấn lãnh đạo kiện toàn Ban Chỉ huy phòng cháy rừng cấp xã,"
+                    " hoàn thành trước ngày 20/12/2025.\n")
+    assert lead == ["Đảng ủy các xã, thị trấn"]

@@ -383,6 +383,94 @@ Kính gửi: Hiệu trưởng các trường trong huyện.
 Phòng Giáo dục và Đào tạo thông báo hoãn Hội nghị dự kiến tổ chức ngày 17/3/2020 (theo Giấy mời số 88/GM-PGDĐT ngày 06/3/2020). Thời gian tổ chức sẽ thông báo sau.
 """, doc_number="97/TB-PGDĐT", issue_date="2020-03-13", doc_type="Thông báo")
 
+# A news page's posting line ("12/05/2019 07:15 - Lượt xem: 431", "Đăng bởi: ...") is no title; the lead names "Sở Y
+# tế" whole before its verb ("có văn bản").
+case("""SỞ Y TẾ TỈNH LAM GIANG
+Trang chủ > Tin tức > Chỉ đạo điều hành
+SỞ Y TẾ YÊU CẦU CÁC BỆNH VIỆN SẴN SÀNG THU DUNG BỆNH NHÂN SỐT XUẤT HUYẾT
+12/05/2019 07:15 - Lượt xem: 431
+
+Ngày 10/5/2019, Sở Y tế có văn bản số 902/SYT-NVY gửi các bệnh viện đề nghị sẵn sàng giường bệnh, thuốc và vật tư.
+
+Các bệnh viện báo cáo tình hình thu dung về Sở Y tế trước ngày 20/5/2019.
+""", doc_number="902/SYT-NVY", issue_date="2019-05-10", issuer="Sở Y tế", subject=None)
+# "Theo Kế hoạch số ... do X ban hành ngày ...": the lead names the letter before its author.
+case("""BÁO LAM GIANG ĐIỆN TỬ
+Kinh tế | Xã hội | Pháp luật
+Trang chủ > Kinh tế
+Bảo đảm hàng hóa phục vụ Tết
+Thứ Hai, 16/12/2024 - 09:30
+
+Theo Kế hoạch số 742/KH-SCT do Sở Công Thương tỉnh Lam Giang ban hành ngày 13/12/2024, tổng lượng hàng hóa dự trữ phục vụ Tết tăng khoảng 8% so với năm trước.
+
+Sở giao Phòng Quản lý thương mại theo dõi sát diễn biến giá cả thị trường.
+""", doc_number="742/KH-SCT", issue_date="2024-12-13", issuer="Sở Công Thương tỉnh Lam Giang", doc_type="Kế hoạch")
+# A lead that reports a letter without its number: its day, its author (not the site's banner) and its type.
+case("""UBND XÃ TÂN AN - HUYỆN ĐÔNG KHÊ
+Trang chủ | Tin tức | Thông báo
+Trang chủ > Tin tức > Nông nghiệp
+Ra quân diệt chuột bảo vệ mùa màng
+Ngày đăng: 06/03/2024 | Lượt xem: 52
+
+Ngày 04/3/2024, UBND xã Tân An có văn bản chỉ đạo các thôn tổ chức ra quân diệt chuột trên đồng ruộng.
+
+Trưởng các thôn vận động nhân dân tham gia, hoàn thành trước ngày 15/3/2024.
+""", doc_number=None, issue_date="2024-03-04", issuer="UBND xã Tân An")
+case("""CHI CỤC THUẾ HUYỆN ĐÔNG KHÊ
+Trang chủ > Tin tức > Hỗ trợ người nộp thuế
+Đối thoại với người nộp thuế năm 2022
+Đăng ngày: 09/11/2022 | Lượt xem: 210
+
+Ngày 07/11/2022, Chi cục Thuế huyện Đông Khê có giấy mời các doanh nghiệp trên địa bàn dự Hội nghị đối thoại với người nộp thuế.
+
+Hội nghị tổ chức vào lúc 8 giờ 00 ngày 15/11/2022 tại Hội trường Chi cục Thuế.
+""", issue_date="2022-11-07", doc_type="Giấy mời", issuer="Chi cục Thuế huyện Đông Khê")
+# A blog titled "... (theo Công văn 3158/CT-TTHT)" and a lead reporting the same number: the lead dates it and names
+# its author; a greeting is no title.
+case("""KẾ TOÁN LAM GIANG - Blog chia sẻ kinh nghiệm kế toán
+Trang chủ » Hóa đơn » Bài viết
+Xuất hóa đơn sai tên người mua: xử lý ra sao? (theo Công văn 2215/CTLGI-TTHT)
+Đăng bởi: Trần Mai | 20/6/2023 | 905 lượt xem
+Chào các bạn,
+Tuần này nhiều bạn hỏi về hóa đơn ghi sai tên người mua; mình chia sẻ văn bản cơ quan thuế vừa trả lời một doanh nghiệp để mọi người cùng tham khảo nhé.
+Ngày 15/6/2023, Cục Thuế tỉnh Lam Giang ban hành Công văn số 2215/CTLGI-TTHT trả lời Công ty TNHH Minh Phát về hóa đơn có sai sót.
+""", doc_number="2215/CTLGI-TTHT", issue_date="2023-06-15", issuer="Cục Thuế tỉnh Lam Giang")
+# A lead's subject ends before the article's ", nhằm ..." purpose.
+case("""Ngày 18/9/2023, Trường THCS Tân An ban hành Kế hoạch số 45/KH-THCS về việc tổ chức Hội thi giáo viên dạy giỏi cấp trường năm học 2023 - 2024, nhằm phát hiện, bồi dưỡng giáo viên tham gia hội thi cấp huyện.
+""", doc_number="45/KH-THCS", subject="về việc tổ chức Hội thi giáo viên dạy giỏi cấp trường năm học 2023 - 2024")
+
+# A portal's record gives the type ("Loại văn bản: Công văn"): the page's headline in capitals ("HƯỚNG DẪN ...") is
+# no title; a page titled with the record ("Công văn số ... về việc ...") past its menus gives the trích yếu.
+case("""BỘ GIÁO DỤC VÀ ĐÀO TẠO
+Trang chủ   Tin tức   Văn bản
+Tìm kiếm
+Trang chủ / Văn bản / Văn bản mới
+HƯỚNG DẪN TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM HỌC 2023-2024
+10/10/2023 | 1.205 lượt xem
+Số ký hiệu
+4102/BGDĐT-GDTH
+Ngày ban hành
+06/10/2023
+Loại văn bản
+Công văn
+Trích yếu
+Hướng dẫn tổ chức Ngày hội đọc sách năm học 2023-2024
+Kính gửi: Các Sở Giáo dục và Đào tạo
+""", doc_number="4102/BGDĐT-GDTH", doc_type="Công văn")
+case("""SỞ CÔNG THƯƠNG TỈNH LAM GIANG	Đăng nhập	Sơ đồ cổng
+Trang chủ	Giới thiệu	Tin tức	Văn bản
+Tìm kiếm
+Trang chủ   /   Văn bản   /   Văn bản chỉ đạo điều hành
+Công văn số 615/SCT-QLTM về việc bình ổn thị trường dịp cuối năm 2024
+  03/12/2024   |   lượt xem: 211
+Số hiệu:	615/SCT-QLTM
+Ngày ký:	02/12/2024
+Loại văn bản:	Công văn
+
+Kính gửi: Ủy ban nhân dân các huyện, thành phố
+""", doc_number="615/SCT-QLTM", issue_date="2024-12-02",
+     subject="về việc bình ổn thị trường dịp cuối năm 2024")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
