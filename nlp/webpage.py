@@ -17,6 +17,10 @@ from nlp.dates import CITED_DATE, make_date
 from nlp.header import PARTY_SYMBOL, SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
 
 _TYPES = "|".join(TYPE_NAMES)
+# A lead also reports the procuracy's "Kiến nghị số ...", "Kháng nghị số ...", "Yêu cầu số ..." (capitalised: a
+# document's name, not the words of a sentence).
+_LEAD_NAMES = sorted({*TYPE_NAMES, "Kiến nghị", "Kháng nghị", "Yêu cầu"}, key=len, reverse=True)
+_LEAD_TYPES = "|".join(_LEAD_NAMES)
 # a letter's number as a page writes it: "12/UBND-VP", "05/2025/QĐ-UBND", and a Party body's "12-HD/BTGTU"
 _NUMBER = r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r"|\d{1,6}\s{0,2}-\s{0,2}" + PARTY_SYMBOL + r")"
 _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
@@ -62,14 +66,14 @@ _LEAD = re.compile(
     r"(?:^[ \t]{0,20}" + _BYLINE + r"?(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d|" + UNIT_HEAD + r"))"
     r"(?:" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4}))?"
     r"\s{0,3},\s{0,3})?"
-    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
+    r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _LEAD_TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
     r"(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}(?:(?P<d2>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m2>\d{1,2})\s{0,2}"
     r"[/.\-]\s{0,2}(?P<y2>\d{4})|(?P<d3>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m3>\d{1,2})\s{1,3}năm\s{1,3}(?P<y3>\d{4})))?"
     r"(?P<rest>[^\n]{0,400})",
     re.M,
 )
-_LEAD_HINT = re.compile(r"(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
+_LEAD_HINT = re.compile(r"(?:" + _LEAD_TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
 # What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
 _VERBS = (r"vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|ra|thông\s+báo|đề\s+nghị|"
           r"yêu\s+cầu|hướng\s+dẫn")
@@ -197,7 +201,7 @@ def page_title(lines: list[Line]) -> Hit | None:
 
 def _kind(raw: str) -> str:
     raw = " ".join(raw.split())
-    return "Công văn" if raw.lower() == "văn bản" else next(t for t in TYPE_NAMES if t.lower() == raw.lower())
+    return "Công văn" if raw.lower() == "văn bản" else next(t for t in _LEAD_NAMES if t.lower() == raw.lower())
 
 
 _CLOSES_LINE = re.compile(r"[ \t.;]*(?:\n|$)")

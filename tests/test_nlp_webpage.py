@@ -471,6 +471,13 @@ Kính gửi: Ủy ban nhân dân các huyện, thành phố
 """, doc_number="615/SCT-QLTM", issue_date="2024-12-02",
      subject="về việc bình ổn thị trường dịp cuối năm 2024")
 
+# A lead reports a procuracy's "Kiến nghị số ..." as it does any other type.
+case("""Ngày 12/5/2025, Viện kiểm sát nhân dân tỉnh Lam Giang ban hành Kiến nghị số 11/KN-VKS-P10 về việc khắc phục vi phạm trong việc cung cấp tài liệu cho Tòa án.
+
+Kính gửi: Giám đốc Sở Nông nghiệp và Môi trường tỉnh Lam Giang.
+""", doc_number="11/KN-VKS-P10", issue_date="2025-05-12", doc_type="Kiến nghị",
+     issuer="Viện kiểm sát nhân dân tỉnh Lam Giang")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
