@@ -746,3 +746,10 @@ def test_a_party_committee_that_leads_a_task_ends_before_lanh_dao():
                     "Ban Thường vụ yêu cầu Đảng ủy các xã, thị trấn lãnh đạo kiện toàn Ban Chỉ huy phòng cháy rừng cấp xã,"
                     " hoàn thành trước ngày 20/12/2025.\n")
     assert lead == ["Đảng ủy các xã, thị trấn"]
+
+
+def test_a_body_that_keeps_watch_ends_before_truc_ban_and_a_duty_team_keeps_its_name():
+    lead, _ = units("V/v ứng phó bão\n\nKính gửi: Các sở, ngành.\n\n"
+                    "1. Văn phòng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh trực ban nghiêm túc 24/24 "
+                    "giờ, báo cáo kịp thời.\n")
+    assert lead == ["Văn phòng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]
