@@ -753,3 +753,6 @@ def test_a_body_that_keeps_watch_ends_before_truc_ban_and_a_duty_team_keeps_its_
                     "1. Văn phòng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh trực ban nghiêm túc 24/24 "
                     "giờ, báo cáo kịp thời.\n")
     assert lead == ["Văn phòng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"]
+    lead, _ = units("V/v trực Tết\n\nKính gửi: Các phòng.\n\n"
+                    "1. Tổ trực ban cơ quan báo cáo tình hình hằng ngày về Văn phòng trước 16 giờ.\n")
+    assert lead == ["Tổ trực ban cơ quan"]
