@@ -38,7 +38,7 @@ _HEAD_RE = re.compile(UNIT_HEAD)
 # Công văn số 1962/UBND-KT, ngày 25/4/2024)", "Nguồn: Công văn số 45/UBND-NC ngày 02/4/2024 của UBND huyện X", and a
 # closing "Văn bản số 1500/CT-TTHT ngày 20/02/2024 của X." alone on its line.
 _CREDIT = re.compile(
-    r"(?:\(\s{0,2}(?P<lead>(?:Nguồn|Theo)\s{0,2}:?\s{0,3}(?:Từ\s+|Theo\s+)?)?"
+    r"(?:\(\s{0,2}(?P<lead>(?:Nguồn|Theo|Trích)\s{0,2}:?\s{0,3}(?:Từ\s+|Theo\s+)?)?"
     r"|^[ \t]{0,20}(?P<source>Nguồn\s{0,2}:\s{0,3}(?:Từ\s+|Theo\s+)?)?)"
     r"(?P<type>" + _TYPES + r"|Văn\s+bản)\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}" + _DMY + r")?"
@@ -221,7 +221,9 @@ def own_number(lines: list[Line], work: str) -> Lead | None:
     record = title_record(lines)
     if record is not None:
         return record
-    for m in _CREDIT.finditer(work, 0, min(len(work), 20000)):
+    credits = list(_CREDIT.finditer(work, 0, min(len(work), 20000)))
+    # a credit that says so ("(Nguồn: ...", "(Theo ...", "(Trích ...") before a document in bare parentheses
+    for m in sorted(credits, key=lambda c: not (c.group("lead") or c.group("source"))):
         if not (m.group("lead") or m.group("source") or work[m.start()] == "("
                 or (m.group("who") and m.group("type").lower() == "văn bản")):
             continue  # a bare "Công văn số ..." line is the header's own-number reading
@@ -318,22 +320,52 @@ def dated_lead(work: str) -> tuple[Hit, Hit | None, str] | None:
     return Hit(day, m.start("d"), m.end("y"), 0.5), trim_name(work, m.start("who"), m.end("who")), _kind(m.group("type"))
 
 
+# A question-and-answer page's answer, on its own line: "Trả lời:", "Nội dung trả lời:", "Ý kiến trả lời của Sở:".
+_ANSWER_MARK = re.compile(r"^[ \t]{0,20}\W{0,3}(?:Nội\s+dung\s+|Ý\s+kiến\s+|Phần\s+)?(?:trả\s+lời|Trả\s+lời|TRẢ\s+LỜI)"
+                          r"(?:\s+của\s+[^\n:]{3,80})?\s{0,3}:[ \t]*$", re.M)
+# The answer names its letter: "Sở Nội vụ đã trả lời tại Công văn số 905/SNV-XDCQ ngày 11/5/2021, nội dung như sau".
+_ANSWERED_AT = re.compile(
+    r"(?P<who>(?=" + UNIT_HEAD + r")[^,.;:\n]{3,100}?)\s+(?:đã\s+)?(?:trả\s+lời|có\s+ý\s+kiến|phúc\s+đáp)\s+"
+    r"(?:tại|bằng|theo)\s+(?P<type>" + _TYPES + r"|văn\s+bản)\s+(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?"
+)
+
+
 def news_lead(work: str) -> Lead | None:
-    """A news lead in the first lines that reports this very letter being issued."""
-    stop, pos, m = _lead_end(work), 0, None
+    """A news lead in the first lines that reports this very letter being issued; on a question-and-answer page,
+    the answer's first lines that name the answering letter."""
+    stop = _lead_end(work)
     if not stop:
         return None
-    if not _LEAD_HINT.search(work, 0, stop):
+    found = _lead_in(work, 0, stop)
+    if found is None:
+        mark = _ANSWER_MARK.search(work, 0, min(len(work), 8000))
+        if mark is not None:
+            end = min(len(work), mark.end() + 500)
+            at = _ANSWERED_AT.search(work, mark.end(), end)
+            if at is not None:
+                day = _date(at)
+                return Lead(Hit(_number(at.group("n")), at.start("n"), at.end("n"), 0.6),
+                            Hit(day, at.start("d"), at.end("y"), 0.5) if day else None,
+                            trim_name(work, at.start("who"), at.end("who")), None, _kind(at.group("type")))
+            found = _lead_in(work, mark.end(), end)
+    return found
+
+
+def _lead_in(work: str, pos: int, stop: int) -> Lead | None:
+    """The news lead between ``pos`` and ``stop``."""
+    if not _LEAD_HINT.search(work, pos, stop):
         return None  # no "<type> số <number>" in the first lines: no lead to look for
+    start = pos
     for _ in range(8):  # a lead that cites another document ("Thực hiện Kế hoạch số ...") is passed over
         m = _LEAD.search(work, pos, stop)
         if m is None:
-            return _issued_by_lead(work, stop)
+            return _issued_by_lead(work, start, stop)
         if _lead_ok(m):
             break
         pos = m.start() + 1
     else:
-        return _issued_by_lead(work, stop)
+        return _issued_by_lead(work, start, stop)
     rest_end = m.end() + 300
     if m.group("d2") or m.group("d3"):
         g = "2" if m.group("d2") else "3"
@@ -369,9 +401,9 @@ _ISSUED_BY = re.compile(
 )
 
 
-def _issued_by_lead(work: str, stop: int) -> Lead | None:
+def _issued_by_lead(work: str, pos: int, stop: int) -> Lead | None:
     """The lead's "Theo <type> số N do X ban hành ngày D": the letter it reports, named before its author."""
-    m = _ISSUED_BY.search(work, 0, stop)
+    m = _ISSUED_BY.search(work, pos, stop)
     if m is None:
         return None
     g = "2" if m.group("d2") else ""
@@ -477,9 +509,12 @@ _LABELS = (
     ("doc_number", r"Số\s+ký\s+hiệu|Số\s+hiệu(?:\s+văn\s+bản)?|Ký\s+hiệu(?:\s+văn\s+bản)?|Số\s+văn\s+bản|"
                    r"Số\s*[/,]\s*[Kk]ý\s+hiệu|Số\s+và\s+ký\s+hiệu|Số\s+VB"),
     ("issue_date", r"Ngày\s+ban\s+hành|Ngày\s+ký(?:\s+ban\s+hành)?|Ngày\s+văn\s+bản|Ban\s+hành\s+ngày|Ngày\s+VB|"
-                   r"Ngày\s+phát\s+hành"),
+                   r"Ngày\s+phát\s+hành|Ngày\s+trả\s+lời"),
     ("issuer", r"Cơ\s+quan\s+ban\s+hành|Đơn\s+vị\s+ban\s+hành|Nơi\s+ban\s+hành|Cơ\s+quan\s*/\s*đơn\s+vị\s+ban\s+hành|"
-               r"(?:Cơ\s+quan|Đơn\s+vị|Nơi)\s+(?:gửi|phát\s+hành)"),
+               r"(?:Cơ\s+quan|Đơn\s+vị|Nơi)\s+(?:gửi|phát\s+hành|trả\s+lời)"),
+    # a question-and-answer page's record of the answering letter: "Văn bản trả lời: Công văn số 140/UBND-VP ngày
+    # 05/9/2025 của UBND phường X"
+    ("answer", r"Văn\s+bản\s+(?:trả\s+lời|phúc\s+đáp)"),
     ("subject", r"Trích\s+yếu(?:\s+nội\s+dung)?|Nội\s+dung\s+trích\s+yếu|Về\s+việc(?=\s{0,2}:)"),
     ("doc_type", r"Loại\s+văn\s+bản|Hình\s+thức\s+văn\s+bản"),
     ("urgency", r"(?:Mức\s+)?[Đđ]ộ\s+khẩn(?:\s+văn\s+bản)?|Mức\s+độ(?=\s{0,2}:\s{0,3}(?:[Kk]hẩn|[Tt]hượng|[Hh]ỏa|[Hh]oả))"),
@@ -584,6 +619,23 @@ def _keep(out: dict[str, Hit], field: str | None, value: str, start: int) -> Non
         mark = _META_URGENCY.get(value.lower().rstrip("."))
         if mark:
             out[field] = Hit(mark, start, end, 0.75)
+    elif field == "answer":
+        m = _ANSWER_VALUE.match(value)
+        if m is None:
+            return
+        out[field] = Hit(value, start, end, 0.75)
+        _keep(out, "doc_number", value[m.start("n"):], start + m.start("n"))
+        if m.group("d"):
+            _keep(out, "issue_date", value[m.start("d"):], start + m.start("d"))
+        if m.group("who"):
+            hit = trim_name(value, m.start("who"), m.end("who"))
+            if hit is not None:
+                _keep(out, "issuer", hit.value, start + hit.start)
+
+
+_ANSWER_VALUE = re.compile(r"(?:(?:" + _TYPES + r"|[Vv]ăn\s+bản)\s+)?(?:[Ss]ố\s+)?(?P<n>" + _NUMBER + r")"
+                           r"(?:\s{0,3},?\s{0,3}ngày\s{1,3}" + _DMY + r")?(?:\s{1,3}của\s{1,3}(?P<who>(?=" + UNIT_HEAD
+                           + r")[^,;()\n]{3,100}))?")
 
 
 def number_label(text: str) -> bool:

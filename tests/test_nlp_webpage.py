@@ -478,6 +478,56 @@ Kính gửi: Giám đốc Sở Nông nghiệp và Môi trường tỉnh Lam Gian
 """, doc_number="11/KN-VKS-P10", issue_date="2025-05-12", doc_type="Kiến nghị",
      issuer="Viện kiểm sát nhân dân tỉnh Lam Giang")
 
+# Question-and-answer pages: the answer names its letter after "Trả lời:" ("Sở X đã trả lời tại Công văn số ... ngày
+# ...", "Ngày ..., Sở X có Công văn số ... trả lời ông ..."), or the record does ("Văn bản trả lời: Số ... ngày ... của
+# ..."); the asker's date and a forwarding letter in parentheses are not the answer's.
+case("""CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LAM GIANG
+Trang chủ > Hỏi đáp > Nội vụ
+Hỏi về chế độ của trưởng thôn khi sáp nhập thôn
+
+Người hỏi: Lò Văn Piềng
+Ngày gửi: 19/04/2022
+
+Nội dung câu hỏi:
+Tôi làm trưởng thôn từ năm 2010, năm 2021 thôn sáp nhập thì thôi làm trưởng thôn. Xin hỏi tôi có được hỗ trợ gì không?
+
+Trả lời:
+Sở Nội vụ đã trả lời tại Công văn số 611/SNV-XDCQ ngày 12/5/2022, nội dung như sau:
+Trường hợp của ông thuộc đối tượng được hỗ trợ một lần theo Nghị quyết của HĐND tỉnh.
+""", doc_number="611/SNV-XDCQ", issue_date="2022-05-12", issuer="Sở Nội vụ")
+case("""CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LAM GIANG
+Trang chủ > Hỏi đáp > Đất đai
+Hỏi về cấp Giấy chứng nhận cho diện tích tăng thêm
+Ngày đăng: 12/09/2019 | Lượt xem: 517
+
+Câu hỏi:
+Bà Nguyễn Thị Hoa, trú tại xã Tân An hỏi: Gia đình tôi được cấp Giấy chứng nhận quyền sử dụng đất năm 2004 với diện tích 300 m2. Năm 2018 đo đạc lại thì diện tích thực tế là 341 m2, ranh giới vẫn giữ nguyên như khi được cấp, không tranh chấp với các hộ liền kề, các hộ liền kề đều đã ký xác nhận ranh giới. Vậy phần diện tích tăng thêm có được cấp Giấy chứng nhận không, gia đình tôi có phải nộp tiền sử dụng đất cho phần diện tích này không, thủ tục thực hiện ở đâu?
+(Câu hỏi gửi ngày 18/8/2019)
+
+Trả lời:
+Ngày 05/9/2019, Sở Tài nguyên và Môi trường có Công văn số 1288/STNMT-QLĐĐ trả lời bà Nguyễn Thị Hoa, nội dung như sau:
+Trường hợp ranh giới thửa đất không thay đổi thì phần diện tích chênh lệch được xem xét cấp Giấy chứng nhận.
+""", doc_number="1288/STNMT-QLĐĐ", issue_date="2019-09-05", issuer="Sở Tài nguyên và Môi trường")
+case("""HĐND TỈNH LAM GIANG - TRANG THÔNG TIN ĐIỆN TỬ
+Trang chủ › Tiếp xúc cử tri › Trả lời kiến nghị cử tri
+TRẢ LỜI KIẾN NGHỊ CỬ TRI
+
+Cử tri: xã Tân An, huyện Đông Khê
+Ngày tiếp nhận: 12/07/2023
+Đơn vị chuyển: Thường trực HĐND tỉnh (Công văn số 312/HĐND-VP ngày 20/7/2023)
+Cơ quan trả lời: Sở Giao thông vận tải
+
+Nội dung trả lời:
+(Trích Công văn số 1604/SGTVT-KHTC ngày 15/8/2023 của Sở Giao thông vận tải)
+Sở đã bố trí kinh phí sửa chữa các vị trí hư hỏng nặng trên tuyến đường.
+""", doc_number="1604/SGTVT-KHTC", issue_date="2023-08-15")
+case("""ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN
+Trang chủ > Trả lời kiến nghị cử tri
+Văn bản trả lời: Số 140/UBND-VP ngày 05/9/2025 của UBND phường Tân An
+Nội dung trả lời:
+Ủy ban nhân dân phường đã chỉ đạo nạo vét tuyến cống dọc đường Lê Lợi.
+""", doc_number="140/UBND-VP", issue_date="2025-09-05", issuer="UBND phường Tân An")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
