@@ -129,6 +129,9 @@ class Extractor:
                 date_stop = min(stop, opening + 1)
         place, issued, date_index = hdr.find_place_date(lines, date_stop)
         anchor = so_index if so_index is not None else date_index
+        if so_index is None and date_index is not None and any(
+                hdr.opens_body(ln.text) or len(ln.text) > 200 for ln in lines[:date_index]):
+            anchor = None  # a dated place under the body closes a retyped notice: no letterhead stands above it
         issuer = hdr.find_issuer(lines, anchor)
         for other, other_index in numbers[1:3]:
             if issuer is not None:

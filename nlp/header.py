@@ -178,7 +178,7 @@ SITE_LINE = re.compile(
     r"|^[-\s]*(?:Forwarded\s+message|Original\s+Message|Thư\s+(?:đã\s+)?chuyển\s+tiếp)[-\s]*$"
     r"|^[^\n]{0,80}?\s(?:>|»|›)\s"
     # a news page's posting line: "14/03/2016 08:40 - Lượt xem: 659", "Đăng ngày: 15/10/2013 | Lượt xem: 129"
-    r"|^[^\n]{0,60}?(?<!\w)(?:Lượt\s+(?:xem|truy\s+cập|đọc)|Đăng\s+(?:ngày|lúc|bởi)|Ngày\s+đăng|Người\s+đăng)\s{0,2}(?::|\d)",
+    r"|^[^\n]{0,60}?(?<!\w)(?:Lượt\s+(?:xem|truy\s+cập|đọc)|Đăng\s+(?:ngày|lúc|bởi)|Ngày\s+đăng|Người\s+đăng)\s{0,2}(?::|\d|$)",
     re.I,
 )
 _CELL_SPLIT = re.compile(r"[ \t]{2,}|\t|\|")

@@ -32,7 +32,7 @@ UNIT_HEAD = (r"(?:UBND|HĐND|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Phòng(?!\s+(
              r"Ban(?!\s+(?:hành|đầu|ngày|đêm))|Văn\s+phòng|Cục|Tổng\s+cục|Chi\s+cục|Trung\s+tâm|Thường\s+trực|Công\s+an|"
              r"Trường(?!\s+hợp)|Thanh\s+tra|Kho\s+bạc|Bảo\s+hiểm|Bệnh\s+viện|Tỉnh\s+[uủ]y|Huyện\s+[uủ]y|Thành\s+[uủ]y|"
              r"Thị\s+[uủ]y|Quận\s+[uủ]y|Đảng\s+[uủ]y|Mặt\s+trận|Liên\s+đoàn|Tòa\s+án|Viện\s+kiểm\s+sát|Học\s+viện|"
-             r"Đại\s+học|Chi\s+nhánh|Ngân\s+hàng|Cục\s+Thuế|Chi\s+cục)(?!\w)")
+             r"Đại\s+học|Chi\s+nhánh|Ngân\s+hàng|Cục\s+Thuế|Chi\s+cục|Điện\s+lực|Công\s+ty)(?!\w)")
 _HEAD_RE = re.compile(UNIT_HEAD)
 # The page's credit line for the letter it shows: "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)", "(Theo
 # Công văn số 1962/UBND-KT, ngày 25/4/2024)", "Nguồn: Công văn số 45/UBND-NC ngày 02/4/2024 của UBND huyện X", and a
@@ -67,13 +67,15 @@ _LEAD = re.compile(
     r"(?:" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4}))?"
     r"\s{0,3},\s{0,3})?"
     r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _LEAD_TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
-    r"(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    # (the type's own words before its number: "Thông báo thu hồi đất số 09/TB-UBND")
+    r"(?:(?:[" + LOWER + r"]+\s+){1,4}(?=số\s))?(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}(?:(?P<d2>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m2>\d{1,2})\s{0,2}"
     r"[/.\-]\s{0,2}(?P<y2>\d{4})|(?P<d3>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m3>\d{1,2})\s{1,3}năm\s{1,3}(?P<y3>\d{4})))?"
     r"(?P<rest>[^\n]{0,400})",
     re.M,
 )
-_LEAD_HINT = re.compile(r"(?:" + _LEAD_TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?\d")
+_LEAD_HINT = re.compile(r"(?:" + _LEAD_TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
+                        r"(?:(?:[" + LOWER + r"]+\s+){1,4}số\s+|(?:số\s+)?)\d")
 # What a lead's name runs into: adverbs and the verb of issuing ("vừa ban hành", "đã có", "tiếp tục gửi").
 _VERBS = (r"vừa|đã|mới|đang|cũng|tiếp\s+tục|chính\s+thức|ban\s+hành|phát\s+hành|có|ký|gửi|ra|thông\s+báo|đề\s+nghị|"
           r"yêu\s+cầu|hướng\s+dẫn")
@@ -99,7 +101,8 @@ _AUTHOR = re.compile(
     r"(?:^|[;:.,]\s{1,3}|\n[ \t]{0,20}|Vậy,\s{1,3})(?P<who>" + UNIT_HEAD + r"\s[^;:.\n]{0,80}?)\s+"
     r"(?:(?:vừa|đã|mới|cũng|tiếp\s+tục)\s+){0,2}"
     r"(?P<verb>có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau"
-    r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết|lịch|việc))"
+    r"|(?:trân\s+trọng\s+)?thông\s+báo(?=\s+(?:để|đến|như|cho|về|tới|kết|lịch|việc|mời|niêm|công\s+khai|tạm|"
+    r"danh|tuyển|thu\s+hồi|nghỉ|tổ\s+chức|thời\s+gian|điều\s+chỉnh|hoãn|triệu\s+tập))"
     r"|đề\s+nghị(?=\s+(?:các|quý|Quý|Ủy|UBND|Sở|Phòng|Ban|Thủ|Hiệu|Giám|Chủ|những|toàn))"
     r"|yêu\s+cầu(?=\s+(?:các|Thủ|Ủy|UBND|Sở|Phòng|Ban|Chủ|Giám|Hiệu))"
     r"|hướng\s+dẫn(?=\s+(?:các|việc|thực|triển|công|tổ))|kính\s+gửi(?=\s)|trân\s+trọng\s+kính\s+mời)",

@@ -528,6 +528,37 @@ Nội dung trả lời:
 Ủy ban nhân dân phường đã chỉ đạo nạo vét tuyến cống dọc đường Lê Lợi.
 """, doc_number="140/UBND-VP", issue_date="2025-09-05", issuer="UBND phường Tân An")
 
+# Short notices as commune portals retype them: the author's "UBND xã X thông báo mời ..." makes a thông báo; a
+# closing "Tân An, ngày ..." dates it without making the body's lines above it a letterhead; a lead's type may carry
+# its own words before its number ("Thông báo thu hồi đất số 09/TB-UBND"); an electricity company is a body.
+case("""Trang thông tin điện tử xã Tân An - huyện Đông Khê
+Trang chủ | Giới thiệu | Nông thôn mới | Tin tức
+Trang chủ > Nông thôn mới > Thông báo
+Thông báo mời họp dân lấy ý kiến về quy hoạch khu dân cư
+Ngày đăng: 15/10/2014 | Lượt xem: 48
+Thực hiện kế hoạch xây dựng nông thôn mới, UBND xã Tân An thông báo mời đại diện các hộ gia đình dự họp lấy ý kiến về quy hoạch khu dân cư mới, cụ thể:
+- Thời gian: 7 giờ 30 phút, Chủ nhật, ngày 19/10/2014.
+- Địa điểm: Hội trường UBND xã Tân An.
+Trưởng các thôn gửi giấy mời đến từng hộ trước ngày 17/10/2014.
+Ban Quản lý xây dựng nông thôn mới xã chuẩn bị bản đồ quy hoạch trưng bày tại hội trường.
+Tân An, ngày 15 tháng 10 năm 2014
+""", doc_type="Thông báo", issuer="UBND xã Tân An", issue_date="2014-10-15")
+case("""Cổng thông tin điện tử xã Tân An - tỉnh Lam Giang
+Trang chủ | Tin tức | Thông báo
+Trang chủ > Thông báo
+Thông báo thu hồi đất thực hiện dự án Khu dân cư Bãi Giữa
+Ngày đăng: 08/01/2026 | Lượt xem: 731
+UBND xã Tân An đã ban hành Thông báo thu hồi đất số 11/TB-UBND ngày 06/01/2026 để thực hiện dự án Khu dân cư Bãi Giữa. Một số nội dung chính:
+- Diện tích dự kiến thu hồi khoảng 3,2 ha.
+""", doc_number="11/TB-UBND", issue_date="2026-01-06", doc_type="Thông báo")
+case("""CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ĐÔNG KHÊ
+Trang chủ > Thông báo
+Thông báo lịch cắt điện tuần từ ngày 14/5 đến ngày 19/5/2018
+07/05/2018 | 412 lượt xem
+Điện lực Đông Khê thông báo tạm ngừng cung cấp điện để bảo dưỡng lưới điện, cụ thể như sau:
+- Thứ Hai, ngày 14/5/2018, từ 6 giờ 00 đến 11 giờ 30: xã Tân An.
+""", issuer="Điện lực Đông Khê", doc_type="Thông báo")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
