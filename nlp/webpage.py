@@ -168,6 +168,12 @@ def _is_lead(text: str) -> bool:
 _LIST_ITEM = re.compile(r"[-–•*+]\s")
 
 
+# A record's row: a label of one to six words, its colon, its value ("Người hỏi: Nông Văn Sinh").
+_RECORD_ROW = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){0,5}\s{0,2}:\s{0,3}\S")
+# A question-and-answer page's headline is the question: "Hỏi về chế độ ...", "... có được cấp đổi không?"
+_QUESTION = re.compile(r"^(?:Hỏi|Xin\s+hỏi|Câu\s+hỏi)\s|\?\s*$")
+
+
 def page_title(lines: list[Line]) -> Hit | None:
     """The page's title: the last line before the body's first sentence, past the site's own lines; not a news
     headline naming a unit ("Sở Công thương lấy ý kiến ..."), not a sentence."""
@@ -177,8 +183,10 @@ def page_title(lines: list[Line]) -> Hit | None:
     filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip()][:SUMMARY_LINES]
     for index, line in enumerate(filled):
         text = line.text.strip()
-        if _SITE_LINE.match(text) or _LIST_ITEM.match(text):
-            continue  # a portal's list of other documents ("- Công văn số ... ngày ... về ...") titles none of them
+        if _SITE_LINE.match(text) or _LIST_ITEM.match(text) or _RECORD_ROW.match(text):
+            # a portal's list of other documents ("- Công văn số ... ngày ... về ...") titles none of them, nor does
+            # a record's row ("Địa chỉ: ...", "Trạng thái: Đã trả lời")
+            continue
         following = filled[index + 1].text.strip() if index + 1 < len(filled) else ""
         if _TITLE_NUMBER.search(text) and len(text) <= 400:  # "... (số 12/UBND-VP, ngày ...)" names the letter
             offset = line.start + line.text.index(text)
@@ -197,7 +205,8 @@ def page_title(lines: list[Line]) -> Hit | None:
     if paren and paren.start() > 0:  # "Đẩy nhanh ... (số 3456/UBND-KT, ngày 12/3/2024)": the number is not the subject
         text = text[:paren.start()].rstrip(" ,-–")
         candidate = Hit(text, candidate.start, candidate.start + len(text), candidate.confidence)
-    if _HOST_START.match(text) or (len(text.split()) < 4 and not re.match(r"(?:" + _TYPES + r")\b", text, re.I)):
+    if _HOST_START.match(text) or _QUESTION.search(text) or (
+            len(text.split()) < 4 and not re.match(r"(?:" + _TYPES + r")\b", text, re.I)):
         return None
     return candidate
 

@@ -559,6 +559,17 @@ Thông báo lịch cắt điện tuần từ ngày 14/5 đến ngày 19/5/2018
 - Thứ Hai, ngày 14/5/2018, từ 6 giờ 00 đến 11 giờ 30: xã Tân An.
 """, issuer="Điện lực Đông Khê", doc_type="Thông báo")
 
+# A question-and-answer page: neither the question's headline nor a row of its record ("Trạng thái: Đã trả lời") is
+# the answer's trích yếu.
+case("""CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LAM GIANG
+Trang chủ > Hỏi đáp > Lao động
+Hỏi về chế độ thai sản của lao động nam khi vợ sinh con?
+Người hỏi: Trần Văn Nam
+Trạng thái: Đã trả lời
+Trả lời:
+Bảo hiểm xã hội tỉnh trả lời như sau: lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ việc hưởng chế độ thai sản.
+""", subject=None)
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
