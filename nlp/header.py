@@ -125,7 +125,7 @@ _NATIONAL_MOTTO = re.compile(_C + r"\s{0,3}" + _HOA + r"\s{0,3}" + _XA + r"\s{0,
 # "Kính gửi" as an OCR may mark it ("Kỉnh gửi", "Kính gủi", "Kính gừi")
 KINH_GUI = r"K[íìỉĩịi]nh\s+g[ửừứữựủu]i"
 BODY_START = re.compile(
-    r"^\s{0,40}(?:[-–•*+]\s*)?(?:" + KINH_GUI + r"|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|Ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
+    r"^\s{0,40}(?:[-–•*+]\s*)?(?:" + KINH_GUI + r"|Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s(?!dõi)|Phúc\s+đáp|Trả\s+lời|Qua\s|(?:(?:Sáng|Chiều|Tối|Trưa)\s+ngày|N" + _NGAY[1:] + r")\s+\d{1,2}/\d{1,2}/\d{4}\s*,|"
     r"Nhằm\s|Để\s|Vừa\s+qua|Trong\s+(?:thời\s+gian|những\s+năm|năm)\s+(?:qua|vừa\s+qua|gần\s+đây)|Hiện\s+nay|Trên\s+cơ\s+sở|Sau\s+khi|Thời\s+gian|Nhân\s+dịp|Hưởng\s+ứng|Chào\s+mừng|"
     # a plan's first section: "I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC TIÊU", "I. TÌNH HÌNH ..."
     r"I\.[ \t]{1,3}(?:MỤC\s+ĐÍCH|MỤC\s+TIÊU|QUAN\s+ĐIỂM|TÌNH\s+HÌNH|KẾT\s+QUẢ|ĐẶC\s+ĐIỂM|CĂN\s+CỨ|SỰ\s+CẦN\s+THIẾT|NỘI\s+DUNG|"

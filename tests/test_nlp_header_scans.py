@@ -129,3 +129,12 @@ def test_an_ocr_so_that_lost_its_tone_mark():
             "Độc lập - Tự do - Hạnh phúc\nSô 234/QĐ-UB                   Đông Khê, ngày 12 tháng 3 năm 2004\n\n"
             "QUYẾT ĐỊNH\nV/v thành lập Ban Chỉ đạo phòng chống dịch\n")
     assert EX.extract(text).doc_number == "234/QĐ-UB"
+
+
+def test_a_trich_yeu_ends_before_the_body_opening_on_a_day_ocr_misread():
+    text = ("ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN ĐÔNG KHÊ                "
+            "Độc lập - Tự do - Hạnh phúc\nSố: 88/TB-UBND                   Đông Khê, ngày 25 tháng 11 năm 2021\n\n"
+            "THÔNG BÁO\nKết luận của đồng chí Phó Chủ tịch UBND huyện tại buổi làm việc về tiến độ xây dựng\n"
+            "Trường Tiểu học Tân An\nNgáy 23/11/2021, đồng chí Phó Chủ tịch UBND huyện đã chủ trì buổi làm việc.\n")
+    assert EX.extract(text).subject == ("Kết luận của đồng chí Phó Chủ tịch UBND huyện tại buổi làm việc về tiến độ "
+                                        "xây dựng Trường Tiểu học Tân An")
