@@ -168,8 +168,9 @@ def _is_lead(text: str) -> bool:
 _LIST_ITEM = re.compile(r"[-–•*+]\s")
 
 
-# A record's row: a label of one to six words, its colon, its value ("Người hỏi: Nông Văn Sinh").
-_RECORD_ROW = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){0,5}\s{0,2}:\s{0,3}\S")
+# A record's row: a label of one to six words, its colon, its value ("Người hỏi: Nông Văn Sinh"); not a headline that
+# opens with a type's name ("Thông báo: Lịch tiếp công dân tháng 3").
+_RECORD_ROW = re.compile(r"^(?!(?:" + _TYPES + r")\s{0,2}:)[^\W\d_]+(?:\s[^\W\d_]+){0,5}\s{0,2}:\s{0,3}\S", re.I)
 # A question-and-answer page's headline is the question: "Hỏi về chế độ ...", "... có được cấp đổi không?"
 _QUESTION = re.compile(r"^(?:Hỏi|Xin\s+hỏi|Câu\s+hỏi)\s|\?\s*$")
 

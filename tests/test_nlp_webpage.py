@@ -569,6 +569,14 @@ Trạng thái: Đã trả lời
 Trả lời:
 Bảo hiểm xã hội tỉnh trả lời như sau: lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ việc hưởng chế độ thai sản.
 """, subject=None)
+# ... but a headline that opens with its type's name and a colon is the page's title, not a record's row.
+case("""CỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN AN
+Trang chủ > Thông báo
+Thông báo: Lịch tiếp công dân tháng 3 năm 2024
+Ngày đăng: 01/03/2024 | Lượt xem: 12
+
+Ủy ban nhân dân xã Tân An thông báo lịch tiếp công dân tháng 3 năm 2024 như sau: Chủ tịch UBND xã tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.
+""", subject="Thông báo: Lịch tiếp công dân tháng 3 năm 2024", doc_type="Thông báo")
 
 
 @pytest.mark.parametrize("text,want", CASES)
