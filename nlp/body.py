@@ -335,13 +335,21 @@ def _skip_blank(flat: str, pos: int) -> int:
     return pos
 
 
+# A request that lists its tasks below it, one paragraph each: "Sở Y tế yêu cầu:", "... đề nghị các đơn vị thực hiện
+# một số nội dung sau:".
+# ("Xét đề nghị của ...:" over "QUYẾT ĐỊNH:" is a ground.)
+_REQUEST_BLOCK = re.compile(r"(?<!\w)(?<![Xx]ét\s)(?<![Tt]heo\s)(?:yêu\s+cầu|đề\s+nghị|giao\s+nhiệm\s+vụ)(?!\s+của)"
+                            r"(?:\s[^\n:]{0,80})?\s{0,2}:[ \t]*\n")
+
+
 def _duty_sections(flat: str) -> list[tuple[int, int]]:
-    """Spans of a plan's duty sections ("IV. TỔ CHỨC THỰC HIỆN" to the next Roman-numbered section)."""
+    """Spans of a plan's duty sections ("IV. TỔ CHỨC THỰC HIỆN" to the next Roman-numbered section), and of the
+    paragraphs under a request that lists its tasks ("Sở Y tế yêu cầu:")."""
     spans = []
-    for m in _DUTY_SECTION.finditer(flat):
+    for m in itertools.chain(_DUTY_SECTION.finditer(flat), _REQUEST_BLOCK.finditer(flat)):
         nxt = _SECTION_END.search(flat, m.end())
         spans.append((m.end(), nxt.start() if nxt else len(flat)))
-    return spans
+    return sorted(spans)
 
 
 # A task of a cited document, in the same clause as its number: "Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của

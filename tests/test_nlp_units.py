@@ -756,3 +756,21 @@ def test_a_body_that_keeps_watch_ends_before_truc_ban_and_a_duty_team_keeps_its_
     lead, _ = units("V/v trực Tết\n\nKính gửi: Các phòng.\n\n"
                     "1. Tổ trực ban cơ quan báo cáo tình hình hằng ngày về Văn phòng trước 16 giờ.\n")
     assert lead == ["Tổ trực ban cơ quan"]
+
+
+def test_paragraphs_under_a_request_that_lists_its_tasks_are_its_items():
+    lead, coop = units("V/v phòng dịch\n\nKính gửi: Các đơn vị.\n\nSở Y tế yêu cầu:\n\n"
+                       "Trung tâm Kiểm soát bệnh tật tỉnh chủ trì tổ chức giám sát véc tơ.\n\n"
+                       "Các bệnh viện tuyến tỉnh rà soát, sẵn sàng khu vực cách ly.\n\n"
+                       "Trung tâm Truyền thông phối hợp với Đài Phát thanh tỉnh xây dựng phóng sự.\n")
+    assert lead == ["Trung tâm Kiểm soát bệnh tật tỉnh", "Các bệnh viện tuyến tỉnh", "Trung tâm Truyền thông"]
+    assert coop == ["Đài Phát thanh tỉnh"]
+
+
+def test_a_ground_over_the_articles_opens_no_list_of_tasks():
+    decision = HEAD.replace("77/KH-UBND", "78/QĐ-UBND") + (
+        "QUYẾT ĐỊNH\nVề việc ban hành Quy định tuyển chọn nhiệm vụ khoa học\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Khoa học và Công nghệ;\nXét đề nghị của Giám đốc Sở Khoa học và Công nghệ:\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy định tuyển chọn nhiệm vụ khoa học.\n\n"
+        "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.\n")
+    assert EX.extract(decision).lead_units == []
