@@ -122,9 +122,9 @@ class Lead:
 
 
 # "Ngày 02/12, UBND tỉnh ban hành ...": a news lead's day without its year. The letter's own number may carry it
-# ("12/2024/QĐ-UBND"); else the body's first deadline, which falls on or after the letter's day; else the latest
+# ("12/2024/QĐ-UBND"); else the body's first deadline, which falls on or after the letter's day, and the latest
 # document the lead or the body cites with its date ("Thực hiện Công văn số 45/UBND-VX ngày 20/11/2024, ngày 02/12
-# ..."), which the letter postdates; else the first year the body names.
+# ..."), which the letter postdates (the later of the two years); else the first year the body names.
 _NUMBER_YEAR = re.compile(r"^\d{1,6}/((?:19|20)\d{2})/")
 _FIRST_DEADLINE = re.compile(r"(?<!\w)(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
                              r"(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
@@ -134,17 +134,26 @@ def _lead_year(work: str, m: re.Match) -> int | None:
     own = _NUMBER_YEAR.match(_number(m.group("n")))
     if own:
         return int(own.group(1))
+    month, day = int(m.group("m")), int(m.group("d"))
+    year = None
     deadline = _FIRST_DEADLINE.search(work, m.end("n"), m.end("n") + 3000)
     if deadline:
         year = int(deadline.group("y"))
-        month, day = int(m.group("m")), int(m.group("d"))
-        return year if (month, day) <= (int(deadline.group("m")), int(deadline.group("d"))) else year - 1
+        year = year if (month, day) <= (int(deadline.group("m")), int(deadline.group("d"))) else year - 1
+    # (from the lead's line on, and with a deadline only the documents cited before it: a page's list of other
+    # documents above or below the letter is no ground of it)
+    end = deadline.start() if deadline else m.end("n") + 3000
     cited = [make_date(int(c.group("y")), int(c.group("m")), int(c.group("d")))
-             for c in itertools.islice(CITED_DATE.finditer(work, max(0, m.start() - 400), m.end("n") + 3000), 50)]
+             for c in itertools.islice(CITED_DATE.finditer(work, work.rfind("\n", 0, m.start()) + 1, end), 50)]
     cited = [c for c in cited if c is not None and c.year >= 1900]
     if cited:
         latest = max(cited)
-        return latest.year if (int(m.group("m")), int(m.group("d"))) >= (latest.month, latest.day) else latest.year + 1
+        after = latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+        # a letter comes after what it cites: a first "trước ngày ..." that would put it earlier is a period quoted
+        # from elsewhere ("số liệu đến trước ngày 30/6/2025")
+        year = after if year is None or year < after else year
+    if year is not None:
+        return year
     ym = _YEAR.search(work, m.end("n"), m.end("n") + 1500)
     return int(ym.group("y")) if ym else None
 

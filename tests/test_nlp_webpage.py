@@ -322,6 +322,19 @@ case("""Thực hiện Công văn số 1580/UBND-VX ngày 18/11/2024 của Ủy b
 
 Căn cứ Kế hoạch số 35/KH-UBND ngày 12/3/2021 của Ủy ban nhân dân huyện, Phòng đề nghị các trường chủ động triển khai.
 """, doc_number="812/PGDĐT-TH", issue_date="2024-12-03")
+# A first "trước ngày ..." that would date the letter before a document it cites is a period quoted from elsewhere.
+case("""Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh, ngày 21/7, Sở Nội vụ Lam Giang ban hành Công văn số 702/SNV-TCBC về báo cáo số lượng cán bộ, công chức.
+
+Sở đề nghị các đơn vị báo cáo số liệu có đến trước ngày 30/6/2025, gửi về Sở trước ngày 05/8/2025.
+""", doc_number="702/SNV-TCBC", issue_date="2025-07-21")
+# ... but a portal's list of newer documents above the lead is no ground of the letter.
+case("""Văn bản khác:
+- Công văn số 1502/UBND-TH ngày 12/9/2024 về việc giải ngân vốn đầu tư công
+- Công văn số 1688/UBND-TH ngày 03/10/2024 về việc báo cáo kế hoạch vốn
+
+Ngày 21/5, UBND tỉnh Lam Giang ban hành Công văn số 846/UBND-TH về việc báo cáo giải ngân kế hoạch đầu tư công.
+Giao các sở, ngành gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5/2019.
+""", doc_number="846/UBND-TH", issue_date="2019-05-21")
 case("""Ngày 15/01, Sở Nội vụ Lam Giang ban hành Công văn số 64/SNV-CCVC về tuyển dụng viên chức.
 
 Thực hiện Kế hoạch số 210/KH-UBND ngày 20/12/2023 của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát nhu cầu.
