@@ -33,8 +33,8 @@ TYPE_NAMES = sorted({*TYPE_CODES.values(), "Công văn", "Thông tư", "Nghị �
 INVITATION_TYPES = frozenset({"Giấy mời", "Thư mời", "Giấy triệu tập"})
 # Types known only by a title line of their own: the procuracy's "KIẾN NGHỊ", "KHÁNG NGHỊ", "YÊU CẦU" (words of every
 # sentence elsewhere, never read as a type from prose).
-_TITLE_TYPES = sorted({*TYPE_NAMES, "Kiến nghị", "Kháng nghị", "Yêu cầu"}, key=len, reverse=True)
-_TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in _TITLE_TYPES) + r")\W{0,3}$")
+TITLE_TYPES = sorted({*TYPE_NAMES, "Kiến nghị", "Kháng nghị", "Yêu cầu"}, key=len, reverse=True)
+_TITLE_RE = re.compile(r"^\W{0,3}(" + "|".join(n.upper() for n in TITLE_TYPES) + r")\W{0,3}$")
 # "KẾ HOẠCH Tổ chức Ngày hội ..." / "QUYẾT ĐỊNH Về việc ...": the type and its trích yếu flattened onto one line.
 # The type's name and its trích yếu on one line: "KẾ HOẠCH Tổ chức ...", "QUYẾT ĐỊNH VỀ VIỆC ...", "KẾ HOẠCH TỔ CHỨC HỘI
 # THI ..." (three words in capitals at least: "THÔNG BÁO KẾT LUẬN" is a type's name of two words, see find_title)
@@ -716,7 +716,7 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             if nxt is not None:
                 m = _TITLE_RE.match(word + " " + lines[nxt].text.strip())
                 if m:
-                    value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
+                    value = next(n for n in TITLE_TYPES if n.upper() == m.group(1))
                     offset = line.start + line.text.index(word)
                     return Hit(value, offset, lines[nxt].start + len(lines[nxt].text.rstrip()), 0.85), nxt
         if _SPACED_CAPS.match(line.text) and line.text.upper() == line.text:
@@ -729,14 +729,14 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
         if squeezed != word and len(squeezed) <= 40 and (_TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)):
             # a converter doubled the spaces between the title's words ("KẾ  HOẠCH"), cutting it into cells
             m = _TITLE_RE.match(squeezed) or _ACTION_TITLE.match(squeezed)
-            value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
+            value = next(n for n in TITLE_TYPES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
         cells = line.cells()  # split once for the checks below
         m = _ACTION_TITLE.match(word)
         if m and len(cells) == 1:
             # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "LỊCH CÔNG TÁC TUẦN": the type's name and its kind
-            value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
+            value = next(n for n in TITLE_TYPES if n.upper() == m.group(1))
             offset = line.start + line.text.index(word)
             return Hit(value, offset, offset + len(word), 0.85), index
         first = cells[:1]
@@ -749,13 +749,13 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
         if first:
             m = _TITLE_PREFIX_RE.match(first[0][0])
             if m:
-                value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
+                value = next(n for n in TITLE_TYPES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
         for cell, offset in cells:
             m = _TITLE_RE.match(cell.strip())
             if m:
                 name = m.group(1)
-                value = next(n for n in _TITLE_TYPES if n.upper() == name)
+                value = next(n for n in TITLE_TYPES if n.upper() == name)
                 return Hit(value, offset, offset + len(cell.strip()), 0.9), index
         m = _TITLE_CAPS_PREFIX.match(first[0][0]) if first and len(cells) == 1 else None
         if m and upper_ratio(first[0][0]) >= 0.9 and len(first[0][0].split()) <= 14:
@@ -763,7 +763,7 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[Hit | None, in
             nxt = next((ln for ln in lines[index + 1:min(index + 4, len(lines))] if ln.text.strip()), None)
             # ... or "THÔNG BÁO KẾT LUẬN" over "của Ban Thường vụ ...": a trích yếu that goes on in lower case
             if nxt is not None and (_SUBJECT_START.match(nxt.text.strip()) or nxt.text.strip()[:1].islower()):
-                value = next(n for n in _TITLE_TYPES if n.upper() == m.group(1))
+                value = next(n for n in TITLE_TYPES if n.upper() == m.group(1))
                 return Hit(value, first[0][1], first[0][1] + m.end(1), 0.8), index
     return None, None
 
@@ -1184,7 +1184,7 @@ _FLAT_MOTTO = re.compile(
 )
 _FLAT_SO = re.compile(r"(?<![\w/])(?:S[ốỐ]|Sổ)[ \t]{0,3}:?[ \t]{0,12}(?=\d|/|[ \t]{1,12}/)")
 _FLAT_VV = re.compile(r"(?<!\w)(?:V/[vV]|v/v|V\.v|Về\s+việc|VỀ\s+VIỆC)(?!\w)")
-_FLAT_TITLE = re.compile(r"(?<!\w)(?P<type>" + "|".join(n.upper() for n in _TITLE_TYPES) + r")(?!\w)")
+_FLAT_TITLE = re.compile(r"(?<!\w)(?P<type>" + "|".join(n.upper() for n in TITLE_TYPES) + r")(?!\w)")
 _FLAT_TITLE_CASE = re.compile(r"[ \t]{1,3}(?P<type>" + "|".join(TYPE_NAMES) + r")(?=[ \t]{1,3}[" + UPPER + r"])")
 _FLAT_OPENER = re.compile(
     r"(?<=[" + LOWER + r"0-9)”\".;] )(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Xét\s|Phúc\s+đáp|Trả\s+lời|Nhằm\s|Để\s|Vừa\s+qua|"

@@ -14,13 +14,12 @@ from datetime import date
 from nlp import unitnames
 from nlp.alphabet import LOWER
 from nlp.dates import CITED_DATE, make_date
-from nlp.header import PARTY_SYMBOL, SITE_LINE, SYMBOL, TYPE_NAMES, Hit, Line, stamp_value
+from nlp.header import PARTY_SYMBOL, SITE_LINE, SYMBOL, TITLE_TYPES, TYPE_NAMES, Hit, Line, stamp_value
 
 _TYPES = "|".join(TYPE_NAMES)
 # A lead also reports the procuracy's "Kiến nghị số ...", "Kháng nghị số ...", "Yêu cầu số ..." (capitalised: a
-# document's name, not the words of a sentence).
-_LEAD_NAMES = sorted({*TYPE_NAMES, "Kiến nghị", "Kháng nghị", "Yêu cầu"}, key=len, reverse=True)
-_LEAD_TYPES = "|".join(_LEAD_NAMES)
+# document's name, not the words of a sentence): the types a title line names.
+_LEAD_TYPES = "|".join(TITLE_TYPES)
 # a letter's number as a page writes it: "12/UBND-VP", "05/2025/QĐ-UBND", and a Party body's "12-HD/BTGTU"
 _NUMBER = r"(?:\d{1,6}(?:/\d{4})?\s{0,2}/\s{0,2}" + SYMBOL + r"|\d{1,6}\s{0,2}-\s{0,2}" + PARTY_SYMBOL + r")"
 _DMY = r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})"
@@ -223,7 +222,7 @@ def page_title(lines: list[Line]) -> Hit | None:
 
 def _kind(raw: str) -> str:
     raw = " ".join(raw.split())
-    return "Công văn" if raw.lower() == "văn bản" else next(t for t in _LEAD_NAMES if t.lower() == raw.lower())
+    return "Công văn" if raw.lower() == "văn bản" else next(t for t in TITLE_TYPES if t.lower() == raw.lower())
 
 
 _CLOSES_LINE = re.compile(r"[ \t.;]*(?:\n|$)")
