@@ -461,6 +461,10 @@ _NEXT_CLAUSE = re.compile(r";[ \t]+(?=[" + UPPER + r"])")
 
 
 _PLURAL_OF = re.compile(r"[Cc]ác\s+[A-ZĐ]\w{0,8}")
+# "đề nghị các đơn vị xem xét, trả lời ...", "Các phòng gửi tài liệu ...": the bare plural of a word for any body
+# points back at the units the letter has named, and names no other.
+_ANAPHOR = re.compile(r"[Cc]ác\s+(?:cơ\s+quan,\s+đơn\s+vị|đơn\s+vị,\s+địa\s+phương|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương)"
+                      r"(?:\s+(?:trên|nêu\s+trên|này|được\s+giao|được\s+mời|có\s+tên\s+(?:nêu\s+)?trên))?")
 _DIRECTS = re.compile(r"\s*[Cc]hỉ\s+đạo(?:\s+cho)?\s+")
 
 
@@ -666,6 +670,17 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     if any(h.confidence > _WEAK for h in found.lead):  # the addressees were given their tasks by name above
         found.lead = [h for h in found.lead if id(h) not in courtesy]
     heads = {h.value.split()[0] for h in found.lead if len(h.value.split()) > 2}
+    # Only where the letter is sent to named units, each by its own name: "các cơ quan, đơn vị" in a letter to "Các sở,
+    # ban, ngành thuộc tỉnh" are those collectives, asked by no other name.
+    if addressees and not any(re.search(r"(?:^|\s)[Cc]ác\s", u) for u in addressees):
+        spoken_to = {" ".join(u.lower().split()) for u in addressees}
+
+        def points_back(hit: Hit) -> bool:
+            return bool(_ANAPHOR.fullmatch(hit.value)) and " ".join(hit.value.lower().split()) not in spoken_to
+        found.lead = [h for h in found.lead if not points_back(h)]
+        # "phối hợp với các đơn vị trên" names the partners; "đề nghị các đơn vị phối hợp ..." the addressees again
+        found.cooperating = [h for h in found.cooperating
+                             if not (points_back(h) and not re.search(r"\bvới\s*$", flat[max(0, h.start - 8):h.start]))]
     found.lead = [h for h in found.lead if not (_PLURAL_OF.fullmatch(h.value) and h.value.split()[1] in heads)]
     for hit in found.lead + found.cooperating:
         hit.start += base

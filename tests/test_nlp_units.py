@@ -774,3 +774,26 @@ def test_a_ground_over_the_articles_opens_no_list_of_tasks():
         "Điều 1. Ban hành kèm theo Quyết định này Quy định tuyển chọn nhiệm vụ khoa học.\n\n"
         "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.\n")
     assert EX.extract(decision).lead_units == []
+
+
+def test_the_plural_of_a_word_for_any_body_points_back_at_the_named_addressees():
+    lead, coop = units("""V/v khắc phục ngập úng tại khu dân cư Bến Sậy
+Kính gửi:
+- Phòng Quản lý đô thị huyện;
+- Công ty Cổ phần Cấp nước Hưng Lam.
+1. Công ty Cổ phần Cấp nước Hưng Lam kiểm tra, nạo vét tuyến cống dọc đường Lê Lợi.
+2. Phòng Quản lý đô thị huyện chủ trì, phối hợp với các đơn vị trên kiểm tra hiện trường.
+Đề nghị các đơn vị xem xét, trả lời bằng văn bản trong thời hạn 15 ngày làm việc.
+""")
+    assert sorted(lead) == ["Công ty Cổ phần Cấp nước Hưng Lam", "Phòng Quản lý đô thị huyện"]
+    assert coop == ["các đơn vị trên"]
+
+
+def test_the_same_plural_in_a_letter_to_collectives_names_them():
+    lead, _ = units("""V/v góp ý dự thảo Quy định bảo vệ môi trường
+Kính gửi:
+- Các sở, ban, ngành thuộc tỉnh;
+- Ủy ban nhân dân các huyện, thị xã.
+Sở Tài nguyên và Môi trường đề nghị các cơ quan, đơn vị nghiên cứu, góp ý vào dự thảo.
+""")
+    assert lead == ["các cơ quan, đơn vị"]
