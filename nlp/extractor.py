@@ -286,11 +286,16 @@ class Extractor:
             issuer = dated[1]  # the body the lead names beats a site's banner
         if issuer is None and anchor is None:
             issuer = hdr.letterhead_without_number(lines, title_index, body_index)
-        if issuer is None:
-            issuer, announces = webpage.author(work, body_start, body_end)
-            if announces and anchor is None and title is None and not code_type and result.doc_type == "Công văn" \
-                    and named is None:  # a lead or credit that names a "Công văn" keeps it
-                result.doc_type = announces  # "UBND huyện thông báo ...": a thông báo copied without its header
+        if anchor is None and title is None and not code_type and result.doc_type == "Công văn" and named is None:
+            # "UBND huyện thông báo ...": a thông báo copied without its header (a lead or credit that names a "Công
+            # văn" keeps it); the author is the issuer when none was found, else it must be the issuer found
+            author, announces = webpage.author(work, 0, body_end)
+            if announces and (issuer is None or (author is not None and same_name(author.value, issuer.value))):
+                result.doc_type = announces
+            if issuer is None:
+                issuer = author
+        elif issuer is None:
+            issuer, _ = webpage.author(work, body_start, body_end)
         if issuer is None:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)

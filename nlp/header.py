@@ -57,7 +57,7 @@ SYMBOL = (r"[A-ZĐ]" + _SYMBOL_PART + r"(?:[ \t]{0,2}[-–][ \t]{0,2}[A-ZĐ0-9]"
 # OCR splits a short number the same way ("1 88/CAH-QLHC"), only right before the slash.
 # A draft leaves the number blank, the year of a legal document's symbol stays: "Số:      /2025/QĐ-UBND".
 NUMBER_RE = re.compile(r"(?P<num>(?:\d{1,3}(?:[ \t]\d{3})+(?!\d)|\d{1,2}[ \t]\d{1,2}(?=[ \t]{0,3}/)|\d{1,6}(?:[a-e](?=[ \t]{0,3}/))?)(?:[ \t]{0,3}/[ \t]{0,3}\d{4})?"
-                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}(?:\|[ \t]{0,3})?/[ \t]{0,3}(?P<sym>" + SYMBOL + ")")
+                       r"|[ \t]{0,12}/[ \t]{0,3}(?:19|20)\d{2}(?=[ \t]{0,3}/))?[ \t]{0,12}(?:\|[ \t]{0,3})?/[ \t]{0,3}(?P<sym>" + SYMBOL + r")(?![a-zà-ỹđ])")  # "Số/Ký hiệu": a column's label
 # Symbols before NĐ 30 (and some still): the number, a space, then the symbol with its own slash ("1273 TCT/NV2").
 _OLD_NUMBER_RE = re.compile(r"(?P<num>\d{1,6})[ \t]{1,3}(?P<sym>[A-ZĐ][A-ZĐ0-9&]{1,12}/[A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}"
                             r"(?:[-–][A-ZĐ0-9][A-Za-zĐđ0-9&]{0,12}){0,3})(?![\w/])")

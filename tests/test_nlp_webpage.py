@@ -591,6 +591,34 @@ Ngày đăng: 01/03/2024 | Lượt xem: 12
 Ủy ban nhân dân xã Tân An thông báo lịch tiếp công dân tháng 3 năm 2024 như sau: Chủ tịch UBND xã tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.
 """, subject="Thông báo: Lịch tiếp công dân tháng 3 năm 2024", doc_type="Thông báo")
 
+# A portal's list of new documents over the one it opens: the column "Số/Ký hiệu" is a label, not a blank "Số:".
+case("""TRANG THÔNG TIN ĐIỆN TỬ HUYỆN ĐÔNG KHÊ
+VĂN BẢN MỚI
+STT | Số/Ký hiệu | Ngày ban hành | Trích yếu | Cơ quan ban hành
+1 | 305/TB-VP | 14/04/2022 | Kết luận của Chủ tịch UBND huyện tại buổi kiểm tra đê bao | Văn phòng HĐND và UBND huyện
+2 | 298/UBND-NN | 11/04/2022 | V/v gieo sạ lúa vụ Hè Thu | UBND huyện Đông Khê
+
+UBND HUYỆN ĐÔNG KHÊ                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VĂN PHÒNG HĐND VÀ UBND                         Độc lập - Tự do - Hạnh phúc
+Số: 305/TB-VP                              Đông Khê, ngày 14 tháng 4 năm 2022
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại buổi kiểm tra đê bao
+
+Ngày 12/4/2022, Chủ tịch UBND huyện kiểm tra đê bao xã Tân An và kết luận như sau:
+""", doc_number="305/TB-VP", issuer="UBND HUYỆN ĐÔNG KHÊ - VĂN PHÒNG HĐND VÀ UBND", issue_date="2022-04-14",
+     doc_type="Thông báo")
+# A headline that names its author announcing, under a tax office's banner: the body is a thông báo.
+case("""CỤC THUẾ TỈNH LAM GIANG
+Trang thông tin điện tử
+Trang chủ > Công khai thông tin
+Chi cục Thuế huyện Đông Khê thông báo công khai danh sách hộ kinh doanh nộp thuế khoán năm 2023
+Ngày đăng: 05/01/2023 | Lượt xem: 210
+Chi cục Thuế huyện Đông Khê thông báo niêm yết công khai dự kiến mức thuế khoán năm 2023 của 812 hộ kinh doanh.
+Thời gian niêm yết: từ ngày 09/01/2023 đến ngày 19/01/2023.
+Địa điểm niêm yết: trụ sở Chi cục Thuế huyện và trụ sở UBND các xã.
+""", issuer="Chi cục Thuế huyện Đông Khê", doc_type="Thông báo")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
