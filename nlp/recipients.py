@@ -30,6 +30,9 @@ _SENDER = re.compile(r"[ \t]*(?:[" + UPPER + r"]+[ \t]+)+$|[ \t]*(?:Chủ\s+tị
 # a note, not the name: its basis, an attachment, a short name, a tax code or an address ("(MST: 0301234567; Địa
 # chỉ: ...)")
 _NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt|MST|[Mm]ã\s+số\s+thuế|[Đđ]ịa\s+chỉ|ĐT|[Đđ]iện\s+thoại)[\s:][^()]{0,200}\)")
+# A document system's notice of an incoming letter under its greeting: "Đồng chí có văn bản đến cần xử lý", "Số đến:".
+_SYSTEM_NOTICE = re.compile(r"^\W{0,3}(?:[Đđ]ồng\s+chí|Anh/chị|Ông/bà|Bạn)\s+có\s+(?:\d+\s+)?văn\s+bản\s+(?:đến|mới|cần)|"
+                            r"^[ \t]*(?:Số\s+đến|Ngày\s+đến)[ \t]*:", re.M)
 _BULLET = re.compile(r"[ \t]*[-–+•*][ \t]+")
 # A full stop ends the block unless it closes an abbreviation ("TP. Hồ Chí Minh", "Q. 11").
 _FULL_STOP = re.compile(r"(?<![\s.][A-ZĐa-zđ])(?<![\s.][A-ZĐ]{2})(?<![\s.][A-ZĐ]{3})\.(?=\s|$)")
@@ -60,6 +63,8 @@ def find(work: str, start: int, end: int) -> Recipients | None:
         eol = work.find("\n", m.end())
         if not colon and work[m.end():eol if eol >= 0 else len(work)].rstrip().endswith((",", "!")):
             continue  # an e-mail's or a portal's salutation ("Kính gửi Quý đơn vị,"), not the letter's block
+        if _SYSTEM_NOTICE.search(work, eol if eol >= 0 else len(work), min(len(work), m.end() + 400)):
+            continue  # a document system greeting the official it routes the letter to ("Đồng chí có văn bản đến")
         if colon or not work[work.rfind("\n", 0, m.start()) + 1:m.start()].strip():
             break  # without a colon, only at a line's start
     else:

@@ -138,3 +138,27 @@ def test_kinh_gui_as_an_ocr_marks_its_tones():
 def test_a_companys_tax_code_and_address_are_not_its_name():
     assert recipients("Kính gửi: Công ty TNHH Thương mại Hưng Phát (MST: 0301234567; Địa chỉ: thôn Đông, xã Mỹ An).\n\n") \
         == ["Công ty TNHH Thương mại Hưng Phát"]
+
+
+def test_a_document_systems_greeting_to_the_official_is_not_the_letters_kinh_gui():
+    notice = """Hệ thống Quản lý văn bản và điều hành - UBND huyện Đông Khê
+Kính gửi: Đồng chí Lê Văn Hòa - Trưởng phòng Tài chính - Kế hoạch
+
+Đồng chí có văn bản đến cần xử lý.
+Số đến: 1532
+Ngày đến: 14/08/2024
+Số ký hiệu: 412/SNV-CCVC
+Trích yếu: V/v rà soát biên chế năm 2025
+"""
+    assert EX.extract(notice).to_json("n")["recipients"] == []
+    letter = notice + """
+SỞ NỘI VỤ TỈNH LAM GIANG               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                        Độc lập - Tự do - Hạnh phúc
+Số: 412/SNV-CCVC                        Lam Giang, ngày 12 tháng 8 năm 2024
+V/v rà soát biên chế năm 2025
+
+Kính gửi: Ủy ban nhân dân các huyện, thị xã.
+
+Sở Nội vụ đề nghị Ủy ban nhân dân các huyện, thị xã rà soát biên chế, gửi về Sở trước ngày 30/8/2024.
+"""
+    assert EX.extract(letter).to_json("l")["recipients"] == ["Ủy ban nhân dân các huyện, thị xã"]
