@@ -619,6 +619,22 @@ Thời gian niêm yết: từ ngày 09/01/2023 đến ngày 19/01/2023.
 Địa điểm niêm yết: trụ sở Chi cục Thuế huyện và trụ sở UBND các xã.
 """, issuer="Chi cục Thuế huyện Đông Khê", doc_type="Thông báo")
 
+# A document system's notice headed "THÔNG BÁO VĂN BẢN ĐẾN" over its record of a báo cáo: the record's type and
+# trích yếu, not the headline's.
+case("""THÔNG BÁO VĂN BẢN ĐẾN
+Kính gửi: Đồng chí Hà Văn Lực - Phó Chủ tịch UBND huyện Đông Khê
+
+Đồng chí có văn bản đến cần xử lý.
+
+Số đến: 904 ; Ngày đến: 12/07/2021
+Số ký hiệu: 57/BC-PNN ; Ngày văn bản: 09/07/2021
+Loại văn bản: Báo cáo
+Cơ quan ban hành: Phòng Nông nghiệp và PTNT huyện Đông Khê
+Trích yếu: Kết quả sản xuất vụ Đông Xuân và kế hoạch vụ Hè Thu năm 2021
+Hạn xử lý: (không có)
+""", doc_number="57/BC-PNN", issue_date="2021-07-09", doc_type="Báo cáo", recipients=[],
+     subject="Kết quả sản xuất vụ Đông Xuân và kế hoạch vụ Hè Thu năm 2021")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
