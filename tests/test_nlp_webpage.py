@@ -635,6 +635,15 @@ Hạn xử lý: (không có)
 """, doc_number="57/BC-PNN", issue_date="2021-07-09", doc_type="Báo cáo", recipients=[],
      subject="Kết quả sản xuất vụ Đông Xuân và kế hoạch vụ Hè Thu năm 2021")
 
+# A post that cites the higher letter first, then reports this one: "..., ngày 08/4/2024 UBND phường X đã ban hành
+# Kế hoạch số ..." (no comma after the day).
+case("""UBND Phường Tân An
+Bài viết · 09/04/2024
+PHƯỜNG TÂN AN RA QUÂN VỆ SINH MÔI TRƯỜNG
+Thực hiện Công văn số 88/UBND-VP ngày 01/4/2024 của UBND thị xã Đông Khê về việc phát động phong trào vệ sinh môi trường, ngày 05/4/2024 UBND phường Tân An đã ban hành Kế hoạch số 31/KH-UBND về việc tổ chức ra quân vệ sinh môi trường năm 2024.
+""", doc_number="31/KH-UBND", issue_date="2024-04-05", doc_type="Kế hoạch", issuer="UBND phường Tân An",
+     subject="về việc tổ chức ra quân vệ sinh môi trường năm 2024")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
