@@ -65,6 +65,17 @@ def _unquote(text: str) -> str:
     return _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), text)
 
 
+# Pictographs a post decorates its lines with ("📢📢 THÔNG BÁO", "👉 Thời gian: ...", "🦟🦟 PHÒNG CHỐNG ... 🦟🦟"): blanked,
+# each a space, so that a line opens with its words and offsets stay those of the normalised letter. Emoji, their
+# joiners and variation selectors, dingbats, arrows and geometric bullets.
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF"
+                          "\uFE0F\u200D\u20E3]")
+
+
+def _unpicture(text: str) -> str:
+    return _PICTOGRAPHS.sub(" ", text) if _PICTOGRAPHS.search(text) else text
+
+
 def _own_annex(work: str, after: int, number: str | None) -> tuple[int, int] | None:
     """The span of this letter's first annex after ``after``: its title, tied to the letter by number or "này"."""
     title = _ANNEX_TITLE.search(work, after)
@@ -104,7 +115,7 @@ class Extractor:
         result = Extraction()
         if not norm.strip() or not _has_letters(norm, 10):
             return result
-        work = layout.undouble(layout.drop_stamps(hdr.unflatten(_unquote(norm[:MAX_BODY]))))
+        work = layout.undouble(layout.drop_stamps(hdr.unflatten(_unpicture(_unquote(norm[:MAX_BODY])))))
         lines = hdr.lines_of(work, limit=400)
         stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
         evidence: dict[str, list[list[int]]] = {}

@@ -547,6 +547,9 @@ def find_issuer(lines: list[Line], anchor: int | None) -> Hit | None:
                     cells.append((piece, poff))
                 elif kind == "other":
                     stop_here = True
+        if stop_here and not (parts or cells) and index != anchor and len(text.split()) >= 8 \
+                and re.search(r"[.:]\s*$", text):
+            break  # a sentence right above the number ("... Nội dung như sau:"): no letterhead above it is this one's
         if stop_here and (parts or cells) and index != anchor:
             from_below = bool(parts)
             parts = cells + parts if not parts else parts

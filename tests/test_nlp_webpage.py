@@ -644,6 +644,27 @@ Thực hiện Công văn số 88/UBND-VP ngày 01/4/2024 của UBND thị xã Đ
 """, doc_number="31/KH-UBND", issue_date="2024-04-05", doc_type="Kế hoạch", issuer="UBND phường Tân An",
      subject="về việc tổ chức ra quân vệ sinh môi trường năm 2024")
 
+# A post's pictographs around its headline: "📢📢 THÔNG BÁO" is the type's name.
+case("""Công an huyện Đông Khê
+5 tháng 11, 2022 lúc 09:12 · 🌏
+📢📢📢 THÔNG BÁO
+Về việc cấp Căn cước công dân lưu động tại các xã
+Công an huyện Đông Khê tổ chức cấp Căn cước công dân lưu động tại các xã theo lịch dưới đây.
+👉 Ngày 12/11/2022: tại Hội trường UBND xã Tân An.
+""", doc_type="Thông báo", subject="Về việc cấp Căn cước công dân lưu động tại các xã")
+# A post that retypes a letter from its number down, under a slogan in capitals and the post's own sentence: the
+# slogan is no letterhead; the body names the author.
+case("""Trung tâm Y tế huyện Đông Khê
+15 tháng 7, 2023 ·
+🦟🦟 PHÒNG CHỐNG SỐT XUẤT HUYẾT - KHÔNG ĐỂ DỊCH BÙNG PHÁT 🦟🦟
+Trung tâm Y tế huyện đã có văn bản gửi các Trạm Y tế. Nội dung như sau:
+Số: 301/TTYT-KSBT
+V/v tăng cường phòng, chống sốt xuất huyết
+Đông Khê, ngày 14 tháng 7 năm 2023
+Kính gửi: Trạm Y tế các xã, thị trấn.
+Trung tâm Y tế huyện Đông Khê đề nghị Trạm Y tế các xã, thị trấn triển khai diệt lăng quăng tại hộ gia đình.
+""", doc_number="301/TTYT-KSBT", issuer="Trung tâm Y tế huyện Đông Khê", issue_date="2023-07-14")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
