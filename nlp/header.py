@@ -668,6 +668,9 @@ def _cell_kind(cell: str) -> str:
     return "other"
 
 
+_ORGANISATION_MOTTO = re.compile(r"(?:HỘI|MẶT\s+TRẬN|CÔNG\s+ĐOÀN|TỔNG\s+LIÊN\s+ĐOÀN)[^-–]{0,40}?\s+VIỆT\s+NAM")
+
+
 def _join_letterhead(parts: list[tuple[str, int]]) -> Hit:
     names: list[list] = []
     for text, offset in parts:
@@ -682,6 +685,10 @@ def _join_letterhead(parts: list[tuple[str, int]]) -> Hit:
     # the letterhead starts at its first body's name.
     while len(names) > 1 and not _BODY_KEYWORDS.match(names[0][0]) and _BODY_KEYWORDS.match(names[1][0]):
         names.pop(0)
+    # A mass organisation's national name under its local committees ("HỘI NÔNG DÂN VIỆT NAM" on its own line after
+    # "BCH HỘI NÔNG DÂN XÃ ...") is its motto, as "ĐẢNG CỘNG SẢN VIỆT NAM" is the Party's; no branch sits above it.
+    while len(names) > 1 and _ORGANISATION_MOTTO.fullmatch(names[-1][0]):
+        names.pop()
     value = " - ".join(n[0] for n in names)
     return Hit(value, names[0][1], names[-1][2], 0.85)
 

@@ -248,3 +248,16 @@ def test_a_plain_case_letterhead_of_a_numbered_ward_names_the_ward():
     text = ("Ủy ban nhân dân\nPhường 5\nSố: 12/UBND\nPhường 5, ngày 06 tháng 5 năm 2024\nV/v báo cáo số liệu cán bộ"
             + DATED_BODY)
     assert EX.extract(text).issuer == "Ủy ban nhân dân Phường 5"
+
+
+def test_a_mass_organisations_national_name_under_its_committees_is_its_motto():
+    got = EX.extract("""HỘI NÔNG DÂN HUYỆN ĐÔNG KHÊ
+BCH HỘI NÔNG DÂN XÃ TÂN AN
+HỘI NÔNG DÂN VIỆT NAM
+Số: 21-GM/HND
+Tân An, ngày 19 tháng 4 năm 2019
+GIẤY MỜI
+Tập huấn kỹ thuật trồng tiêu
+Kính gửi: Các chi hội nông dân thôn.
+""").to_json("t")
+    assert got["issuer"] == "HỘI NÔNG DÂN HUYỆN ĐÔNG KHÊ - BCH HỘI NÔNG DÂN XÃ TÂN AN"
