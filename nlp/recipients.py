@@ -30,6 +30,7 @@ _SENDER = re.compile(r"[ \t]*(?:[" + UPPER + r"]+[ \t]+)+$|[ \t]*(?:Chủ\s+tị
 # a note, not the name: its basis, an attachment, a short name, a tax code or an address ("(MST: 0301234567; Địa
 # chỉ: ...)")
 _NOTE = re.compile(r"\s*\((?:theo|tại|kèm\s+theo|gọi\s+tắt|MST|[Mm]ã\s+số\s+thuế|[Đđ]ịa\s+chỉ|ĐT|[Đđ]iện\s+thoại)[\s:][^()]{0,200}\)")
+_WITH_COLON = re.compile(r"(?<!\w)(?:" + KINH_GUI + r"|KÍNH\s+GỬI)[ \t]*:")
 # A document system's notice of an incoming letter under its greeting: "Đồng chí có văn bản đến cần xử lý", "Số đến:".
 _SYSTEM_NOTICE = re.compile(r"^\W{0,3}(?:[Đđ]ồng\s+chí|Anh/chị|Ông/bà|Bạn)\s+có\s+(?:\d+\s+)?văn\s+bản\s+(?:đến|mới|cần)|"
                             r"^[ \t]*(?:Số\s+đến|Ngày\s+đến)[ \t]*:", re.M)
@@ -65,6 +66,8 @@ def find(work: str, start: int, end: int) -> Recipients | None:
             continue  # an e-mail's or a portal's salutation ("Kính gửi Quý đơn vị,"), not the letter's block
         if _SYSTEM_NOTICE.search(work, eol if eol >= 0 else len(work), min(len(work), m.end() + 400)):
             continue  # a document system greeting the official it routes the letter to ("Đồng chí có văn bản đến")
+        if not colon and _WITH_COLON.search(work, eol if eol >= 0 else len(work), end):
+            continue  # a message's salutation ("Kính gửi các bố mẹ lớp 1A2, cô gửi ...") above the letter's "Kính gửi:"
         if colon or not work[work.rfind("\n", 0, m.start()) + 1:m.start()].strip():
             break  # without a colon, only at a line's start
     else:

@@ -162,3 +162,20 @@ Kính gửi: Ủy ban nhân dân các huyện, thị xã.
 Sở Nội vụ đề nghị Ủy ban nhân dân các huyện, thị xã rà soát biên chế, gửi về Sở trước ngày 30/8/2024.
 """
     assert EX.extract(letter).to_json("l")["recipients"] == ["Ủy ban nhân dân các huyện, thị xã"]
+
+
+def test_a_chat_messages_salutation_above_the_letter_is_not_its_kinh_gui():
+    got = EX.extract("""Cô Thu Hà (GVCN)
+14/09/2019 20:05
+Kính gửi các bố mẹ lớp 2A1, cô gửi thư mời họp phụ huynh đầu năm, các bố mẹ sắp xếp đi họp đầy đủ giúp cô ạ
+
+PHÒNG GD&ĐT HUYỆN ĐÔNG KHÊ
+TRƯỜNG TIỂU HỌC TÂN AN
+Số: 12/TM-THTA
+Tân An, ngày 14 tháng 9 năm 2019
+THƯ MỜI
+Họp cha mẹ học sinh đầu năm học 2019 - 2020
+Kính gửi: Quý vị cha mẹ học sinh lớp 2A1
+Trường Tiểu học Tân An trân trọng kính mời Quý vị đến dự buổi họp cha mẹ học sinh.
+""").to_json("t")
+    assert got["recipients"] == ["Quý vị cha mẹ học sinh lớp 2A1"]
