@@ -60,7 +60,7 @@ _MORE_VERBS = ("quán triệt", "tuyển sinh", "đẩy mạnh", "nâng cao", "p
                "truy quét", "ngăn chặn", "quan trắc", "thành lập", "quy định", "có nhu cầu", "mỗi",
                "tuần tra", "khoanh vùng", "thanh quyết toán", "thanh toán", "quyết toán", "bắt đầu", "hoàn chỉnh", "tăng",
                "định hướng", "tổng kiểm tra", "tổng rà soát", "tổng điều tra", "đưa", "lãnh đạo",
-               "trực ban")
+               "trực ban", "kích hoạt", "phun", "làm chủ đầu tư", "làm đầu mối", "làm thường trực")
 # Words that end a name: actions, and prepositions that start what is asked of the unit.
 STOPS = (
     "chủ trì", "phối hợp", "phối kết hợp", "thực hiện", "triển khai", "nghiên cứu", "kiểm tra", "chỉ đạo",
@@ -107,7 +107,9 @@ _NOT_A_STOP = (r"(?<![Cc]ông\strình)(?<![Cc]hương\strình)(?<![Qq]uá\strìn
                # "Hội đồng bồi thường, hỗ trợ và tái định cư": compensation, support and resettlement, a field
                r"(?<!bồi\sthường,\shỗ\strợ)"
                # "Tổ trực ban", "Đội trực ban": the duty team, not "keeps watch"
-               r"(?<![Tt]ổ\strực\sban)(?<![Đđ]ội\strực\sban)")
+               r"(?<![Tt]ổ\strực\sban)(?<![Đđ]ội\strực\sban)"
+               # "nhà cung cấp" is a supplier, "nhà thầu thi công" a contractor: nouns
+               r"(?<!nhà\scung\scấp)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it

@@ -797,3 +797,16 @@ Kính gửi:
 Sở Tài nguyên và Môi trường đề nghị các cơ quan, đơn vị nghiên cứu, góp ý vào dự thảo.
 """)
     assert lead == ["các cơ quan, đơn vị"]
+
+
+def test_more_verbs_end_a_name_and_a_supplier_is_a_noun():
+    lead, coop = units("""V/v chuẩn bị ứng phó mưa lũ
+Kính gửi: Ủy ban nhân dân các xã.
+1. Ủy ban nhân dân xã Tân An kích hoạt phương án sơ tán dân tại các thôn ven sông.
+2. Ủy ban nhân dân xã Hòa Bình làm chủ đầu tư công trình kè chống sạt lở.
+3. Trạm Y tế xã Tân An chủ trì, phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh phun hóa chất diệt khuẩn.
+Đề nghị các đơn vị, nhà cung cấp gửi báo giá trước ngày 20/4/2025.
+""")
+    assert sorted(lead) == ["Trạm Y tế xã Tân An", "các đơn vị, nhà cung cấp", "Ủy ban nhân dân xã Hòa Bình",
+                            "Ủy ban nhân dân xã Tân An"]
+    assert coop == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
