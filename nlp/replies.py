@@ -106,6 +106,8 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
             continue
         if _WEIGHS_REPORT.search(flat, s, m.start()):
             continue  # "Xét báo cáo của Sở X tại Công văn số ...": a report weighed, not a request answered
+        if m.group("type").lower() in ("kế hoạch", "báo cáo") and not re.search(r"[Nn]hận\s+được", before):
+            continue  # "Căn cứ / Thực hiện Kế hoạch số ... của UBND huyện": the plan carried out, not a request answered
         # "nhận được Công văn số A ngày ... và Công văn số B ngày ... của Sở X": the sender follows the last number
         chain, pos = [m], m.end()
         for _ in range(5):

@@ -93,3 +93,10 @@ def test_a_requested_report_read_through_ocr_slips():
 def test_a_report_weighed_is_not_a_request_answered():
     assert replies("Xét báo cáo của Sở Nội vụ tại Công văn số 4873/SNV-TCBC ngày 05/5/2025 về biên chế, Chủ tịch "
                    "Ủy ban nhân dân quận có ý kiến chỉ đạo như sau:\n") == []
+
+
+def test_the_addressees_plan_carried_out_is_not_a_request_answered():
+    assert replies("Căn cứ Kế hoạch số 203/KH-SNV ngày 02/4/2025 của Sở Nội vụ về tuyển dụng công chức năm 2025, "
+                   "Ủy ban nhân dân quận báo cáo như sau:\n") == []
+    assert replies("Ủy ban nhân dân quận nhận được Kế hoạch số 203/KH-SNV ngày 02/4/2025 của Sở Nội vụ, có ý kiến "
+                   "như sau:\n") == ["203/KH-SNV"]
