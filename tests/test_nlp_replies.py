@@ -100,3 +100,9 @@ def test_the_addressees_plan_carried_out_is_not_a_request_answered():
                    "Ủy ban nhân dân quận báo cáo như sau:\n") == []
     assert replies("Ủy ban nhân dân quận nhận được Kế hoạch số 203/KH-SNV ngày 02/4/2025 của Sở Nội vụ, có ý kiến "
                    "như sau:\n") == ["203/KH-SNV"]
+
+
+def test_an_answer_to_a_petition_answers_the_letter_that_carried_it():
+    assert replies("Trả lời kiến nghị của cử tri phường Tân An do Thường trực Hội đồng nhân dân quận chuyển đến tại "
+                   "Công văn số 76/HĐND-VP ngày 02/5/2025 về tình trạng ngập úng, Ủy ban nhân dân quận trả lời như "
+                   "sau:\n") == ["76/HĐND-VP"]
