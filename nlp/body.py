@@ -672,13 +672,15 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     heads = {h.value.split()[0] for h in found.lead if len(h.value.split()) > 2}
     # Only where the letter is sent to named units, each by its own name: "các cơ quan, đơn vị" in a letter to "Các sở,
     # ban, ngành thuộc tỉnh" are those collectives, asked by no other name.
-    if addressees and not any(re.search(r"(?:^|\s)[Cc]ác\s", u) for u in addressees):
-        spoken_to = {" ".join(u.lower().split()) for u in addressees}
+    spoken_to = {" ".join(u.lower().split()) for u in addressees}
 
-        def points_back(hit: Hit) -> bool:
-            return bool(_ANAPHOR.fullmatch(hit.value)) and " ".join(hit.value.lower().split()) not in spoken_to
+    def points_back(hit: Hit) -> bool:
+        return bool(_ANAPHOR.fullmatch(hit.value)) and " ".join(hit.value.lower().split()) not in spoken_to
+    if addressees and not any(re.search(r"(?:^|\s)[Cc]ác\s", u) for u in addressees):
         found.lead = [h for h in found.lead if not points_back(h)]
-        # "phối hợp với các đơn vị trên" names the partners; "đề nghị các đơn vị phối hợp ..." the addressees again
+    if addressees:
+        # "đề nghị các đơn vị phối hợp triển khai thực hiện": the addressees again, asked to join in; "phối hợp với
+        # các đơn vị trên" names the partners
         found.cooperating = [h for h in found.cooperating
                              if not (points_back(h) and not re.search(r"\bvới\s*$", flat[max(0, h.start - 8):h.start]))]
     found.lead = [h for h in found.lead if not (_PLURAL_OF.fullmatch(h.value) and h.value.split()[1] in heads)]

@@ -810,3 +810,13 @@ Kính gửi: Ủy ban nhân dân các xã.
     assert sorted(lead) == ["Trạm Y tế xã Tân An", "các đơn vị, nhà cung cấp", "Ủy ban nhân dân xã Hòa Bình",
                             "Ủy ban nhân dân xã Tân An"]
     assert coop == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
+
+
+def test_the_addressees_asked_again_to_join_in_are_no_cooperating_unit():
+    lead, coop = units("""V/v tổ chức Ngày hội đọc sách năm 2025
+Kính gửi: Hiệu trưởng các trường tiểu học.
+Phòng Giáo dục và Đào tạo đề nghị Hiệu trưởng các trường tiểu học tổ chức Ngày hội đọc sách cho học sinh.
+Đề nghị các đơn vị phối hợp triển khai thực hiện./.
+""")
+    assert lead == ["Hiệu trưởng các trường tiểu học"]
+    assert coop == []
