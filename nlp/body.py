@@ -457,6 +457,7 @@ _ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,160}\)|,?[ \t]{1,3}theo\s+(?:chức\
 # A time or condition an item opens with, before the unit and its task.
 _OPENING_CLAUSE = re.compile(r"(?:Trong\s+(?:thời\s+gian|khi|quá\s+trình)|Trước\s+mắt|Sau\s+khi|Khi|Trường\s+hợp|Đối\s+với)"
                              r"[^,.;:\n]{0,100},[ \t]{1,3}")
+_LIST_SEMICOLON = re.compile(r"[ \t]*;[ \t]*\n?[ \t]*")
 _NEXT_CLAUSE = re.compile(r";[ \t]+(?=[" + UPPER + r"])")
 
 
@@ -533,6 +534,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
             units = _units_at(flat, m.end()) or _role_at(flat, m.end())
         if not units:
             continue
+        for _ in range(6):  # "đề nghị các cơ quan, đơn vị của Trung ương; các sở, ban, ngành ... treo cờ": one list
+            semi = _LIST_SEMICOLON.match(flat, units[-1].end)
+            more = _units_at(flat, semi.end()) if semi else []
+            if not more:
+                break
+            units = units + more
         after = flat[units[-1].end:units[-1].end + 40]
         if re.match(r"\s*(?:của|tại|về)\b", after):
             continue  # "đề nghị của X": X is asking, not asked
@@ -655,6 +662,11 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
                 found.cooperating.extend(units)
             else:
                 found.lead.extend(units)
+            # "X có trách nhiệm chỉ đạo ...; Thủ trưởng các cơ quan, đơn vị chỉ đạo ...": the next clause's unit too
+            for clause in _NEXT_CLAUSE.finditer(flat, m.end(), _sentence_end(flat, m.end(), clause=False)):
+                more = _units_at(flat, clause.end())
+                if more and unitnames.ACTION_RE.match(flat, more[-1].end) and not _helps(flat, more[-1].end):
+                    found.lead.extend(more)
     for m in _COOP_TRIGGERS.finditer(flat):
         if m.start() in quoted:
             continue  # "... với nội dung yêu cầu Sở X chủ trì, phối hợp với Y": another document's task

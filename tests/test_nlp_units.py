@@ -820,3 +820,12 @@ Phòng Giáo dục và Đào tạo đề nghị Hiệu trưởng các trường 
 """)
     assert lead == ["Hiệu trưởng các trường tiểu học"]
     assert coop == []
+
+
+def test_a_list_of_asked_units_goes_on_past_a_semicolon_and_a_duty_clause_past_one_too():
+    lead, _ = units("""V/v treo cờ Tổ quốc dịp Quốc khánh
+Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị của Trung ương đóng trên địa bàn; các sở, ban, ngành treo cờ Tổ quốc từ ngày 01/9/2025 đến hết ngày 03/9/2025.
+Ủy ban nhân dân các xã có trách nhiệm nhắc nhở việc treo cờ ở khu dân cư; Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ tại đơn vị mình./.
+""")
+    assert set(lead) == {"Thủ trưởng các cơ quan, đơn vị", "Ủy ban nhân dân các xã",
+                         "các cơ quan, đơn vị của Trung ương đóng trên địa bàn", "các sở, ban, ngành"}
