@@ -146,6 +146,12 @@ _CITED_REQUEST = re.compile(r"số\s{1,3}\d{1,6}\s{0,2}/[^,;\n]{1,150}?\s(?P<s>"
 _CITED_CONTENT = re.compile(
     r"số\s{1,3}\d{1,6}\s{0,2}/[^;\n]{1,300}?,\s{1,3}trong\s{1,3}đó\s{1,3}(?P<s>" + _ASKED
     + r"(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu)))*)")
+# "Ngày 17/10, Sở Nội vụ có Công văn số 1097/SNV-CCVC đề nghị ... báo cáo ..., thời hạn gửi báo cáo trước ngày
+# 25/10/2017": the limit a cited letter set, in the clause after its request (this letter's own request would open
+# after a comma, with its author or "đề nghị").
+_CITED_LIMIT = re.compile(
+    r"số\s{1,3}\d{1,6}\s{0,2}/(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu|thời\s+hạn))){0,400}"
+    r",\s{1,3}(?P<s>thời\s+hạn\s(?:[^;.\n]|\.(?=\d)){0,150})")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter
@@ -198,7 +204,7 @@ class _Index:
                     self.quotes.append((opened, m.start()))  # words of another document, not this letter's
                 opened = None
         # "Thực hiện Công văn số 12/BYT-KH về việc báo cáo trước ngày 15/3/2025, ...": the cited letter's trích yếu
-        for pattern in (_CITED_SUBJECT, _CITED_REQUEST, _CITED_CONTENT):
+        for pattern in (_CITED_SUBJECT, _CITED_REQUEST, _CITED_CONTENT, _CITED_LIMIT):
             for m in pattern.finditer(flat):
                 self.quotes.append((m.start("s"), m.end("s")))
         self.quotes.sort()
