@@ -152,6 +152,8 @@ _CITED_CONTENT = re.compile(
 _CITED_LIMIT = re.compile(
     r"số\s{1,3}\d{1,6}\s{0,2}/(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu|thời\s+hạn))){0,400}"
     r",\s{1,3}(?P<s>thời\s+hạn\s(?:[^;.\n]|\.(?=\d)){0,150})")
+# "hồ sơ đã nộp trước ngày 01/7/2025 nhưng chưa giải quyết xong": a day that dates what happened, not a limit
+_BUT_NOT_YET = re.compile(r"\s{0,3}(?:nhưng|mà)\s+(?:chưa|không|vẫn\s+chưa)\s")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
 _QUOTE = re.compile(r"[“”«»]")
 MAX_QUOTE = 3000  # an unclosed quotation mark does not swallow the rest of the letter
@@ -320,7 +322,7 @@ def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[H
             day = make_date(day.year + 1, day.month, day.day)  # "trước ngày 15/01" in a December letter
         if day is None or index.quoted(m.start()) or _NOT_TASK.search(context(m.start(), 40)):
             continue
-        if _tells_a_regulation(flat, *index.sentence(m.start())):
+        if _tells_a_regulation(flat, *index.sentence(m.start())) or _BUT_NOT_YET.match(flat, m.end()):
             continue
         # A day before the letter's own date is doubtful (a late letter, or a misread date): kept, less sure.
         add(m, date=day.isoformat(), relative_working_days=None, confidence=0.8 if not _past(day, issued) else 0.4,

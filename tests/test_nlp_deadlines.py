@@ -197,3 +197,9 @@ def test_the_limit_a_cited_letter_set_is_not_this_letters():
                     "giản biên chế, thời hạn gửi báo cáo trước ngày 25/4/2025. Đến nay Phòng Nội vụ chưa nhận đủ báo "
                     "cáo; đề nghị các phường gửi báo cáo trước ngày 12/5/2025.\n")
     assert [d["date"] for d in got] == ["2025-05-12"]
+
+
+def test_a_day_that_dates_what_happened_but_not_yet_is_no_limit():
+    got = deadlines("Đối với các hồ sơ đã nộp trước ngày 01/5/2025 nhưng chưa giải quyết xong, đề nghị Ủy ban nhân "
+                    "dân các phường giải quyết, báo cáo kết quả trước ngày 20/5/2025.\n")
+    assert [d["date"] for d in got] == ["2025-05-20"]
