@@ -152,6 +152,10 @@ _CITED_CONTENT = re.compile(
 _CITED_LIMIT = re.compile(
     r"số\s{1,3}\d{1,6}\s{0,2}/(?:[^;.\n,]|\.(?=\d)|,(?!\s{1,3}(?:[" + UPPER + r"]|đề\s+nghị|yêu\s+cầu|thời\s+hạn))){0,400}"
     r",\s{1,3}(?P<s>thời\s+hạn\s(?:[^;.\n]|\.(?=\d)){0,150})")
+_HISTORY = re.compile(
+    r"(?:^|(?<=\n)|(?<=\.\s))[ \t]*Ngày\s{1,3}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})\s{0,2}/\s{0,2}(?P<y>\d{4})\s{0,3},"
+    r"[^,.;\n]{3,120}?\s(?:đã\s+)?(?:có|ban\s+hành|gửi)\s[^,.;\n]{0,40}?số\s{1,3}\d{1,6}\s{0,2}[/-]"
+    r"(?P<s>(?:[^.;\n]|\.(?=\d)){0,600})")
 # "hồ sơ đã nộp trước ngày 01/7/2025 nhưng chưa giải quyết xong": a day that dates what happened, not a limit
 _BUT_NOT_YET = re.compile(r"\s{0,3}(?:nhưng|mà)\s+(?:chưa|không|vẫn\s+chưa)\s")
 _SENTENCE_END = re.compile(r"\.(?=\s)|;|\n")
@@ -193,7 +197,7 @@ class Deadline:
 class _Index:
     """Sentence and quotation boundaries of one text, found once and looked up in O(log n)."""
 
-    def __init__(self, flat: str) -> None:
+    def __init__(self, flat: str, issued: date | None = None) -> None:
         self.flat = flat
         self.ends = [m.start() for m in _SENTENCE_END.finditer(flat)]
         self.quotes: list[tuple[int, int]] = []
@@ -209,6 +213,13 @@ class _Index:
         for pattern in (_CITED_SUBJECT, _CITED_REQUEST, _CITED_CONTENT, _CITED_LIMIT):
             for m in pattern.finditer(flat):
                 self.quotes.append((m.start("s"), m.end("s")))
+        # "Ngày 12/3/2024, Ban Dân tộc tỉnh có Công văn số 241/BDT-CSDT đề nghị ..., thời hạn gửi trước ngày
+        # 31/3/2024.": the history of an earlier letter, dated before this one, told in a sentence of its own
+        if issued is not None:
+            for m in _HISTORY.finditer(flat):
+                day = make_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                if day is not None and day < issued:
+                    self.quotes.append((m.start("s"), m.end("s")))
         self.quotes.sort()
         self.quote_starts = [q[0] for q in self.quotes]
 
@@ -289,7 +300,7 @@ def _bound(keyword: str) -> str:
 def find_deadlines(flat: str, base: int, default_year: int | None, leads: list[Hit],
                    issued: date | None = None) -> list[Deadline]:
     """Deadlines in a flattened body (offsets are shifted by ``base``); ``leads`` give ``applies_to``."""
-    index = _Index(flat)
+    index = _Index(flat, issued)
     lead_list = sorted(leads, key=lambda h: h.start)
     lead_starts = [h.start - base for h in lead_list]
     out: list[Deadline] = []

@@ -203,3 +203,10 @@ def test_a_day_that_dates_what_happened_but_not_yet_is_no_limit():
     got = deadlines("Đối với các hồ sơ đã nộp trước ngày 01/5/2025 nhưng chưa giải quyết xong, đề nghị Ủy ban nhân "
                     "dân các phường giải quyết, báo cáo kết quả trước ngày 20/5/2025.\n")
     assert [d["date"] for d in got] == ["2025-05-20"]
+
+
+def test_an_earlier_letters_history_told_in_its_own_sentence_sets_no_limit_here():
+    got = deadlines("Ngày 12/4/2025, Sở Nội vụ có Công văn số 241/SNV-CCVC đề nghị Ủy ban nhân dân các quận rà soát "
+                    "đối tượng, Chương trình bồi dưỡng năm 2025, thời hạn gửi trước ngày 30/4/2025. Đề nghị Ủy ban "
+                    "nhân dân các phường gửi báo cáo trước ngày 15/5/2025.\n")
+    assert [d["date"] for d in got] == ["2025-05-15"]
