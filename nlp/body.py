@@ -682,12 +682,12 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     if any(h.confidence > _WEAK for h in found.lead):  # the addressees were given their tasks by name above
         found.lead = [h for h in found.lead if id(h) not in courtesy]
     heads = {h.value.split()[0] for h in found.lead if len(h.value.split()) > 2}
-    # Only where the letter is sent to named units, each by its own name: "các cơ quan, đơn vị" in a letter to "Các sở,
-    # ban, ngành thuộc tỉnh" are those collectives, asked by no other name.
     spoken_to = {" ".join(u.lower().split()) for u in addressees}
 
     def points_back(hit: Hit) -> bool:
         return bool(_ANAPHOR.fullmatch(hit.value)) and " ".join(hit.value.lower().split()) not in spoken_to
+    # A lead only where the letter is sent to named units, each by its own name: "các cơ quan, đơn vị" in a letter to
+    # "Các sở, ban, ngành thuộc tỉnh" are those collectives, asked by no other name.
     if addressees and not any(re.search(r"(?:^|\s)[Cc]ác\s", u) for u in addressees):
         found.lead = [h for h in found.lead if not points_back(h)]
     if addressees:

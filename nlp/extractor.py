@@ -254,9 +254,10 @@ class Extractor:
                 confidence["doc_type"] = 0.85 if symbol_type else 0.4
 
         subject = None
-        if title is not None and result.doc_type != "Công văn" and not (
-                result.doc_type == meta.get("doc_type", title).value != title.value):
-            # (a headline "THÔNG BÁO VĂN BẢN ĐẾN" over a record of a báo cáo heads no trích yếu)
+        # a headline "THÔNG BÁO VĂN BẢN ĐẾN" over a record of a báo cáo ("Loại văn bản: Báo cáo") heads no trích yếu
+        recorded = meta.get("doc_type")
+        contradicted = title is not None and recorded is not None and result.doc_type == recorded.value != title.value
+        if title is not None and result.doc_type != "Công văn" and not contradicted:
             subject = hdr.find_subject_after_title(lines, title_index, body_index + 2)
         if subject is not None and result.doc_type in hdr.INVITATION_TYPES and not hdr.invitation_subject(subject.value):
             subject = None  # a giấy mời often has no trích yếu; its first body sentence is not one
