@@ -62,11 +62,12 @@ def find(work: str, start: int, end: int) -> Recipients | None:
             continue  # "... điện:" only after its sender's name
         colon = ":" in m.group()
         eol = work.find("\n", m.end())
-        if not colon and work[m.end():eol if eol >= 0 else len(work)].rstrip().endswith((",", "!")):
+        eol = eol if eol >= 0 else len(work)
+        if not colon and work[m.end():eol].rstrip().endswith((",", "!")):
             continue  # an e-mail's or a portal's salutation ("Kính gửi Quý đơn vị,"), not the letter's block
-        if _SYSTEM_NOTICE.search(work, eol if eol >= 0 else len(work), min(len(work), m.end() + 400)):
+        if _SYSTEM_NOTICE.search(work, eol, min(len(work), m.end() + 400)):
             continue  # a document system greeting the official it routes the letter to ("Đồng chí có văn bản đến")
-        if not colon and _WITH_COLON.search(work, eol if eol >= 0 else len(work), end):
+        if not colon and _WITH_COLON.search(work, eol, end):
             continue  # a message's salutation ("Kính gửi các bố mẹ lớp 1A2, cô gửi ...") above the letter's "Kính gửi:"
         if colon or not work[work.rfind("\n", 0, m.start()) + 1:m.start()].strip():
             break  # without a colon, only at a line's start

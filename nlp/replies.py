@@ -49,7 +49,7 @@ _SENDER = re.compile(r"\s*(?:ngày\s+\S{1,12}\s*(?:tháng\s+\d{1,2}\s+năm\s+\d{
 _ANSWERED_BEFORE = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:phúc\s+đáp|trả\s+lời)(?:\s+(?:tại|bằng))?\s*$")
 # "Trả lời kiến nghị của cử tri xã X do Thường trực HĐND huyện chuyển đến tại Công văn số ...": the sentence opens
 # with the answer; the letter that carried the petition is the one answered.
-_REPLY_OPENS = re.compile(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s")
+_REPLY_OPENS = re.compile(r"[ \t\-–•*+]*(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s")  # after the sentence's list mark, if any
 _AT_DOC = re.compile(r"(?<!\w)(?:chuyển\s+(?:đến|tới|về)\s+)?tại\s*$")
 LOOK_BACK = 300  # a reference's verb is looked for at most this far back in its sentence
 
@@ -68,12 +68,6 @@ def _symbol_names(m: re.Match, addressees: list[str]) -> bool:
     """Whether the number's symbol names an addressee by its initials ("215/SNV-TCBC" of Sở Nội vụ)."""
     parts = _clean(m.group("n")).split("/")[-1].split("-")
     return any(_initials(a) in parts for a in addressees if a and len(_initials(a)) >= 2)
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t-–•*+":
-        pos += 1
-    return pos
 
 
 def _clean(number: str) -> str:
@@ -99,7 +93,7 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
         if _ANSWERED_BEFORE.search(before):
             continue  # "nội dung này UBND phường đã trả lời tại Công văn số ...": an earlier answer, told as history
         if (_EXPLICIT_REPLY.search(before + " ") or re.search(r"(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s*$", before)
-                or (_AT_DOC.search(before) and _REPLY_OPENS.match(flat, _skip_space(flat, s)))
+                or (_AT_DOC.search(before) and _REPLY_OPENS.match(flat, s))
                 or (not decision and (_CONSIDERING.search(flat, s, m.start())
                                      or (_CONSIDERING_DOC.search(before) and m.group("type").lower() != "báo cáo")))):
             out.append(hit(m, 0.9))

@@ -108,7 +108,7 @@ _NOT_A_STOP = (r"(?<![Cc]ông\strình)(?<![Cc]hương\strình)(?<![Qq]uá\strìn
                r"(?<!bồi\sthường,\shỗ\strợ)"
                # "Tổ trực ban", "Đội trực ban": the duty team, not "keeps watch"
                r"(?<![Tt]ổ\strực\sban)(?<![Đđ]ội\strực\sban)"
-               # "nhà cung cấp" is a supplier, "nhà thầu thi công" a contractor: nouns
+               # "nhà cung cấp" is a supplier, a noun, not "cung cấp" (provide)
                r"(?<!nhà\scung\scấp)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)

@@ -64,7 +64,7 @@ _DAY_WORD = r"(?:[Nn]gày|(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+ngày)?)"
 _LEAD = re.compile(
     r"(?:^[ \t]{0,20}" + _BYLINE + r"?(?:" + _OPENER + r"\s{0,3},\s{0,3})?|,\s{0,3}(?=ngày\s{1,3}\d|" + UNIT_HEAD + r"))"
     r"(?:" + _DAY_WORD + r"\s{1,3}(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})(?:\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4}))?"
-    r"(?:\s{0,3},\s{0,3}|\s{1,3}(?=" + UNIT_HEAD + r")))?"  # "ngày 08/4/2024 UBND phường X đã ban hành ..." 
+    r"(?:\s{0,3},\s{0,3}|\s{1,3}(?=" + UNIT_HEAD + r")))?"  # "ngày 08/4/2024 UBND phường X đã ban hành ..."
     r"(?P<who>[^,.;:\n]{3,100}?)\s+(?P<type>" + _LEAD_TYPES + r"|[Vv]ăn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?"
     # (the type's own words before its number: "Thông báo thu hồi đất số 09/TB-UBND")
     r"(?:(?:[" + LOWER + r"]+\s+){1,4}(?=số\s))?(?:số\s+)?(?P<n>" + _NUMBER + r")"
