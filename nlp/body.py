@@ -469,6 +469,12 @@ _ANAPHOR = re.compile(r"[Cc]ác\s+(?:cơ\s+quan,\s+đơn\s+vị|đơn\s+vị,\s+
 _DIRECTS = re.compile(r"\s*[Cc]hỉ\s+đạo(?:\s+cho)?\s+")
 
 
+def _shared_out(flat: str, hit: Hit, leads: list[Hit]) -> bool:
+    """Whether the sentence of ``hit`` ends in a colon and units named in the next lines lead items of their own."""
+    colon = flat.find(":", hit.end, min(_sentence_end(flat, hit.end), hit.end + 100))
+    return colon >= 0 and any(colon < h.start < colon + 800 and not _ANAPHOR.fullmatch(h.value) for h in leads)
+
+
 def _told_to_lead(flat: str, pos: int) -> list[Hit]:
     """The units a "chỉ đạo X chủ trì" at ``pos`` tells to lead: X, when "chủ trì" follows its name."""
     directs = _DIRECTS.match(flat, pos)
@@ -690,6 +696,8 @@ def find_assignments(flat: str, base: int = 0, addressees: list[str] | tuple = (
     # "Các sở, ban, ngành thuộc tỉnh" are those collectives, asked by no other name.
     if addressees and not any(re.search(r"(?:^|\s)[Cc]ác\s", u) for u in addressees):
         found.lead = [h for h in found.lead if not points_back(h)]
+    # "đề nghị các đơn vị chuẩn bị:" over items that give each unit its part by name: the plural names those units.
+    found.lead = [h for h in found.lead if not (points_back(h) and _shared_out(flat, h, found.lead))]
     if addressees:
         # "đề nghị các đơn vị phối hợp triển khai thực hiện": the addressees again, asked to join in; "phối hợp với
         # các đơn vị trên" names the partners

@@ -829,3 +829,20 @@ def test_a_list_of_asked_units_goes_on_past_a_semicolon_and_a_duty_clause_past_o
 """)
     assert set(lead) == {"Thủ trưởng các cơ quan, đơn vị", "Ủy ban nhân dân các xã",
                          "các cơ quan, đơn vị của Trung ương đóng trên địa bàn", "các sở, ban, ngành"}
+
+
+def test_the_plural_over_items_that_name_each_unit_is_those_units():
+    # the addressees include a collective ("các xã"), so only the items can tell that "các đơn vị" are the named ones
+    lead, coop = units("""GIẤY MỜI
+Dự Hội nghị sơ kết công tác thu ngân sách 6 tháng đầu năm 2025
+Kính gửi:
+- Chi cục Thuế khu vực Tây Hà;
+- Kho bạc Nhà nước khu vực Tây Hà;
+- Chủ tịch UBND các xã.
+Để Hội nghị đạt kết quả, đề nghị các đơn vị chuẩn bị:
+- Chi cục Thuế khu vực Tây Hà chuẩn bị báo cáo kết quả thu 6 tháng.
+- Kho bạc Nhà nước khu vực Tây Hà cung cấp số liệu thu, chi ngân sách.
+Đề nghị các đồng chí được mời dự đúng thành phần./.
+""")
+    assert sorted(lead) == ["Chi cục Thuế khu vực Tây Hà", "Kho bạc Nhà nước khu vực Tây Hà"]
+    assert coop == []
