@@ -15,7 +15,7 @@ from nlp.alphabet import LOWER
 from nlp.deadlines import find_deadlines
 from nlp.extraction import Extraction
 from nlp.meeting import find_meeting, is_invitation
-from nlp.replies import find_replies
+from nlp.replies import asked_in_record, find_replies
 from nlp.similar import dedupe, key, same_name
 from nlp.textnorm import normalize
 
@@ -361,6 +361,9 @@ class Extractor:
             seen = {h.value.upper() for h in answered}
             answered += [h for h in find_replies(work[subject.start:subject.end], subject.start, [])
                          if h.value.upper() not in seen]
+        if result.doc_type != "Quyết định":  # a page's record above the answer: "Văn bản kiến nghị: Công văn số ..."
+            seen = {h.value.upper() for h in answered}
+            answered += [h for h in asked_in_record(work[:body_end]) if h.value.upper() not in seen]
         for hit in answered:
             result.replies_to.append(keep("replies_to", hit))
 

@@ -51,6 +51,10 @@ _ANSWERED_BEFORE = re.compile(r"(?<!\w)đã\s+(?:được\s+)?(?:phúc\s+đáp|t
 # with the answer; the letter that carried the petition is the one answered.
 _REPLY_OPENS = re.compile(r"[ \t\-–•*+]*(?:[Pp]húc\s+đáp|[Tt]rả\s+lời)\s")  # after the sentence's list mark, if any
 _AT_DOC = re.compile(r"(?<!\w)(?:chuyển\s+(?:đến|tới|về)\s+)?tại\s*$")
+# A petition record's field naming the letter that asked or carried the petition: "Văn bản kiến nghị: Công văn số
+# ...", "Văn bản chuyển kiến nghị: ...", "Đơn vị chuyển: Thường trực HĐND tỉnh (Công văn số ...)".
+_ASKED_BY_FIELD = re.compile(r"^[ \t]*(?:[Vv]ăn\s+bản\s+(?:chuyển\s+)?(?:kiến\s+nghị|đề\s+nghị)|[Đđ]ơn\s+vị\s+chuyển)"
+                             r"[ \t]*:[^\n:]{0,100}?(?=[CcVvTtĐđ](?:ông\s+văn|ăn\s+bản|ờ\s+trình|ơn)\s)", re.M)
 LOOK_BACK = 300  # a reference's verb is looked for at most this far back in its sentence
 
 
@@ -146,3 +150,13 @@ def find_replies(flat: str, base: int, addressees: list[str], decision: bool = F
             seen.add(h.value.upper())
             unique.append(h)
     return unique
+
+
+def asked_in_record(head: str) -> list[Hit]:
+    """The letter a page's petition record says asked or carried the petition its answer replies to."""
+    out = []
+    for field in _ASKED_BY_FIELD.finditer(head):
+        m = _DOC_REF.match(head, field.end())
+        if m and " ".join(m.group("type").lower().split()) in _TYPES:
+            out.append(Hit(_clean(m.group("n")), m.start("n"), m.end("n"), 0.8))
+    return out

@@ -106,3 +106,16 @@ def test_an_answer_to_a_petition_answers_the_letter_that_carried_it():
     assert replies("Trả lời kiến nghị của cử tri phường Tân An do Thường trực Hội đồng nhân dân quận chuyển đến tại "
                    "Công văn số 76/HĐND-VP ngày 02/5/2025 về tình trạng ngập úng, Ủy ban nhân dân quận trả lời như "
                    "sau:\n") == ["76/HĐND-VP"]
+
+
+def test_a_petition_records_field_names_the_letter_its_answer_replies_to():
+    page = """Trang chủ › Tiếp xúc cử tri › Trả lời kiến nghị cử tri
+TRẢ LỜI KIẾN NGHỊ CỬ TRI
+Cử tri: xã Hòa Lợi, huyện Bắc Sơn
+Văn bản chuyển kiến nghị: Công văn số 88/HĐND-VP ngày 14/7/2023 của Thường trực HĐND huyện
+Cơ quan trả lời: Phòng Kinh tế và Hạ tầng
+Ngày đăng: 02/8/2023
+Nội dung trả lời:
+Tuyến đường liên xã đã được đưa vào kế hoạch duy tu năm 2024, căn cứ Kế hoạch số 41/KH-UBND ngày 10/3/2023.
+"""
+    assert Extractor().extract(page).replies_to == ["88/HĐND-VP"]
