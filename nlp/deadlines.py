@@ -126,9 +126,11 @@ def _matches(pattern: re.Pattern, flat: str, starts: list[int]) -> list[re.Match
 
 # A regulation cited in the sentence: its limits are quoted, not set by this letter.
 _CITED = re.compile(r"(?:theo\s+quy\s+định|quy\s+định\s+tại|Nghị\s+định|Thông\s+tư|Luật\s|Điều\s+\d+\s+của)", re.I)
-# The date of an act, not of a task: "ban hành trước ngày", "có hiệu lực", "được thành lập" (but "trình Chủ tịch ký
-# ban hành trước ngày ..." asks for the act: a task).
-_NOT_TASK = re.compile(r"(?:(?<!ký\s)(?<!trình\s)ban\s+hành|hiệu\s+lực|được\s+thành\s+lập|đã\s+cấp|được\s+cấp)", re.I)
+# The date of an act, not of a task: "các văn bản ban hành trước ngày", "có hiệu lực", "được thành lập" (but "trình
+# Chủ tịch ký ban hành trước ngày ..." and a clause of its own, "..., ban hành Quyết định triệu tập trước ngày ...",
+# ask for the act: a task).
+_NOT_TASK = re.compile(r"(?:(?<!ký\s)(?<!trình\s)(?<![,:;]\s)ban\s+hành|hiệu\s+lực|được\s+thành\s+lập|đã\s+cấp|"
+                       r"được\s+cấp)", re.I)
 # Another document named before a quotation: what is quoted are its words ("Điều 76 Nghị định số 43/2014/NĐ-CP: “...”").
 _CITED_DOC = re.compile(
     r"(?:quy\s+định|Nghị\s+định|Thông\s+tư|Luật|Điều\s+\d+|(?:Quyết\s+định|Công\s+văn|Chỉ\s+thị|Kế\s+hoạch|Thông\s+báo)"

@@ -192,6 +192,13 @@ def test_a_task_to_have_an_act_signed_by_a_day_is_a_deadline():
     assert deadlines("Quy chế được ban hành trước ngày 01/01/2025 vẫn được áp dụng.\n") == []
 
 
+def test_a_clause_asking_to_issue_an_act_by_a_day_is_a_deadline_but_acts_issued_before_it_are_not():
+    found = deadlines("Phòng Nội vụ chủ trì tổng hợp danh sách học viên, ban hành Quyết định triệu tập trước ngày "
+                      "25/5/2025.\n")
+    assert [d["date"] for d in found] == ["2025-05-25"]
+    assert deadlines("Các văn bản ban hành trước ngày 01/01/2025 tiếp tục được áp dụng.\n") == []
+
+
 def test_the_limit_a_cited_letter_set_is_not_this_letters():
     got = deadlines("Ngày 17/4/2025, Sở Nội vụ có Công văn số 1097/SNV-CCVC đề nghị các quận báo cáo kết quả tinh "
                     "giản biên chế, thời hạn gửi báo cáo trước ngày 25/4/2025. Đến nay Phòng Nội vụ chưa nhận đủ báo "
