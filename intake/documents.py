@@ -8,6 +8,9 @@ of the settings: a hostile file costs at most its time limit and ends as ``unrea
 PDF: PDFium (pypdfium2) first, as it is ~75 times faster than pdfminer; pdfplumber when PDFium's text looks wrong
 (tone marks set apart, replacement characters); tesseract (Vietnamese) for pages without a text layer when it is
 installed, else the document is ``needs_ocr``. An encrypted PDF is ``needs_password``.
+
+DOCX: each paragraph's text as Word shows it: "All caps" text in capitals, and the numbers and bullets that automatic
+numbering draws ("1.", "a)", "Điều 2.", a bullet as "-") in front of it.
 """
 
 from __future__ import annotations
@@ -697,6 +700,184 @@ class _CapsStyles:
         return bool(paragraph_caps) if flag is None else flag
 
 
+class _Numbering:
+    """The list number or bullet Word draws in front of a DOCX paragraph from automatic numbering (word/numbering.xml):
+    "1.", "a)", "Điều 2.", a bullet printed as "-" or "+". The paragraph's numId/ilvl come from its own properties,
+    else from its style's (through "based on"); the number from the level's start, format and text ("%1.%2."), with a
+    counter per abstract numbering, as Word continues a list across the numIds that share one. Numbering that is
+    broken or hostile (a missing definition, absurd values, loops through styles) gives no prefix, never an error."""
+
+    _LEVELS = 9  # Word's levels are 0-8: an ilvl outside them is ignored
+    _MAX_START = 32767  # the largest start value Word accepts
+    _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+              (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+    def __init__(self, document) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._styles = {s.get(qn("w:styleId")): s for s in document.styles.element.iter(qn("w:style"))}
+        self._default_style = next((s.get(qn("w:styleId")) for s in self._styles.values()
+                                    if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")),
+                                   None)
+        try:
+            root = document.part.part_related_by(RT.NUMBERING).element
+        except (KeyError, ValueError):
+            root = None
+        self._abstract: dict[str, dict] = {}  # abstractNumId -> {"levels": {ilvl: w:lvl}, "link": numStyleLink}
+        self._nums: dict[str, tuple] = {}  # numId -> (abstractNumId, {ilvl: (w:lvl or None, startOverride)})
+        for el in root if root is not None else ():
+            if el.tag == qn("w:abstractNum"):
+                link = el.find(qn("w:numStyleLink"))
+                self._abstract.setdefault(el.get(qn("w:abstractNumId")), {
+                    "levels": self._levels(el), "link": link.get(qn("w:val")) if link is not None else None})
+            elif el.tag == qn("w:num"):
+                ref, overrides = el.find(qn("w:abstractNumId")), {}
+                for over in el.iterchildren(qn("w:lvlOverride")):
+                    ilvl, start = self._int(over.get(qn("w:ilvl"))), over.find(qn("w:startOverride"))
+                    if ilvl is not None and 0 <= ilvl < self._LEVELS:
+                        start = self._int(start.get(qn("w:val"))) if start is not None else None
+                        overrides[ilvl] = (over.find(qn("w:lvl")), start)
+                if ref is not None:
+                    self._nums.setdefault(el.get(qn("w:numId")), (ref.get(qn("w:val")), overrides))
+        self._counters: dict[str, dict[int, int]] = {}  # abstractNumId -> {ilvl: the number last drawn}
+        self._used: set[str] = set()  # numIds met so far: a num's startOverride restarts the list where first used
+
+    @staticmethod
+    def _int(value) -> int | None:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def _on(self, el, tag: str) -> bool:
+        """Whether a Word on/off property (w:isLgl, w:vanish) of ``el`` is set."""
+        el = el.find(self._qn(tag)) if el is not None else None
+        return el is not None and el.get(self._qn("w:val"), "true").lower() not in ("0", "false", "off")
+
+    def _levels(self, abstract) -> dict[int, object]:
+        levels = {}
+        for lvl in abstract.iterchildren(self._qn("w:lvl")):
+            ilvl = self._int(lvl.get(self._qn("w:ilvl")))
+            if ilvl is not None and 0 <= ilvl < self._LEVELS:
+                levels.setdefault(ilvl, lvl)
+        return levels
+
+    def _val(self, lvl, tag: str, default=None):
+        el = lvl.find(self._qn(tag)) if lvl is not None else None
+        return el.get(self._qn("w:val"), default) if el is not None else default
+
+    def _num_pr(self, p) -> tuple[str | None, str | None, str | None]:
+        """numId and ilvl from the paragraph's properties, else its style chain; and its style's id."""
+        qn = self._qn
+        ppr = p.find(qn("w:pPr"))
+        style_id = self._val(ppr, "w:pStyle") or self._default_style
+        chain, seen, next_id = [ppr], set(), style_id
+        while next_id in self._styles and next_id not in seen and len(seen) < 20:  # a loop of "based on" ends
+            seen.add(next_id)
+            chain.append(self._styles[next_id].find(qn("w:pPr")))
+            next_id = self._val(self._styles[next_id], "w:basedOn")
+        num_id = ilvl = None
+        for num_pr in (el.find(qn("w:numPr")) for el in chain if el is not None):
+            if num_pr is not None:
+                num_id = num_id if num_id is not None else self._val(num_pr, "w:numId")
+                ilvl = ilvl if ilvl is not None else self._val(num_pr, "w:ilvl")
+        return num_id, ilvl, style_id
+
+    def _resolve(self, num_id: str) -> tuple[str, dict, dict] | None:
+        """The abstract numbering a numId draws from (following a numbering style's link), its levels and overrides."""
+        for _ in range(4):
+            num = self._nums.get(num_id)
+            abstract = self._abstract.get(num[0]) if num else None
+            if abstract is None:
+                return None
+            if abstract["levels"] or not abstract["link"]:
+                return num[0], abstract["levels"], num[1]
+            style = self._styles.get(abstract["link"])  # w:numStyleLink: the levels are those of the style's list
+            num_id = self._val(style.find(self._qn("w:pPr/w:numPr")) if style is not None else None, "w:numId")
+        return None
+
+    def _format(self, n: int, fmt: str | None) -> str:
+        if fmt in ("none", "bullet"):
+            return ""
+        if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 780:  # a .. z, aa .. zz, as Word goes on
+            text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+            return text.upper() if fmt == "upperLetter" else text
+        if fmt in ("lowerRoman", "upperRoman") and 1 <= n <= 3999:
+            text = ""
+            for value, letters in self._ROMAN:
+                count, n = divmod(n, value)
+                text += letters * count
+            return text.upper() if fmt == "upperRoman" else text
+        return f"{n:02d}" if fmt == "decimalZero" else str(n)  # decimal, and the formats not drawn here
+
+    def prefix(self, p) -> str:
+        """What Word draws before the paragraph's text ("1. ", "- ", "Điều 2. "), or ""; advances the counters."""
+        try:
+            return self._prefix(p)
+        except Exception as exc:  # noqa: BLE001 - numbering is a nicety: a paragraph's text never depends on it
+            log.debug("docx numbering ignored: %s", exc)
+            return ""
+
+    def _prefix(self, p) -> str:
+        num_id, ilvl, style_id = self._num_pr(p)
+        resolved = self._resolve(num_id) if num_id not in (None, "0") else None
+        if resolved is None:
+            return ""
+        abstract_id, levels, overrides = resolved
+        if ilvl is None:  # a style's numPr without a level: the level linked to the style, else the first
+            ilvl = next((i for i, lvl in levels.items() if self._val(lvl, "w:pStyle") == style_id), 0)
+        else:
+            ilvl = self._int(ilvl)
+        if ilvl is None or not 0 <= ilvl < self._LEVELS:
+            return ""
+
+        def level(i):
+            return overrides[i][0] if i in overrides and overrides[i][0] is not None else levels.get(i)
+
+        def start(i):  # w:start is 0 when left out; a value Word would not take leaves the paragraph unnumbered
+            value = overrides[i][1] if i in overrides and overrides[i][1] is not None else \
+                self._int(self._val(level(i), "w:start", "0"))
+            if value is None or not 0 <= value <= self._MAX_START:
+                raise ValueError(f"start value {value} out of range")
+            return value
+
+        counters = self._counters.setdefault(abstract_id, {})
+        if num_id not in self._used:
+            self._used.add(num_id)
+            for i in overrides:
+                counters.pop(i, None)
+        lvl = level(ilvl)
+        if lvl is None:
+            return ""
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start(ilvl)
+        for deeper in range(ilvl + 1, self._LEVELS):  # a deeper level restarts, unless its w:lvlRestart says not
+            restart = self._int(self._val(level(deeper), "w:lvlRestart"))
+            if restart is None or ilvl < restart:
+                counters.pop(deeper, None)
+        text = self._val(lvl, "w:lvlText", "")
+        fmt = self._val(lvl, "w:numFmt", "decimal")
+        if len(text) > 100 or self._on(lvl.find(self._qn("w:rPr")), "w:vanish"):  # hostile, or hidden
+            return ""
+        if fmt == "bullet":  # a Vietnamese letter prints its bullets as dashes (•, Symbol/Wingdings glyphs) or "+"
+            text = "+" if text.strip() in ("+", "\uf02b") else "-" if text.strip() else ""
+        else:
+            legal = self._on(lvl, "w:isLgl")
+
+            def number(match):
+                i = int(match.group(1)) - 1
+                if i > ilvl:
+                    return ""
+                return self._format(counters[i] if i in counters else start(i),  # a level not yet used: its start
+                                    "decimal" if legal else self._val(level(i), "w:numFmt", "decimal"))
+
+            text = re.sub("%([1-9])", number, text)
+        if not text:
+            return ""
+        return text + ("" if self._val(lvl, "w:suff", "tab") == "nothing" else " ")
+
+
 def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -716,6 +897,7 @@ def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
         body = document.element.body
         fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
         caps = _CapsStyles(document)
+        numbering = _Numbering(document)
         lines = []
         for p in body.iter(qn("w:p")):
             if any(anc.tag == fallback for anc in p.iterancestors()):
@@ -730,7 +912,9 @@ def _docx(name: str, data: bytes, limits: LimitSettings) -> DocumentText:
                 # the page shows what "All caps" formatting makes of the text ("Ủy ban nhân dân" typed, printed
                 # "ỦY BAN NHÂN DÂN"): a letterhead, a type's name, the motto
                 parts.append(text.upper() if caps.of_run(el.getparent(), paragraph_caps) else text)
-            lines.append("".join(parts))
+            text, prefix = "".join(parts), numbering.prefix(p)
+            # the number or bullet Word draws from automatic numbering; an empty item's is left out (noise)
+            lines.append(prefix + text if text.strip() else text)
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on broken files
         log.info("docx %s unreadable: %s", name, exc)
         return DocumentText(name, "", UNREADABLE, "tệp DOCX hỏng, không đọc được", "docx")

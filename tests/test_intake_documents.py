@@ -374,3 +374,189 @@ def test_text_placed_far_off_the_page_is_read_plain_not_laid_out_as_millions_of_
     assert doc.status == "ok"
     assert "214/UBND-VP" in doc.text and "Kinh gui: Phong Noi vu" in doc.text
     assert len(doc.text) < 1000
+
+
+# -- automatic numbering in a DOCX: the numbers and bullets Word draws from word/numbering.xml -------------------------
+
+def _numbering(document, num_id: int, definition: str, *, abstract: int | None = None, override: str = "") -> int:
+    """Adds to the document's numbering part a list ``num_id`` drawing from the abstract numbering ``abstract``, which
+    is made from ``definition`` (w:lvl elements) unless it is given; ``override`` holds w:lvlOverride elements."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = document.part.numbering_part.element
+    if abstract is None:
+        abstract = num_id
+        numbering.find(qn("w:num")).addprevious(  # the schema puts every w:abstractNum before the w:num elements
+            parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract}">{definition}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                               f'{override}</w:num>'))
+    return num_id
+
+
+def _lvl(ilvl: int, fmt: str, text: str, start: int | str = 1, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            f'{extra}</w:lvl>')
+
+
+def _number(element, num_id, ilvl=None) -> None:
+    """Gives a paragraph or a paragraph style (``element``) the w:numPr of list ``num_id`` at level ``ilvl``."""
+    from docx.oxml.ns import qn
+
+    num_pr = element.get_or_add_pPr().get_or_add_numPr()
+    if ilvl is not None:
+        num_pr.get_or_add_ilvl().set(qn("w:val"), str(ilvl))
+    num_pr.get_or_add_numId().set(qn("w:val"), str(num_id))
+
+
+def _item(document, text: str, num_id, ilvl=0):
+    """A paragraph numbered by its own w:numPr."""
+    paragraph = document.add_paragraph(text)
+    _number(paragraph._p, num_id, ilvl)
+    return paragraph
+
+
+def _read_docx(document, pool, name="van-ban.docx"):
+    buf = io.BytesIO()
+    document.save(buf)
+    return read_attachment(name, buf.getvalue(), pool=pool)
+
+
+def test_a_docx_shows_its_automatic_bullets_as_the_dashes_a_letter_prints(pool):
+    """A "Kính gửi:" list typed with Word's automatic bullets (the template's "List Bullet", a Symbol-font dot) and
+    the bullets of a nested list (a dash, Wingdings and Symbol glyphs, "•", "+") read as "- " or "+ " in front of
+    their text, as the printed letter shows them."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Kính gửi:")
+    for unit in ("Sở Y tế;", "Sở Tài chính;", "Ủy ban nhân dân các phường."):
+        document.add_paragraph(unit, style="List Bullet")
+    bullets = _numbering(document, 30, _lvl(0, "bullet", "–", extra='<w:suff w:val="space"/>')
+                         + _lvl(1, "bullet", "+") + _lvl(2, "bullet", "\uf0a7") + _lvl(3, "bullet", "•")
+                         + _lvl(4, "bullet", "\uf0d8", extra='<w:suff w:val="nothing"/>'))
+    _item(document, "Nội dung kiểm tra:", bullets, 0)
+    _item(document, "Hồ sơ môi trường;", bullets, 1)
+    _item(document, "Nước thải;", bullets, 2)
+    _item(document, "Chất thải rắn;", bullets, 3)
+    _item(document, "Khác.", bullets, 4)
+    _item(document, "", bullets, 0)  # an empty item: no lone dash
+    document.add_paragraph("Nơi nhận:")
+
+    doc = _read_docx(document, pool)
+
+    assert doc.status == "ok"
+    assert doc.text.splitlines() == ["Kính gửi:", "- Sở Y tế;", "- Sở Tài chính;", "- Ủy ban nhân dân các phường.",
+                                     "- Nội dung kiểm tra:", "+ Hồ sơ môi trường;", "- Nước thải;",
+                                     "- Chất thải rắn;", "-Khác.", "", "Nơi nhận:"]
+
+
+def test_a_docx_shows_its_automatic_numbers_as_word_draws_them(pool):
+    """Task items "1.", "2.", "a)", a quyết định's "Điều 1." drawn by numbering, a nested list ("2.1.1." in legal
+    style), restarts (a lower level after a higher one; a list whose override restarts it) and continuations (a
+    level that never restarts; a second list on the same definition), roman, letter and zero-padded formats, and a
+    numbering that a paragraph takes from its style's base style."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    document.add_paragraph("Bước một", style="List Number")
+    document.add_paragraph("Bước hai", style="List Number")
+    articles = _numbering(document, 31, _lvl(0, "decimal", "Điều %1.", extra='<w:suff w:val="space"/>'))
+    _item(document, "Phê duyệt kế hoạch kiểm tra vệ sinh môi trường năm 2025.", articles)
+    _item(document, "Giao Phòng Tài nguyên và Môi trường chủ trì thực hiện.", articles)
+    _item(document, "Quyết định này có hiệu lực kể từ ngày ký.", articles)
+    tasks = _numbering(document, 32, _lvl(0, "decimal", "%1.") + _lvl(1, "lowerLetter", "%2)")
+                       + _lvl(2, "decimal", "%1.%2.%3.", extra="<w:isLgl/>"))
+    _item(document, "Phòng Tài chính - Kế hoạch:", tasks, 0)
+    _item(document, "Bố trí kinh phí;", tasks, 1)
+    _item(document, "Hướng dẫn thanh quyết toán.", tasks, 1)
+    _item(document, "Phòng Y tế:", tasks, 0)
+    _item(document, "Kiểm tra an toàn thực phẩm;", tasks, 1)
+    _item(document, "Tại các chợ.", tasks, 2)
+    again = _numbering(document, 33, "", abstract=32,
+                       override='<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')
+    _item(document, "Danh sách mới, đánh số lại.", again, 0)
+    _item(document, "Tiếp tục danh sách trên cùng định nghĩa.", _numbering(document, 34, "", abstract=32), 0)
+    parts = _numbering(document, 35, _lvl(0, "upperRoman", "%1.") + _lvl(1, "decimalZero", "%2.", start=9,
+                                                                         extra='<w:lvlRestart w:val="0"/>'))
+    _item(document, "MỤC ĐÍCH", parts, 0)
+    _item(document, "Mục thứ chín;", parts, 1)
+    _item(document, "YÊU CẦU", parts, 0)
+    _item(document, "Mục thứ mười, không đánh số lại.", parts, 1)
+    base = document.styles.add_style("Khoản cơ sở", WD_STYLE_TYPE.PARAGRAPH)
+    _number(base.element, _numbering(document, 36, _lvl(0, "lowerLetter", "%1)")))
+    clause = document.styles.add_style("Khoản", WD_STYLE_TYPE.PARAGRAPH)
+    clause.base_style = base
+    document.add_paragraph("Khoản theo kiểu đoạn;", style=clause)
+    document.add_paragraph("Khoản thứ hai.", style=clause)
+
+    lines = _read_docx(document, pool).text.splitlines()
+
+    assert lines == [
+        "1. Bước một", "2. Bước hai",
+        "Điều 1. Phê duyệt kế hoạch kiểm tra vệ sinh môi trường năm 2025.",
+        "Điều 2. Giao Phòng Tài nguyên và Môi trường chủ trì thực hiện.",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+        "1. Phòng Tài chính - Kế hoạch:", "a) Bố trí kinh phí;", "b) Hướng dẫn thanh quyết toán.",
+        "2. Phòng Y tế:", "a) Kiểm tra an toàn thực phẩm;", "2.1.1. Tại các chợ.",
+        "1. Danh sách mới, đánh số lại.", "2. Tiếp tục danh sách trên cùng định nghĩa.",
+        "I. MỤC ĐÍCH", "09. Mục thứ chín;", "II. YÊU CẦU", "10. Mục thứ mười, không đánh số lại.",
+        "a) Khoản theo kiểu đoạn;", "b) Khoản thứ hai."]
+
+
+def test_a_docx_with_broken_or_hostile_numbering_keeps_its_text_without_a_prefix(pool):
+    """A list that names a missing definition, absurd start values, 10,000 levels, a level out of range, a numbering
+    style that links back to itself, styles "based on" each other in a loop: the text, unnumbered, and no error."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    texts = []
+
+    def item(text, num_id, ilvl=0):
+        texts.append(text)
+        return _item(document, text, num_id, ilvl)
+
+    item("Danh sách không có định nghĩa.", _numbering(document, 40, "", abstract=999))
+    item("Bắt đầu từ số quá lớn.", _numbering(document, 41, _lvl(0, "decimal", "%1.", start="9" * 5000)))
+    item("Bắt đầu từ số âm.", _numbering(document, 42, _lvl(0, "decimal", "%1.", start=-5)))
+    item("Bắt đầu không phải số.", _numbering(document, 43, _lvl(0, "lowerRoman", "%1.", start="abc")))
+    many = _numbering(document, 44, "".join(_lvl(i, "decimal", f"%{i % 9 + 1}.{i}") for i in range(10_000)))
+    item("Mức ngoài giới hạn.", many, 9_000)
+    item("Mức không phải số.", many, "x")
+    item("Danh sách số không phải số.", "không")
+    item("Văn bản đánh số quá dài.", _numbering(document, 45, _lvl(0, "decimal", "%1" * 5000)))
+    link = document.styles.add_style("Danh sách vòng", WD_STYLE_TYPE.PARAGRAPH)  # its list's levels are its own
+    _number(link.element, _numbering(document, 46, f'<w:numStyleLink w:val="{link.style_id}"/>'))
+    item("Kiểu danh sách trỏ về chính nó.", 46)
+    first = document.styles.add_style("Vòng A", WD_STYLE_TYPE.PARAGRAPH)
+    second = document.styles.add_style("Vòng B", WD_STYLE_TYPE.PARAGRAPH)
+    first.base_style, second.base_style = second, first
+    texts.append("Kiểu dựa trên nhau thành vòng.")
+    document.add_paragraph(texts[-1], style=first)
+
+    doc = _read_docx(document, pool)
+
+    assert (doc.status, doc.text.splitlines()) == ("ok", texts)
+
+
+def test_a_docx_letter_whose_kinh_gui_list_has_automatic_bullets_gives_its_recipients(pool):
+    from docx import Document
+
+    from nlp import Extractor
+
+    document = Document()
+    for line in ("ỦY BAN NHÂN DÂN QUẬN 11", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Số: 37/TNMT",
+                 "V/v kiểm tra vệ sinh môi trường", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Quận 11, ngày 05 tháng 3 năm 2025", "Kính gửi:"):
+        document.add_paragraph(line)
+    for unit in ("Sở Y tế;", "Sở Tài chính;", "Ủy ban nhân dân các phường."):
+        document.add_paragraph(unit, style="List Bullet")
+    document.add_paragraph("Phòng Tài nguyên và Môi trường đề nghị các đơn vị phối hợp kiểm tra./.")
+
+    doc = _read_docx(document, pool, "Công văn 37.docx")
+
+    assert "\n- Sở Y tế;\n" in doc.text
+    assert Extractor().extract(doc.text).to_json("Công văn 37.docx")["recipients"] == \
+        ["Sở Y tế", "Sở Tài chính", "Ủy ban nhân dân các phường"]
