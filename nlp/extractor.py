@@ -349,7 +349,8 @@ class Extractor:
                 item["unit_id"] = unit_id
             result.deadlines.append(item)
 
-        if is_invitation(result.doc_type, work[:3000]):
+        # a plan's launch event may come after pages of purpose and tasks: the first two pages are read for one
+        if is_invitation(result.doc_type, work[:6000]):
             meeting = find_meeting(flat, body_start, year, result.issue_date) or find_meeting(
                 body_rules.flatten(work[:body_end]), 0, year, result.issue_date)
             result.meeting = keep("meeting", meeting)

@@ -197,3 +197,15 @@ def test_an_event_with_its_hour_day_and_place_in_a_cong_van(sentence, when):
               "Kính gửi: Các phòng, ban thuộc quận.\n\n" + sentence + "\n")
     meeting = Extractor().extract(letter).to_json("t")["meeting"]
     assert (meeting or {}).get("datetime") == when
+
+
+def test_a_plans_event_after_a_page_of_tasks_is_its_meeting():
+    tasks = "".join(f"{i}. Ủy ban nhân dân các xã tổ chức tuyên truyền nội dung thứ {i} của phong trào đến từng "
+                    f"thôn, bản, vận động nhân dân tham gia giữ gìn vệ sinh môi trường và trồng cây xanh.\n"
+                    for i in range(1, 30))
+    letter = ("ỦY BAN NHÂN DÂN HUYỆN BẮC LÃNG\nSố: 15/KH-UBND\nBắc Lãng, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\n"
+              "Phát động phong trào Tết trồng cây năm 2026\n\n" + tasks +
+              "Lễ phát động phong trào được tổ chức lúc 8 giờ 00 ngày 06/02/2026 tại Nhà văn hóa trung tâm huyện.\n")
+    assert len(letter) > 3500
+    meeting = Extractor().extract(letter).to_json("t")["meeting"]
+    assert meeting == {"datetime": "2026-02-06T08:00", "place": "Nhà văn hóa trung tâm huyện"}
