@@ -47,7 +47,7 @@ _CREDIT = re.compile(
 # "Công văn 1234/UBND-KT năm 2024 về ... do Ủy ban nhân dân tỉnh X ban hành", "Công văn số 1234/UBND-KT ngày
 # 12/3/2024 của UBND tỉnh về việc ...": a page title that is the letter's record.
 _TITLE_RECORD = re.compile(
-    r"^[ \t]{0,20}(?P<type>" + _TYPES + r")\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?(?P<n>" + _NUMBER + r")"
+    r"^[ \t]{0,20}(?P<type>" + _TYPES + r"|Văn\s+bản)\s+(?:(?:hỏa|hoả)\s+tốc\s+|khẩn\s+)?(?:số\s+)?(?P<n>" + _NUMBER + r")"
     r"(?:\s{1,3}năm\s{1,3}\d{4})?(?:\s{0,3},?\s{0,3}(?:ngày|ban\s+hành\s+ngày)\s{1,3}" + _DMY + r")?"
     r"(?:\s{1,3}của\s{1,3}(?P<who>[^\n]{3,120}?))?\s{1,3}(?P<s>(?:về\s+việc|V/v|về)\s[^\n]{3,400}?)"
     r"(?:\s{1,3}do\s{1,3}(?P<by>(?=" + UNIT_HEAD + r")[^\n]{3,120}?)\s{1,3}ban\s+hành)?[ \t]{0,3}\.?[ \t]{0,3}$",
@@ -277,9 +277,10 @@ def cited_line(text: str, start: int, lines: list[Line]) -> bool:
 
 
 def title_record(lines: list[Line]) -> Lead | None:
-    """A page title that is the letter's record: its type, number, date, issuer ("của X", "do X ban hành") and
-    subject ("về ...")."""
-    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip() and not _SITE_LINE.match(ln.text.strip())][:4]
+    """A page title that is the letter's record: its type ("Văn bản" for a công văn), number, date, issuer ("của X",
+    "do X ban hành") and subject ("về ...")."""
+    # the first lines with words of their own (an app's bar and buttons, a post's author and time may come first)
+    filled = [ln for ln in lines[:SUMMARY_LINES * 3] if ln.text.strip() and not _SITE_LINE.match(ln.text.strip())][:8]
     for line in filled:
         m = _TITLE_RECORD.match(line.text)
         if m is None or cited_line(line.text, line.start, lines):

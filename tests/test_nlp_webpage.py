@@ -665,6 +665,31 @@ Kính gửi: Trạm Y tế các xã, thị trấn.
 Trung tâm Y tế huyện Đông Khê đề nghị Trạm Y tế các xã, thị trấn triển khai diệt lăng quăng tại hộ gia đình.
 """, doc_number="301/TTYT-KSBT", issuer="Trung tâm Y tế huyện Đông Khê", issue_date="2023-07-14")
 
+# A citizen app's view: its bar, the app's name, filters, the poster and time come before the title that is the
+# letter's record; "Văn bản số ..." titles a công văn.
+case("""20:13                                   5G  41%
+‹  Thông tin từ chính quyền
+TÂN AN SỐ - Ứng dụng công dân
+Phường Tân An ▾   |   Tất cả  Thông báo  Cảnh báo
+UBND phường Tân An · Thông báo
+10:24 · 15/08/2025 · 1.208 lượt xem
+
+Thông báo số 71/TB-UBND ngày 14/8/2025 của UBND phường Tân An về việc lấy ý kiến Nhân dân đối với dự thảo quy hoạch khu dân cư Bến Đò
+
+UBND phường Tân An thông báo đến toàn thể Nhân dân khu phố 2 về việc lấy ý kiến đối với dự thảo quy hoạch.
+""", doc_number="71/TB-UBND", issue_date="2025-08-14", doc_type="Thông báo", issuer="UBND phường Tân An",
+     subject="về việc lấy ý kiến Nhân dân đối với dự thảo quy hoạch khu dân cư Bến Đò")
+case("""CỔNG THÔNG TIN ĐIỆN TỬ TỈNH NAM SƠN
+Chỉ đạo, điều hành > Văn bản của Trung ương
+
+Văn bản số 905/VPCP-ĐMDN ngày 09/02/2026 của Văn phòng Chính phủ về việc ý kiến chỉ đạo của Thủ tướng Chính phủ đối với kiến nghị của tỉnh Nam Sơn
+Ngày đăng: 12/02/2026 | Người đăng: Ban Biên tập
+
+Kính gửi: Ủy ban nhân dân tỉnh Nam Sơn.
+Xét đề nghị của Ủy ban nhân dân tỉnh Nam Sơn, Thủ tướng Chính phủ có ý kiến như sau:
+""", doc_number="905/VPCP-ĐMDN", issue_date="2026-02-09", doc_type="Công văn", issuer="Văn phòng Chính phủ",
+     subject="về việc ý kiến chỉ đạo của Thủ tướng Chính phủ đối với kiến nghị của tỉnh Nam Sơn")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
