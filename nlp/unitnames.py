@@ -34,8 +34,10 @@ HEADS = (
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
-    # "Phòng họp": a room; "Hội thi", "Hội chợ", "Báo giá": an event or a quotation, not a body
+    # "Phòng họp": a room; "Hội thi", "Hội chợ", "Báo giá": an event or a quotation, not a body; "Phòng, chống thiên
+    # tai" (prevention) goes on a name ("Cục Quản lý đê điều và Phòng, chống thiên tai")
     r"(?!\s+(?:nghị|thảo|chức|cáo|hành|hợp|phận|dung|trình|học|họp|khách|nhiệm\s+vụ|thi|diễn|chợ|trại|thao|giá)\b)"
+    r"(?<!Phòng(?=,?\s+chống\b))"
 )
 # ("Tỉnh đoàn" names one body by itself: the province's youth union.)
 _BARE_HEADS = frozenset(h.lower() for h in HEADS) - {"tỉnh đoàn", "huyện đoàn", "thành đoàn", "thị đoàn"}

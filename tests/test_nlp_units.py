@@ -846,3 +846,11 @@ Kính gửi:
 """)
     assert sorted(lead) == ["Chi cục Thuế khu vực Tây Hà", "Kho bạc Nhà nước khu vực Tây Hà"]
     assert coop == []
+
+
+def test_phong_chong_prevention_goes_on_a_name_and_is_no_department():
+    lead, coop = units("""V/v ứng phó với bão số 5
+Giao Cục Quản lý đê điều và Phòng, chống thiên tai chủ trì, phối hợp với Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Nam Sơn theo dõi diễn biến của bão.
+""")
+    assert lead == ["Cục Quản lý đê điều và Phòng, chống thiên tai"]
+    assert coop == ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Nam Sơn"]
