@@ -421,6 +421,9 @@ def _find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | No
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue
+        if "\n" in match.group(0)[:ngay - match.start()] and not match.group(0).startswith(",") \
+                and not _ends_line(text, match.end()):
+            continue  # "NỘI DUNG" over "Ngày 28 tháng 10 năm 2017, tại tỉnh X, ...": a heading over a sentence
         day = date_of(match)
         place_hit = Hit(place_text, base + line_start + place_offset, base + line_start + place_offset + len(place_text), 0.9)
         date_hit = Hit(day, base + match.start(), base + match.end(), 0.95) if day else None

@@ -690,6 +690,19 @@ Xét đề nghị của Ủy ban nhân dân tỉnh Nam Sơn, Thủ tướng Chí
 """, doc_number="905/VPCP-ĐMDN", issue_date="2026-02-09", doc_type="Công văn", issuer="Văn phòng Chính phủ",
      subject="về việc ý kiến chỉ đạo của Thủ tướng Chính phủ đối với kiến nghị của tỉnh Nam Sơn")
 
+# A record, then "NỘI DUNG" over a text whose first sentence opens with a day: no place and date line.
+case("""THÔNG TIN VĂN BẢN
+Số ký hiệu: 208/TB-VPCP
+Ngày ban hành: 06/11/2017
+Loại văn bản: Thông báo
+Cơ quan ban hành: Văn phòng Chính phủ
+Trích yếu: Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Nam Sơn
+
+NỘI DUNG
+
+Ngày 28 tháng 10 năm 2017, tại tỉnh Nam Sơn, Phó Thủ tướng Chính phủ đã làm việc với lãnh đạo tỉnh về tình hình kinh tế - xã hội.
+""", doc_number="208/TB-VPCP", issue_date="2017-11-06", issuer="Văn phòng Chính phủ", place=None)
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
