@@ -131,6 +131,11 @@ class Extractor:
         # "Số/Ký hiệu: 12/STC-QLG" in a document system's record is its label, not a blank "Số:" of a draft
         numbers = [(hit, i) for hit, i in hdr.find_numbers(lines, stop)
                    if not (hit.value.startswith("/") and webpage.number_label(lines[i].text))]
+        skip = hdr.copy_block_end(lines, numbers)
+        if skip is not None:  # a copy's own block above the letter it copies: the letter is read from below it
+            lines = lines[skip:]
+            stop = min(len(lines), hdr.header_stop(lines, HEADER_LINES))
+            numbers = [(hit, i - skip) for hit, i in numbers if i >= skip]
         number, so_index = numbers[0] if numbers else (None, None)
         date_stop = stop
         if so_index is not None:

@@ -261,3 +261,32 @@ Tập huấn kỹ thuật trồng tiêu
 Kính gửi: Các chi hội nông dân thôn.
 """).to_json("t")
     assert got["issuer"] == "HỘI NÔNG DÂN HUYỆN ĐÔNG KHÊ - BCH HỘI NÔNG DÂN XÃ TÂN AN"
+
+
+def test_a_copys_own_block_above_the_letter_it_copies_is_not_the_letter():
+    got = EX.extract("""BẢN SAO
+SỞ TÀI CHÍNH TỈNH NAM SƠN
+Số: 14/SY-STC
+SAO Y BẢN CHÍNH
+Nam Sơn, ngày 09 tháng 4 năm 2024
+Nơi nhận:
+- Phòng Tài chính - Kế hoạch các huyện;
+- Lưu: VT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trần Văn Bình
+==============================================
+
+BỘ TÀI CHÍNH
+-------
+Số: 3120/BTC-NSNN
+V/v hướng dẫn quyết toán ngân sách năm 2023
+Hà Nội, ngày 02 tháng 4 năm 2024
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+
+Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo quyết toán ngân sách năm 2023.
+""").to_json("sao-y.txt")
+    assert (got["doc_number"], got["issue_date"], got["issuer"], got["place"]) == \
+        ("3120/BTC-NSNN", "2024-04-02", "BỘ TÀI CHÍNH", "Hà Nội")
+    assert got["subject"] == "V/v hướng dẫn quyết toán ngân sách năm 2023"
