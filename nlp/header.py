@@ -178,7 +178,9 @@ SITE_LINE = re.compile(
     r"|^[-\s]*(?:Forwarded\s+message|Original\s+Message|Thư\s+(?:đã\s+)?chuyển\s+tiếp)[-\s]*$"
     r"|^[^\n]{0,80}?\s(?:>|»|›)\s"
     # a news page's posting line: "14/03/2016 08:40 - Lượt xem: 659", "Đăng ngày: 15/10/2013 | Lượt xem: 129"
-    r"|^[^\n]{0,60}?(?<!\w)(?:Lượt\s+(?:xem|truy\s+cập|đọc)|Đăng\s+(?:ngày|lúc|bởi)|Ngày\s+đăng|Người\s+đăng)\s{0,2}(?::|\d|$)",
+    r"|^[^\n]{0,60}?(?<!\w)(?:Lượt\s+(?:xem|truy\s+cập|đọc)|Đăng\s+(?:ngày|lúc|bởi)|Ngày\s+đăng|Người\s+đăng)\s{0,2}(?::|\d|$)"
+    # and one that starts with the weekday: "Thứ Sáu, 22/10/2021 - 10:35 | Cập nhật: ...", "Chủ nhật, 05/3/2023"
+    r"|^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật)\s*,?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
     re.I,
 )
 _CELL_SPLIT = re.compile(r"[ \t]{2,}|\t|\|")

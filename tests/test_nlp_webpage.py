@@ -703,6 +703,15 @@ NỘI DUNG
 Ngày 28 tháng 10 năm 2017, tại tỉnh Nam Sơn, Phó Thủ tướng Chính phủ đã làm việc với lãnh đạo tỉnh về tình hình kinh tế - xã hội.
 """, doc_number="208/TB-VPCP", issue_date="2017-11-06", issuer="Văn phòng Chính phủ", place=None)
 
+# A newspaper's posting line that starts with the weekday titles nothing; a headline naming a unit is no trích yếu.
+case("""BÁO NAM SƠN ĐIỆN TỬ
+Thời sự | Chính trị | Kinh tế
+UBND tỉnh Nam Sơn yêu cầu các địa phương rà soát việc hỗ trợ người dân
+Thứ Sáu, 22/10/2021 - 10:35 | Cập nhật: 22/10/2021 15:02
+
+(BNS) - UBND tỉnh Nam Sơn vừa có công văn gửi UBND các huyện đề nghị rà soát, tổng hợp kết quả hỗ trợ người dân.
+""", subject=None, issuer="UBND tỉnh Nam Sơn")
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
