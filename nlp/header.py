@@ -442,6 +442,8 @@ def _find_place_date(lines: list[Line], stop: int) -> tuple[Hit | None, Hit | No
             continue  # "... Thông báo số 491/TB-UBND ngày 06 tháng 10": a citation, not the date line
         if "/" in place_text:
             continue
+        if re.search(r"(?<!\w)(?:của|tại|với|cho|theo|đến)[ \t]$", before):
+            continue  # "Thực hiện chỉ đạo của Bộ, ngày 07/3/2024, Sở ...": a sentence, the place its object
         if "\n" in match.group(0)[:ngay - match.start()] and not match.group(0).startswith(",") \
                 and not _ends_line(text, match.end()):
             continue  # "NỘI DUNG" over "Ngày 28 tháng 10 năm 2017, tại tỉnh X, ...": a heading over a sentence

@@ -712,6 +712,13 @@ Thứ Sáu, 22/10/2021 - 10:35 | Cập nhật: 22/10/2021 15:02
 (BNS) - UBND tỉnh Nam Sơn vừa có công văn gửi UBND các huyện đề nghị rà soát, tổng hợp kết quả hỗ trợ người dân.
 """, subject=None, issuer="UBND tỉnh Nam Sơn")
 
+# "chỉ đạo của Bộ, ngày 07/3/2024, Sở ..." is a sentence in a news item, not a place and date line.
+case("""Tin tức > Tin giáo dục
+Bộ Giáo dục và Đào tạo lưu ý các địa phương về tuyển sinh lớp 10
+(GDNS) - Ngày 06/3/2024, Bộ Giáo dục và Đào tạo có Công văn số 1046/BGDĐT-GDTrH gửi các sở giáo dục và đào tạo về việc thực hiện công tác tuyển sinh năm học 2024 - 2025.
+Thực hiện chỉ đạo của Bộ, ngày 07/3/2024, Sở Giáo dục và Đào tạo Nam Sơn đã có Công văn số 512/SGDĐT-QLCL hướng dẫn các trường rà soát số liệu học sinh.
+""", doc_number="1046/BGDĐT-GDTrH", issue_date="2024-03-06", place=None)
+
 
 @pytest.mark.parametrize("text,want", CASES)
 def test_web_page(text, want):
