@@ -73,6 +73,7 @@ def normalize(text: str) -> str:
 
 
 _LATIN1_SIGN = re.compile("[\u00a1-\u00ff]")
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
 def _normalize(text: str) -> str:
@@ -94,6 +95,8 @@ def _normalize(text: str) -> str:
             break
         text = converted
     text = _CONTROL.sub("", text)
+    if "\u00d0" in text or "\u00f0" in text:
+        text = text.translate(_ETH)  # an old converter's "Ðội" (Icelandic eth, as Windows-1258 draws it): "Đội"
     if "ngày" in text or "năm" in text:
         text = _OCR_DATE_FIGURE.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
     if _SPACING_CHARS.search(text):

@@ -111,7 +111,9 @@ _NOT_A_STOP = (r"(?<![Cc]ông\strình)(?<![Cc]hương\strình)(?<![Qq]uá\strìn
                # "Tổ trực ban", "Đội trực ban": the duty team, not "keeps watch"
                r"(?<![Tt]ổ\strực\sban)(?<![Đđ]ội\strực\sban)"
                # "nhà cung cấp" is a supplier, a noun, not "cung cấp" (provide)
-               r"(?<!nhà\scung\scấp)")
+               r"(?<!nhà\scung\scấp)"
+               # "người nộp thuế" is the taxpayer ("Đội Tuyên truyền - Hỗ trợ người nộp thuế"), not "nộp" (submit)
+               r"(?<!người\snộp)")
 ACTION_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, ACTIONS), key=len, reverse=True)) + r")(?!\w)"
                        r"(?<!dự(?=\s(?:thảo|án|toán|kiến|báo|phòng|trữ)(?!\w)))" + _NOT_A_STOP)
 # A stop of two or more syllables ends a name even when a PDF text layer glued the next word to it

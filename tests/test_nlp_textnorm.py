@@ -59,3 +59,8 @@ def test_legacy_text_stored_decomposed_converts_like_composed():
     assert decomposed != tcvn3
     assert normalize(decomposed) == normalize(tcvn3)
     assert "Số: 488/SXD-QLN" in normalize(decomposed) and "ngày 19 tháng 5 năm 2008" in normalize(decomposed)
+
+
+def test_an_old_converters_eth_is_the_vietnamese_d_with_stroke():
+    assert normalize("Giao Ðội Kiểm tra thuế số 2 chủ trì, ðề nghị các ðơn vị phối hợp.") == \
+        "Giao Đội Kiểm tra thuế số 2 chủ trì, đề nghị các đơn vị phối hợp."

@@ -854,3 +854,11 @@ Giao Cục Quản lý đê điều và Phòng, chống thiên tai chủ trì, ph
 """)
     assert lead == ["Cục Quản lý đê điều và Phòng, chống thiên tai"]
     assert coop == ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Nam Sơn"]
+
+
+def test_the_taxpayer_in_a_teams_name_is_a_noun():
+    lead, coop = units("""V/v tập huấn hóa đơn điện tử
+Giao Đội Tuyên truyền - Hỗ trợ người nộp thuế chủ trì, phối hợp với Đội Kê khai - Kế toán thuế và Tin học chuẩn bị tài liệu tập huấn.
+""")
+    assert lead == ["Đội Tuyên truyền - Hỗ trợ người nộp thuế"]
+    assert coop == ["Đội Kê khai - Kế toán thuế và Tin học"]
