@@ -862,3 +862,25 @@ Giao Đội Tuyên truyền - Hỗ trợ người nộp thuế chủ trì, phố
 """)
     assert lead == ["Đội Tuyên truyền - Hỗ trợ người nộp thuế"]
     assert coop == ["Đội Kê khai - Kế toán thuế và Tin học"]
+
+
+def test_an_addressees_portfolio_in_the_kinh_gui_block_is_no_task():
+    # a word processor's header table read row by row (tabs): the lines below are read for table rows too
+    got = EX.extract("""ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+QUẬN ĐÔNG KHÊ\tĐộc lập - Tự do - Hạnh phúc
+Số: 356/GM-UBND\tĐông Khê, ngày 14 tháng 7 năm 2025
+GIẤY MỜI\tGIẤY MỜI
+Dự Hội nghị sơ kết công tác cải cách hành chính\tDự Hội nghị sơ kết công tác cải cách hành chính
+Kính gửi:
+Trưởng các phòng, ban, đơn vị thuộc UBND quận;
+Chủ tịch UBND các phường;
+Công chức Văn phòng - Thống kê phụ trách cải cách hành chính các phường.
+Ủy ban nhân dân quận Đông Khê trân trọng kính mời các đồng chí dự Hội nghị:
+Thời gian: 14 giờ 00 phút, thứ Năm ngày 17 tháng 7 năm 2025.
+Giao Phòng Nội vụ chuẩn bị báo cáo sơ kết.
+Nơi nhận:
+Như thành phần mời;
+Lưu: VT.
+""").to_json("t")
+    assert got["recipients"][-1] == "Công chức Văn phòng - Thống kê phụ trách cải cách hành chính các phường"
+    assert got["lead_units"] == ["Phòng Nội vụ"]
