@@ -456,7 +456,9 @@ _ASIDE = re.compile(r"[ \t]{0,3}\([^()\n]{1,160}\)|,?[ \t]{1,3}theo\s+(?:chức\
                     r"(?:\s+(?:được\s+giao|của\s+(?:mình|ngành|đơn\s+vị)))?,?")
 # A time or condition an item opens with, before the unit and its task.
 _OPENING_CLAUSE = re.compile(r"(?:Trong\s+(?:thời\s+gian|khi|quá\s+trình)|Trước\s+mắt|Sau\s+khi|Khi|Trường\s+hợp|Đối\s+với)"
-                             r"[^,.;:\n]{0,100},[ \t]{1,3}")
+                             r"[^,.;:\n]{0,100},[ \t]{1,3}"
+                             # the matter an item of a conclusion answers: "3. Về đề nghị sử dụng trụ sở ...: UBND tỉnh ..."
+                             r"|Về\s[^.;:\n]{2,160}:[ \t]{1,3}")
 _LIST_SEMICOLON = re.compile(r"[ \t]*;[ \t]*\n?[ \t]*")
 _NEXT_CLAUSE = re.compile(r";[ \t]+(?=[" + UPPER + r"])")
 

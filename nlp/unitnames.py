@@ -354,6 +354,10 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
+_YOUTH_UNION = {"tỉnh đoàn": "đoàn tỉnh", "huyện đoàn": "đoàn huyện", "quận đoàn": "đoàn quận",
+                "thành đoàn": "đoàn thành phố", "thị đoàn": "đoàn thị xã"}
+
+
 def is_issuer(name: str, issuer: str | None) -> bool:
     """Whether ``name`` names the body that issued the letter (its letterhead, last part first): a letter does not
     give a task to itself, nor ask itself to cooperate."""
@@ -361,6 +365,9 @@ def is_issuer(name: str, issuer: str | None) -> bool:
 
     if not issuer or not name:
         return False
+    youth = _YOUTH_UNION.get(key(name))
+    if youth and youth in key(issuer):
+        return True  # "Tỉnh đoàn" in a letter of "BCH ĐOÀN TỈNH LAM GIANG": the province's youth union
     parts = [p for p in re.split(r"\s+[-–]\s+", issuer) if p.strip()]
     candidates = {issuer, parts[-1], " - ".join(parts[-2:])} if parts else {issuer}
     mine = skeleton(name)

@@ -884,3 +884,23 @@ Lưu: VT.
 """).to_json("t")
     assert got["recipients"][-1] == "Công chức Văn phòng - Thống kê phụ trách cải cách hành chính các phường"
     assert got["lead_units"] == ["Phòng Nội vụ"]
+
+
+def test_a_conclusions_item_names_its_matter_before_the_unit_that_acts():
+    lead, _ = units("""THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với huyện Đông Khê
+1. Về đầu tư tuyến đường liên xã: Ủy ban nhân dân huyện Đông Khê hoàn thiện hồ sơ, gửi Sở Xây dựng.
+2. Về đề nghị hỗ trợ kinh phí sửa chữa trụ sở: Sở Tài chính xem xét, tham mưu trước ngày 30/5/2025.
+""")
+    assert sorted(lead) == ["Sở Tài chính", "Ủy ban nhân dân huyện Đông Khê"]
+
+
+def test_the_youth_union_of_the_province_is_the_issuer_by_its_short_name():
+    got = EX.extract("""BCH ĐOÀN TỈNH HƯNG LAM
+Số: 215-CV/TĐTN-VP
+Hưng Lam, ngày 09 tháng 9 năm 2024
+V/v trả lời đề nghị của Hội đồng Đội tỉnh
+Kính gửi: Hội đồng Đội tỉnh Hưng Lam.
+3. Về đề nghị hỗ trợ kinh phí: Tỉnh đoàn hỗ trợ 5.000.000 đồng từ nguồn kinh phí hoạt động năm 2024.
+""").to_json("t")
+    assert got["lead_units"] == []
