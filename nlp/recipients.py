@@ -79,6 +79,7 @@ def find(work: str, start: int, end: int) -> Recipients | None:
     chunks: list[str] = []
     bounded = False
     cursor = pos
+    alone = not work[pos:work.find("\n", pos) if "\n" in work[pos:] else len(work)].strip()  # "Kính gửi:" on its own
     for _ in range(MAX_LINES):
         eol = work.find("\n", cursor)
         eol = len(work) if eol < 0 or eol > end else eol
@@ -107,6 +108,9 @@ def find(work: str, start: int, end: int) -> Recipients | None:
             # ("(theo Quyết định số ... ngày" / "04/3/2024 ...)"; "... Phòng chống thiên tai và" / "Tìm kiếm cứu nạn";
             # "Kính gửi: Sở" / "Nội vụ tỉnh Lâm Đồng", a text layer's wrap after a head that names nothing yet;
             # a line under a bullet's text, indented past the bullet: the name goes on)
+            if alone and not (bullet or wrapped or previous.endswith((";", ","))) and _only_a_name(text):
+                chunks[-1] = previous + ";"  # entries one per line, their marks lost (a DOCX's numbering)
+                previous = chunks[-1]
             if not (bullet or wrapped or previous.endswith((";", ","))) or \
                     (not bullet and text[0].isupper() and BODY_START.match(line)):
                 bounded = True  # (the body's first line, however indented: "        Theo đề nghị của ...")
@@ -129,6 +133,16 @@ def find(work: str, start: int, end: int) -> Recipients | None:
         return None
     return Recipients(names, m.start(), min(cursor, len(work)), listed, bounded)
 
+
+
+def _only_a_name(text: str) -> bool:
+    """Whether a line holds one unit's name and nothing more (a closing full stop aside)."""
+    text = text.rstrip(" .")
+    span = unitnames.bound(text, 0)
+    of = re.match(r"[ \t]+của[ \t]+", text[span[1]:]) if span else None
+    if of:  # "Các tổ chức thành viên của Ủy ban MTTQ Việt Nam huyện": the body they belong to
+        span = unitnames.bound(text, span[1] + of.end())
+    return span is not None and span[1] >= len(text) - 1
 
 
 # A line that ends on a unit's head word alone: the name goes on on the next line.

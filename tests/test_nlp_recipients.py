@@ -179,3 +179,14 @@ Kính gửi: Quý vị cha mẹ học sinh lớp 2A1
 Trường Tiểu học Tân An trân trọng kính mời Quý vị đến dự buổi họp cha mẹ học sinh.
 """).to_json("t")
     assert got["recipients"] == ["Quý vị cha mẹ học sinh lớp 2A1"]
+
+
+def test_entries_one_per_line_whose_list_marks_were_lost_are_each_an_entry():
+    # a word processor's automatic dashes do not survive a copy; the body's first line is a sentence, no entry
+    assert recipients("""Kính gửi:
+Ban Thường trực Ủy ban MTTQ Việt Nam các xã, thị trấn
+Các tổ chức thành viên của Ủy ban MTTQ Việt Nam huyện
+Ủy ban bầu cử huyện Đông Khê
+Ủy ban nhân dân huyện Đông Khê nhận được Công văn số 45/MTTQ-BTT ngày 02/4/2025, có ý kiến như sau:
+""") == ["Ban Thường trực Ủy ban MTTQ Việt Nam các xã, thị trấn",
+         "Các tổ chức thành viên của Ủy ban MTTQ Việt Nam huyện", "Ủy ban bầu cử huyện Đông Khê"]
