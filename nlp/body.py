@@ -181,7 +181,8 @@ _LEAD_TRIGGERS = re.compile(
 _COOP_TRIGGERS = re.compile(r"(?=[PpĐđ])"
                             r"(?<!\w)(?:[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|[Đđ]ơn\s+vị\s+phối\s+hợp\s*:)\s+")
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]{0,40}(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\))[ \t]{0,3}(?:Giao\s+)?")
-_DUTY = re.compile(r"\s+(?:có\s+trách\s+nhiệm|chủ\s+trì|phối\s+hợp)(?!\w)")
+# (a run of blanks is tried from its first one only: linear on a page of blanks)
+_DUTY = re.compile(r"(?<!\s)\s+(?:có\s+trách\s+nhiệm|chủ\s+trì|phối\s+hợp)(?!\w)")
 _NOT_TASK = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành")
 
 
@@ -383,7 +384,7 @@ def _quotations(flat: str) -> list[tuple[int, int]]:
 
 # A plan's task table: a header row with a "chủ trì" column (and often a "phối hợp" one), cells between pipes or
 # tabs; each row below gives its lead and cooperating units in those columns.
-_CELL_SPLIT = re.compile(r"[ \t]*(?:\||\t+)[ \t]*")
+_CELL_SPLIT = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:\||\t+)[ \t]*")  # blanks before a bar taken from their first
 _LEAD_COLUMN = re.compile(r"(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)"
                           r"(?:\s+thực\s+hiện)?", re.I)
 _TASK_COLUMN = re.compile(r"(?:nhiệm\s+vụ|công\s+việc|nội\s+dung(?:\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện))?)"

@@ -319,14 +319,13 @@ class Extractor:
             issuer = self._issuer_from_text(work)
         result.issuer = keep("issuer", issuer)
 
-        # the "Kính gửi" entries name the addressees, not their tasks: "Công chức ... phụ trách cải cách hành chính"
-        # is a portfolio; blanked for the unit readers, offsets kept
-        told = flat
-        if block is not None and block.end > body_start:
-            a, b = max(block.start, body_start) - body_start, block.end - body_start
-            told = flat[:a] + re.sub(r"[^\n]", " ", flat[a:b]) + flat[b:]
-        assignments = body_rules.find_assignments(told, body_start, result.recipients,
+        assignments = body_rules.find_assignments(flat, body_start, result.recipients,
                                                   assigns=result.doc_type in body_rules.ASSIGNING)
+        if block is not None and block.end > body_start:
+            # the "Kính gửi" entries name the addressees, not their tasks: "Công chức ... phụ trách cải cách hành
+            # chính" is a portfolio
+            assignments.lead = [h for h in assignments.lead if not block.start <= h.start < block.end]
+            assignments.cooperating = [h for h in assignments.cooperating if not block.start <= h.start < block.end]
         # A unit named only in the closing exhortation keeps the cooperating role the body gave it.
         leads = [h for h in assignments.lead if h.confidence > body_rules.WEAK
                  or not any(same_name(h.value, c.value) for c in assignments.cooperating)]

@@ -52,6 +52,8 @@ def test_binary_junk_gives_no_fields():
     "Yêu cầu " + "các đồng chí trong ban chỉ đạo " * 10_000,
     "Thực hiện Công văn số 1/BTP " * 10_000 + "yêu cầu báo cáo trước ngày 30/4/2025",
     "Thành phần:\n" + "- Sở Y tế chủ trì.\n" * 20_000,
+    "V/v a\nKính gửi: Sở Y tế\nĐề nghị Sở Y tế" + " " * 100_000 + "thực hiện.",  # took 60 s before a fix
+    "V/v a\n" + "Sở Y tế" + "\t " * 50_000 + "| chủ trì",
 ])
 def test_adversarial_strings_finish_with_sane_output(text):
     out = EX.extract(text).to_json("x")
