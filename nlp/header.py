@@ -277,7 +277,7 @@ def find_numbers(lines: list[Line], stop: int) -> list[tuple[Hit, int]]:
 
 # NĐ 30's codes for a copy's own number ("Số: 56/SY-VP": bản sao y, sao lục, trích sao).
 _COPY_NUMBER = re.compile(r"^[^/]*/(?:SY|SL|TS)(?:-|$)")
-_RULE_LINE = re.compile(r"^[ \t]*[=\-_*~.]{5,}[ \t]*$")
+_SEPARATOR = re.compile(r"^[ \t]*[=\-_*~.]{5,}[ \t]*$")  # a rule of five marks or more
 
 
 def copy_block_end(lines: list[Line], numbers: list[tuple[Hit, int]]) -> int | None:
@@ -287,11 +287,13 @@ def copy_block_end(lines: list[Line], numbers: list[tuple[Hit, int]]) -> int | N
     if len(numbers) < 2 or not _COPY_NUMBER.match(numbers[0][0].value):
         return None
     first, second = numbers[0][1], numbers[1][1]
-    rules = [i for i in range(first + 1, second) if _RULE_LINE.match(lines[i].text)]
+    rules = [i for i in range(first + 1, second) if _SEPARATOR.match(lines[i].text)]
     if rules:
         return rules[0] + 1
     issuer = find_issuer(lines, second)
-    return next((i for i in range(first + 1, second + 1) if issuer is not None and lines[i].start + len(lines[i].text) > issuer.start), second)
+    if issuer is None:
+        return second
+    return next(i for i in range(first + 1, second + 1) if lines[i].start + len(lines[i].text) > issuer.start)
 
 
 # A sentence wrapped before its "số": "... ban hành kèm theo Quyết định" / "số 1178/QĐ-BTP ngày 28/6/2023 của ...".
