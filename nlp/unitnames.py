@@ -27,7 +27,7 @@ HEADS = (
     # Office holders addressed by title: "Hiệu trưởng các trường", "Cục trưởng Cục Hải quan", "Đồng chí Phó Chủ
     # tịch phụ trách ...", "Thành viên Ban Chỉ đạo".
     "Hiệu trưởng", "Hiệu Trưởng", "Phó Hiệu trưởng", "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Chánh Văn phòng",
-    "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Thành viên", "Ủy viên", "Uỷ viên",
+    "Chánh Thanh tra", "Tổ trưởng", "Trưởng ban", "Thành viên", "Ủy viên", "Uỷ viên", "Chánh án", "Viện trưởng",
     "Thư viện", "Bảo tàng", "Nhà văn hóa", "Nhà xuất bản", "Cảng vụ", "Kiểm toán",
     # A hospital's departments ("Khoa Dược", not "Khoa học"), a border post, the post office.
     "Khoa", "Đồn", "Bưu điện",

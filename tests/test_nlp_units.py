@@ -904,3 +904,10 @@ Kính gửi: Hội đồng Đội tỉnh Hưng Lam.
 3. Về đề nghị hỗ trợ kinh phí: Tỉnh đoàn hỗ trợ 5.000.000 đồng từ nguồn kinh phí hoạt động năm 2024.
 """).to_json("t")
     assert got["lead_units"] == []
+
+
+def test_chief_judges_and_chief_procurators_are_office_holders():
+    lead, _ = units("""V/v giải đáp vướng mắc trong xét xử
+Đề nghị Chánh án Tòa án nhân dân tỉnh Hưng Lam, Viện trưởng Viện kiểm sát nhân dân tỉnh Hưng Lam nghiên cứu, áp dụng thống nhất.
+""")
+    assert sorted(lead) == ["Chánh án Tòa án nhân dân tỉnh Hưng Lam", "Viện trưởng Viện kiểm sát nhân dân tỉnh Hưng Lam"]
