@@ -366,18 +366,19 @@ class Extractor:
                 body_rules.flatten(work[:body_end]), 0, year, result.issue_date)
             result.meeting = keep("meeting", meeting)
 
-        addressees = list(result.recipients)
-        answered = find_replies(flat, body_start, addressees, decision=result.doc_type == "Quyết định")
-        if subject is not None and isinstance(subject.value, str) and result.doc_type != "Quyết định":
-            # "V/v trả lời Công văn số 1502/BHXH-GĐBHYT": the trích yếu names the letter answered
-            seen = {h.value.upper() for h in answered}
-            answered += [h for h in find_replies(work[subject.start:subject.end], subject.start, [])
-                         if h.value.upper() not in seen]
-        if result.doc_type != "Quyết định":  # a page's record above the answer: "Văn bản kiến nghị: Công văn số ..."
-            seen = {h.value.upper() for h in answered}
-            answered += [h for h in asked_in_record(work[:body_end]) if h.value.upper() not in seen]
+        decision = result.doc_type == "Quyết định"
+        answered = find_replies(flat, body_start, list(result.recipients), decision=decision)
+        if not decision:
+            if subject is not None and isinstance(subject.value, str):
+                # "V/v trả lời Công văn số 1502/BHXH-GĐBHYT": the trích yếu names the letter answered
+                answered += find_replies(work[subject.start:subject.end], subject.start, [])
+            # a page's record above the answer: "Văn bản chuyển kiến nghị: Công văn số ..."
+            answered += asked_in_record(work[:body_end])
+        seen: set[str] = set()
         for hit in answered:
-            result.replies_to.append(keep("replies_to", hit))
+            if hit.value.upper() not in seen:
+                seen.add(hit.value.upper())
+                result.replies_to.append(keep("replies_to", hit))
 
         result.issuer_unit_id = self._resolve_issuer(result.issuer, result.issue_date)
         result.lead_unit_ids = [self._resolve(u, result.issue_date) for u in result.lead_units]

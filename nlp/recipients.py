@@ -79,7 +79,8 @@ def find(work: str, start: int, end: int) -> Recipients | None:
     chunks: list[str] = []
     bounded = False
     cursor = pos
-    alone = not work[pos:work.find("\n", pos) if "\n" in work[pos:] else len(work)].strip()  # "Kính gửi:" on its own
+    line_end = work.find("\n", pos)
+    alone = not work[pos:line_end if line_end >= 0 else len(work)].strip()  # "Kính gửi:" on a line of its own
     for _ in range(MAX_LINES):
         eol = work.find("\n", cursor)
         eol = len(work) if eol < 0 or eol > end else eol
