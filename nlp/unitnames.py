@@ -31,6 +31,9 @@ HEADS = (
     "Thư viện", "Bảo tàng", "Nhà văn hóa", "Nhà xuất bản", "Cảng vụ", "Kiểm toán",
     # A hospital's departments ("Khoa Dược", not "Khoa học"), a border post, the post office.
     "Khoa", "Đồn", "Bưu điện",
+    # Party bodies and a commander by their own names: "Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh", "Chi bộ
+    # thôn", "Đảng bộ phường"; "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"; a cooperative.
+    "Đảng đoàn", "Ban cán sự", "Chi bộ", "Đảng bộ", "Chỉ huy trưởng", "Hợp tác xã",
 )
 _HEAD_RE = re.compile(
     r"(?:các\s+|Các\s+)?(?:[Đđ]ồng\s+chí\s+)?(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + r")\b"
@@ -45,7 +48,7 @@ _BARE_HEADS = frozenset(h.lower() for h in HEADS) - {"tỉnh đoàn", "huyện �
 _COLLECTIVE = re.compile(
     r"(?:(?:thủ\s+trưởng|trưởng|lãnh\s+đạo|hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu|tất\s+cả|"
     r"thành\s+viên|tổ\s+trưởng)\s+)?các\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|phòng|tổ\s+chức|địa\s+phương|xã|phường|huyện|"
-    r"quận|hội|đoàn\s+thể|chi\s+hội|"
+    r"quận|hội|đoàn\s+thể|chi\s+hội|công\s+đoàn|đảng\s+bộ|hợp\s+tác\s+xã|"
     r"cơ\s+sở|doanh\s+nghiệp|trường|bộ\s+phận|thành\s+viên|tổ\s+dân\s+phố|thôn|cấp|ngành|khu\s+phố|ấp|bản|"
     r"tổ\s+chức|tổ(?!\s+chức)|đội|hộ|khoa(?!\s+học)|ban\s+quản\s+lý|chi\s+bộ|bí\s+thư|tỉnh|thành\s+phố|thị\s+xã|đài|báo|bệnh\s+viện|trung\s+tâm|"
     r"cục|chi\s+cục|bộ|tổng\s+công\s+ty|công\s+ty|ngân\s+hàng)\b",

@@ -911,3 +911,11 @@ def test_chief_judges_and_chief_procurators_are_office_holders():
 Đề nghị Chánh án Tòa án nhân dân tỉnh Hưng Lam, Viện trưởng Viện kiểm sát nhân dân tỉnh Hưng Lam nghiên cứu, áp dụng thống nhất.
 """)
     assert sorted(lead) == ["Chánh án Tòa án nhân dân tỉnh Hưng Lam", "Viện trưởng Viện kiểm sát nhân dân tỉnh Hưng Lam"]
+
+
+def test_party_bodies_commanders_and_cooperatives_are_units():
+    lead, coop = units("""V/v chuẩn bị diễn tập phòng thủ khu vực
+Đề nghị Đảng đoàn Hội đồng nhân dân huyện Tân Lạc, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Tân Lạc chủ trì, phối hợp với Hợp tác xã Nông nghiệp Thành Công và các công đoàn cơ sở xây dựng phương án.
+""")
+    assert sorted(lead) == ["Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Tân Lạc", "Đảng đoàn Hội đồng nhân dân huyện Tân Lạc"]
+    assert sorted(coop) == ["Hợp tác xã Nông nghiệp Thành Công", "các công đoàn cơ sở"]
