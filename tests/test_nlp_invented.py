@@ -1,5 +1,5 @@
-"""The extractor on the project's invented letters (bench/invented/: 928 letters written blind from the genre,
-thirty-one slices), scored by ../shared/eval/score.py per half of the same fixed split as the dev corpus (even numbers
+"""The extractor on the project's invented letters (bench/invented/: 1,018 letters written blind from the genre,
+thirty-four slices), scored by ../shared/eval/score.py per half of the same fixed split as the dev corpus (even numbers
 tuned on, odd ones only scored). Skipped where ../shared/eval is absent. A floor sits below the figure measured when
 it was set, so that a change that loses a kind of letter the rules already read fails here."""
 
@@ -25,14 +25,14 @@ def scores(tmp_path_factory):
     return score_halves(sorted(INVENTED.rglob("*.txt")), tmp_path_factory.mktemp("scores"))
 
 
-def test_the_invented_set_has_its_thirty_one_slices_and_a_gold_label_for_every_letter():
+def test_the_invented_set_has_its_thirty_four_slices_and_a_gold_label_for_every_letter():
     slices = sorted(p.name for p in INVENTED.iterdir() if p.is_dir())
-    assert slices == ["bodies", "body", "central", "copies", "daymail", "exchanges", "feeds", "forms", "header",
-                      "library", "meetings", "news", "notices", "older", "pages", "plans", "portals", "posts",
+    assert slices == ["bodies", "body", "central", "copies", "daymail", "events", "exchanges", "feeds", "forms",
+                      "header", "library", "meetings", "news", "notices", "older", "pages", "plans", "portals", "posts",
                       "province", "qa", "reform", "replies", "scans", "sectors", "signed", "tasks", "units", "viewers",
-                      "wards", "web", "wordfiles"]
+                      "wardmail", "wards", "web", "webpages", "wordfiles"]
     letters = sorted(INVENTED.rglob("*.txt"))
-    assert len(letters) == 928 and all(p.with_suffix(".json").is_file() for p in letters)
+    assert len(letters) == 1018 and all(p.with_suffix(".json").is_file() for p in letters)
 
 
 @pytest.mark.parametrize("half", list(FLOORS))
