@@ -24,8 +24,9 @@ _BEFORE_DATE = re.compile(r"(?:ngày|thứ\s{1,3}\w{2,4}|chủ\s{1,3}nhật)\s{0
 _TIME_AFTER = re.compile(
     r"\s{0,3}(?:\([^)]{0,20}\)\s{0,3})?[,;–-]?\s{0,3}(?:(?:buổi\s{1,3})?(?:sáng|chiều)\s{0,2}:?\s{0,3})?(?P<h>\d{1,2})\s{0,2}(?:giờ|h|g)\s{0,2}(?P<min>\d{2})?(?!\w)", re.I)
 # A time that closes a deadline, not one that opens a meeting: "trước 16 giờ 30 phút ngày 25/6/2020".
+# (and a time from which a measure holds: "không cho tàu thuyền ra khơi kể từ 12 giờ 00 ngày 10/10/2017")
 _DEADLINE_BEFORE = re.compile(
-    r"(?:trước|chậm\s{1,3}nhất(?:\s{1,3}là)?|hạn(?:\s{1,3}(?:chót|cuối))?(?:\s{1,3}là)?\s{0,2}:?|không\s{1,3}muộn\s{1,3}hơn|hết)"
+    r"(?:kể\s{1,3}từ|trước|chậm\s{1,3}nhất(?:\s{1,3}là)?|hạn(?:\s{1,3}(?:chót|cuối))?(?:\s{1,3}là)?\s{0,2}:?|không\s{1,3}muộn\s{1,3}hơn|hết)"
     r"\s{0,3}(?:(?:vào\s{1,3})?lúc\s{1,3})?$", re.I)
 # The old time of a meeting moved or put off: "hoãn Hội nghị ... đã dự kiến tổ chức vào lúc 8h00 ngày ...", "chuyển
 # thời gian họp từ 8 giờ 00 ngày ... sang 14 giờ 00 ngày ...": the new time, if any, comes after "sang".
@@ -35,6 +36,8 @@ _OLD_TIME = re.compile(
     r"|(?:chuyển|dời|lùi|thay\s{1,3}đổi|điều\s{1,3}chỉnh)[^.;\n]{0,80}\stừ\s{1,3}(?:(?:vào\s{1,3})?lúc\s{1,3})?)$", re.I)
 
 
+# The label of an announcement's time, also of a meeting moved: "Thời gian:", "Thời gian mới:", "Thời gian tổ chức:".
+_TIME_LABEL = re.compile(r"Thời\s+gian(?:\s+(?:mới|tổ\s+chức|họp|khai\s+mạc|bắt\s+đầu))?\s*:")
 _RANGE_END = re.compile(r"(?:(?<!\w)(?:đến|tới)|\d[/.]\d{1,2}(?:[/.]\d{4})?\s{0,2}[-–])\s{0,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?(?:thứ\s{1,3}\w{2,4}\s{0,2},?\s{0,3})?$", re.I)
 _RANGE_REST = re.compile(
     r"\s{0,3}(?:đến|tới|[-–])\s{0,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}(?:\s{0,2}[/.\-]\s{0,2}\d{4})?",
@@ -58,8 +61,9 @@ def find_meeting(flat: str, base: int, default_year: int | None, issued: date | 
 
     Skipped: a time that closes a deadline ("trước 16 giờ 00 ngày ..."), the old time of a meeting moved or put off,
     and a time before the letter's own date (a meeting already held, whose conclusions the letter gives)."""
-    label = re.search(r"Thời\s+gian\s*:", flat)
-    regions = ([label.start()] if label else []) + [0]
+    label = _TIME_LABEL.search(flat)
+    cue = _EVENT.search(flat) or _CONVENES.search(flat)
+    regions = ([label.start()] if label else []) + ([max(0, cue.start() - 150)] if cue else []) + [0]
     for region in regions:
         for dm in DATE_RE.finditer(flat, region, min(len(flat), region + 6000)):
             if not _BEFORE_DATE.search(flat, max(0, dm.start() - 24), dm.start()):

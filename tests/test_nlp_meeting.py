@@ -209,3 +209,21 @@ def test_a_plans_event_after_a_page_of_tasks_is_its_meeting():
     assert len(letter) > 3500
     meeting = Extractor().extract(letter).to_json("t")["meeting"]
     assert meeting == {"datetime": "2026-02-06T08:00", "place": "Nhà văn hóa trung tâm huyện"}
+
+
+def test_a_meeting_moved_is_held_at_its_new_time():
+    letter = ("SỞ XÂY DỰNG TỈNH HÀ LAM\nSố: 412/TB-SXD\nHà Lam, ngày 14 tháng 5 năm 2024\nTHÔNG BÁO\n"
+              "Thay đổi thời gian tổ chức Hội nghị giao ban quý II\n\n"
+              "Theo Giấy mời số 398/GM-SXD ngày 08/5/2024, Sở Xây dựng tổ chức Hội nghị giao ban quý II vào lúc "
+              "14h00 ngày 16/5/2024.\nDo thay đổi lịch công tác, Sở thông báo lùi thời gian tổ chức Hội nghị như sau:"
+              "\n- Thời gian mới: 8h00, thứ Hai, ngày 20/5/2024.\n- Địa điểm: Phòng họp tầng 2, Sở Xây dựng.\n")
+    assert Extractor().extract(letter).meeting["datetime"] == "2024-05-20T08:00"
+
+
+def test_a_meeting_convened_after_a_measure_taking_effect_at_an_hour():
+    letter = ("ỦY BAN NHÂN DÂN TỈNH HÀ LAM\nSố: 05/CĐ-UBND\nHà Lam, ngày 02 tháng 9 năm 2024\nCÔNG ĐIỆN\n"
+              "Về việc chủ động ứng phó với bão số 3\n\n"
+              "1. Bộ Chỉ huy Bộ đội Biên phòng tỉnh không cho tàu thuyền ra khơi kể từ 12 giờ 00 ngày 03/9/2024.\n"
+              "2. Chủ tịch Ủy ban nhân dân tỉnh triệu tập cuộc họp trực tuyến với các huyện vào lúc 16 giờ 00 ngày "
+              "02/9/2024 tại Phòng họp trực tuyến Ủy ban nhân dân tỉnh.\n")
+    assert Extractor().extract(letter).meeting["datetime"] == "2024-09-02T16:00"
